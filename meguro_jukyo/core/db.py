@@ -1,0 +1,451 @@
+"""The store: engine, pragmas, checks on open, migrations (after a backup), backups.
+
+A store is an SQLite file (the default, embedded, offline) or a PostgreSQL URL (the ward
+server). Opening never changes a file that turns out to be missing, locked, corrupt, foreign
+or from a newer version: those are checked read-only first and refused with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, make_url
+
+from .errors import StoreError
+from .lock import WriterLock
+
+#: PRAGMA application_id of every meguro_jukyo store: "MJKY".
+APPLICATION_ID = 0x4D4A4B59
+#: PRAGMA user_version of a store at the current schema; one per Alembic revision.
+SCHEMA_VERSION = 1
+SCHEMA_REVISIONS = {1: "0001"}
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+KEEP_BACKUPS = 7
+ENV_DB = "MEGURO_JUKYO_DB"
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def default_store_path() -> Path:
+    """``db/meguro_jukyo.sqlite3`` in a checkout; the user data folder otherwise."""
+    if (REPO_ROOT / "pyproject.toml").exists() and (REPO_ROOT / "db").is_dir():
+        return REPO_ROOT / "db" / "meguro_jukyo.sqlite3"
+    from platformdirs import user_data_path
+
+    return user_data_path("meguro_jukyo", appauthor=False) / "meguro_jukyo.sqlite3"
+
+
+def resolve_location(db: str | os.PathLike | None) -> str:
+    """``--db`` beats the environment variable, which beats the default path."""
+    if db is None:
+        db = os.environ.get(ENV_DB) or default_store_path()
+    return str(db)
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    location: str
+    dialect: str
+    schema_version: int
+    device_id: str
+    device_name: str
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    """Read-only, never writing a byte of the file (a corrupt or foreign file keeps its bytes).
+
+    immutable=1 also skips the -shm file SQLite would otherwise create; it is only safe when
+    no write-ahead log is waiting to be checkpointed, so a store with a -wal is read normally.
+    """
+    wal = Path(str(path) + "-wal")
+    flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+    return sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+
+
+def inspect_sqlite(path: Path, *, quick_check: bool = True) -> int:
+    """Check a file is a healthy store of ours without writing to it; return its version.
+
+    Raises StoreError with the reason otherwise.
+    """
+    if not path.exists():
+        raise StoreError(
+            f"データファイルがありません: {path}（`meguro-jukyo init` で作成できます）",
+            f"No store at {path} (create one with `meguro-jukyo init`).",
+        )
+    if path.is_dir():
+        raise StoreError(f"フォルダーです。データファイルを指定してください: {path}",
+                         f"{path} is a folder, not a store file.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise StoreError(f"データファイルを読めません: {path}（{exc.strerror}）",
+                         f"Cannot read {path}: {exc.strerror}") from exc
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(
+            f"目黒住区アプリのデータではありません（SQLite ファイルではない）: {path}",
+            f"{path} is not a meguro_jukyo store (not an SQLite file).",
+        )
+    if len(header) < 100:
+        raise StoreError(f"データファイルが壊れています（途中で切れています）: {path}",
+                         f"{path} is corrupt (truncated).")
+    try:
+        con = _ro_connect(path)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise StoreError(
+                    f"目黒住区アプリのデータではありません（別のアプリの SQLite ファイル）: {path}",
+                    f"{path} is an SQLite file of another application, not a meguro_jukyo store.",
+                )
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"新しい版のアプリで作られたデータです（形式 {version}、この版は {SCHEMA_VERSION} まで）。"
+                    "アプリを更新してください: " + str(path),
+                    f"{path} was made by a newer version of the app (schema {version}; this "
+                    f"version reads up to {SCHEMA_VERSION}). Update the app.",
+                )
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if quick_check:
+                result = con.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise sqlite3.DatabaseError(result)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
+            f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
+        ) from exc
+    return version
+
+
+def _set_sqlite_pragmas(dbapi_con, _record) -> None:
+    # Let SQLAlchemy, not pysqlite, decide where transactions start (see _begin below);
+    # otherwise DDL runs outside transactions and migrations are not atomic.
+    dbapi_con.isolation_level = None
+    cur = dbapi_con.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(location: str) -> Engine:
+    from sqlalchemy import create_engine
+
+    if is_url(location):
+        return create_engine(location, future=True, pool_pre_ping=True)
+    engine = create_engine(f"sqlite:///{location}", future=True)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be fsynced on Windows
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sqlite_copy(source: sqlite3.Connection, dest: Path) -> Path:
+    """Copy a live database with SQLite's backup API; ``dest`` appears whole or not at all."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest)
+        _fsync_dir(dest.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+class Store:
+    """An open store. Pass it to services; it owns the engine and, for SQLite, the lock."""
+
+    def __init__(self, location: str, engine: Engine, lock: WriterLock | None):
+        self.location = location
+        self.engine = engine
+        self._lock = lock
+        self.dialect = engine.dialect.name
+        meta = self._read_meta()
+        self.device_id = meta["device_id"]
+        self.device_name = meta.get("device_name", "")
+        from .sync.clock import HybridClock
+
+        self.clock = HybridClock(self.device_id, meta.get("hlc"))
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        location: str | os.PathLike | None = None,
+        *,
+        create: bool = False,
+        write: bool = True,
+        quick_check: bool = True,
+        holder: str = "meguro-jukyo",
+        device_name: str | None = None,
+    ) -> "Store":
+        """Open (or with ``create``, make) a store.
+
+        ``write`` takes the one-writer lock; read-only users (dump, search) leave it free.
+        """
+        location = resolve_location(location)
+        if is_url(location):
+            return cls._open_server(location, create=create, device_name=device_name)
+        path = Path(location).expanduser().resolve()
+        fresh = create and not path.exists()
+        if fresh:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        lock = WriterLock(path, holder) if (write or fresh) else None
+        if lock:
+            lock.acquire()
+        try:
+            if fresh:
+                engine = make_engine(str(path))
+                try:
+                    _initialise(engine, device_name)
+                except BaseException:
+                    engine.dispose()
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(str(path) + suffix).unlink(missing_ok=True)
+                    raise
+            else:
+                version = inspect_sqlite(path, quick_check=quick_check)
+                if version < SCHEMA_VERSION and not write:
+                    raise StoreError(
+                        f"古い形式のデータです。書き込みできる形で開いて更新してください: {path}",
+                        f"{path} has an older schema; open it for writing to upgrade it.",
+                    )
+                engine = make_engine(str(path))
+                if version < SCHEMA_VERSION:
+                    with engine.connect() as con:
+                        raw = con.connection.dbapi_connection
+                        backup_sqlite(raw, path, reason=f"before-migration-v{version}")
+                    _migrate(engine)
+                if write:
+                    _load_reference_data_if_changed(engine)
+            store = cls(str(path), engine, lock)
+            if device_name is not None and write:
+                store.set_device_name(device_name)
+            return store
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open_server(cls, url: str, *, create: bool, device_name: str | None) -> "Store":
+        engine = make_engine(url)
+        try:
+            with engine.connect() as con:
+                has_meta = engine.dialect.has_table(con, "meta")
+            if not has_meta:
+                if not create:
+                    raise StoreError(
+                        f"このデータベースには目黒住区アプリのデータがありません: {make_url(url).render_as_string()}"
+                        "（`meguro-jukyo --db URL init` で作成できます）",
+                        "This database holds no meguro_jukyo store (create one with "
+                        "`meguro-jukyo --db URL init`).",
+                    )
+                _initialise(engine, device_name)
+            else:
+                _migrate(engine)
+                _load_reference_data_if_changed(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(url, engine, None)
+
+    def close(self) -> None:
+        self.save_clock()
+        self.engine.dispose()
+        if self._lock:
+            self._lock.release()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- meta ------------------------------------------------------------------------
+
+    def _read_meta(self) -> dict[str, str]:
+        with self.engine.connect() as con:
+            return dict(con.execute(text("SELECT key, value FROM meta")).all())
+
+    def set_meta(self, con, key: str, value: str) -> None:
+        from .dialect import upsert_meta
+
+        upsert_meta(con, key, value)
+
+    def save_clock(self) -> None:
+        try:
+            with self.engine.begin() as con:
+                self.set_meta(con, "hlc", self.clock.last)
+        except Exception:  # noqa: BLE001 - closing must not fail on a read-only medium
+            pass
+
+    def set_device_name(self, name: str) -> None:
+        name = name.strip()
+        with self.engine.begin() as con:
+            self.set_meta(con, "device_name", name)
+        self.device_name = name
+
+    def info(self) -> StoreInfo:
+        return StoreInfo(self.location, self.dialect, SCHEMA_VERSION, self.device_id, self.device_name)
+
+    @property
+    def path(self) -> Path | None:
+        return None if self.dialect != "sqlite" else Path(self.location)
+
+    # -- backups ---------------------------------------------------------------------
+
+    def backup(self, dest: Path | None = None, reason: str = "manual") -> Path:
+        if self.dialect != "sqlite":
+            raise StoreError(
+                "サーバーのデータベースは pg_dump でバックアップしてください。",
+                "Back up a server database with pg_dump.",
+            )
+        with self.engine.connect() as con:
+            raw = con.connection.dbapi_connection
+            if dest is not None:
+                return sqlite_copy(raw, Path(dest))
+            return backup_sqlite(raw, Path(self.location), reason=reason)
+
+    def backup_if_due(self, max_age: dt.timedelta = dt.timedelta(days=1)) -> Path | None:
+        """The daily automatic backup: made when the newest one is older than ``max_age``."""
+        if self.dialect != "sqlite":
+            return None
+        newest = list_backups(Path(self.location))
+        if newest and dt.datetime.now().timestamp() - newest[0].stat().st_mtime < max_age.total_seconds():
+            return None
+        return self.backup(reason="daily")
+
+    def restore(self, source: Path) -> Path:
+        """Replace this store's contents with a backup; the current contents are backed up first."""
+        source = Path(source).expanduser().resolve()
+        version = inspect_sqlite(source, quick_check=True)
+        safety = self.backup(reason="before-restore")
+        src = _ro_connect(source)
+        try:
+            with self.engine.connect() as con:
+                raw = con.connection.dbapi_connection
+                src.backup(raw)
+        finally:
+            src.close()
+        self.engine.dispose()
+        if version < SCHEMA_VERSION:
+            _migrate(self.engine)
+        _load_reference_data_if_changed(self.engine)
+        meta = self._read_meta()
+        from .sync.clock import HybridClock
+
+        self.device_id = meta["device_id"]
+        self.clock = HybridClock(self.device_id, meta.get("hlc"))
+        return safety
+
+    def integrity_check(self) -> list[str]:
+        """Problems found by SQLite's integrity_check (empty when the file is sound)."""
+        if self.dialect != "sqlite":
+            return []
+        with self.engine.connect() as con:
+            rows = [r[0] for r in con.exec_driver_sql("PRAGMA integrity_check").all()]
+        return [] if rows == ["ok"] else rows
+
+
+def backup_dir(store_path: Path) -> Path:
+    return store_path.parent / (store_path.stem + "-backups")
+
+
+def list_backups(store_path: Path) -> list[Path]:
+    """Backups of a store, newest first."""
+    folder = backup_dir(store_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.sqlite3"), key=lambda p: p.name, reverse=True)
+
+
+def backup_sqlite(raw: sqlite3.Connection, store_path: Path, reason: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = backup_dir(store_path) / f"{store_path.stem}-{stamp}-{reason}.sqlite3"
+    sqlite_copy(raw, dest)
+    for old in list_backups(store_path)[KEEP_BACKUPS:]:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.begin() as con:
+        command.upgrade(_alembic_config(con), "head")
+        if engine.dialect.name == "sqlite":
+            con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            con.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _initialise(engine: Engine, device_name: str | None) -> None:
+    _migrate(engine)
+    from .dialect import upsert_meta
+
+    with engine.begin() as con:
+        upsert_meta(con, "device_id", str(uuid.uuid4()))
+        upsert_meta(con, "device_name", (device_name or "").strip())
+    _load_reference_data_if_changed(engine)
+
+
+def _load_reference_data_if_changed(engine: Engine) -> None:
+    from . import reference
+
+    with engine.begin() as con:
+        reference.load_if_changed(con)

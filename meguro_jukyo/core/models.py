@@ -1,0 +1,489 @@
+"""Tables and their schemas.
+
+Every entity follows one shape (STYLE.md): ``XBase`` holds the fields a user edits,
+``X(XBase, SyncMeta, table=True)`` is the table, ``XCreate``/``XUpdate``/``XRead`` are what
+services take and return. Only data models are inherited from, never table models.
+
+References between user-data rows are indexed columns, not database foreign keys: sync
+packages (DESIGN.md §5) may arrive in any order, so a note can legitimately land before the
+meeting it belongs to. Services check references on every write and ``check`` reports
+dangling ones. References to reference data (住区, 地区) are real foreign keys.
+
+Personal data (DESIGN.md §2) is marked on the column: ``column.info["personal"] is True``.
+Exports consult :func:`personal_columns` and leave those columns out unless asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _personal(**kwargs):
+    """A field holding personal data: left out of exports unless the user asks."""
+    return Field(sa_column_kwargs={"info": {"personal": True}}, **kwargs)
+
+
+# --------------------------------------------------------------------------- reference
+
+
+class District(SQLModel, table=True):
+    code: str = Field(primary_key=True)
+    name: str
+    yomi: str
+    name_en: str
+    ord: int
+
+
+class Jukyo(SQLModel, table=True):
+    """住区: one of the 22 residents' areas, each in one 地区."""
+
+    code: str = Field(primary_key=True)
+    district_code: str = Field(foreign_key="district.code", index=True)
+    name: str
+    yomi: str
+    ord: int
+
+
+class PolicyNode(SQLModel, table=True):
+    """A node of the ward plan's policy framework: 方針, 考え方, 視点 or ○ item."""
+
+    __tablename__ = "policy_node"
+    plan_id: str = Field(primary_key=True)
+    id: str = Field(primary_key=True)
+    level: str
+    parent_id: str | None = None
+    label: str
+    title: str
+    body: str
+    ord: int
+
+
+class Vocab(SQLModel, table=True):
+    """Controlled vocabularies (categories, statuses, meeting types, ...)."""
+
+    kind: str = Field(primary_key=True)
+    code: str = Field(primary_key=True)
+    ja: str
+    en: str
+    ord: int
+    extra: str | None = None  # JSON, e.g. a meeting type's quorum rule
+
+
+class Meta(SQLModel, table=True):
+    """Store-local settings: device id and name, the clock, reference data versions."""
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+# --------------------------------------------------------------------------- history
+
+
+class Change(SQLModel, table=True):
+    """One service call's worth of edits: the unit of undo and redo."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str
+    kind: str = "edit"  # edit | undo | redo | import
+    state: str = Field(default="done", index=True)  # done | undone | discarded (edits only)
+    target_id: int | None = None  # for undo/redo: the change they act on
+    device_id: str
+    hlc: str
+    wall_time: dt.datetime
+
+
+class History(SQLModel, table=True):
+    """Who changed what and when: one row per field changed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    change_id: int = Field(foreign_key="change.id", index=True)
+    entity: str
+    entity_id: str
+    field: str
+    old: str | None = None  # JSON
+    new: str | None = None  # JSON
+
+    __table_args__ = (Index("ix_history_entity", "entity", "entity_id"),)
+
+
+# --------------------------------------------------------------------------- search
+
+
+class SearchDoc(SQLModel, table=True):
+    """Normalised text of every searchable row; the FTS5 tables index it (see search.py)."""
+
+    __tablename__ = "search_doc"
+    rowid: int | None = Field(default=None, primary_key=True)
+    kind: str
+    ref_id: str
+    org_id: str | None = Field(default=None, index=True)
+    title: str
+    body: str  # japanese.normalize() of every searchable field
+    grams: str | None = None  # japanese.search_chars(body), for 1–2 character queries
+
+    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+
+
+# --------------------------------------------------------------------------- sync meta
+
+
+class SyncMeta(SQLModel):
+    """Carried by every user-data row (DESIGN.md §5)."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    rev: int = 1
+    base_rev: int = 0  # the revision this one was edited from
+    hlc: str = Field(default="", index=True)  # hybrid logical clock stamp, see sync/clock.py
+    device_id: str = ""
+    deleted: bool = False
+
+
+SYNC_FIELDS = frozenset(SyncMeta.model_fields)
+
+
+class ReadMeta(SQLModel):
+    id: str
+    rev: int
+    hlc: str
+    device_id: str
+    deleted: bool
+
+
+# --------------------------------------------------------------------------- organization
+
+
+class OrganizationBase(SQLModel):
+    kind: str = "association"  # vocab organization_kind
+    name: str = Field(min_length=1, max_length=200)
+    yomi: str = Field(default="", max_length=200)
+    jukyo_code: str | None = Field(default=None, foreign_key="jukyo.code", index=True)
+    district_code: str | None = Field(default=None, foreign_key="district.code", index=True)
+
+
+class Organization(OrganizationBase, SyncMeta, table=True):
+    pass
+
+
+class OrganizationCreate(OrganizationBase):
+    id: str | None = None
+
+
+class OrganizationUpdate(SQLModel):
+    kind: str | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    yomi: str | None = Field(default=None, max_length=200)
+    jukyo_code: str | None = None
+    district_code: str | None = None
+
+
+class OrganizationRead(OrganizationBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- meeting
+
+
+class MeetingBase(SQLModel):
+    organization_id: str = Field(index=True)
+    meeting_type: str = "regular"  # vocab meeting_type
+    title: str = Field(min_length=1, max_length=200)
+    starts_at: dt.datetime = Field(index=True)
+    ends_at: dt.datetime | None = None
+    place: str = Field(default="", max_length=200)
+    facilitator: str = _personal(default="", max_length=100)
+    recorder: str = _personal(default="", max_length=100)
+    signers: str = _personal(default="", max_length=200)
+    members_total: int = Field(default=0, ge=0)
+    present: int = Field(default=0, ge=0)
+    proxies: int = Field(default=0, ge=0)
+    status: str = "planned"  # vocab meeting_status
+    next_meeting: str = Field(default="", max_length=200)
+
+
+class Meeting(MeetingBase, SyncMeta, table=True):
+    pass
+
+
+class MeetingCreate(MeetingBase):
+    id: str | None = None
+
+
+class MeetingUpdate(SQLModel):
+    organization_id: str | None = None
+    meeting_type: str | None = None
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    starts_at: dt.datetime | None = None
+    ends_at: dt.datetime | None = None
+    place: str | None = Field(default=None, max_length=200)
+    facilitator: str | None = Field(default=None, max_length=100)
+    recorder: str | None = Field(default=None, max_length=100)
+    signers: str | None = Field(default=None, max_length=200)
+    members_total: int | None = Field(default=None, ge=0)
+    present: int | None = Field(default=None, ge=0)
+    proxies: int | None = Field(default=None, ge=0)
+    status: str | None = None
+    next_meeting: str | None = Field(default=None, max_length=200)
+
+
+class MeetingRead(MeetingBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- agenda
+
+
+class AgendaItemBase(SQLModel):
+    meeting_id: str = Field(index=True)
+    position: int = Field(default=0, ge=0)
+    title: str = Field(min_length=1, max_length=200)
+    planned_minutes: int = Field(default=10, ge=0, le=600)
+    actual_minutes: int | None = Field(default=None, ge=0)
+    issue_id: str | None = Field(default=None, index=True)
+    outcome: str = ""
+
+
+class AgendaItem(AgendaItemBase, SyncMeta, table=True):
+    __tablename__ = "agenda_item"
+
+
+class AgendaItemCreate(AgendaItemBase):
+    id: str | None = None
+
+
+class AgendaItemUpdate(SQLModel):
+    position: int | None = Field(default=None, ge=0)
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    planned_minutes: int | None = Field(default=None, ge=0, le=600)
+    actual_minutes: int | None = Field(default=None, ge=0)
+    issue_id: str | None = None
+    outcome: str | None = None
+
+
+class AgendaItemRead(AgendaItemBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- issue
+
+
+class IssueBase(SQLModel):
+    organization_id: str = Field(index=True)
+    title: str = Field(min_length=1, max_length=200)
+    description: str = ""
+    category: str = "other"  # vocab issue_category
+    place: str = Field(default="", max_length=200)
+    priority: int = Field(default=2, ge=1, le=3)
+    status: str = "raised"  # vocab issue_status
+    raised_on: dt.date = Field(default_factory=dt.date.today, index=True)
+    raised_meeting_id: str | None = Field(default=None, index=True)
+    is_request: bool = False  # 要望: a request to the ward
+    ward_answer: str = ""
+    answered_on: dt.date | None = None
+
+
+class Issue(IssueBase, SyncMeta, table=True):
+    __table_args__ = (CheckConstraint("priority BETWEEN 1 AND 3", name="issue_priority"),)
+
+
+class IssueCreate(IssueBase):
+    id: str | None = None
+
+
+class IssueUpdate(SQLModel):
+    organization_id: str | None = None
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    description: str | None = None
+    category: str | None = None
+    place: str | None = Field(default=None, max_length=200)
+    priority: int | None = Field(default=None, ge=1, le=3)
+    status: str | None = None
+    raised_on: dt.date | None = None
+    raised_meeting_id: str | None = None
+    is_request: bool | None = None
+    ward_answer: str | None = None
+    answered_on: dt.date | None = None
+
+
+class IssueRead(IssueBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- note
+
+
+class NoteBase(SQLModel):
+    meeting_id: str | None = Field(default=None, index=True)
+    agenda_item_id: str | None = Field(default=None, index=True)
+    issue_id: str | None = Field(default=None, index=True)
+    kind: str = "opinion"  # vocab note_kind
+    body: str = Field(min_length=1)
+    speaker: str = _personal(default="", max_length=100)
+    position: int = 0
+    recorded_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    # for decisions
+    decision_method: str | None = None  # vocab decision_method
+    votes_for: int | None = Field(default=None, ge=0)
+    votes_against: int | None = Field(default=None, ge=0)
+    votes_abstain: int | None = Field(default=None, ge=0)
+    # for minority opinions: the decision they dissent from
+    decision_id: str | None = Field(default=None, index=True)
+
+
+class Note(NoteBase, SyncMeta, table=True):
+    pass
+
+
+class NoteCreate(NoteBase):
+    id: str | None = None
+
+
+class NoteUpdate(SQLModel):
+    meeting_id: str | None = None
+    agenda_item_id: str | None = None
+    issue_id: str | None = None
+    kind: str | None = None
+    body: str | None = Field(default=None, min_length=1)
+    speaker: str | None = Field(default=None, max_length=100)
+    position: int | None = None
+    recorded_at: dt.datetime | None = None
+    decision_method: str | None = None
+    votes_for: int | None = Field(default=None, ge=0)
+    votes_against: int | None = Field(default=None, ge=0)
+    votes_abstain: int | None = Field(default=None, ge=0)
+    decision_id: str | None = None
+
+
+class NoteRead(NoteBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- action item
+
+
+class ActionItemBase(SQLModel):
+    title: str = Field(min_length=1, max_length=200)
+    assignee: str = _personal(default="", max_length=100)
+    due_on: dt.date | None = Field(default=None, index=True)
+    status: str = "todo"  # vocab action_status
+    done_on: dt.date | None = None
+    issue_id: str | None = Field(default=None, index=True)
+    meeting_id: str | None = Field(default=None, index=True)
+    organization_id: str = Field(index=True)
+
+
+class ActionItem(ActionItemBase, SyncMeta, table=True):
+    __tablename__ = "action_item"
+
+
+class ActionItemCreate(ActionItemBase):
+    id: str | None = None
+
+
+class ActionItemUpdate(SQLModel):
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    assignee: str | None = Field(default=None, max_length=100)
+    due_on: dt.date | None = None
+    status: str | None = None
+    done_on: dt.date | None = None
+    issue_id: str | None = None
+    meeting_id: str | None = None
+    organization_id: str | None = None
+
+
+class ActionItemRead(ActionItemBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- policy link
+
+
+class PolicyLinkBase(SQLModel):
+    issue_id: str | None = Field(default=None, index=True)
+    note_id: str | None = Field(default=None, index=True)
+    plan_id: str = "meguro-basic-plan-2022"
+    viewpoint_id: str = Field(index=True)  # 視点, e.g. "2-1-1"
+    item_id: str | None = None  # optional ○ item, e.g. "2-1-1.2"
+    reason: str = Field(default="", max_length=500)
+
+
+class PolicyLink(PolicyLinkBase, SyncMeta, table=True):
+    __tablename__ = "policy_link"
+    __table_args__ = (
+        CheckConstraint(
+            "(issue_id IS NULL) <> (note_id IS NULL)", name="policy_link_one_target"
+        ),
+    )
+
+
+class PolicyLinkCreate(PolicyLinkBase):
+    id: str | None = None
+
+
+class PolicyLinkUpdate(SQLModel):
+    viewpoint_id: str | None = None
+    item_id: str | None = None
+    reason: str | None = Field(default=None, max_length=500)
+
+
+class PolicyLinkRead(PolicyLinkBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- attendee
+
+
+class AttendeeBase(SQLModel):
+    meeting_id: str = Field(index=True)
+    name: str = _personal(min_length=1, max_length=100)
+    yomi: str = _personal(default="", max_length=100)
+    role: str = Field(default="", max_length=100)
+    attendance: str = "present"  # vocab attendance
+
+
+class Attendee(AttendeeBase, SyncMeta, table=True):
+    pass
+
+
+class AttendeeCreate(AttendeeBase):
+    id: str | None = None
+
+
+class AttendeeUpdate(SQLModel):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    yomi: str | None = Field(default=None, max_length=100)
+    role: str | None = Field(default=None, max_length=100)
+    attendance: str | None = None
+
+
+class AttendeeRead(AttendeeBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- registry
+
+#: user-data tables in dependency order (parents first): the order bulk loads and sync use.
+USER_TABLES: tuple[type[SQLModel], ...] = (
+    Organization,
+    Meeting,
+    AgendaItem,
+    Issue,
+    Note,
+    ActionItem,
+    PolicyLink,
+    Attendee,
+)
+
+REFERENCE_TABLES: tuple[type[SQLModel], ...] = (District, Jukyo, PolicyNode, Vocab)
+
+
+def personal_columns(table: type[SQLModel]) -> frozenset[str]:
+    """Names of the columns of ``table`` that hold personal data."""
+    return frozenset(c.name for c in table.__table__.columns if c.info.get("personal"))

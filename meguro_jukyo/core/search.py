@@ -1,0 +1,224 @@
+"""Full-text search over everything people write: issues, notes, meetings, actions, organizations.
+
+Every searchable row has one ``search_doc`` row holding its text normalised by
+:func:`japanese.normalize` (NFKC, katakana folded to hiragana, case folded), so full/half-width
+and kana variants match. On SQLite two FTS5 indexes read ``search_doc`` as external content
+and are kept current by SQL triggers (plain SQL, so any SQLite tool can write the store):
+
+- ``fts_tri`` (trigram tokenizer) answers queries of 3 or more characters;
+- ``fts_uni`` (one token per character, phrase queries) answers 1–2 character ones, which
+  trigrams cannot (Japanese has many 2-character words: 防災, 公園, 清掃).
+
+On PostgreSQL ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
+Writers call :func:`index_rows` in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from .japanese import normalize, search_chars
+
+
+@dataclass(frozen=True)
+class Indexed:
+    fields: tuple[str, ...]
+    title: str
+    org: str | None  # the column holding the organization id, if the row has one
+
+
+#: What is searchable, by entity kind. Personal-data fields are deliberately absent.
+SEARCHABLE: dict[str, Indexed] = {
+    "issue": Indexed(("title", "description", "place", "ward_answer"), "title", "organization_id"),
+    "note": Indexed(("body",), "body", None),
+    "meeting": Indexed(("title", "place", "next_meeting"), "title", "organization_id"),
+    "action_item": Indexed(("title",), "title", "organization_id"),
+    "organization": Indexed(("name", "yomi"), "name", "id"),
+}
+
+#: Order in which result groups are shown.
+KINDS = ("issue", "note", "meeting", "action_item", "organization")
+TITLE_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    ref_id: str
+    title: str
+    org_id: str | None
+
+
+def _doc(kind: str, row: dict, spec: Indexed, org_id: str | None) -> dict:
+    body = normalize(" ".join(str(row.get(f) or "") for f in spec.fields))
+    return {
+        "kind": kind,
+        "ref_id": row["id"],
+        "org_id": org_id,
+        "title": str(row.get(spec.title) or "")[:TITLE_LENGTH],
+        "body": body,
+        "grams": search_chars(body),
+    }
+
+
+def index_rows(con: Connection, kind: str, rows: list[dict]) -> None:
+    """Bring the index up to date for ``rows`` (dicts of full rows, tombstones included)."""
+    spec = SEARCHABLE.get(kind)
+    if spec is None or not rows:
+        return
+    from .dialect import insert_or_replace
+    from .models import SearchDoc
+
+    note_orgs = _note_orgs(con, rows) if kind == "note" else {}
+    live, gone = [], []
+    for row in rows:
+        if row.get("deleted"):
+            gone.append(row["id"])
+            continue
+        org = row.get(spec.org) if spec.org else note_orgs.get(row.get("meeting_id"))
+        live.append(_doc(kind, row, spec, org))
+    if gone:
+        con.execute(
+            SearchDoc.__table__.delete().where(
+                SearchDoc.kind == kind, SearchDoc.ref_id.in_(gone)
+            )
+        )
+    insert_or_replace(con, SearchDoc.__table__, live, ["kind", "ref_id"])
+
+
+def _note_orgs(con: Connection, rows: list[dict]) -> dict[str, str]:
+    from .models import Meeting
+
+    ids = {r["meeting_id"] for r in rows if r.get("meeting_id")}
+    if not ids:
+        return {}
+    out: dict[str, str] = {}
+    ids_list = sorted(ids)
+    for start in range(0, len(ids_list), 500):
+        chunk = ids_list[start : start + 500]
+        out.update(
+            con.execute(
+                Meeting.__table__.select()
+                .with_only_columns(Meeting.id, Meeting.organization_id)
+                .where(Meeting.id.in_(chunk))
+            ).all()
+        )
+    return out
+
+
+def _terms(query: str) -> list[str]:
+    return [t for t in normalize(query).split(" ") if t]
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts_query(query: str) -> tuple[str, str] | None:
+    """(index, MATCH expression) for a query, or None when there is nothing to look for."""
+    terms = _terms(query)
+    if not terms:
+        return None
+    if min(len(t) for t in terms) >= 3:
+        return "fts_tri", " AND ".join(_phrase(t) for t in terms)
+    grams = [search_chars(t) for t in terms]
+    grams = [g for g in grams if g.strip()]
+    if not grams:
+        return None
+    return "fts_uni", " AND ".join(_phrase(g) for g in grams)
+
+
+def _match(dialect: str, query: str) -> tuple[str, dict] | None:
+    """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query."""
+    if dialect == "sqlite":
+        fq = fts_query(query)
+        if fq is None:
+            return None
+        table, expr = fq
+        return (f"{table} f JOIN search_doc d ON d.rowid = f.rowid WHERE {table} MATCH :mq",
+                {"mq": expr})
+    terms = _terms(query)
+    if not terms:
+        return None
+    params, likes = {}, []
+    for i, t in enumerate(terms):
+        escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"mt{i}"] = f"%{escaped}%"
+        likes.append(f"d.body LIKE :mt{i}")
+    return "search_doc d WHERE " + " AND ".join(likes), params
+
+
+def _in_list(column: str, prefix: str, values, params: dict) -> str:
+    params.update({f"{prefix}{i}": v for i, v in enumerate(values)})
+    return f"{column} IN (" + ",".join(f":{prefix}{i}" for i in range(len(values))) + ")"
+
+
+def search(
+    con: Connection,
+    query: str,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    org_ids: list[str] | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Hit]:
+    """Rows whose text contains every term of ``query``, newest first."""
+    if org_ids is not None and not org_ids:
+        return []
+    match = _match(con.dialect.name, query)
+    if match is None:
+        return []
+    where, params = match
+    if kinds:
+        where += " AND " + _in_list("d.kind", "k", kinds, params)
+    if org_ids:
+        where += " AND " + _in_list("d.org_id", "o", org_ids, params)
+    params.update(limit=limit, offset=offset)
+    sql = (f"SELECT d.kind, d.ref_id, d.title, d.org_id FROM {where} "
+           "ORDER BY d.rowid DESC LIMIT :limit OFFSET :offset")
+    return [Hit(*row) for row in con.execute(text(sql), params).all()]
+
+
+def matching_ids(con: Connection, query: str, kind: str, cap: int = 5000) -> list[str]:
+    """Ids of ``kind`` rows matching ``query``; used to filter lists by text in SQL."""
+    return [h.ref_id for h in search(con, query, kinds=(kind,), limit=cap)]
+
+
+def rebuild(con: Connection) -> int:
+    """Re-create every search document from the tables (after a bulk load or a repair)."""
+    from sqlalchemy import select
+
+    from .models import USER_TABLES
+
+    con.execute(text("DELETE FROM search_doc"))
+    count = 0
+    for table in USER_TABLES:
+        kind = table.__tablename__
+        if kind not in SEARCHABLE:
+            continue
+        batch: list[dict] = []
+        for row in con.execute(select(table.__table__).where(table.__table__.c.deleted.is_(False))).mappings():
+            batch.append(dict(row))
+            if len(batch) >= 5000:
+                index_rows(con, kind, batch)
+                count += len(batch)
+                batch = []
+        index_rows(con, kind, batch)
+        count += len(batch)
+    return count
+
+
+def id_subquery(dialect: str, query: str, kind: str) -> tuple[str | None, dict]:
+    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters).
+
+    Returns (None, {}) when the query has nothing to look for.
+    """
+    match = _match(dialect, query)
+    if match is None:
+        return None, {}
+    where, params = match
+    params["mkind"] = kind
+    return f"SELECT d.ref_id FROM {where} AND d.kind = :mkind", params

@@ -1,0 +1,417 @@
+"""What every entity service shares: one transaction per call, history, clock, search index.
+
+A service call opens one transaction (:class:`Tx`), validates its input against the entity's
+Create/Update schema and the store's rules, writes the row with fresh sync metadata
+(revision, base revision, clock stamp, device), records each changed field in ``history``
+under one ``change`` (the unit of undo), and refreshes the row's search document — all or
+nothing. Callers get plain read schemas back, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+import pydantic
+from sqlalchemy import Table, and_, func, select, text
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+from .. import models as m
+from ..errors import NotFound, ValidationError
+from ..search import index_rows
+
+ReadT = TypeVar("ReadT", bound=SQLModel)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def to_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()
+    return json.dumps(value, ensure_ascii=False)
+
+
+def from_json(table: Table, column: str, raw: str | None) -> Any:
+    """A history value back in the column's Python type."""
+    if raw is None:
+        return None
+    value = json.loads(raw)
+    if value is None:
+        return None
+    python_type = table.c[column].type.python_type
+    if python_type is dt.datetime:
+        return dt.datetime.fromisoformat(value)
+    if python_type is dt.date:
+        return dt.date.fromisoformat(value)
+    return value
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": ("入力してください。", "Required."),
+    "string_too_short": ("入力してください。", "Required."),
+    "string_too_long": ("{max_length}文字以内で入力してください。", "At most {max_length} characters."),
+    "greater_than_equal": ("{ge}以上の数を入力してください。", "Enter a number of at least {ge}."),
+    "less_than_equal": ("{le}以下の数を入力してください。", "Enter a number of at most {le}."),
+    "int_parsing": ("整数を入力してください。", "Enter a whole number."),
+    "int_from_float": ("整数を入力してください。", "Enter a whole number."),
+    "bool_parsing": ("はい／いいえで指定してください。", "Enter yes or no."),
+    "date_parsing": ("日付を入力してください（例: 2025-04-01）。", "Enter a date (e.g. 2025-04-01)."),
+    "date_from_datetime_parsing": ("日付を入力してください（例: 2025-04-01）。", "Enter a date (e.g. 2025-04-01)."),
+    "datetime_parsing": ("日時を入力してください（例: 2025-04-01 19:00）。", "Enter a date and time (e.g. 2025-04-01 19:00)."),
+    "datetime_from_date_parsing": ("日時を入力してください（例: 2025-04-01 19:00）。", "Enter a date and time (e.g. 2025-04-01 19:00)."),
+}
+
+
+def validation_error(exc: pydantic.ValidationError) -> ValidationError:
+    """The first problem of a pydantic error, in words a person can act on."""
+    err = exc.errors()[0]
+    name = ".".join(str(p) for p in err.get("loc", ())) or None
+    ja, en = _PYDANTIC_MESSAGES.get(err["type"], ("入力が正しくありません。", "Invalid value."))
+    ctx = err.get("ctx") or {}
+    try:
+        ja, en = ja.format(**ctx), en.format(**ctx)
+    except (KeyError, IndexError):
+        pass
+    prefix = f"{name}: " if name else ""
+    return ValidationError(prefix + ja, prefix + en, field=name)
+
+
+def _clean(values: dict) -> dict:
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+
+
+# --------------------------------------------------------------------------- transaction
+
+
+@dataclass
+class Tx:
+    """One service call's transaction: stamps, history and the change it belongs to."""
+
+    store: Any
+    con: Connection
+    label: str
+    kind: str = "edit"
+    target_id: int | None = None
+    change_id: int | None = None
+    changed: dict[str, set[str]] = field(default_factory=dict)
+
+    def stamp(self) -> str:
+        return self.store.clock.tick()
+
+    def _ensure_change(self) -> int:
+        if self.change_id is None:
+            if self.kind == "edit":
+                # a new edit ends the redo stack, as in every editor
+                self.con.execute(
+                    m.Change.__table__.update().where(m.Change.state == "undone").values(state="discarded")
+                )
+            self.change_id = self.con.execute(
+                m.Change.__table__.insert().values(
+                    label=self.label, kind=self.kind, state="done", target_id=self.target_id,
+                    device_id=self.store.device_id, hlc=self.store.clock.last,
+                    wall_time=dt.datetime.now().replace(microsecond=0),
+                )
+            ).inserted_primary_key[0]
+        return self.change_id
+
+    def record(self, entity: str, entity_id: str, changes: dict[str, tuple[Any, Any]]) -> None:
+        if not changes:
+            return
+        change_id = self._ensure_change()
+        self.con.execute(
+            m.History.__table__.insert(),
+            [{"change_id": change_id, "entity": entity, "entity_id": entity_id, "field": f,
+              "old": to_json(old), "new": to_json(new)} for f, (old, new) in changes.items()],
+        )
+        self.changed.setdefault(entity, set()).add(entity_id)
+
+    def finish(self) -> None:
+        from ..dialect import upsert_meta
+
+        upsert_meta(self.con, "hlc", self.store.clock.last)
+
+
+def transaction(store, label: str, kind: str = "edit", target_id: int | None = None):
+    """Context manager: a Tx inside one database transaction."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def _cm():
+        with store.engine.begin() as con:
+            tx = Tx(store, con, label, kind, target_id)
+            yield tx
+            tx.finish()
+
+    return _cm()
+
+
+def write_row(tx: Tx, table: Table, current: dict | None, values: dict) -> dict:
+    """Insert or update one row with fresh sync metadata; record the fields that changed."""
+    entity = table.name
+    if current is None:
+        row = dict(values)
+        row.update(rev=1, base_rev=0, hlc=tx.stamp(), device_id=tx.store.device_id, deleted=False)
+        tx.con.execute(table.insert().values(**row))
+        changes = {k: (None, v) for k, v in values.items() if k != "id" and v not in (None, "")}
+        changes["deleted"] = (True, False)  # from "did not exist" to alive
+        tx.record(entity, row["id"], changes)
+    else:
+        changes = {k: (current[k], v) for k, v in values.items() if current[k] != v}
+        if not changes:
+            return current
+        row = dict(current)
+        row.update(values)
+        row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
+                   device_id=tx.store.device_id)
+        meta = {k: row[k] for k in ("rev", "base_rev", "hlc", "device_id")}
+        tx.con.execute(table.update().where(table.c.id == row["id"]).values(**values, **meta))
+        tx.record(entity, row["id"], changes)
+    index_rows(tx.con, entity, [row])
+    return row
+
+
+# --------------------------------------------------------------------------- listing
+
+
+@dataclass
+class ListQuery:
+    """What a list shows: filters, text, order and page — all applied in SQL."""
+
+    equals: dict[str, Any] = field(default_factory=dict)  # field -> value or list of values
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    district_code: str | None = None
+    jukyo_code: str | None = None
+    viewpoint_id: str | None = None
+    text: str = ""
+    include_deleted: bool = False
+    order_by: list[tuple[str, bool]] = field(default_factory=list)  # (column, descending)
+    limit: int | None = None
+    offset: int = 0
+
+
+# --------------------------------------------------------------------------- service
+
+
+class EntityService(Generic[ReadT]):
+    table_model: ClassVar[type[SQLModel]]
+    create_schema: ClassVar[type[SQLModel]]
+    update_schema: ClassVar[type[SQLModel]]
+    read_schema: ClassVar[type[SQLModel]]
+    #: field -> table it refers to (checked on every write: exists and not deleted)
+    references: ClassVar[dict[str, type[SQLModel]]] = {}
+    #: field -> vocabulary kind its value must come from
+    vocab_fields: ClassVar[dict[str, str]] = {}
+    #: the date (or datetime) column that 年度 and date-range filters use
+    date_field: ClassVar[str | None] = None
+    default_order: ClassVar[list[tuple[str, bool]]] = []
+    #: the column holding the organization id, for 地区/住区 filters
+    org_field: ClassVar[str | None] = "organization_id"
+    label_ja: ClassVar[str] = ""
+
+    def __init__(self, store, vocab: "VocabCache"):
+        self.store = store
+        self.vocab = vocab
+
+    @property
+    def table(self) -> Table:
+        return self.table_model.__table__
+
+    @property
+    def kind(self) -> str:
+        return self.table.name
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _read(self, row) -> ReadT:
+        return self.read_schema.model_validate(dict(row))
+
+    def _fetch(self, con: Connection, id_: str) -> dict | None:
+        row = con.execute(select(self.table).where(self.table.c.id == id_)).mappings().first()
+        return dict(row) if row else None
+
+    def _fetch_live(self, con: Connection, id_: str) -> dict:
+        row = self._fetch(con, id_)
+        if row is None or row["deleted"]:
+            raise NotFound(f"{self.label_ja}が見つかりません（削除された可能性があります）: {id_}",
+                           f"{self.kind} not found (it may have been deleted): {id_}")
+        return row
+
+    def get(self, id_: str) -> ReadT:
+        with self.store.engine.connect() as con:
+            return self._read(self._fetch_live(con, id_))
+
+    def _where(self, q: ListQuery) -> list:
+        t = self.table
+        conds = []
+        if not q.include_deleted:
+            conds.append(t.c.deleted.is_(False))
+        for name, value in q.equals.items():
+            col = t.c[name]
+            if isinstance(value, (list, tuple, set, frozenset)):
+                conds.append(col.in_(list(value)))
+            else:
+                conds.append(col.is_(None) if value is None else col == value)
+        if self.date_field and (q.date_from or q.date_to):
+            col = t.c[self.date_field]
+            is_dt = col.type.python_type is dt.datetime
+            if q.date_from:
+                start = dt.datetime.combine(q.date_from, dt.time()) if is_dt else q.date_from
+                conds.append(col >= start)
+            if q.date_to:
+                if is_dt:
+                    conds.append(col < dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time()))
+                else:
+                    conds.append(col <= q.date_to)
+        if (q.district_code or q.jukyo_code) and self.org_field:
+            org = m.Organization.__table__
+            sub = select(org.c.id)
+            if q.district_code:
+                sub = sub.where(org.c.district_code == q.district_code)
+            if q.jukyo_code:
+                sub = sub.where(org.c.jukyo_code == q.jukyo_code)
+            conds.append(t.c[self.org_field].in_(sub))
+        if q.viewpoint_id:
+            conds.append(self._viewpoint_condition(q.viewpoint_id))
+        if q.text.strip():
+            from ..search import id_subquery
+
+            sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind)
+            conds.append(t.c.id.in_(text(sql).bindparams(**params).columns()) if sql else text("1=0"))
+        return conds
+
+    def _viewpoint_condition(self, viewpoint_id: str):
+        raise ValidationError("この一覧は施策視点で絞り込めません。", "This list cannot be filtered by viewpoint.")
+
+    def _order(self, q: ListQuery) -> list:
+        order = []
+        for name, desc in (q.order_by or self.default_order):
+            if name not in self.table.c:
+                raise ValidationError(f"並べ替えできない列です: {name}", f"Cannot sort by {name}.")
+            col = self.table.c[name]
+            order.append(col.desc() if desc else col.asc())
+        order.append(self.table.c.id.asc())  # a total order: stable pages
+        return order
+
+    def list(self, q: ListQuery | None = None) -> list[ReadT]:
+        q = q or ListQuery()
+        stmt = select(self.table).where(and_(*self._where(q))).order_by(*self._order(q))
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        if q.offset:
+            stmt = stmt.offset(q.offset)
+        with self.store.engine.connect() as con:
+            return [self._read(r) for r in con.execute(stmt).mappings()]
+
+    def count(self, q: ListQuery | None = None) -> int:
+        q = q or ListQuery()
+        stmt = select(func.count()).select_from(self.table).where(and_(*self._where(q)))
+        with self.store.engine.connect() as con:
+            return con.execute(stmt).scalar_one()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def _validated(self, schema: type[SQLModel], data: Any, *, partial: bool) -> dict:
+        raw = data.model_dump(exclude_unset=partial) if isinstance(data, SQLModel) else dict(data)
+        try:
+            model = schema.model_validate(_clean(raw))
+        except pydantic.ValidationError as exc:
+            raise validation_error(exc) from None
+        return model.model_dump(exclude_unset=partial)
+
+    def _check(self, con: Connection, values: dict, current: dict | None) -> None:
+        for name, kind in self.vocab_fields.items():
+            if name in values and values[name] is not None and not self.vocab.has(kind, values[name]):
+                raise ValidationError(f"{name}: 選択肢にない値です: {values[name]}",
+                                      f"{name}: not one of the choices: {values[name]}", field=name)
+        for name, target in self.references.items():
+            ref = values.get(name)
+            if ref is None:
+                continue
+            t = target.__table__
+            alive = con.execute(select(t.c.deleted).where(t.c.id == ref)).scalar()
+            if alive is None or alive:
+                raise ValidationError(f"{name}: 参照先が見つかりません（削除された可能性があります）: {ref}",
+                                      f"{name}: the record it refers to does not exist: {ref}", field=name)
+        self.validate(con, values, current)
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        """Entity rules beyond field types; ``values`` is the whole row as it would be."""
+
+    def prepare(self, con: Connection, values: dict) -> dict:
+        """Derived fields, filled before the rules are checked (e.g. 地区 from 住区)."""
+        return values
+
+    def create(self, data: Any, *, label: str | None = None) -> ReadT:
+        values = self._validated(self.create_schema, data, partial=False)
+        if not values.get("id"):
+            values["id"] = m.new_id()
+        with transaction(self.store, label or f"{self.label_ja}を追加") as tx:
+            values = self.prepare(tx.con, values)
+            if self._fetch(tx.con, values["id"]) is not None:
+                raise ValidationError(f"同じ ID がすでにあります: {values['id']}",
+                                      f"The id already exists: {values['id']}", field="id")
+            self._check(tx.con, values, None)
+            return self._read(write_row(tx, self.table, None, values))
+
+    def update(self, id_: str, data: Any, *, label: str | None = None) -> ReadT:
+        changes = self._validated(self.update_schema, data, partial=True)
+        with transaction(self.store, label or f"{self.label_ja}を変更") as tx:
+            current = self._fetch_live(tx.con, id_)
+            merged = self.prepare(tx.con, {**current, **changes})
+            changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
+            changes = {k: v for k, v in changes.items() if k not in m.SYNC_FIELDS}
+            self._check(tx.con, {**current, **changes}, current)
+            return self._read(write_row(tx, self.table, current, changes))
+
+    def delete(self, id_: str, *, label: str | None = None) -> ReadT:
+        """Delete as a tombstone, so the deletion syncs and can be undone."""
+        with transaction(self.store, label or f"{self.label_ja}を削除") as tx:
+            current = self._fetch_live(tx.con, id_)
+            row = dict(current)
+            row.update(deleted=True, rev=current["rev"] + 1, base_rev=current["rev"],
+                       hlc=tx.stamp(), device_id=self.store.device_id)
+            tx.con.execute(self.table.update().where(self.table.c.id == id_).values(
+                deleted=True, rev=row["rev"], base_rev=row["base_rev"], hlc=row["hlc"],
+                device_id=row["device_id"]))
+            tx.record(self.kind, id_, {"deleted": (False, True)})
+            index_rows(tx.con, self.kind, [row])
+            return self._read(row)
+
+
+class VocabCache:
+    """The store's vocabularies, read once (they only change with the app version)."""
+
+    def __init__(self, store):
+        with store.engine.connect() as con:
+            rows = con.execute(select(m.Vocab).order_by(m.Vocab.kind, m.Vocab.ord)).mappings().all()
+        self._by_kind: dict[str, list[dict]] = {}
+        for r in rows:
+            entry = dict(r)
+            entry["extra"] = json.loads(entry["extra"]) if entry["extra"] else {}
+            self._by_kind.setdefault(r["kind"], []).append(entry)
+        self._codes = {k: {e["code"] for e in v} for k, v in self._by_kind.items()}
+
+    def has(self, kind: str, code: str) -> bool:
+        return code in self._codes.get(kind, ())
+
+    def entries(self, kind: str) -> list[dict]:
+        return list(self._by_kind.get(kind, []))
+
+    def label(self, kind: str, code: str | None, language: str = "ja") -> str:
+        for e in self._by_kind.get(kind, []):
+            if e["code"] == code:
+                return e["en"] if language == "en" else e["ja"]
+        return code or ""
+
+    def extra(self, kind: str, code: str) -> dict:
+        for e in self._by_kind.get(kind, []):
+            if e["code"] == code:
+                return e["extra"]
+        return {}

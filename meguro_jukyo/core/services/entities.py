@@ -1,0 +1,254 @@
+"""The services for each entity: the rules that go beyond field types."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from .. import models as m
+from ..errors import ValidationError
+from ..japanese import normalize
+from .base import EntityService
+
+
+def _policy_link_target(kind: str, viewpoint_id: str):
+    t = m.PolicyLink.__table__
+    column = t.c.issue_id if kind == "issue" else t.c.note_id
+    return select(column).where(t.c.viewpoint_id == viewpoint_id, t.c.deleted.is_(False))
+
+
+class OrganizationService(EntityService[m.OrganizationRead]):
+    table_model = m.Organization
+    create_schema = m.OrganizationCreate
+    update_schema = m.OrganizationUpdate
+    read_schema = m.OrganizationRead
+    vocab_fields = {"kind": "organization_kind"}
+    default_order = [("yomi", False), ("name", False)]
+    org_field = "id"
+    label_ja = "組織"
+
+    def prepare(self, con: Connection, values: dict) -> dict:
+        # よみ is stored folded (hiragana, NFKC) so that SQL sorts it the way people read it.
+        values["yomi"] = normalize(values.get("yomi"))
+        if values.get("jukyo_code") and not values.get("district_code"):
+            values["district_code"] = con.execute(
+                select(m.Jukyo.district_code).where(m.Jukyo.code == values["jukyo_code"])
+            ).scalar()
+        return values
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        if values.get("jukyo_code"):
+            district = con.execute(
+                select(m.Jukyo.district_code).where(m.Jukyo.code == values["jukyo_code"])
+            ).scalar()
+            if district is None:
+                raise ValidationError("住区が見つかりません。", "Unknown 住区.", field="jukyo_code")
+            if values.get("district_code") not in (None, district):
+                raise ValidationError("住区と地区が合っていません。", "The 住区 is not in that 地区.",
+                                      field="district_code")
+        elif values.get("kind") == "council":
+            raise ValidationError("住区住民会議には住区を選んでください。",
+                                  "Choose the 住区 of a residents' council.", field="jukyo_code")
+
+
+class MeetingService(EntityService[m.MeetingRead]):
+    table_model = m.Meeting
+    create_schema = m.MeetingCreate
+    update_schema = m.MeetingUpdate
+    read_schema = m.MeetingRead
+    references = {"organization_id": m.Organization}
+    vocab_fields = {"meeting_type": "meeting_type", "status": "meeting_status"}
+    date_field = "starts_at"
+    default_order = [("starts_at", True)]
+    label_ja = "会議"
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        if values.get("ends_at") and values["ends_at"] < values["starts_at"]:
+            raise ValidationError("終了は開始より後にしてください。", "The end must be after the start.",
+                                  field="ends_at")
+
+    def quorum(self, meeting: m.MeetingRead) -> "Quorum":
+        return quorum(self.vocab.extra("meeting_type", meeting.meeting_type).get("quorum", {}),
+                      meeting.members_total, meeting.present, meeting.proxies)
+
+
+@dataclass(frozen=True)
+class Quorum:
+    required: int  # attendance needed (0: no quorum)
+    attending: int  # present, plus proxies where the rule counts them
+    reached: bool
+    rule: str  # the rule in words (Japanese, from the vocabulary)
+
+
+def quorum(rule: dict, members_total: int, present: int, proxies: int) -> Quorum:
+    """成立 / 不成立 for a meeting type's rule: e.g. more than half (過半数) incl. proxies."""
+    num, den = rule.get("num", 0), rule.get("den", 1)
+    attending = present + (proxies if rule.get("proxies") else 0)
+    if num == 0:
+        return Quorum(0, attending, True, rule.get("text", ""))
+    exact = members_total * num / den
+    required = math.floor(exact) + 1 if rule.get("strict") else math.ceil(exact)
+    return Quorum(required, attending, members_total > 0 and attending >= required, rule.get("text", ""))
+
+
+class AgendaItemService(EntityService[m.AgendaItemRead]):
+    table_model = m.AgendaItem
+    create_schema = m.AgendaItemCreate
+    update_schema = m.AgendaItemUpdate
+    read_schema = m.AgendaItemRead
+    references = {"meeting_id": m.Meeting, "issue_id": m.Issue}
+    default_order = [("position", False)]
+    org_field = None
+    label_ja = "議題"
+
+
+class IssueService(EntityService[m.IssueRead]):
+    table_model = m.Issue
+    create_schema = m.IssueCreate
+    update_schema = m.IssueUpdate
+    read_schema = m.IssueRead
+    references = {"organization_id": m.Organization, "raised_meeting_id": m.Meeting}
+    vocab_fields = {"category": "issue_category", "status": "issue_status"}
+    date_field = "raised_on"
+    default_order = [("raised_on", True)]
+    label_ja = "地域課題"
+
+    def _viewpoint_condition(self, viewpoint_id: str):
+        return self.table.c.id.in_(_policy_link_target("issue", viewpoint_id))
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        if values.get("answered_on") and not values.get("ward_answer"):
+            raise ValidationError("回答日を入れるときは回答も入れてください。",
+                                  "Enter the ward's answer with its date.", field="ward_answer")
+
+
+class NoteService(EntityService[m.NoteRead]):
+    table_model = m.Note
+    create_schema = m.NoteCreate
+    update_schema = m.NoteUpdate
+    read_schema = m.NoteRead
+    references = {"meeting_id": m.Meeting, "agenda_item_id": m.AgendaItem, "issue_id": m.Issue,
+                  "decision_id": m.Note}
+    vocab_fields = {"kind": "note_kind", "decision_method": "decision_method"}
+    date_field = "recorded_at"
+    default_order = [("recorded_at", True), ("position", True)]
+    org_field = None
+    label_ja = "議事メモ"
+
+    def _viewpoint_condition(self, viewpoint_id: str):
+        return self.table.c.id.in_(_policy_link_target("note", viewpoint_id))
+
+    def _where(self, q):
+        conds = super()._where(q)
+        if q.district_code or q.jukyo_code:
+            # notes belong to organizations through their meeting
+            meetings = m.Meeting.__table__
+            org = m.Organization.__table__
+            orgs = select(org.c.id)
+            if q.district_code:
+                orgs = orgs.where(org.c.district_code == q.district_code)
+            if q.jukyo_code:
+                orgs = orgs.where(org.c.jukyo_code == q.jukyo_code)
+            conds.append(self.table.c.meeting_id.in_(
+                select(meetings.c.id).where(meetings.c.organization_id.in_(orgs))))
+        return conds
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        if not (values.get("meeting_id") or values.get("issue_id")):
+            raise ValidationError("会議か地域課題のどちらかに結びつけてください。",
+                                  "Attach the note to a meeting or an issue.", field="meeting_id")
+        vote_fields = ("votes_for", "votes_against", "votes_abstain")
+        if values["kind"] == "decision":
+            if values.get("decision_method") is None:
+                raise ValidationError("決定の方法（全会一致・多数決・継続）を選んでください。",
+                                      "Choose how the decision was reached.", field="decision_method")
+            if values["decision_method"] == "majority" and values.get("votes_for") is None:
+                raise ValidationError("多数決のときは賛成の数を入れてください。",
+                                      "Enter the votes for a majority decision.", field="votes_for")
+            if (values["decision_method"] == "majority" and values.get("votes_for") is not None
+                    and values["votes_for"] <= (values.get("votes_against") or 0)):
+                raise ValidationError("多数決の決定には賛成が反対より多い必要があります。",
+                                      "A majority decision needs more votes for than against.",
+                                      field="votes_for")
+        else:
+            for name in ("decision_method", *vote_fields):
+                if values.get(name) is not None:
+                    raise ValidationError("決定の方法と票数は「決定」のメモにだけ入れられます。",
+                                          "Only decisions carry a method and votes.", field=name)
+        if values["kind"] == "minority" and values.get("decision_id"):
+            kind = con.execute(select(m.Note.kind).where(m.Note.id == values["decision_id"])).scalar()
+            if kind != "decision":
+                raise ValidationError("少数意見は「決定」のメモに結びつけてください。",
+                                      "A minority opinion belongs to a decision.", field="decision_id")
+        elif values.get("decision_id") and values["kind"] != "minority":
+            raise ValidationError("決定に結びつけられるのは少数意見だけです。",
+                                  "Only minority opinions attach to a decision.", field="decision_id")
+
+
+class ActionItemService(EntityService[m.ActionItemRead]):
+    table_model = m.ActionItem
+    create_schema = m.ActionItemCreate
+    update_schema = m.ActionItemUpdate
+    read_schema = m.ActionItemRead
+    references = {"organization_id": m.Organization, "issue_id": m.Issue, "meeting_id": m.Meeting}
+    vocab_fields = {"status": "action_status"}
+    date_field = "due_on"
+    default_order = [("due_on", False)]
+    label_ja = "アクション"
+
+
+class PolicyLinkService(EntityService[m.PolicyLinkRead]):
+    table_model = m.PolicyLink
+    create_schema = m.PolicyLinkCreate
+    update_schema = m.PolicyLinkUpdate
+    read_schema = m.PolicyLinkRead
+    references = {"issue_id": m.Issue, "note_id": m.Note}
+    default_order = [("viewpoint_id", False)]
+    org_field = None
+    label_ja = "施策視点の結びつけ"
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        if bool(values.get("issue_id")) == bool(values.get("note_id")):
+            raise ValidationError("地域課題か議事メモのどちらか一つに結びつけてください。",
+                                  "Link either an issue or a note.", field="issue_id")
+        node = m.PolicyNode.__table__
+        level = con.execute(select(node.c.level).where(
+            node.c.plan_id == values["plan_id"], node.c.id == values["viewpoint_id"])).scalar()
+        if level != "viewpoint":
+            raise ValidationError(f"施策立案の視点が見つかりません: {values['viewpoint_id']}",
+                                  f"No such viewpoint: {values['viewpoint_id']}", field="viewpoint_id")
+        if values.get("item_id"):
+            parent = con.execute(select(node.c.parent_id).where(
+                node.c.plan_id == values["plan_id"], node.c.id == values["item_id"],
+                node.c.level == "item")).scalar()
+            if parent != values["viewpoint_id"]:
+                raise ValidationError("○の項目がその視点のものではありません。",
+                                      "The item does not belong to that viewpoint.", field="item_id")
+        t = self.table
+        target = t.c.issue_id if values.get("issue_id") else t.c.note_id
+        duplicate = con.execute(select(t.c.id).where(
+            target == (values.get("issue_id") or values.get("note_id")),
+            t.c.viewpoint_id == values["viewpoint_id"], t.c.plan_id == values["plan_id"],
+            t.c.deleted.is_(False), t.c.id != values["id"])).first()
+        if duplicate:
+            raise ValidationError("この視点にはすでに結びつけてあります。",
+                                  "Already linked to this viewpoint.", field="viewpoint_id")
+
+
+class AttendeeService(EntityService[m.AttendeeRead]):
+    table_model = m.Attendee
+    create_schema = m.AttendeeCreate
+    update_schema = m.AttendeeUpdate
+    read_schema = m.AttendeeRead
+    references = {"meeting_id": m.Meeting}
+    vocab_fields = {"attendance": "attendance"}
+    default_order = [("yomi", False), ("name", False)]
+    org_field = None
+    label_ja = "出席者"
+
+    def prepare(self, con: Connection, values: dict) -> dict:
+        values["yomi"] = normalize(values.get("yomi"))
+        return values

@@ -1,0 +1,139 @@
+"""Undo and redo, computed from the history table (the UI only shows them).
+
+Each service call is one ``change``. Undo applies the inverse of the newest change still done
+and marks it undone; redo re-applies the oldest undone one; a new edit discards what could
+have been redone. Undo and redo are themselves recorded (kinds ``undo``/``redo``) with fresh
+revisions and clock stamps, so they sync like any edit and leave an audit trail.
+
+A field changed since the change being undone (say, by a sync import) is not overwritten:
+the undo is refused with a message instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from .. import models as m
+from ..errors import UserError
+from ..search import index_rows
+from .base import from_json, transaction
+
+_TABLES = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    label: str
+    changed: dict[str, frozenset[str]]  # entity kind -> ids
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    change_id: int
+    kind: str
+    label: str
+    wall_time: str
+    device_id: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+def undo_label(store) -> str | None:
+    """What Undo would undo, or None."""
+    return _label(store, _newest_done())
+
+
+def redo_label(store) -> str | None:
+    """What Redo would redo, or None."""
+    return _label(store, _oldest_undone())
+
+
+def _label(store, which) -> str | None:
+    with store.engine.connect() as con:
+        cid = con.execute(which).scalar_one_or_none()
+        if cid is None:
+            return None
+        return con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
+
+
+def _newest_done():
+    c = m.Change.__table__
+    return select(c.c.id).where(c.c.kind == "edit", c.c.state == "done").order_by(c.c.id.desc()).limit(1)
+
+
+def _oldest_undone():
+    c = m.Change.__table__
+    return select(c.c.id).where(c.c.kind == "edit", c.c.state == "undone").order_by(c.c.id.asc()).limit(1)
+
+
+def undo(store) -> UndoResult | None:
+    """Undo the newest edit; None when there is nothing to undo."""
+    return _replay(store, forward=False)
+
+
+def redo(store) -> UndoResult | None:
+    """Redo the oldest undone edit; None when there is nothing to redo."""
+    return _replay(store, forward=True)
+
+
+def _replay(store, forward: bool) -> UndoResult | None:
+    with store.engine.connect() as con:
+        cid = con.execute(_oldest_undone() if forward else _newest_done()).scalar_one_or_none()
+        if cid is None:
+            return None
+        label = con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
+    verb = "やり直し" if forward else "元に戻す"
+    with transaction(store, f"{verb}: {label}", kind="redo" if forward else "undo", target_id=cid) as tx:
+        h = m.History.__table__
+        rows = tx.con.execute(select(h).where(h.c.change_id == cid).order_by(h.c.id)).mappings().all()
+        by_entity: dict[tuple[str, str], list] = defaultdict(list)
+        for r in rows:
+            by_entity[(r["entity"], r["entity_id"])].append(r)
+        for (entity, entity_id), fields in by_entity.items():
+            table = _TABLES[entity]
+            current = tx.con.execute(select(table).where(table.c.id == entity_id)).mappings().first()
+            if current is None:
+                raise UserError("元の記録が見つからないため、この操作はできません。",
+                                "The record is gone, so this cannot be undone.")
+            current = dict(current)
+            if any(f["field"] == "deleted" and f["old"] == "true" for f in fields):
+                # a creation is undone by a tombstone (its values stay on it) and redone by
+                # lifting the tombstone: only the deleted flag moves
+                fields = [f for f in fields if f["field"] == "deleted"]
+            values = {}
+            for f in fields:
+                want_now = from_json(table, f["field"], f["old"] if forward else f["new"])
+                target = from_json(table, f["field"], f["new"] if forward else f["old"])
+                if current[f["field"]] != want_now:
+                    raise UserError(
+                        "この記録はその後に別の変更（同期など）があったため、元に戻せません。",
+                        "The record changed again since (e.g. by sync), so this cannot be undone.",
+                    )
+                values[f["field"]] = target
+            changes = {k: (current[k], v) for k, v in values.items() if current[k] != v}
+            meta = {"rev": current["rev"] + 1, "base_rev": current["rev"], "hlc": tx.stamp(),
+                    "device_id": store.device_id}
+            tx.con.execute(table.update().where(table.c.id == entity_id).values(**values, **meta))
+            tx.record(entity, entity_id, changes)
+            index_rows(tx.con, entity, [{**current, **values, **meta}])
+        c = m.Change.__table__
+        tx.con.execute(c.update().where(c.c.id == cid).values(state="done" if forward else "undone"))
+        changed = {k: frozenset(v) for k, v in tx.changed.items()}
+    return UndoResult(label, changed)
+
+
+def entity_history(store, entity: str, entity_id: str) -> list[HistoryEntry]:
+    """Every recorded change of one record, oldest first."""
+    h, c = m.History.__table__, m.Change.__table__
+    stmt = (
+        select(c.c.id, c.c.kind, c.c.label, c.c.wall_time, c.c.device_id, h.c.field, h.c.old, h.c.new)
+        .join(c, c.c.id == h.c.change_id)
+        .where(h.c.entity == entity, h.c.entity_id == entity_id)
+        .order_by(h.c.id)
+    )
+    with store.engine.connect() as con:
+        return [HistoryEntry(r[0], r[1], r[2], r[3].isoformat(sep=" "), *r[4:]) for r in con.execute(stmt)]

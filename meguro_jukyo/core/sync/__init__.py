@@ -1,0 +1,1 @@
+"""Sync: clocks, package format, signing, merge engine, conflicts (DESIGN.md §5)."""
