@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 
 from .errors import StoreError
+from .files import atomic_path
 from .lock import WriterLock
 
 #: PRAGMA application_id of every meguro_jukyo store: "MJKY".
@@ -161,36 +161,15 @@ def make_engine(location: str) -> Engine:
     return engine
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - directories cannot be fsynced on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def sqlite_copy(source: sqlite3.Connection, dest: Path) -> Path:
     """Copy a live database with SQLite's backup API; ``dest`` appears whole or not at all."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(dest) as tmp:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dest
 
 

@@ -1,0 +1,1 @@
+"""Getting data in and out: canonical dumps, Excel, open data, minutes."""
