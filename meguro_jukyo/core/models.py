@@ -1,5 +1,8 @@
 """Tables and their schemas.
 
+Times of meetings and notes are local wall-clock times (``NaiveDatetime``): a meeting at
+19:00 in 目黒 is at 19:00 whatever the laptop's zone. Audit times (``Change.wall_time``) are UTC.
+
 Every entity follows one shape (STYLE.md): ``XBase`` holds the fields a user edits,
 ``X(XBase, SyncMeta, table=True)`` is the table, ``XCreate``/``XUpdate``/``XRead`` are what
 services take and return. Only data models are inherited from, never table models.
@@ -18,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from pydantic import NaiveDatetime
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -195,8 +199,8 @@ class MeetingBase(SQLModel):
     organization_id: str = Field(index=True)
     meeting_type: str = "regular"  # vocab meeting_type
     title: str = Field(min_length=1, max_length=200)
-    starts_at: dt.datetime = Field(index=True)
-    ends_at: dt.datetime | None = None
+    starts_at: NaiveDatetime = Field(index=True)
+    ends_at: NaiveDatetime | None = None
     place: str = Field(default="", max_length=200)
     facilitator: str = _personal(default="", max_length=100)
     recorder: str = _personal(default="", max_length=100)
@@ -220,8 +224,8 @@ class MeetingUpdate(SQLModel):
     organization_id: str | None = None
     meeting_type: str | None = None
     title: str | None = Field(default=None, min_length=1, max_length=200)
-    starts_at: dt.datetime | None = None
-    ends_at: dt.datetime | None = None
+    starts_at: NaiveDatetime | None = None
+    ends_at: NaiveDatetime | None = None
     place: str | None = Field(default=None, max_length=200)
     facilitator: str | None = Field(default=None, max_length=100)
     recorder: str | None = Field(default=None, max_length=100)
@@ -327,7 +331,7 @@ class NoteBase(SQLModel):
     body: str = Field(min_length=1)
     speaker: str = _personal(default="", max_length=100)
     position: int = 0
-    recorded_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    recorded_at: NaiveDatetime = Field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
     # for decisions
     decision_method: str | None = None  # vocab decision_method
     votes_for: int | None = Field(default=None, ge=0)
@@ -353,7 +357,7 @@ class NoteUpdate(SQLModel):
     body: str | None = Field(default=None, min_length=1)
     speaker: str | None = Field(default=None, max_length=100)
     position: int | None = None
-    recorded_at: dt.datetime | None = None
+    recorded_at: NaiveDatetime | None = None
     decision_method: str | None = None
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
 import pydantic
-from sqlalchemy import Table, and_, func, select, text
+from sqlalchemy import String, Table, and_, column, false, func, select, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -115,7 +115,7 @@ class Tx:
                 m.Change.__table__.insert().values(
                     label=self.label, kind=self.kind, state="done", target_id=self.target_id,
                     device_id=self.store.device_id, hlc=self.store.clock.last,
-                    wall_time=dt.datetime.now().replace(microsecond=0),
+                    wall_time=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                 )
             ).inserted_primary_key[0]
         return self.change_id
@@ -283,7 +283,8 @@ class EntityService(Generic[ReadT]):
             from ..search import id_subquery
 
             sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind)
-            conds.append(t.c.id.in_(text(sql).bindparams(**params).columns()) if sql else text("1=0"))
+            conds.append(t.c.id.in_(text(sql).bindparams(**params).columns(column("ref_id", String)))
+                         if sql else false())
         return conds
 
     def _viewpoint_condition(self, viewpoint_id: str):
