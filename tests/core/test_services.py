@@ -1,0 +1,271 @@
+"""Services: validation, references, sync metadata, history, undo/redo, listing in SQL."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, text
+
+from meguro_jukyo.core import models as m
+from meguro_jukyo.core.errors import NotFound, UserError, ValidationError
+from meguro_jukyo.core.services import ListQuery, quorum
+from meguro_jukyo.core.services.history import entity_history
+from meguro_jukyo.core.sync.clock import Stamp
+
+
+@pytest.fixture
+def org(services):
+    return services.organizations.create(
+        {"kind": "association", "name": "駒場町会", "yomi": "コマバチョウカイ", "jukyo_code": "komaba"}
+    )
+
+
+@pytest.fixture
+def meeting(services, org):
+    return services.meetings.create({
+        "organization_id": org.id, "meeting_type": "general_regular", "title": "令和7年度 定期総会",
+        "starts_at": dt.datetime(2025, 5, 18, 10, 0), "members_total": 120, "present": 48, "proxies": 20,
+    })
+
+
+def test_create_fills_sync_metadata_and_derived_fields(services, store, org):
+    assert org.district_code == "north"  # from the 住区
+    assert org.yomi == "こまばちょうかい"  # よみ folded for sorting
+    assert org.rev == 1 and org.device_id == store.device_id and not org.deleted
+    Stamp.parse(org.hlc)
+
+
+def test_update_bumps_revision_and_records_each_field(services, store, org):
+    updated = services.organizations.update(org.id, {"name": "駒場一丁目町会"})
+    assert (updated.rev, updated.name) == (2, "駒場一丁目町会")
+    assert updated.hlc > org.hlc
+    with store.engine.connect() as con:
+        base_rev = con.execute(select(m.Organization.base_rev).where(m.Organization.id == org.id)).scalar()
+    assert base_rev == 1
+    rows = [(h.field, h.old, h.new) for h in entity_history(store, "organization", org.id)]
+    assert ("name", '"駒場町会"', '"駒場一丁目町会"') in rows
+
+
+def test_update_with_nothing_changed_writes_nothing(services, org):
+    assert services.organizations.update(org.id, {"name": "駒場町会"}).rev == 1
+
+
+def test_validation_errors_name_the_field_in_japanese(services, org):
+    with pytest.raises(ValidationError) as exc:
+        services.issues.create({"organization_id": org.id, "title": "   "})
+    assert exc.value.field == "title" and "入力してください" in exc.value.ja
+    with pytest.raises(ValidationError) as exc:
+        services.issues.create({"organization_id": org.id, "title": "街灯", "category": "宇宙"})
+    assert exc.value.field == "category"
+    with pytest.raises(ValidationError) as exc:
+        services.issues.create({"organization_id": "no-such-org", "title": "街灯"})
+    assert exc.value.field == "organization_id"
+    with pytest.raises(ValidationError) as exc:
+        services.issues.create({"organization_id": org.id, "title": "街灯", "priority": 9})
+    assert exc.value.field == "priority"
+    assert services.issues.count() == 0  # nothing half-written
+
+
+def test_a_deleted_record_cannot_be_referred_to(services, org, meeting):
+    services.meetings.delete(meeting.id)
+    with pytest.raises(ValidationError):
+        services.notes.create({"meeting_id": meeting.id, "body": "意見"})
+    with pytest.raises(NotFound):
+        services.meetings.get(meeting.id)
+
+
+def test_decisions_votes_and_minority_opinions(services, meeting):
+    with pytest.raises(ValidationError, match="決定の方法"):
+        services.notes.create({"meeting_id": meeting.id, "kind": "decision", "body": "会費を据え置く"})
+    with pytest.raises(ValidationError, match="賛成が反対より多い"):
+        services.notes.create({"meeting_id": meeting.id, "kind": "decision", "body": "会費を据え置く",
+                               "decision_method": "majority", "votes_for": 10, "votes_against": 30})
+    decision = services.notes.create({
+        "meeting_id": meeting.id, "kind": "decision", "body": "会費を据え置く",
+        "decision_method": "majority", "votes_for": 50, "votes_against": 10, "votes_abstain": 8})
+    minority = services.notes.create({"meeting_id": meeting.id, "kind": "minority",
+                                      "body": "値上げして防災備蓄を増やすべき", "decision_id": decision.id})
+    assert minority.decision_id == decision.id
+    with pytest.raises(ValidationError, match="少数意見"):
+        services.notes.create({"meeting_id": meeting.id, "kind": "minority", "body": "x",
+                               "decision_id": minority.id})
+    with pytest.raises(ValidationError, match="決定"):
+        services.notes.create({"meeting_id": meeting.id, "kind": "opinion", "body": "x", "votes_for": 3})
+
+
+def test_quorum_rules():
+    general = {"num": 1, "den": 2, "strict": True, "proxies": True}
+    assert quorum(general, 120, 48, 20).reached  # 68 > 60
+    assert not quorum(general, 120, 40, 20).reached  # 60 is not more than half
+    assert quorum(general, 120, 40, 20).required == 61
+    board = {"num": 1, "den": 2, "strict": True, "proxies": False}
+    assert not quorum(board, 10, 5, 3).reached
+    section = {"num": 1, "den": 3, "strict": False, "proxies": False}
+    assert quorum(section, 9, 3, 0).reached and not quorum(section, 9, 2, 0).reached
+    assert quorum({"num": 0, "den": 1}, 0, 0, 0).reached
+
+
+def test_meeting_quorum_uses_its_type(services, meeting):
+    q = services.meetings.quorum(meeting)
+    assert (q.attending, q.required, q.reached) == (68, 61, True)
+
+
+def test_policy_links_validate_against_the_framework(services, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "町会加入者の減少"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "2-1-1", "item_id": "2-1-1.1",
+                                  "reason": "町会の活性化"})
+    assert link.plan_id == "meguro-basic-plan-2022"
+    with pytest.raises(ValidationError, match="すでに"):
+        services.links.create({"issue_id": issue.id, "viewpoint_id": "2-1-1"})
+    with pytest.raises(ValidationError, match="視点が見つかりません"):
+        services.links.create({"issue_id": issue.id, "viewpoint_id": "2-1"})
+    with pytest.raises(ValidationError, match="その視点のもの"):
+        services.links.create({"issue_id": issue.id, "viewpoint_id": "3-3-1", "item_id": "2-1-1.1"})
+    assert [i.id for i in services.issues.list(ListQuery(viewpoint_id="2-1-1"))] == [issue.id]
+    assert services.issues.list(ListQuery(viewpoint_id="3-3-1")) == []
+
+
+def test_undo_and_redo_walk_the_history(services, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "街灯が暗い"})
+    services.issues.update(issue.id, {"status": "discussing"})
+    services.issues.update(issue.id, {"title": "公園の街灯が暗い"})
+    assert services.undo_label() == "地域課題を変更"
+
+    assert services.undo().changed == {"issue": frozenset({issue.id})}
+    assert services.issues.get(issue.id).title == "街灯が暗い"
+    services.undo()
+    assert services.issues.get(issue.id).status == "raised"
+    services.undo()  # the creation
+    assert services.issues.count() == 0
+    services.redo()
+    assert services.issues.get(issue.id).title == "街灯が暗い"
+    services.redo()
+    services.redo()
+    after = services.issues.get(issue.id)
+    assert (after.title, after.status) == ("公園の街灯が暗い", "discussing")
+    assert services.redo() is None
+
+
+def test_a_new_edit_ends_the_redo_stack(services, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "ごみ集積所"})
+    services.issues.update(issue.id, {"status": "agreed"})
+    services.undo()
+    services.issues.update(issue.id, {"priority": 1})
+    assert services.redo_label() is None
+    assert services.redo() is None
+
+
+def test_undo_of_delete_brings_the_record_back_in_search(services, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "自転車の放置"})
+    services.issues.delete(issue.id)
+    assert services.search("放置") == []
+    services.undo()
+    assert [h.ref_id for h in services.search("放置")] == [issue.id]
+
+
+def test_undo_refuses_to_overwrite_a_later_change_made_elsewhere(services, store, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "夏祭りの準備"})
+    services.issues.update(issue.id, {"status": "discussing"})
+    with store.engine.begin() as con:  # a change that did not come through this device's edits
+        con.execute(text("UPDATE issue SET status='agreed' WHERE id=:id"), {"id": issue.id})
+    with pytest.raises(UserError, match="元に戻せません"):
+        services.undo()
+    assert services.issues.get(issue.id).status == "agreed"
+
+
+def test_undo_survives_reopening_the_store(tmp_path):
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services import Services
+
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path, create=True) as store:
+        s = Services(store)
+        org = s.organizations.list()[0]
+        s.issues.create({"organization_id": org.id, "title": "防犯カメラ"})
+    with Store.open(path) as store:
+        s = Services(store)
+        assert s.undo_label() == "地域課題を追加"
+        s.undo()
+        assert s.issues.count() == 0
+
+
+def test_clock_never_goes_backwards_across_restarts(tmp_path):
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services import Services
+
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path, create=True) as store:
+        s = Services(store)
+        org = s.organizations.list()[0]
+        first = s.issues.create({"organization_id": org.id, "title": "一"})
+    with Store.open(path) as store:
+        store.clock._now_ms = lambda: 0  # the laptop's clock was set back to 1970
+        s = Services(store)
+        second = s.issues.create({"organization_id": org.id, "title": "二"})
+    assert second.hlc > first.hlc
+
+
+def test_lists_filter_and_sort_in_sql(services, org):
+    other = services.organizations.list(ListQuery(equals={"jukyo_code": "jiyugaoka"}))[0]
+    rows = [
+        (org.id, "防災訓練の参加者が少ない", "disaster", dt.date(2024, 4, 1)),
+        (org.id, "街灯の球切れ", "crime", dt.date(2025, 3, 31)),
+        (other.id, "駅前の自転車放置", "traffic", dt.date(2025, 4, 1)),
+    ]
+    for oid, title, cat, day in rows:
+        services.issues.create({"organization_id": oid, "title": title, "category": cat, "raised_on": day})
+    titles = lambda q: [i.title for i in services.issues.list(q)]  # noqa: E731
+    assert titles(ListQuery(district_code="west")) == ["駅前の自転車放置"]
+    assert titles(ListQuery(date_from=dt.date(2024, 4, 1), date_to=dt.date(2025, 3, 31))) == [
+        "街灯の球切れ", "防災訓練の参加者が少ない"]
+    assert titles(ListQuery(equals={"category": ["crime", "traffic"]}, order_by=[("raised_on", False)])) == [
+        "街灯の球切れ", "駅前の自転車放置"]
+    assert titles(ListQuery(text="放置")) == ["駅前の自転車放置"]
+    assert titles(ListQuery(text="ボウサイ")) == []  # kana folding applies to kana, not to kanji
+    assert titles(ListQuery(order_by=[("title", False)], limit=1, offset=1)) == ["防災訓練の参加者が少ない"]
+    assert services.issues.count(ListQuery(district_code="north")) == 2
+    with pytest.raises(ValidationError):
+        services.issues.list(ListQuery(order_by=[("nonsense", False)]))
+
+
+def test_search_matches_width_and_kana_variants(services, org):
+    services.issues.create({"organization_id": org.id, "title": "ゴミ出しルールの周知",
+                            "description": "ＡＥＤの設置場所も掲示する"})
+    services.issues.create({"organization_id": org.id, "title": "公園の清掃"})
+    assert [h.title for h in services.search("ごみ")] == ["ゴミ出しルールの周知"]  # 2 chars, kana folded
+    assert [h.title for h in services.search("ｺﾞﾐ出し")] == ["ゴミ出しルールの周知"]  # half-width katakana
+    assert [h.title for h in services.search("aed")] == ["ゴミ出しルールの周知"]  # full-width, case
+    assert [h.title for h in services.search("公")] == ["公園の清掃"]  # 1 char
+    assert [h.title for h in services.search("公園 清掃")] == ["公園の清掃"]  # every term must match
+    assert services.search("公園 ゴミ") == []
+    assert services.search("   ") == []
+    assert services.search('"') == []  # punctuation alone looks for nothing, and does not crash
+
+
+def test_search_is_kept_current_on_update_and_delete(services, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "花壇の手入れ"})
+    services.issues.update(issue.id, {"title": "植え込みの手入れ"})
+    assert services.search("花壇") == []
+    assert [h.ref_id for h in services.search("植え込み")] == [issue.id]
+    services.issues.delete(issue.id)
+    assert services.search("植え込み") == []
+
+
+def test_personal_columns_are_marked():
+    assert m.personal_columns(m.Attendee) == {"name", "yomi"}
+    assert m.personal_columns(m.Issue) == frozenset()
+    assert "speaker" in m.personal_columns(m.Note)
+    assert "assignee" in m.personal_columns(m.ActionItem)
+
+
+def test_a_failed_service_call_leaves_no_trace(services, store, org, monkeypatch):
+    from meguro_jukyo.core.services import base
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(base, "index_rows", boom)
+    with pytest.raises(RuntimeError):
+        services.issues.create({"organization_id": org.id, "title": "途中で失敗"})
+    with store.engine.connect() as con:
+        assert con.execute(text("SELECT count(*) FROM issue")).scalar() == 0
+        assert con.execute(text("SELECT count(*) FROM history WHERE entity='issue'")).scalar() == 0
