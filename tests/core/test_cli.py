@@ -1,0 +1,160 @@
+"""The command line: exit codes, one-line reasons, canonical dumps, the policy text."""
+
+import hashlib
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meguro_jukyo.cli import main
+from meguro_jukyo.core.db import SCHEMA_VERSION, Store
+from meguro_jukyo.core.policy import load_framework
+from meguro_jukyo.core.services import Services
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_e7c1e07bc2d6349d.txt"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "meguro_jukyo", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cli.sqlite3"
+    assert main(["--db", str(path), "init", "--device-name", "テスト"]) == 0
+    return path
+
+
+def test_policy_json_holds_every_heading_and_item_verbatim(capsys):
+    assert main(["policy", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    fw = load_framework()
+    nodes = printed["nodes"]
+    assert len([n for n in nodes if n["level"] == "item"]) == 49
+    assert len([n for n in nodes if n["level"] == "viewpoint"]) == 13
+    assert [n["id"] for n in nodes] == [n.id for n in fw.nodes]
+    if not SEED.exists():
+        pytest.skip("the seed text is not beside this checkout")
+    seed = "".join(SEED.read_text(encoding="utf-8").split())
+    for n in nodes:
+        assert n["title"] in seed
+        for paragraph in n["paragraphs"]:
+            assert "".join(paragraph.split()) in seed
+    assert "地域の誰もが参加でき、意見交換・協議による合意形成等、「地域課題を解決する場」「住民参加・協議の場」" \
+           "としての住区住民会議の役割を明確化し、機能の充実や活性化を図っていきます。" in [
+               n["paragraphs"][0] for n in nodes if n["level"] == "item"]
+
+
+def test_policy_text_lists_the_tree(capsys):
+    assert main(["policy"]) == 0
+    out = capsys.readouterr().out
+    assert "2-1-1 施策立案の視点１ コミュニティ形成の推進" in out
+    assert out.count("○") == 49
+
+
+def test_two_dumps_of_the_same_store_are_byte_identical(db, tmp_path):
+    with Store.open(db) as store:
+        s = Services(store)
+        org = s.organizations.list()[0]
+        issue = s.issues.create({"organization_id": org.id, "title": "防災倉庫の点検", "description": "年2回"})
+        s.issues.update(issue.id, {"status": "discussing"})
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert main(["--db", str(db), "dump", "--json", "--out", str(a)]) == 0
+    assert main(["--db", str(db), "dump", "--json", "--out", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    data = json.loads(a.read_text(encoding="utf-8"))
+    assert data["schema"] == SCHEMA_VERSION
+    assert [r["title"] for r in data["tables"]["issue"]] == ["防災倉庫の点検"]
+    assert "history" not in data["tables"] and "meta" not in data["tables"]
+
+
+def test_dump_is_the_same_for_two_stores_with_the_same_records(tmp_path):
+    dumps = []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.sqlite3"
+        Store.open(path, create=True).close()
+        out = tmp_path / f"{name}.json"
+        assert main(["--db", str(path), "dump", "--json", "--out", str(out)]) == 0
+        dumps.append(out.read_bytes())
+    assert dumps[0] == dumps[1]  # reference data and the 22 councils are identical everywhere
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "foreign", "newer"])
+def test_bad_stores_exit_1_with_a_reason_and_keep_their_bytes(tmp_path, kind):
+    path = tmp_path / "bad.sqlite3"
+    if kind == "corrupt":
+        Store.open(path, create=True).close()
+        data = bytearray(path.read_bytes())
+        data[100:4096] = b"\x00\xff" * ((4096 - 100) // 2)  # the schema page
+        path.write_bytes(bytes(data))
+    elif kind == "foreign":
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE recipes(name)")
+        con.commit()
+        con.close()
+    else:
+        Store.open(path, create=True).close()
+        con = sqlite3.connect(path)
+        con.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+        con.commit()
+        con.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    for command in (["check"], ["dump", "--json"], ["search", "防災"], ["backup"]):
+        result = run_cli("--db", str(path), *command)
+        assert result.returncode == 1, (command, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("meguro-jukyo: ")
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not Path(str(path) + "-wal").exists()
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("no-such-command").returncode == 2
+    assert run_cli("search").returncode == 2
+
+
+def test_missing_store_exits_1(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "none.sqlite3"), "check"]) == 1
+    assert "meguro-jukyo init" in capsys.readouterr().err
+
+
+def test_search_prints_matches_for_short_and_long_queries(db, capsys):
+    with Store.open(db) as store:
+        s = Services(store)
+        org = s.organizations.list()[0]
+        s.issues.create({"organization_id": org.id, "title": "防災訓練の日程"})
+    capsys.readouterr()
+    assert main(["--db", str(db), "search", "防災"]) == 0
+    assert "防災訓練の日程" in capsys.readouterr().out
+    assert main(["--db", str(db), "search", "防災訓練", "--kind", "issue"]) == 0
+    assert "防災訓練の日程" in capsys.readouterr().out
+
+
+def test_check_backup_restore_round_trip(db, tmp_path, capsys):
+    assert main(["--db", str(db), "check"]) == 0
+    target = tmp_path / "copy.sqlite3"
+    assert main(["--db", str(db), "backup", "--to", str(target)]) == 0
+    with Store.open(db) as store:
+        s = Services(store)
+        s.issues.create({"organization_id": s.organizations.list()[0].id, "title": "あとで消える"})
+    assert main(["--db", str(db), "restore", str(target)]) == 0
+    with Store.open(db, write=False) as store:
+        assert Services(store).issues.count() == 0
+
+
+def test_check_repairs_a_search_index_that_drifted(db, capsys):
+    with Store.open(db) as store:
+        with store.engine.begin() as con:
+            con.exec_driver_sql("DELETE FROM search_doc WHERE kind='organization'")
+    assert main(["--db", str(db), "check"]) == 1
+    assert "検索索引" in capsys.readouterr().out
+    assert main(["--db", str(db), "check", "--repair"]) == 0
+
+
+def test_init_on_an_existing_store_keeps_it(db, capsys):
+    assert main(["--db", str(db), "init"]) == 0
+    assert "開きました" in capsys.readouterr().out
