@@ -1,0 +1,1 @@
+"""The desktop app (PySide6). Reaches data only through core services, on the database lane."""

@@ -1,0 +1,374 @@
+"""Table models: one per entity, paging from SQL, sorting and filtering in SQL.
+
+A model holds the rows loaded so far (read schemas, plain data) and the total the query
+matches. It asks the service for the count and the first page on the database lane, and for
+further pages when the view scrolls near the end (``canFetchMore``/``fetchMore``, as in Qt's
+C++ fetchmore example). Sorting by a header re-runs the query with a new ORDER BY; filters
+are a ListQuery the service turns into WHERE clauses. Nothing is ever sorted or filtered in
+Python over every row.
+
+Raw values sit behind RAW_ROLE (what sorting and editors use), the whole row behind ROW_ROLE.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ..core.services import ListQuery
+from .display import Display
+from .tasks import TaskManager
+
+translate = QCoreApplication.translate
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+RAW_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # stable name: settings and tests refer to it
+    title: str  # source text in context "Column"
+    text: Callable[[Any, Display], str]
+    sort: str | None = None  # the database column ORDER BY uses; None: not sortable
+    raw: Callable[[Any], Any] | None = None
+    align_right: bool = False
+
+    def raw_value(self, row) -> Any:
+        if self.raw is not None:
+            return self.raw(row)
+        return getattr(row, self.key, None)
+
+
+def _field(name: str) -> Callable[[Any, Display], str]:
+    return lambda row, d: "" if getattr(row, name) is None else str(getattr(row, name))
+
+
+def _one_line(name: str, limit: int = 120) -> Callable[[Any, Display], str]:
+    def text(row, d):
+        value = " ".join(str(getattr(row, name) or "").split())
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+
+    return text
+
+
+def _count(name: str) -> Callable[[Any, Display], str]:
+    return lambda row, d: "" if getattr(row, name) is None else f"{getattr(row, name):d}"
+
+
+ORGANIZATION_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), _field("name"), sort="yomi"),
+    Column("yomi", QT_TRANSLATE_NOOP("Column", "Reading"), _field("yomi"), sort="yomi"),
+    Column("kind", QT_TRANSLATE_NOOP("Column", "Kind"), lambda r, d: d.label("organization_kind", r.kind),
+           sort="kind"),
+    Column("jukyo_code", QT_TRANSLATE_NOOP("Column", "Jukyo"), lambda r, d: d.jukyo_name(r.jukyo_code),
+           sort="jukyo_code"),
+    Column("district_code", QT_TRANSLATE_NOOP("Column", "District"),
+           lambda r, d: d.district(r.district_code), sort="district_code"),
+)
+
+MEETING_COLUMNS = (
+    Column("starts_at", QT_TRANSLATE_NOOP("Column", "Date"), lambda r, d: d.datetime(r.starts_at),
+           sort="starts_at"),
+    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
+    Column("organization_id", QT_TRANSLATE_NOOP("Column", "Organization"),
+           lambda r, d: d.org(r.organization_id), sort="organization_id"),
+    Column("meeting_type", QT_TRANSLATE_NOOP("Column", "Type"),
+           lambda r, d: d.label("meeting_type", r.meeting_type), sort="meeting_type"),
+    Column("place", QT_TRANSLATE_NOOP("Column", "Place"), _field("place"), sort="place"),
+    Column("present", QT_TRANSLATE_NOOP("Column", "Present"), _count("present"), sort="present",
+           align_right=True),
+    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), lambda r, d: d.label("meeting_status", r.status),
+           sort="status"),
+)
+
+ISSUE_COLUMNS = (
+    Column("raised_on", QT_TRANSLATE_NOOP("Column", "Raised on"), lambda r, d: d.date(r.raised_on),
+           sort="raised_on"),
+    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
+    Column("organization_id", QT_TRANSLATE_NOOP("Column", "Organization"),
+           lambda r, d: d.org(r.organization_id), sort="organization_id"),
+    Column("category", QT_TRANSLATE_NOOP("Column", "Category"),
+           lambda r, d: d.label("issue_category", r.category), sort="category"),
+    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), lambda r, d: d.label("issue_status", r.status),
+           sort="status"),
+    Column("priority", QT_TRANSLATE_NOOP("Column", "Priority"),
+           lambda r, d: d.label("priority", str(r.priority)), sort="priority"),
+    Column("is_request", QT_TRANSLATE_NOOP("Column", "Request"),
+           lambda r, d: translate("Column", "Request") if r.is_request else "", sort="is_request"),
+    Column("place", QT_TRANSLATE_NOOP("Column", "Place"), _field("place"), sort="place"),
+    Column("answered_on", QT_TRANSLATE_NOOP("Column", "Answered on"), lambda r, d: d.date(r.answered_on),
+           sort="answered_on"),
+)
+
+NOTE_COLUMNS = (
+    Column("recorded_at", QT_TRANSLATE_NOOP("Column", "Recorded"), lambda r, d: d.datetime(r.recorded_at),
+           sort="recorded_at"),
+    Column("kind", QT_TRANSLATE_NOOP("Column", "Kind"), lambda r, d: d.label("note_kind", r.kind), sort="kind"),
+    Column("body", QT_TRANSLATE_NOOP("Column", "Text"), _one_line("body"), sort=None),
+    Column("decision_method", QT_TRANSLATE_NOOP("Column", "Decided by"),
+           lambda r, d: d.label("decision_method", r.decision_method), sort="decision_method"),
+)
+
+ACTION_COLUMNS = (
+    Column("due_on", QT_TRANSLATE_NOOP("Column", "Due"), lambda r, d: d.date(r.due_on), sort="due_on"),
+    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
+    Column("assignee", QT_TRANSLATE_NOOP("Column", "Who"), _field("assignee"), sort="assignee"),
+    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), lambda r, d: d.label("action_status", r.status),
+           sort="status"),
+    Column("organization_id", QT_TRANSLATE_NOOP("Column", "Organization"),
+           lambda r, d: d.org(r.organization_id), sort="organization_id"),
+    Column("done_on", QT_TRANSLATE_NOOP("Column", "Done on"), lambda r, d: d.date(r.done_on), sort="done_on"),
+)
+
+AGENDA_COLUMNS = (
+    Column("position", QT_TRANSLATE_NOOP("Column", "No."), lambda r, d: str(r.position + 1), sort="position",
+           align_right=True),
+    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
+    Column("planned_minutes", QT_TRANSLATE_NOOP("Column", "Planned (min)"), _count("planned_minutes"),
+           sort="planned_minutes", align_right=True),
+    Column("outcome", QT_TRANSLATE_NOOP("Column", "Outcome"), _one_line("outcome", 60), sort=None),
+)
+
+ATTENDEE_COLUMNS = (
+    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), _field("name"), sort="yomi"),
+    Column("yomi", QT_TRANSLATE_NOOP("Column", "Reading"), _field("yomi"), sort="yomi"),
+    Column("role", QT_TRANSLATE_NOOP("Column", "Role"), _field("role"), sort="role"),
+    Column("attendance", QT_TRANSLATE_NOOP("Column", "Attendance"),
+           lambda r, d: d.label("attendance", r.attendance), sort="attendance"),
+)
+
+LINK_COLUMNS = (
+    Column("viewpoint_id", QT_TRANSLATE_NOOP("Column", "Viewpoint"), _field("viewpoint_id"),
+           sort="viewpoint_id"),
+    Column("item_id", QT_TRANSLATE_NOOP("Column", "Item"), _field("item_id"), sort="item_id"),
+    Column("reason", QT_TRANSLATE_NOOP("Column", "Reason"), _one_line("reason", 80), sort="reason"),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "organization": ORGANIZATION_COLUMNS,
+    "meeting": MEETING_COLUMNS,
+    "issue": ISSUE_COLUMNS,
+    "note": NOTE_COLUMNS,
+    "action_item": ACTION_COLUMNS,
+    "agenda_item": AGENDA_COLUMNS,
+    "attendee": ATTENDEE_COLUMNS,
+    "policy_link": LINK_COLUMNS,
+}
+
+
+class EntityTableModel(QAbstractTableModel):
+    """The rows of one entity matching a ListQuery, loaded a page at a time."""
+
+    #: a new query's first page arrived: (total rows matching)
+    loaded = Signal(int)
+    #: a further page was appended
+    page_loaded = Signal()
+
+    def __init__(self, service, tasks: TaskManager, display: Display,
+                 columns: Iterable[Column] | None = None, page_size: int = PAGE_SIZE, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.tasks = tasks
+        self.display = display
+        self.columns: tuple[Column, ...] = tuple(columns if columns is not None else COLUMNS[service.kind])
+        self.page_size = page_size
+        self._query = ListQuery()
+        self._rows: list[Any] = []
+        self._total = 0
+        self._generation = 0  # results of superseded queries are dropped
+        self._fetching = False
+        self._loading = False
+
+    @property
+    def kind(self) -> str:
+        return self.service.kind
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    # -- loading ---------------------------------------------------------------------
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show the rows matching ``query`` (keeps the current order unless it sets one)."""
+        if not query.order_by:
+            query = dataclasses.replace(query, order_by=list(self._query.order_by))
+        self._query = dataclasses.replace(query, limit=None, offset=0)
+        self.reload()
+
+    def reload(self) -> None:
+        """Count and first page on the lane; the model resets when they arrive."""
+        self._generation += 1
+        generation = self._generation
+        query, service, size = self._query, self.service, self.page_size
+        self._loading = True
+
+        def work():
+            return service.count(query), service.list(dataclasses.replace(query, limit=size, offset=0))
+
+        self.tasks.run_in_background(work, lambda result: self._reset(generation, *result),
+                                     lambda exc: self._failed(generation, exc))
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self._fetching = False
+        self.tasks.report_error(exc)
+
+    def _reset(self, generation: int, total: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = max(total, len(rows))
+        self._fetching = False
+        self.endResetModel()
+        self._loading = False
+        self.loaded.emit(self._total)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        if parent.isValid():
+            return False
+        return not self._fetching and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        generation = self._generation
+        query = dataclasses.replace(self._query, limit=self.page_size, offset=len(self._rows))
+        service = self.service
+        self.tasks.run_in_background(lambda: service.list(query),
+                                     lambda rows: self._append(generation, rows),
+                                     lambda exc: self._failed(generation, exc))
+
+    def _append(self, generation: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self._fetching = False
+        if not rows:
+            self._total = len(self._rows)  # rows went away since the count
+            return
+        start = len(self._rows)
+        # C++ fetchmore example: last = first + n - 1 (the Python port is off by one)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+        self.page_loaded.emit()
+
+    def refresh(self, ids: Iterable[str] | None = None) -> None:
+        """Some rows changed: re-read those shown in place, or re-run the query if any
+        changed row is not shown (it may now match, or a new one was added)."""
+        ids = set(ids or ())
+        shown = {row.id: i for i, row in enumerate(self._rows)}
+        if not ids or not ids <= shown.keys():
+            self.reload()
+            return
+        generation = self._generation
+        query = dataclasses.replace(self._query, equals={**self._query.equals, "id": sorted(ids)},
+                                    limit=None, offset=0)
+        service = self.service
+        self.tasks.run_in_background(lambda: service.list(query),
+                                     lambda rows: self._replace(generation, ids, rows))
+
+    def _replace(self, generation: int, ids: set[str], rows: list) -> None:
+        if generation != self._generation:
+            return
+        if len(rows) != len(ids):  # some no longer match the filters (or were deleted)
+            self.reload()
+            return
+        shown = {row.id: i for i, row in enumerate(self._rows)}
+        for row in rows:
+            i = shown[row.id]
+            self._rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+
+    def redisplay(self) -> None:
+        """Settings changed how values look (era, language): repaint every cell."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+    # -- Qt model --------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def row(self, i: int):
+        return self._rows[i]
+
+    def row_of(self, ref_id: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.id == ref_id:
+                return i
+        return -1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = column.text(row, self.display)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text or None
+            return text
+        if role == RAW_ROLE:
+            return column.raw_value(row)
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return translate("Column", self.columns[section].title)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        order_by = [(self.columns[column].sort, descending)]
+        if order_by == self._query.order_by:
+            return
+        self._query = dataclasses.replace(self._query, order_by=order_by)
+        self.reload()

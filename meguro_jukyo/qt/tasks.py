@@ -1,0 +1,198 @@
+"""Background work, in the manner of Anki's taskman.
+
+All database work runs on one lane: a thread pool of exactly one thread, so jobs run one at a
+time in the order they were queued and never contend for the SQLite writer. Work functions get
+plain arguments (services, ids, queries), never widgets; their results come back on the GUI
+thread through a queued signal, to ``on_done`` or ``on_error``.
+
+SQLite connections belong to the thread that opened them; SQLAlchemy's pool hands each thread
+its own, so passing the Services object (not a connection) to the lane is all that is needed.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..core.errors import UserError
+
+translate = QCoreApplication.translate
+
+
+class Cancelled(Exception):
+    """Raised inside a work function when the user pressed Cancel."""
+
+
+class Progress:
+    """Handed to long work functions: report how far along they are, and check for cancel.
+
+    Thread-safe: ``report`` may be called from the worker; the dialog updates on the GUI thread.
+    """
+
+    def __init__(self, relay: "_Relay"):
+        self._relay = relay
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self._cancelled.is_set():
+            raise Cancelled()
+        self._relay.progress.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, the GUI thread receives."""
+
+    finished = Signal(object, object)  # result, exception (one of them is None)
+    progress = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
+            exc.__traceback_text__ = traceback.format_exc()
+            self._relay.finished.emit(None, exc)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+class TaskManager(QObject):
+    """Runs work off the GUI thread. ``db`` jobs run one at a time, in order."""
+
+    #: emitted when the lane goes from idle to busy (True) and back (False)
+    busy_changed = Signal(bool)
+
+    def __init__(self, on_error: Callable[[BaseException], None] | None = None, parent=None):
+        super().__init__(parent)
+        self._db = QThreadPool(self)
+        self._db.setMaxThreadCount(1)
+        self._default_error = on_error
+        self._pending: set[_Relay] = set()
+
+    def set_error_handler(self, on_error: Callable[[BaseException], None]) -> None:
+        self._default_error = on_error
+
+    def report_error(self, exc: BaseException) -> None:
+        """Hand an error to the default handler (a message box in the app)."""
+        if self._default_error is None:
+            raise exc
+        self._default_error(exc)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def run_in_background(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Progress:
+        """Queue ``fn`` on the database lane; ``on_done(result)`` runs on the GUI thread."""
+        return self._start(lambda _progress: fn(), on_done, on_error)
+
+    def _start(self, fn, on_done, on_error, on_progress=None) -> Progress:
+        relay = _Relay()
+        progress = Progress(relay)
+        if on_progress is not None:
+            relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+
+        def finished(result, exc):
+            self._pending.discard(relay)
+            relay.deleteLater()
+            if not self._pending:
+                self.busy_changed.emit(False)
+            if exc is None:
+                if on_done is not None:
+                    on_done(result)
+            elif isinstance(exc, Cancelled):
+                return
+            elif on_error is not None:
+                on_error(exc)
+            elif self._default_error is not None:
+                self._default_error(exc)
+            else:
+                raise exc
+
+        relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        if not self._pending:
+            self.busy_changed.emit(True)
+        self._pending.add(relay)
+        self._db.start(_Job(lambda: fn(progress), relay))
+        return progress
+
+    def with_progress(
+        self,
+        parent: QWidget | None,
+        label: str,
+        fn: Callable[[Progress], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        cancellable: bool = True,
+    ) -> QProgressDialog:
+        """Long work: a window-modal progress dialog with Cancel while ``fn(progress)`` runs."""
+        dialog = QProgressDialog(label, translate("Tasks", "Cancel") if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle(translate("Tasks", "Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+
+        def done(result):
+            dialog.close()
+            dialog.deleteLater()
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc):
+            dialog.close()
+            dialog.deleteLater()
+            (on_error or self._default_error or _raise)(exc)
+
+        def update(done_count: int, total: int, text: str) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done_count, total) if total else 0)
+            if text:
+                dialog.setLabelText(text)
+
+        progress = self._start(fn, done, failed, update)
+        dialog.canceled.connect(progress.cancel)
+        return dialog
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the lane is empty (shutdown and tests)."""
+        return self._db.waitForDone(msecs)
+
+
+def _raise(exc: BaseException) -> None:
+    raise exc
+
+
+def error_text(exc: BaseException, language: str) -> str:
+    """What to tell a person: the message of an error they can act on, or that it is a bug."""
+    if isinstance(exc, UserError):
+        return exc.message(language)
+    return translate("Tasks", "Something went wrong inside the app. Your data is safe; please "
+                     "report this:\n\n%1").replace("%1", f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,40 @@
+import pytest
+from PySide6.QtCore import QSettings
+
+from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.services import Services
+from meguro_jukyo.qt.display import Display
+from meguro_jukyo.qt.settings import Settings
+from meguro_jukyo.qt.tasks import TaskManager
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "store.sqlite3", create=True, device_name="テスト端末", holder="pytest")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def services(store):
+    return Services(store)
+
+
+@pytest.fixture
+def tasks(qtbot):
+    manager = TaskManager()
+    yield manager
+    manager.wait()
+    qtbot.wait(1)  # deliver the last results before the store closes
+
+
+@pytest.fixture
+def display(services):
+    d = Display(services.vocab)
+    d.org_names = {o.id: o.name for o in services.organizations.list()}
+    return d
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
