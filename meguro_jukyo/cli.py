@@ -15,6 +15,7 @@ from .core.errors import UserError
 
 COMMAND_MODULES = (
     "meguro_jukyo.commands.basic",
+    "meguro_jukyo.commands.minutes",
 )
 
 

@@ -1,0 +1,127 @@
+"""Minutes content, the Excel sheet and the `minutes` command."""
+
+import pytest
+from meeting_sample import TITLE, build_sample
+from openpyxl import load_workbook
+
+from meguro_jukyo.cli import main
+from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.exchange.minutes import build_minutes, signer_names
+from meguro_jukyo.core.exchange.minutes_xlsx import read_minutes_xlsx, write_minutes_xlsx
+from meguro_jukyo.core.meeting import MeetingFlow
+from meguro_jukyo.core.services import Services
+
+
+@pytest.fixture
+def sample(services):
+    return build_sample(services)
+
+
+def _section(minutes, title):
+    return dict(minutes.sections())[title]
+
+
+def test_minutes_hold_every_part_a_ward_expects(services, sample):
+    minutes = build_minutes(services, sample.meeting_id)
+    titles = [t for t, _ in minutes.sections()]
+    assert titles == ["会議の概要", "出席", "議題", "議事と決定事項", "少数意見", "継続審議",
+                      "アクション", "次回予定", "署名人"]
+    overview = dict(_section(minutes, "会議の概要"))
+    assert overview["日時"] == "令和7年5月18日（日） 10:00〜11:45"
+    assert overview["場所"] == "駒場住区センター 第1会議室"
+    assert (overview["議長"], overview["記録者"]) == ("山田太郎", "佐藤花子")
+    attendance = dict(_section(minutes, "出席"))
+    assert attendance == {"全会員数": "120名", "出席": "48名", "委任状": "20名",
+                          "定足数": "61名以上（全会員の過半数の出席（委任状を含む））",
+                          "成立": "成立（出席68名）"}
+    assert _section(minutes, "議題") == [("議題1", "令和7年度 予算案"), ("議題2", "防災訓練の実施")]
+    proceedings = _section(minutes, "議事と決定事項")
+    assert ("議題1", "令和7年度 予算案（予定20分）") in proceedings
+    assert ("決定", "年会費を1,500円とする［多数決（賛成52・反対10・棄権6）］") in proceedings
+    assert ("決定", "訓練内容は役員会で決める［全会一致］") in proceedings
+    kinds = [label for label, _ in proceedings]
+    for label in ("報告", "論点", "質問", "意見", "合意", "継続審議", "少数意見"):
+        assert label in kinds
+    assert _section(minutes, "少数意見") == [
+        ("少数意見", "据え置いて寄付を募るべき（決定「年会費を1,500円とする」に対して）")]
+    assert _section(minutes, "継続審議") == [("継続審議", "避難所の鍵の管理方法（議題2「防災訓練の実施」）")]
+    assert _section(minutes, "アクション") == [
+        ("アクション", "区の防災課に資材を相談する／担当: 防災部長／期限: 令和7年7月31日")]
+    assert _section(minutes, "次回予定") == [("次回", "令和7年6月15日 10時 同会場")]
+    assert _section(minutes, "署名人")[1:] == [("署名人1", "鈴木一郎"), ("署名人2", "高橋次郎")]
+    assert minutes.heading == f"{TITLE} 議事録"
+
+
+def test_minutes_before_finalising_are_marked_draft_and_quorum_can_fail(services):
+    s = build_sample(services, finalize=False)
+    services.meetings.update(s.meeting_id, {"present": 30, "proxies": 10})
+    minutes = build_minutes(services, s.meeting_id, era=False)
+    assert minutes.heading.endswith("（案）")
+    assert dict(_section(minutes, "出席"))["成立"] == "不成立（出席40名）"
+    assert dict(_section(minutes, "会議の概要"))["日時"].startswith("2025年5月18日")
+
+
+def test_edits_after_finalising_appear_as_amendments(services, sample):
+    services.notes.update(sample.decision_id, {"body": "年会費を1,400円とする"})
+    minutes = build_minutes(services, sample.meeting_id)
+    title, rows = minutes.sections()[-1]
+    assert title == "確定後の修正"
+    assert [text for _, text in rows] == [
+        "決定「年会費を1,400円とする」の本文: 年会費を1,500円とする → 年会費を1,400円とする"]
+    # the decision itself shows the amended text
+    assert any("1,400円" in text for _, text in _section(minutes, "議事と決定事項"))
+
+
+def test_blank_signature_lines_when_no_signers_are_named():
+    assert signer_names("") == ("", "")
+    assert signer_names("山田 太郎／佐藤花子，鈴木") == ("山田 太郎", "佐藤花子", "鈴木")
+
+
+def test_excel_minutes_read_back_the_same_content(services, sample, tmp_path):
+    minutes = build_minutes(services, sample.meeting_id)
+    path = write_minutes_xlsx(minutes, tmp_path / "議事録.xlsx")
+    heading, sections = read_minutes_xlsx(path)
+    assert heading == minutes.heading
+    assert sections == minutes.sections()
+    ws = load_workbook(path)["議事録"]
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.column_dimensions["C"].width >= 60
+
+
+def test_excel_keeps_text_that_looks_like_a_formula_as_text(services, tmp_path):
+    s = build_sample(services, finalize=False)
+    flow = MeetingFlow(services)
+    services.meetings.update(s.meeting_id, {"status": "in_session"})
+    item = flow.agenda(s.meeting_id)[0]
+    flow.capture(s.meeting_id, item.id, "opinion", "=HYPERLINK(\"http://x\",\"y\")")
+    path = write_minutes_xlsx(build_minutes(services, s.meeting_id), tmp_path / "m.xlsx")
+    ws = load_workbook(path)["議事録"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value and str(c.value).startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cli.sqlite3"
+    with Store.open(path, create=True) as store:
+        sample = build_sample(Services(store))
+    return path, sample
+
+
+def test_cli_writes_excel_minutes(db, tmp_path, capsys):
+    path, sample = db
+    out = tmp_path / "out" / "minutes.xlsx"
+    assert main(["--db", str(path), "minutes", sample.meeting_id, str(out)]) == 0
+    heading, sections = read_minutes_xlsx(out)
+    with Store.open(path, write=False) as store:
+        assert sections == build_minutes(Services(store), sample.meeting_id).sections()
+
+
+def test_cli_refuses_unknown_meeting_and_extension(db, tmp_path, capsys):
+    path, sample = db
+    assert main(["--db", str(path), "minutes", "no-such-meeting", str(tmp_path / "m.xlsx")]) == 1
+    assert "会議が見つかりません" in capsys.readouterr().err
+    assert main(["--db", str(path), "minutes", sample.meeting_id, str(tmp_path / "m.docx")]) == 1
+    assert ".pdf か .xlsx" in capsys.readouterr().err
+    assert not (tmp_path / "m.xlsx").exists() and not (tmp_path / "m.docx").exists()
