@@ -1,0 +1,136 @@
+"""The minutes as a PDF with Qt's own writer: A4 portrait, margins, Japanese font embedded.
+
+The content is :meth:`Minutes.sections` — the same rows the Excel sheet prints — laid out as
+an HTML table in a QTextDocument, which paginates onto a QPdfWriter. The font family is one
+fontconfig resolves to Noto Sans CJK JP (or another Japanese font); Qt embeds the glyphs it
+uses as a subset, so the PDF shows the same on a machine without the font.
+
+QTextDocument and QPdfWriter only paint, so they may run on the database lane (Qt allows
+painting on a QPdfWriter outside the GUI thread); the document is made where it is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from ..core.exchange.minutes import Minutes
+from ..core.files import atomic_path
+
+#: Families tried in order; the first one installed is used.
+JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Serif CJK JP", "IPAexGothic", "IPAGothic",
+                     "Yu Gothic", "Meiryo", "Hiragino Sans", "MS Gothic")
+FONT_POINTS = 10.5
+MARGINS_MM = QMarginsF(20, 18, 20, 18)
+RESOLUTION = 300
+
+_CSS = """
+h1 { font-size: 17pt; text-align: center; margin-bottom: 2pt; }
+p.org { text-align: center; font-size: 11pt; margin-top: 0; }
+h2 { font-size: 12pt; background-color: #e8eef4; margin-top: 12pt; margin-bottom: 3pt;
+     padding: 2pt; }
+table { border-collapse: collapse; }
+td { padding: 3pt 4pt; vertical-align: top; border-bottom: 1px solid #999999; }
+td.label { font-weight: bold; }
+td.sign { border-bottom: 1px solid #000000; }
+"""
+
+
+def japanese_family() -> str:
+    families = set(QFontDatabase.families())
+    for name in JAPANESE_FAMILIES:
+        if name in families:
+            return name
+    return JAPANESE_FAMILIES[0]  # let fontconfig substitute
+
+
+def minutes_html(minutes: Minutes) -> str:
+    parts = [f"<h1>{escape(minutes.heading)}</h1>",
+             f"<p class='org'>{escape(minutes.organization)}</p>"]
+    for title, rows in minutes.sections():
+        parts.append(f"<h2>{escape(title)}</h2>")
+        parts.append("<table width='100%' cellspacing='0'>")
+        for label, text in rows:
+            body = escape(text).replace("\n", "<br>")
+            if title == "署名人" and label:
+                parts.append(
+                    f"<tr><td class='label' width='18%'><br><br>{escape(label)}</td>"
+                    f"<td width='30%' class='sign'><br><br>{body}</td>"
+                    f"<td width='52%' class='sign'><br><br>&nbsp;</td></tr>")
+            else:
+                parts.append(f"<tr><td class='label' width='18%'>{escape(label)}</td>"
+                             f"<td width='82%' colspan='2'>{body}</td></tr>")
+        parts.append("</table>")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def write_minutes_pdf(minutes: Minutes, dest: str | os.PathLike) -> Path:
+    """Write the PDF (whole or not at all). Needs a QGuiApplication."""
+    dest = Path(dest)
+    with atomic_path(dest) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setTitle(minutes.heading)
+        writer.setCreator("meguro_jukyo")
+        writer.setResolution(RESOLUTION)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                         QPageLayout.Orientation.Portrait, MARGINS_MM,
+                                         QPageLayout.Unit.Millimeter))
+        doc = QTextDocument()
+        doc.setDefaultFont(QFont(japanese_family(), FONT_POINTS))
+        doc.setDefaultStyleSheet(_CSS)
+        doc.setHtml(minutes_html(minutes))
+        doc.print_(writer)
+        del writer  # closes the file before it is renamed into place
+        fix_text_mapping(tmp)
+    return dest
+
+
+_CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
+_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+def _unified(code: int) -> int:
+    """The character people mean by a glyph Noto CJK shares between code points.
+
+    Qt maps each glyph back to the lowest code point that uses it, so 日 comes out of the PDF
+    as the Kangxi radical ⽇ (U+2F47) and ・ as U+2027: the page looks right, but copied or
+    searched text does not match. NFKC takes radicals to the ideographs.
+    """
+    if 0x2E80 <= code <= 0x2FDF:
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and ord(folded) <= 0xFFFF:
+            return ord(folded)
+    if code == 0x2027:  # HYPHENATION POINT, for the katakana middle dot's glyph
+        return 0x30FB
+    return code
+
+
+def fix_text_mapping(path: Path) -> None:
+    """Rewrite the PDF's ToUnicode maps in place (same length: the xref offsets stay valid)."""
+    data = path.read_bytes()
+
+    def fix_cmap(match: re.Match) -> bytes:
+        return _HEX4.sub(lambda h: b"<%04X>" % _unified(int(h.group(1), 16)), match.group(0))
+
+    fixed = _CMAP.sub(fix_cmap, data)
+    if fixed != data:
+        assert len(fixed) == len(data)
+        path.write_bytes(fixed)
+
+
+def write_minutes_pdf_headless(minutes: Minutes, dest: str | os.PathLike) -> Path:
+    """For the command line: make a QGuiApplication (offscreen when there is no display)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["meguro-jukyo"])
+    return write_minutes_pdf(minutes, dest)
