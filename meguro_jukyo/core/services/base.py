@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
 from sqlalchemy import String, Table, and_, column, false, func, select, text
@@ -243,6 +243,10 @@ class EntityService(Generic[ReadT]):
                            f"{self.kind} not found (it may have been deleted): {id_}")
         return row
 
+    def fetch_in(self, tx: Tx, id_: str) -> dict | None:
+        """The stored row (tombstones too) as the caller's transaction sees it, or None."""
+        return self._fetch(tx.con, id_)
+
     def get(self, id_: str) -> ReadT:
         with self.store.engine.connect() as con:
             return self._read(self._fetch_live(con, id_))
@@ -310,6 +314,26 @@ class EntityService(Generic[ReadT]):
         with self.store.engine.connect() as con:
             return [self._read(r) for r in con.execute(stmt).mappings()]
 
+    def select_ids(self, q: ListQuery | None = None):
+        """A SELECT of the ids ``list(q)`` would show, for use as a subquery."""
+        return select(self.table.c.id).where(and_(*self._where(q or ListQuery())))
+
+    def stream(self, q: ListQuery | None = None, batch: int = 1000) -> Iterator[dict]:
+        """The rows ``list(q)`` would return, as plain dicts fetched ``batch`` at a time.
+
+        For exports of ward-size lists: memory stays flat however many rows there are.
+        """
+        q = q or ListQuery()
+        stmt = select(self.table).where(and_(*self._where(q))).order_by(*self._order(q))
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        if q.offset:
+            stmt = stmt.offset(q.offset)
+        with self.store.engine.connect() as con:
+            result = con.execution_options(stream_results=True, yield_per=batch).execute(stmt)
+            for row in result.mappings():
+                yield dict(row)
+
     def count(self, q: ListQuery | None = None) -> int:
         q = q or ListQuery()
         stmt = select(func.count()).select_from(self.table).where(and_(*self._where(q)))
@@ -350,40 +374,48 @@ class EntityService(Generic[ReadT]):
         return values
 
     def create(self, data: Any, *, label: str | None = None) -> ReadT:
+        with transaction(self.store, label or f"{self.label_ja}を追加") as tx:
+            return self.create_in(tx, data)
+
+    def create_in(self, tx: Tx, data: Any) -> ReadT:
+        """:meth:`create` inside a caller's transaction (many rows, one change).
+
+        Everything is checked before anything is written, so a ValidationError leaves the
+        transaction as it was.
+        """
         values = self._validated(self.create_schema, data, partial=False)
         if not values.get("id"):
             values["id"] = m.new_id()
-        with transaction(self.store, label or f"{self.label_ja}を追加") as tx:
-            values = self.prepare(tx.con, values)
-            if self._fetch(tx.con, values["id"]) is not None:
-                raise ValidationError(f"同じ ID がすでにあります: {values['id']}",
-                                      f"The id already exists: {values['id']}", field="id")
-            self._check(tx.con, values, None)
-            return self._read(write_row(tx, self.table, None, values))
+        values = self.prepare(tx.con, values)
+        if self._fetch(tx.con, values["id"]) is not None:
+            raise ValidationError(f"同じ ID がすでにあります: {values['id']}",
+                                  f"The id already exists: {values['id']}", field="id")
+        self._check(tx.con, values, None)
+        return self._read(write_row(tx, self.table, None, values))
 
     def update(self, id_: str, data: Any, *, label: str | None = None) -> ReadT:
-        changes = self._validated(self.update_schema, data, partial=True)
         with transaction(self.store, label or f"{self.label_ja}を変更") as tx:
-            current = self._fetch_live(tx.con, id_)
-            merged = self.prepare(tx.con, {**current, **changes})
-            changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
-            changes = {k: v for k, v in changes.items() if k not in m.SYNC_FIELDS}
-            self._check(tx.con, {**current, **changes}, current)
-            return self._read(write_row(tx, self.table, current, changes))
+            return self.update_in(tx, id_, data)
+
+    def update_in(self, tx: Tx, id_: str, data: Any) -> ReadT:
+        """:meth:`update` inside a caller's transaction; checks everything before writing."""
+        changes = self._validated(self.update_schema, data, partial=True)
+        current = self._fetch_live(tx.con, id_)
+        merged = self.prepare(tx.con, {**current, **changes})
+        changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
+        changes = {k: v for k, v in changes.items() if k not in m.SYNC_FIELDS}
+        self._check(tx.con, {**current, **changes}, current)
+        return self._read(write_row(tx, self.table, current, changes))
 
     def delete(self, id_: str, *, label: str | None = None) -> ReadT:
         """Delete as a tombstone, so the deletion syncs and can be undone."""
         with transaction(self.store, label or f"{self.label_ja}を削除") as tx:
-            current = self._fetch_live(tx.con, id_)
-            row = dict(current)
-            row.update(deleted=True, rev=current["rev"] + 1, base_rev=current["rev"],
-                       hlc=tx.stamp(), device_id=self.store.device_id)
-            tx.con.execute(self.table.update().where(self.table.c.id == id_).values(
-                deleted=True, rev=row["rev"], base_rev=row["base_rev"], hlc=row["hlc"],
-                device_id=row["device_id"]))
-            tx.record(self.kind, id_, {"deleted": (False, True)})
-            index_rows(tx.con, self.kind, [row])
-            return self._read(row)
+            return self.delete_in(tx, id_)
+
+    def delete_in(self, tx: Tx, id_: str) -> ReadT:
+        """:meth:`delete` inside a caller's transaction."""
+        current = self._fetch_live(tx.con, id_)
+        return self._read(write_row(tx, self.table, current, {"deleted": True}))
 
 
 class VocabCache:
