@@ -408,6 +408,9 @@ def _migrate(engine: Engine) -> None:
 
     with engine.begin() as con:
         command.upgrade(_alembic_config(con), "head")
+        from .dialect import after_migrations
+
+        after_migrations(con)
         if engine.dialect.name == "sqlite":
             con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             con.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")

@@ -26,3 +26,27 @@ def upsert_meta(con: Connection, key: str, value: str) -> None:
     from .models import Meta
 
     insert_or_replace(con, Meta.__table__, [{"key": key, "value": value}], ["key"])
+
+
+def after_migrations(con: Connection) -> None:
+    """Make PostgreSQL compare and sort text byte by byte, as SQLite does.
+
+    A server's default collation (ICU or libc ``ja_JP``) orders text linguistically, and
+    differently from SQLite: lists would page in another order, the canonical dump would not
+    match, and clock stamps compared in SQL would not sort as they do in Python. Every text
+    column of the store gets the ``C`` collation; run after each migration, so columns added by
+    later migrations get it too (and nothing is altered when all have it).
+    """
+    if con.dialect.name != "postgresql":
+        return
+    rows = con.exec_driver_sql(
+        "SELECT c.table_name, c.column_name, c.data_type, c.character_maximum_length "
+        "FROM information_schema.columns c JOIN information_schema.tables t "
+        "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+        "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' "
+        "AND c.data_type IN ('character varying', 'text') "
+        "AND c.collation_name IS DISTINCT FROM 'C' ORDER BY 1, 2"
+    ).all()
+    for table, column, data_type, length in rows:
+        kind = "text" if data_type == "text" else f"varchar({length})" if length else "varchar"
+        con.exec_driver_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE {kind} COLLATE "C"')
