@@ -148,6 +148,9 @@ class SyncMeta(SQLModel):
     hlc: str = Field(default="", index=True)  # hybrid logical clock stamp, see sync/clock.py
     device_id: str = ""
     deleted: bool = False
+    # per-field clock stamps, the row's causal context and concurrent values (sync/state.py);
+    # "" means every field was written by the stamp in ``hlc``
+    sync_state: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 SYNC_FIELDS = frozenset(SyncMeta.model_fields)
@@ -491,3 +494,7 @@ REFERENCE_TABLES: tuple[type[SQLModel], ...] = (District, Jukyo, PolicyNode, Voc
 def personal_columns(table: type[SQLModel]) -> frozenset[str]:
     """Names of the columns of ``table`` that hold personal data."""
     return frozenset(c.name for c in table.__table__.columns if c.info.get("personal"))
+
+
+# sync's own tables register here so that Alembic and create_all see every table
+from .sync.models import SyncDevice, SyncLedger, SyncQuarantine  # noqa: E402,F401

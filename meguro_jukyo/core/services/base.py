@@ -131,6 +131,15 @@ class Tx:
         )
         self.changed.setdefault(entity, set()).add(entity_id)
 
+    def record_many(self, rows: list[dict]) -> None:
+        """History rows already in JSON (entity, entity_id, field, old, new), in one insert."""
+        if not rows:
+            return
+        change_id = self._ensure_change()
+        self.con.execute(m.History.__table__.insert(), [{**r, "change_id": change_id} for r in rows])
+        for r in rows:
+            self.changed.setdefault(r["entity"], set()).add(r["entity_id"])
+
     def finish(self) -> None:
         from ..dialect import upsert_meta
 
@@ -151,25 +160,35 @@ def transaction(store, label: str, kind: str = "edit", target_id: int | None = N
     return _cm()
 
 
-def write_row(tx: Tx, table: Table, current: dict | None, values: dict) -> dict:
-    """Insert or update one row with fresh sync metadata; record the fields that changed."""
+def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
+              *, force: frozenset[str] = frozenset()) -> dict:
+    """Insert or update one row with fresh sync metadata; record the fields that changed.
+
+    ``force`` names fields written even when their value stays (resolving a sync conflict
+    by keeping the value in effect is still a write: it supersedes the competing values).
+    """
+    from ..sync.state import codec, local_write
+
     entity = table.name
     if current is None:
         row = dict(values)
-        row.update(rev=1, base_rev=0, hlc=tx.stamp(), device_id=tx.store.device_id, deleted=False)
+        row.update(rev=1, base_rev=0, hlc=tx.stamp(), device_id=tx.store.device_id, deleted=False,
+                   sync_state="")  # every field written by this one stamp
         tx.con.execute(table.insert().values(**row))
         changes = {k: (None, v) for k, v in values.items() if k != "id" and v not in (None, "")}
         changes["deleted"] = (True, False)  # from "did not exist" to alive
         tx.record(entity, row["id"], changes)
     else:
-        changes = {k: (current[k], v) for k, v in values.items() if current[k] != v}
+        changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
         if not changes:
             return current
         row = dict(current)
         row.update(values)
         row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
                    device_id=tx.store.device_id)
-        meta = {k: row[k] for k in ("rev", "base_rev", "hlc", "device_id")}
+        row["sync_state"] = local_write(codec(table), current, changes, row["hlc"],
+                                        deleting=bool(row["deleted"]) and "deleted" in changes)
+        meta = {k: row[k] for k in ("rev", "base_rev", "hlc", "device_id", "sync_state")}
         tx.con.execute(table.update().where(table.c.id == row["id"]).values(**values, **meta))
         tx.record(entity, row["id"], changes)
     index_rows(tx.con, entity, [row])

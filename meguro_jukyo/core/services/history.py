@@ -18,8 +18,7 @@ from sqlalchemy import select
 
 from .. import models as m
 from ..errors import UserError
-from ..search import index_rows
-from .base import from_json, transaction
+from .base import from_json, transaction, write_row
 
 _TABLES = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
 
@@ -114,12 +113,7 @@ def _replay(store, forward: bool) -> UndoResult | None:
                         "The record changed again since (e.g. by sync), so this cannot be undone.",
                     )
                 values[f["field"]] = target
-            changes = {k: (current[k], v) for k, v in values.items() if current[k] != v}
-            meta = {"rev": current["rev"] + 1, "base_rev": current["rev"], "hlc": tx.stamp(),
-                    "device_id": store.device_id}
-            tx.con.execute(table.update().where(table.c.id == entity_id).values(**values, **meta))
-            tx.record(entity, entity_id, changes)
-            index_rows(tx.con, entity, [{**current, **values, **meta}])
+            write_row(tx, table, current, values)
         c = m.Change.__table__
         tx.con.execute(c.update().where(c.c.id == cid).values(state="done" if forward else "undone"))
         changed = {k: frozenset(v) for k, v in tx.changed.items()}

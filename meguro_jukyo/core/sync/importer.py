@@ -1,0 +1,315 @@
+"""Importing packages: one engine for laptop → ward and ward → laptop.
+
+A package is checked whole (package.py) before the store is touched, then applied in one
+transaction: the ledger entry first (so the same package taken in by two workstations of one
+server store applies once: the second waits on the key and finds it), then every row merged
+(state.py), history written, the search index refreshed, and the clock told about the newest
+stamp it saw (so this device's next edit sorts after everything it has imported).
+
+A folder is imported file by file; a bad file is reported with its reason and the rest go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from ..dialect import insert_or_replace
+from ..files import atomic_path
+from ..search import index_rows
+from ..services.base import to_json, transaction
+from . import identity, state
+from .models import SyncDevice, SyncLedger, SyncQuarantine
+from .package import SUFFIX, TABLES, Limits, Package, Rejected, package_sha256, read_package
+
+IMPORTED, DUPLICATE, QUARANTINED, REJECTED = "imported", "duplicate", "quarantined", "rejected"
+OUTCOMES = (state.NEW, state.UPDATED, state.UNCHANGED, state.PARALLEL, state.CONFLICT)
+_CHUNK = 500
+
+
+@dataclass
+class FileResult:
+    """What became of one file."""
+
+    path: Path
+    status: str  # imported | duplicate | quarantined | rejected
+    counts: Counter = field(default_factory=Counter)  # outcome -> rows
+    reason: str = ""  # for rejected (Japanese), or what a duplicate duplicates
+    reason_en: str = ""
+    device_id: str = ""
+    device_name: str = ""
+    fingerprint: str = ""  # for quarantined: to compare with the device's card
+    sha256: str = ""
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    def totals(self) -> Counter:
+        total = Counter()
+        for f in self.files:
+            total.update(f.counts)
+            total[f.status] += 1
+        return total
+
+    def summary(self) -> str:
+        t = self.totals()
+        parts = [f"{len(self.files)} 件のファイル: 取り込み {t[IMPORTED]}", f"重複 {t[DUPLICATE]}",
+                 f"保留 {t[QUARANTINED]}", f"拒否 {t[REJECTED]}"]
+        rows = [f"新規 {t[state.NEW]}", f"更新 {t[state.UPDATED]}", f"変化なし {t[state.UNCHANGED]}",
+                f"並行更新 {t[state.PARALLEL]}", f"競合 {t[state.CONFLICT]}"]
+        text = "、".join(parts) + "。記録: " + "、".join(rows) + "。"
+        return text + ("（中断しました）" if self.cancelled else "")
+
+
+Progress = Callable[[int, int, str], None]
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def import_paths(store, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None,
+                 cancel: threading.Event | None = None, limits: Limits = Limits()) -> ImportReport:
+    """Import files and the ``*.mjsync`` files of folders; report on each.
+
+    ``progress(done, total, file_name)`` is called before each file and once at the end;
+    ``cancel`` is looked at between files (a file is never half-applied).
+    """
+    files = collect(paths)
+    report = ImportReport()
+    seen: dict[str, Path] = {}
+    for i, path in enumerate(files):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        if progress:
+            progress(i, len(files), path.name)
+        try:
+            sha = package_sha256(path)
+        except OSError as exc:
+            report.files.append(FileResult(path, REJECTED, reason=f"ファイルを読めません（{exc.strerror}）。",
+                                           reason_en=f"Cannot read the file ({exc.strerror})."))
+            continue
+        if sha in seen:  # cloud folders keep copies: "name (1).mjsync" with the same bytes
+            report.files.append(FileResult(path, DUPLICATE, sha256=sha, reason=f"{seen[sha].name} と同じ内容です。",
+                                           reason_en=f"Same contents as {seen[sha].name}."))
+            continue
+        seen[sha] = path
+        report.files.append(import_package(store, path, limits=limits))
+    if progress:
+        progress(len(report.files), len(files), "")
+    return report
+
+
+def collect(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files to import: those named, and the packages in folders named (sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(sorted(q for q in p.iterdir() if q.suffix == SUFFIX and q.is_file()
+                              and not q.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits()) -> FileResult:
+    """Check and apply one package; the store is untouched unless it is applied whole."""
+    path = Path(path)
+    try:
+        pkg = read_package(path, lambda device_id: _known_key(store, device_id), limits=limits)
+    except Rejected as exc:
+        return FileResult(path, REJECTED, reason=exc.ja, reason_en=exc.en)
+    result = FileResult(path, IMPORTED, device_id=pkg.device_id, device_name=pkg.device_name,
+                        fingerprint=pkg.fingerprint, sha256=pkg.sha256)
+    with store.engine.connect() as con:
+        if con.execute(select(SyncLedger.package_sha256).where(SyncLedger.package_sha256 == pkg.sha256)).first():
+            result.status, result.reason = DUPLICATE, "取り込み済みです。"
+            result.reason_en = "Already imported."
+            return result
+    if not pkg.trusted:
+        _quarantine(store, pkg)
+        result.status = QUARANTINED
+        result.reason = (f"信頼していない端末（{pkg.device_name or pkg.device_id}、指紋 {pkg.fingerprint}）"
+                         "からのファイルなので保留しました。端末カードを確かめて信頼すると取り込めます。")
+        result.reason_en = (f"Held: the device ({pkg.device_name or pkg.device_id}, fingerprint "
+                            f"{pkg.fingerprint}) is not trusted. Trust its card to import it.")
+        return result
+    try:
+        result.counts = apply(store, pkg)
+    except IntegrityError as exc:
+        if _in_ledger(store, pkg.sha256):  # another workstation took it in meanwhile
+            result.status, result.reason, result.reason_en = DUPLICATE, "取り込み済みです。", "Already imported."
+            return result
+        return _db_rejection(result, exc)
+    except DBAPIError as exc:
+        return _db_rejection(result, exc)
+    return result
+
+
+def _db_rejection(result: FileResult, exc: DBAPIError) -> FileResult:
+    detail = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    result.status = REJECTED
+    result.counts = Counter()
+    result.reason = f"記録をデータに書き込めませんでした（{detail}）。何も取り込んでいません。"
+    result.reason_en = f"The records could not be written ({detail}); nothing was imported."
+    return result
+
+
+def _in_ledger(store, sha: str) -> bool:
+    with store.engine.connect() as con:
+        return con.execute(select(SyncLedger.package_sha256).where(SyncLedger.package_sha256 == sha)).first() is not None
+
+
+def _known_key(store, device_id: str) -> tuple[str, bool] | None:
+    if device_id == store.device_id:
+        return identity.device_card(store).public_key, True
+    with store.engine.connect() as con:
+        known = identity.known_device(con, device_id)
+    return (known["public_key"], bool(known["trusted"])) if known else None
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def apply(store, pkg: Package) -> Counter:
+    """Merge a checked, trusted package's rows into the store in one transaction."""
+    counts: Counter = Counter()
+    label = f"同期の取り込み: {pkg.path.name}（{pkg.device_name or pkg.device_id}）"
+    with transaction(store, label, kind="import") as tx:
+        con = tx.con
+        con.execute(SyncLedger.__table__.insert().values(
+            package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
+            file_name=pkg.path.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
+        history: list[dict] = []
+        for name, table in TABLES.items():
+            rows = pkg.rows.get(name, [])
+            c = state.codec(table)
+            for start in range(0, len(rows), _CHUNK):
+                apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history)
+        tx.record_many(history)
+        store.clock.observe(pkg.newest_stamp)
+        con.execute(SyncLedger.__table__.update().where(SyncLedger.package_sha256 == pkg.sha256)
+                    .values(counts=json.dumps(dict(counts), sort_keys=True)))
+    return counts
+
+
+def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counter, history: list[dict]) -> None:
+    table = c.table
+    ids = [r["id"] for r in rows]
+    local = {r["id"]: dict(r) for r in con.execute(select(table).where(table.c.id.in_(ids))).mappings()}
+    write = []
+    for incoming in rows:
+        mine = local.get(incoming["id"])
+        if mine is None:
+            merged, outcome = incoming, state.NEW
+            if not incoming["deleted"]:
+                history.append({"entity": name, "entity_id": incoming["id"], "field": "deleted",
+                                "old": "true", "new": "false"})
+        else:
+            merged, outcome = state.merge(c, mine, incoming)
+            if outcome != state.UNCHANGED:
+                history.extend({"entity": name, "entity_id": incoming["id"], "field": f,
+                                "old": to_json(mine[f]), "new": to_json(merged[f])}
+                               for f in c.fields if mine[f] != merged[f])
+        counts[outcome] += 1
+        if outcome != state.UNCHANGED:
+            write.append(merged)
+    if write:
+        insert_or_replace(con, table, write, ["id"])
+        index_rows(con, name, write)
+
+
+# --------------------------------------------------------------------------- quarantine
+
+
+def quarantine_dir(store) -> Path:
+    if store.path is not None:
+        return store.path.parent / (store.path.stem + "-quarantine")
+    from platformdirs import user_data_path
+
+    return user_data_path("meguro_jukyo", appauthor=False) / "quarantine" / store.device_id
+
+
+def _quarantine(store, pkg: Package) -> None:
+    dest = quarantine_dir(store) / f"{pkg.sha256}{SUFFIX}"
+    if not dest.exists():
+        with atomic_path(dest) as tmp:
+            shutil.copyfile(pkg.path, tmp)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    with store.engine.begin() as con:
+        if identity.known_device(con, pkg.device_id) is None:
+            con.execute(SyncDevice.__table__.insert().values(
+                device_id=pkg.device_id, name=pkg.device_name, organization=pkg.organization,
+                public_key=pkg.public_key, fingerprint=pkg.fingerprint, trusted=False, added_at=now))
+        insert_or_replace(con, SyncQuarantine.__table__, [{
+            "package_sha256": pkg.sha256, "device_id": pkg.device_id, "device_name": pkg.device_name,
+            "organization": pkg.organization, "fingerprint": pkg.fingerprint, "path": str(dest),
+            "file_name": pkg.path.name, "received_at": now}], ["package_sha256"])
+
+
+@dataclass(frozen=True)
+class Held:
+    package_sha256: str
+    device_id: str
+    device_name: str
+    organization: str
+    fingerprint: str
+    file_name: str
+    received_at: dt.datetime
+    path: Path
+
+
+def list_quarantine(store) -> list[Held]:
+    q = SyncQuarantine.__table__
+    with store.engine.connect() as con:
+        return [Held(r["package_sha256"], r["device_id"], r["device_name"], r["organization"],
+                     r["fingerprint"], r["file_name"], r["received_at"], Path(r["path"]))
+                for r in con.execute(select(q).order_by(q.c.received_at, q.c.package_sha256)).mappings()]
+
+
+def import_quarantined(store, *, progress: Progress | None = None, cancel: threading.Event | None = None,
+                       limits: Limits = Limits()) -> ImportReport:
+    """Import the held packages whose devices are trusted now; release those taken in."""
+    held = [h for h in list_quarantine(store) if (_known_key(store, h.device_id) or ("", False))[1]]
+    report = ImportReport()
+    for i, h in enumerate(held):
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            break
+        if progress:
+            progress(i, len(held), h.file_name)
+        if not h.path.exists():
+            result = FileResult(h.path, REJECTED, reason="保留していたファイルが見つかりません。",
+                                reason_en="The held file is gone.", sha256=h.package_sha256)
+        else:
+            result = import_package(store, h.path, limits=limits)
+        report.files.append(result)
+        if result.status in (IMPORTED, DUPLICATE):
+            with store.engine.begin() as con:
+                con.execute(SyncQuarantine.__table__.delete().where(
+                    SyncQuarantine.package_sha256 == h.package_sha256))
+            h.path.unlink(missing_ok=True)
+    if progress:
+        progress(len(report.files), len(held), "")
+    return report
+
+
+def ledger(store) -> list[dict]:
+    t = SyncLedger.__table__
+    with store.engine.connect() as con:
+        return [dict(r) for r in con.execute(select(t).order_by(t.c.imported_at, t.c.package_sha256)).mappings()]
+
