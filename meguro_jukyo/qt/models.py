@@ -231,7 +231,7 @@ class EntityTableModel(QAbstractTableModel):
             return service.count(query), service.list(dataclasses.replace(query, limit=size, offset=0))
 
         self.tasks.run_in_background(work, lambda result: self._reset(generation, *result),
-                                     lambda exc: self._failed(generation, exc))
+                                     lambda exc: self._failed(generation, exc), owner=self)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -264,7 +264,7 @@ class EntityTableModel(QAbstractTableModel):
         service = self.service
         self.tasks.run_in_background(lambda: service.list(query),
                                      lambda rows: self._append(generation, rows),
-                                     lambda exc: self._failed(generation, exc))
+                                     lambda exc: self._failed(generation, exc), owner=self)
 
     def _append(self, generation: int, rows: list) -> None:
         if generation != self._generation:
@@ -293,7 +293,7 @@ class EntityTableModel(QAbstractTableModel):
                                     limit=None, offset=0)
         service = self.service
         self.tasks.run_in_background(lambda: service.list(query),
-                                     lambda rows: self._replace(generation, ids, rows))
+                                     lambda rows: self._replace(generation, ids, rows), owner=self)
 
     def _replace(self, generation: int, ids: set[str], rows: list) -> None:
         if generation != self._generation:

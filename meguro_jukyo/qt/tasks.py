@@ -16,6 +16,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -106,11 +107,16 @@ class TaskManager(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> Progress:
-        """Queue ``fn`` on the database lane; ``on_done(result)`` runs on the GUI thread."""
-        return self._start(lambda _progress: fn(), on_done, on_error)
+        """Queue ``fn`` on the database lane; ``on_done(result)`` runs on the GUI thread.
 
-    def _start(self, fn, on_done, on_error, on_progress=None) -> Progress:
+        With an ``owner``, the callbacks are skipped if the owner was deleted meanwhile
+        (a dialog closed while its query ran).
+        """
+        return self._start(lambda _progress: fn(), on_done, on_error, owner=owner)
+
+    def _start(self, fn, on_done, on_error, on_progress=None, owner: QObject | None = None) -> Progress:
         relay = _Relay()
         progress = Progress(relay)
         if on_progress is not None:
@@ -121,6 +127,8 @@ class TaskManager(QObject):
             relay.deleteLater()
             if not self._pending:
                 self.busy_changed.emit(False)
+            if owner is not None and not shiboken6.isValid(owner):
+                return
             if exc is None:
                 if on_done is not None:
                     on_done(result)

@@ -1,0 +1,94 @@
+"""A small table of the rows that belong to another (a meeting's agenda, an issue's links)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from ..core.services import ListQuery
+from .models import ROW_ROLE, EntityTableModel
+from .widgets import confirm
+
+translate = QCoreApplication.translate
+
+
+class ChildTable(QWidget):
+    changed = Signal()
+
+    def __init__(self, kind: str, parent_fields: dict, services, tasks, display, title: str, parent=None,
+                 can_add: bool = True):
+        super().__init__(parent)
+        self.kind, self.parent_fields = kind, dict(parent_fields)
+        self.services, self.tasks, self.display = services, tasks, display
+        self.setObjectName(f"children_{kind}")
+        self.model = EntityTableModel(services.by_kind(kind), tasks, display, parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setMinimumHeight(120)
+        self.view.doubleClicked.connect(lambda _i: self.edit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(title))
+        layout.addWidget(self.view, 1)
+        self.buttons_layout = QHBoxLayout()
+        if can_add:
+            add = QPushButton(translate("Dialogs", "Add…"))
+            add.setObjectName("add")
+            add.clicked.connect(self.add)
+            self.buttons_layout.addWidget(add)
+        remove = QPushButton(translate("Dialogs", "Remove…"))
+        remove.setObjectName("remove")
+        remove.clicked.connect(self.remove)
+        self.buttons_layout.addWidget(remove)
+        self.buttons_layout.addStretch(1)
+        layout.addLayout(self.buttons_layout)
+        self.can_edit = can_add
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_query(ListQuery(equals=self.parent_fields))
+
+    def current(self):
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _after_change(self, *_):
+        self.reload()
+        self.changed.emit()
+
+    def add(self) -> None:
+        from .editors import editor_for
+
+        defaults = dict(self.parent_fields)
+        if self.kind == "agenda_item":
+            defaults["position"] = self.model.total
+        dialog = editor_for(self.kind, self.services, self.tasks, self.display, defaults=defaults, parent=self)
+        dialog.saved.connect(self._after_change)
+        dialog.open()
+
+    def edit(self) -> None:
+        row = self.current()
+        if row is None or not self.can_edit:
+            return
+        from .editors import editor_for
+
+        dialog = editor_for(self.kind, self.services, self.tasks, self.display, row=row, parent=self)
+        dialog.saved.connect(self._after_change)
+        dialog.deleted.connect(self._after_change)
+        dialog.open()
+
+    def remove(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        if not confirm(self, translate("Dialogs", "Remove"),
+                       translate("Dialogs", "Remove this entry? You can undo this with Ctrl+Z.")):
+            return
+        service = self.services.by_kind(self.kind)
+        self.tasks.run_in_background(lambda: service.delete(row.id), self._after_change, owner=self)

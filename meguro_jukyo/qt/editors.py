@@ -1,0 +1,626 @@
+"""Editors for every entity: one dialog class driven by a list of fields per entity.
+
+The dialog saves through the entity's service on the database lane. A ValidationError names
+the field it is about; its message appears under that field, and the field gets the focus.
+Nothing is saved until Save (Ctrl+S); Esc asks before throwing typed text away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import UserError, ValidationError
+from ..core.services import quorum
+from .display import Display
+from .tasks import TaskManager
+from .widgets import ChoiceBox, DateEdit, confirm
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str  # source text in context "Field"
+    kind: str  # text multiline int optint bool date optdate datetime optdatetime vocab org jukyo district ref
+    vocab: str | None = None  # vocabulary kind, or the entity kind a "ref" points to
+    optional: bool = False
+    to_value: Callable[[Any], Any] | None = None  # widget value -> field value
+    to_widget: Callable[[Any], Any] | None = None
+
+
+_int_code = dict(to_value=lambda v: None if v is None else int(v), to_widget=lambda v: None if v is None else str(v))
+
+FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "organization": (
+        FieldSpec("kind", QT_TRANSLATE_NOOP("Field", "Kind"), "vocab", "organization_kind"),
+        FieldSpec("name", QT_TRANSLATE_NOOP("Field", "Name"), "text"),
+        FieldSpec("yomi", QT_TRANSLATE_NOOP("Field", "Reading (kana)"), "text"),
+        FieldSpec("jukyo_code", QT_TRANSLATE_NOOP("Field", "Jukyo"), "jukyo", optional=True),
+        FieldSpec("district_code", QT_TRANSLATE_NOOP("Field", "District"), "district", optional=True),
+    ),
+    "meeting": (
+        FieldSpec("organization_id", QT_TRANSLATE_NOOP("Field", "Organization"), "org"),
+        FieldSpec("meeting_type", QT_TRANSLATE_NOOP("Field", "Type"), "vocab", "meeting_type"),
+        FieldSpec("title", QT_TRANSLATE_NOOP("Field", "Title"), "text"),
+        FieldSpec("starts_at", QT_TRANSLATE_NOOP("Field", "Starts"), "datetime"),
+        FieldSpec("ends_at", QT_TRANSLATE_NOOP("Field", "Ends"), "optdatetime", optional=True),
+        FieldSpec("place", QT_TRANSLATE_NOOP("Field", "Place"), "text"),
+        FieldSpec("facilitator", QT_TRANSLATE_NOOP("Field", "Chair"), "text"),
+        FieldSpec("recorder", QT_TRANSLATE_NOOP("Field", "Recorder"), "text"),
+        FieldSpec("members_total", QT_TRANSLATE_NOOP("Field", "Members in total"), "int"),
+        FieldSpec("present", QT_TRANSLATE_NOOP("Field", "Present"), "int"),
+        FieldSpec("proxies", QT_TRANSLATE_NOOP("Field", "Proxies"), "int"),
+        FieldSpec("status", QT_TRANSLATE_NOOP("Field", "Status"), "vocab", "meeting_status"),
+        FieldSpec("signers", QT_TRANSLATE_NOOP("Field", "Signatories"), "text"),
+        FieldSpec("next_meeting", QT_TRANSLATE_NOOP("Field", "Next meeting"), "text"),
+    ),
+    "agenda_item": (
+        FieldSpec("title", QT_TRANSLATE_NOOP("Field", "Title"), "text"),
+        FieldSpec("position", QT_TRANSLATE_NOOP("Field", "Order"), "int"),
+        FieldSpec("planned_minutes", QT_TRANSLATE_NOOP("Field", "Planned minutes"), "int"),
+        FieldSpec("actual_minutes", QT_TRANSLATE_NOOP("Field", "Actual minutes"), "optint", optional=True),
+        FieldSpec("issue_id", QT_TRANSLATE_NOOP("Field", "Issue"), "ref", "issue", optional=True),
+        FieldSpec("outcome", QT_TRANSLATE_NOOP("Field", "Outcome"), "multiline"),
+    ),
+    "issue": (
+        FieldSpec("organization_id", QT_TRANSLATE_NOOP("Field", "Organization"), "org"),
+        FieldSpec("title", QT_TRANSLATE_NOOP("Field", "Title"), "text"),
+        FieldSpec("description", QT_TRANSLATE_NOOP("Field", "Description"), "multiline"),
+        FieldSpec("category", QT_TRANSLATE_NOOP("Field", "Category"), "vocab", "issue_category"),
+        FieldSpec("status", QT_TRANSLATE_NOOP("Field", "Status"), "vocab", "issue_status"),
+        FieldSpec("priority", QT_TRANSLATE_NOOP("Field", "Priority"), "vocab", "priority", **_int_code),
+        FieldSpec("place", QT_TRANSLATE_NOOP("Field", "Place"), "text"),
+        FieldSpec("raised_on", QT_TRANSLATE_NOOP("Field", "Raised on"), "date"),
+        FieldSpec("raised_meeting_id", QT_TRANSLATE_NOOP("Field", "Raised at meeting"), "ref", "meeting",
+                  optional=True),
+        FieldSpec("is_request", QT_TRANSLATE_NOOP("Field", "Request to the ward"), "bool"),
+        FieldSpec("ward_answer", QT_TRANSLATE_NOOP("Field", "Ward's answer"), "multiline"),
+        FieldSpec("answered_on", QT_TRANSLATE_NOOP("Field", "Answered on"), "optdate", optional=True),
+    ),
+    "note": (
+        FieldSpec("kind", QT_TRANSLATE_NOOP("Field", "Kind"), "vocab", "note_kind"),
+        FieldSpec("body", QT_TRANSLATE_NOOP("Field", "Text"), "multiline"),
+        FieldSpec("meeting_id", QT_TRANSLATE_NOOP("Field", "Meeting"), "ref", "meeting", optional=True),
+        FieldSpec("issue_id", QT_TRANSLATE_NOOP("Field", "Issue"), "ref", "issue", optional=True),
+        FieldSpec("speaker", QT_TRANSLATE_NOOP("Field", "Speaker"), "text"),
+        FieldSpec("recorded_at", QT_TRANSLATE_NOOP("Field", "Recorded"), "datetime"),
+        FieldSpec("decision_method", QT_TRANSLATE_NOOP("Field", "Decided by"), "vocab", "decision_method",
+                  optional=True),
+        FieldSpec("votes_for", QT_TRANSLATE_NOOP("Field", "Votes for"), "optint", optional=True),
+        FieldSpec("votes_against", QT_TRANSLATE_NOOP("Field", "Votes against"), "optint", optional=True),
+        FieldSpec("votes_abstain", QT_TRANSLATE_NOOP("Field", "Abstentions"), "optint", optional=True),
+    ),
+    "action_item": (
+        FieldSpec("organization_id", QT_TRANSLATE_NOOP("Field", "Organization"), "org"),
+        FieldSpec("title", QT_TRANSLATE_NOOP("Field", "What"), "text"),
+        FieldSpec("assignee", QT_TRANSLATE_NOOP("Field", "Who"), "text"),
+        FieldSpec("due_on", QT_TRANSLATE_NOOP("Field", "Due"), "optdate", optional=True),
+        FieldSpec("status", QT_TRANSLATE_NOOP("Field", "Status"), "vocab", "action_status"),
+        FieldSpec("done_on", QT_TRANSLATE_NOOP("Field", "Done on"), "optdate", optional=True),
+        FieldSpec("issue_id", QT_TRANSLATE_NOOP("Field", "Issue"), "ref", "issue", optional=True),
+        FieldSpec("meeting_id", QT_TRANSLATE_NOOP("Field", "Meeting"), "ref", "meeting", optional=True),
+    ),
+    "attendee": (
+        FieldSpec("name", QT_TRANSLATE_NOOP("Field", "Name"), "text"),
+        FieldSpec("yomi", QT_TRANSLATE_NOOP("Field", "Reading (kana)"), "text"),
+        FieldSpec("role", QT_TRANSLATE_NOOP("Field", "Role"), "text"),
+        FieldSpec("attendance", QT_TRANSLATE_NOOP("Field", "Attendance"), "vocab", "attendance"),
+    ),
+}
+
+KIND_NAMES = {
+    "organization": QT_TRANSLATE_NOOP("Kind", "Organization"),
+    "meeting": QT_TRANSLATE_NOOP("Kind", "Meeting"),
+    "agenda_item": QT_TRANSLATE_NOOP("Kind", "Agenda item"),
+    "issue": QT_TRANSLATE_NOOP("Kind", "Issue"),
+    "note": QT_TRANSLATE_NOOP("Kind", "Note"),
+    "action_item": QT_TRANSLATE_NOOP("Kind", "Action item"),
+    "attendee": QT_TRANSLATE_NOOP("Kind", "Attendee"),
+    "policy_link": QT_TRANSLATE_NOOP("Kind", "Viewpoint link"),
+}
+
+
+def kind_name(kind: str) -> str:
+    return translate("Kind", KIND_NAMES.get(kind, kind))
+
+
+def row_title(row) -> str:
+    for name in ("title", "name", "body"):
+        value = getattr(row, name, None)
+        if value:
+            text = " ".join(str(value).split())
+            return text if len(text) <= 60 else text[:59] + "…"
+    return row.id
+
+
+class _DateTimeEdit(QWidget):
+    """A date (typed freely) and a time of day."""
+
+    def __init__(self, era: bool, optional: bool, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.date = DateEdit(era)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.optional = optional
+        layout.addWidget(self.date, 3)
+        layout.addWidget(self.time, 1)
+        self.setFocusProxy(self.date)
+
+    def value(self) -> dt.datetime | None:
+        day = self.date.value()
+        if day is None:
+            if self.optional:
+                return None
+            raise ValueError(translate("Dialogs", "Enter a date."))
+        t = self.time.time()
+        return dt.datetime.combine(day, dt.time(t.hour(), t.minute()))
+
+    def set_value(self, value: dt.datetime | None) -> None:
+        self.date.set_value(value.date() if value else None)
+        self.time.setTime(QTime(value.hour, value.minute) if value else QTime(19, 0))
+
+
+class RefField(QWidget):
+    """A reference to a meeting or an issue: its title, and a button to choose another."""
+
+    changed = Signal()
+
+    def __init__(self, kind: str, services, tasks: TaskManager, display: Display, parent=None):
+        super().__init__(parent)
+        self.kind, self.services, self.tasks, self.display = kind, services, tasks, display
+        self._id: str | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLineEdit()
+        self.label.setReadOnly(True)
+        self.label.setPlaceholderText(translate("Dialogs", "(none)"))
+        self.choose = QPushButton(translate("Dialogs", "Choose…"))
+        self.clear = QPushButton(translate("Dialogs", "Clear"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.choose)
+        layout.addWidget(self.clear)
+        self.setFocusProxy(self.choose)
+        self.choose.clicked.connect(self._pick)
+        self.clear.clicked.connect(lambda: self.set_value(None))
+
+    def value(self) -> str | None:
+        return self._id
+
+    def set_value(self, ref_id: str | None, title: str | None = None) -> None:
+        changed = ref_id != self._id
+        self._id = ref_id
+        if ref_id is None:
+            self.label.clear()
+        elif title is not None:
+            self.label.setText(title)
+        else:
+            service = self.services.by_kind(self.kind)
+            self.tasks.run_in_background(lambda: service.get(ref_id),
+                                         lambda row: self._id == row.id and self.label.setText(row_title(row)),
+                                         lambda exc: self.label.setText(ref_id), owner=self)
+        if changed:
+            self.changed.emit()
+
+    def _pick(self) -> None:
+        from .picker import PickerDialog
+
+        dialog = PickerDialog(self.kind, self.services, self.tasks, self.display, self)
+        dialog.picked.connect(lambda row: self.set_value(row.id, row_title(row)))
+        dialog.open()
+
+
+class EditorDialog(QDialog):
+    """Create or edit one row of ``kind``. Emits ``saved(row)`` after a successful save."""
+
+    saved = Signal(object)
+    deleted = Signal(object)
+
+    def __init__(self, kind: str, services, tasks: TaskManager, display: Display, row=None,
+                 defaults: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.kind, self.services, self.tasks, self.display = kind, services, tasks, display
+        self.service = services.by_kind(kind)
+        self.row = row
+        self.defaults = dict(defaults or {})
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._saving = False
+        self.setObjectName(f"editor_{kind}")
+        self.setWindowTitle(
+            translate("Dialogs", "New %1").replace("%1", kind_name(kind)) if row is None
+            else translate("Dialogs", "%1: %2").replace("%1", kind_name(kind)).replace("%2", row_title(row)))
+        self.setSizeGripEnabled(True)
+
+        outer = QVBoxLayout(self)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("general_error")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+
+        form_host = QWidget()
+        self.form = QFormLayout(form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in FIELDS[kind]:
+            self._add_field(spec)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form_host)
+        outer.addWidget(scroll, 1)
+
+        self.extra = QVBoxLayout()
+        outer.addLayout(self.extra)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(translate("Dialogs", "Save (Ctrl+S)"))
+        self.delete_button = None
+        if row is not None:
+            self.delete_button = self.buttons.addButton(translate("Dialogs", "Delete…"),
+                                                        QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.delete_button.clicked.connect(self.delete)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        self._fill(row)
+        self._initial = self._snapshot()
+        self.resize(560, min(140 + 44 * len(FIELDS[kind]), 760))
+
+    # -- building --------------------------------------------------------------------
+
+    def _make_widget(self, spec: FieldSpec) -> QWidget:
+        d = self.display
+        if spec.kind == "text":
+            return QLineEdit()
+        if spec.kind == "multiline":
+            w = QPlainTextEdit()
+            w.setTabChangesFocus(True)
+            w.setMinimumHeight(70)
+            return w
+        if spec.kind == "int":
+            w = QSpinBox()
+            w.setRange(0, 100000)
+            return w
+        if spec.kind == "optint":
+            w = QLineEdit()
+            w.setPlaceholderText(translate("Dialogs", "(none)"))
+            return w
+        if spec.kind == "bool":
+            return QCheckBox()
+        if spec.kind in ("date", "optdate"):
+            return DateEdit(d.era)
+        if spec.kind in ("datetime", "optdatetime"):
+            return _DateTimeEdit(d.era, spec.kind == "optdatetime")
+        if spec.kind == "vocab":
+            return ChoiceBox(d.entries(spec.vocab), empty=translate("Dialogs", "(none)") if spec.optional else None)
+        if spec.kind == "org":
+            return ChoiceBox(sorted_orgs(d))
+        if spec.kind == "jukyo":
+            return ChoiceBox([(j.code, j.name) for j in d.jukyo], empty=translate("Dialogs", "(none)"))
+        if spec.kind == "district":
+            return ChoiceBox([(x.code, d.district(x.code)) for x in d.districts], empty=translate("Dialogs", "(none)"))
+        if spec.kind == "ref":
+            return RefField(spec.vocab, self.services, self.tasks, d)
+        raise ValueError(spec.kind)
+
+    def _add_field(self, spec: FieldSpec) -> None:
+        widget = self._make_widget(spec)
+        widget.setObjectName(f"field_{spec.name}")
+        error = QLabel()
+        error.setObjectName(f"error_{spec.name}")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #b00020;")
+        error.hide()
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        label = QLabel(translate("Field", spec.label))
+        label.setBuddy(widget)
+        self.form.addRow(label, cell)
+        self.widgets[spec.name] = widget
+        self.errors[spec.name] = error
+
+    # -- values ----------------------------------------------------------------------
+
+    def _spec(self, name: str) -> FieldSpec:
+        return next(s for s in FIELDS[self.kind] if s.name == name)
+
+    def _set(self, spec: FieldSpec, value) -> None:
+        w = self.widgets[spec.name]
+        if spec.to_widget is not None:
+            value = spec.to_widget(value)
+        if spec.kind == "text":
+            w.setText(value or "")
+        elif spec.kind == "multiline":
+            w.setPlainText(value or "")
+        elif spec.kind == "int":
+            w.setValue(int(value or 0))
+        elif spec.kind == "optint":
+            w.setText("" if value is None else str(value))
+        elif spec.kind == "bool":
+            w.setChecked(bool(value))
+        elif spec.kind == "ref":
+            w.set_value(value)
+        else:
+            w.set_value(value)
+
+    def _get(self, spec: FieldSpec):
+        w = self.widgets[spec.name]
+        if spec.kind == "text":
+            value = w.text()
+        elif spec.kind == "multiline":
+            value = w.toPlainText()
+        elif spec.kind == "int":
+            value = w.value()
+        elif spec.kind == "optint":
+            text = w.text().strip()
+            if not text:
+                value = None
+            else:
+                try:
+                    value = int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+                except ValueError:
+                    raise ValueError(translate("Dialogs", "Enter a whole number.")) from None
+        elif spec.kind == "bool":
+            value = w.isChecked()
+        else:
+            value = w.value()
+        if spec.to_value is not None:
+            value = spec.to_value(value)
+        return value
+
+    def _fill(self, row) -> None:
+        base = self.service.create_schema.model_fields
+        for spec in FIELDS[self.kind]:
+            if row is not None:
+                value = getattr(row, spec.name)
+            elif spec.name in self.defaults:
+                value = self.defaults[spec.name]
+            else:
+                field = base[spec.name]
+                value = None if field.is_required() else field.get_default(call_default_factory=True)
+            self._set(spec, value)
+
+    def _snapshot(self) -> dict:
+        out = {}
+        for spec in FIELDS[self.kind]:
+            try:
+                out[spec.name] = self._get(spec)
+            except ValueError:
+                out[spec.name] = object()
+        return out
+
+    def values(self) -> dict:
+        """Field values from the widgets; a ValidationError names a field that cannot be read."""
+        out = {}
+        for spec in FIELDS[self.kind]:
+            try:
+                out[spec.name] = self._get(spec)
+            except ValueError as exc:
+                raise ValidationError(str(exc), str(exc), field=spec.name) from None
+        return out
+
+    def is_modified(self) -> bool:
+        return self._snapshot() != self._initial
+
+    # -- saving ----------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        self.general_error.hide()
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def show_error(self, exc: BaseException) -> None:
+        text = exc.message(self.display.language) if isinstance(exc, UserError) else str(exc)
+        name = getattr(exc, "field", None)
+        name = name.split(".")[0] if name else None
+        if name in self.errors:
+            self.errors[name].setText(text)
+            self.errors[name].show()
+            self.widgets[name].setFocus()
+        else:
+            self.general_error.setText(text)
+            self.general_error.show()
+
+    def save(self) -> None:
+        if self._saving:
+            return
+        self.clear_errors()
+        try:
+            values = self.values()
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        service = self.service
+        if self.row is None:
+            data = {**{k: v for k, v in self.defaults.items() if k not in values}, **values}
+            work = lambda: service.create(data)  # noqa: E731
+        else:
+            changes = {k: v for k, v in values.items() if getattr(self.row, k) != v}
+            row_id = self.row.id
+            work = lambda: service.update(row_id, changes)  # noqa: E731
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.tasks.run_in_background(work, self._saved, self._save_failed, owner=self)
+
+    def _saved(self, row) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.row = row
+        self._initial = self._snapshot()
+        self.saved.emit(row)
+        self.after_save(row)
+
+    def after_save(self, row) -> None:
+        """Simple editors close once saved; editors with sub-lists stay open."""
+        self.accept()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.show_error(exc)
+        else:
+            self.tasks.report_error(exc)
+
+    def delete(self) -> None:
+        if self.row is None:
+            return
+        if not confirm(self, translate("Dialogs", "Delete"),
+                       translate("Dialogs", "Delete “%1”? You can undo this with Ctrl+Z.").replace(
+                           "%1", row_title(self.row))):
+            return
+        service, row_id = self.service, self.row.id
+        self.tasks.run_in_background(lambda: service.delete(row_id), self._deleted, self._save_failed, owner=self)
+
+    def _deleted(self, row) -> None:
+        self.deleted.emit(row)
+        self._initial = self._snapshot()
+        self.accept()
+
+    def reject(self) -> None:
+        if self.is_modified() and not confirm(
+                self, translate("Dialogs", "Discard changes"),
+                translate("Dialogs", "Close without saving what you typed?")):
+            return
+        super().reject()
+
+
+def sorted_orgs(display: Display) -> list[tuple[str, str]]:
+    return list(display.org_names.items())
+
+
+class MeetingEditor(EditorDialog):
+    """A meeting, its quorum, and (once saved) its agenda and attendees."""
+
+    def __init__(self, services, tasks, display, row=None, defaults=None, parent=None):
+        super().__init__("meeting", services, tasks, display, row, defaults, parent)
+        self.quorum_label = QLabel()
+        self.quorum_label.setObjectName("quorum")
+        self.form.insertRow(self.form.rowCount() - 3, translate("Field", "Quorum"), self.quorum_label)
+        for name in ("meeting_type", "members_total", "present", "proxies"):
+            w = self.widgets[name]
+            (w.currentIndexChanged if isinstance(w, ChoiceBox) else w.valueChanged).connect(self._update_quorum)
+        self._update_quorum()
+        self.children_panel = None
+        if row is not None:
+            self._add_children(row)
+
+    def _update_quorum(self, *_):
+        code = self.widgets["meeting_type"].value()
+        rule = self.services.vocab.extra("meeting_type", code).get("quorum", {}) if code else {}
+        q = quorum(rule, self.widgets["members_total"].value(), self.widgets["present"].value(),
+                   self.widgets["proxies"].value())
+        if q.required == 0:
+            text = translate("Dialogs", "No quorum rule")
+        else:
+            verdict = translate("Dialogs", "reached") if q.reached else translate("Dialogs", "not reached")
+            text = translate("Dialogs", "%1 of %2 needed: %3").replace("%1", str(q.attending)).replace(
+                "%2", str(q.required)).replace("%3", verdict)
+        self.quorum_label.setText(text)
+
+    def _add_children(self, row) -> None:
+        from .children import ChildTable
+
+        self.agenda = ChildTable("agenda_item", {"meeting_id": row.id}, self.services, self.tasks, self.display,
+                                 translate("Dialogs", "Agenda"), self)
+        self.attendees = ChildTable("attendee", {"meeting_id": row.id}, self.services, self.tasks, self.display,
+                                    translate("Dialogs", "Attendees (personal data)"), self)
+        box = QHBoxLayout()
+        box.addWidget(self.agenda)
+        box.addWidget(self.attendees)
+        self.extra.addLayout(box)
+        self.resize(self.width() + 360, self.height() + 200)
+
+    def after_save(self, row) -> None:
+        if self.children_panel is None and not hasattr(self, "agenda"):
+            self._add_children(row)
+            self.setWindowTitle(translate("Dialogs", "%1: %2").replace("%1", kind_name("meeting")).replace(
+                "%2", row_title(row)))
+            return
+        self.accept()
+
+
+class LinkedEditor(EditorDialog):
+    """Issues and notes: also the 視点 they are linked to, and the way to link more."""
+
+    link_requested = Signal(str, object)  # kind, row
+
+    def __init__(self, kind, services, tasks, display, row=None, defaults=None, parent=None):
+        super().__init__(kind, services, tasks, display, row, defaults, parent)
+        self.links = None
+        self.link_button = QPushButton(translate("Dialogs", "Link to a viewpoint…"))
+        self.link_button.setObjectName("link_button")
+        self.link_button.clicked.connect(self._request_link)
+        if row is not None:
+            self._add_links(row)
+        else:
+            hint = QLabel(translate("Dialogs", "Save first, then link it to the ward plan's viewpoints."))
+            hint.setWordWrap(True)
+            self._hint = hint
+            self.extra.addWidget(hint)
+
+    def _add_links(self, row) -> None:
+        from .children import ChildTable
+
+        target = "issue_id" if self.kind == "issue" else "note_id"
+        self.links = ChildTable("policy_link", {target: row.id}, self.services, self.tasks, self.display,
+                                translate("Dialogs", "Linked viewpoints"), self, can_add=False)
+        self.links.buttons_layout.insertWidget(0, self.link_button)
+        self.extra.addWidget(self.links)
+
+    def _request_link(self) -> None:
+        if self.row is not None:
+            self.link_requested.emit(self.kind, self.row)
+
+    def after_save(self, row) -> None:
+        if self.links is None:
+            if hasattr(self, "_hint"):
+                self._hint.hide()
+            self._add_links(row)
+            self.setWindowTitle(translate("Dialogs", "%1: %2").replace("%1", kind_name(self.kind)).replace(
+                "%2", row_title(row)))
+            return
+        self.accept()
+
+
+def editor_for(kind: str, services, tasks, display, row=None, defaults=None, parent=None) -> EditorDialog:
+    if kind == "meeting":
+        return MeetingEditor(services, tasks, display, row, defaults, parent)
+    if kind in ("issue", "note"):
+        return LinkedEditor(kind, services, tasks, display, row, defaults, parent)
+    return EditorDialog(kind, services, tasks, display, row, defaults, parent)
+

@@ -1,0 +1,378 @@
+"""A list page: filters above a table that pages from SQL.
+
+Every filter becomes part of the ListQuery the service runs; the text box waits for a pause in
+typing (150 ms) so each keystroke does not start a query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.japanese import nendo, nendo_range
+from ..core.services import ListQuery
+from .display import Display
+from .models import ROW_ROLE, EntityTableModel
+from .settings import Settings
+from .tasks import TaskManager
+from .widgets import ChoiceBox, DateEdit
+
+translate = QCoreApplication.translate
+DEBOUNCE_MS = 150
+NENDO_YEARS = 12
+
+#: which filters each list offers
+FILTERS: dict[str, tuple[str, ...]] = {
+    "organization": ("text", "district", "organization_kind"),
+    "meeting": ("text", "organization", "district", "meeting_type", "meeting_status", "nendo", "dates"),
+    "issue": ("text", "organization", "district", "issue_category", "issue_status", "request", "nendo",
+              "dates", "viewpoint"),
+    "note": ("text", "district", "note_kind", "nendo", "dates", "viewpoint"),
+    "action_item": ("text", "organization", "district", "action_status", "nendo", "dates"),
+}
+
+#: vocabulary filter -> the field it sets
+VOCAB_FIELDS = {
+    "organization_kind": "kind",
+    "meeting_type": "meeting_type",
+    "meeting_status": "status",
+    "issue_category": "category",
+    "issue_status": "status",
+    "note_kind": "kind",
+    "action_status": "status",
+}
+
+#: the column that stretches to take the free width
+STRETCH = {"organization": "name", "meeting": "title", "issue": "title", "note": "body", "action_item": "title"}
+
+
+class FilterBar(QWidget):
+    """The filters of one list; emits ``changed`` when the query they make changes."""
+
+    changed = Signal()
+
+    def __init__(self, kind: str, display: Display, viewpoints: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.kind, self.display = kind, display
+        self.offered = FILTERS[kind]
+        self.widgets: dict[str, QWidget] = {}
+        self.date_error = QLabel()
+        self.date_error.setStyleSheet("color: #b00020;")
+        self.date_error.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        any_ = translate("Filters", "All")
+        slots: list[tuple[str, QWidget]] = []
+        if "text" in self.offered:
+            text = QLineEdit()
+            text.setObjectName("filter_text")
+            text.setPlaceholderText(translate("Filters", "Search in this list…"))
+            text.setClearButtonEnabled(True)
+            self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+            self._timer.timeout.connect(self.changed)
+            text.textChanged.connect(lambda _t: self._timer.start())
+            self.widgets["text"] = text
+        if "organization" in self.offered:
+            self.widgets["organization"] = ChoiceBox(list(display.org_names.items()), empty=any_)
+            slots.append((translate("Filters", "Organization"), self.widgets["organization"]))
+        if "district" in self.offered:
+            self.widgets["district"] = ChoiceBox([(d.code, display.district(d.code)) for d in display.districts],
+                                                 empty=any_)
+            slots.append((translate("Filters", "District"), self.widgets["district"]))
+        for name in self.offered:
+            if name in VOCAB_FIELDS:
+                self.widgets[name] = ChoiceBox(display.entries(name), empty=any_)
+                label = translate("Filters", "Category") if name == "issue_category" else (
+                    translate("Filters", "Type") if name in ("meeting_type", "organization_kind", "note_kind")
+                    else translate("Filters", "Status"))
+                slots.append((label, self.widgets[name]))
+        if "request" in self.offered:
+            self.widgets["request"] = ChoiceBox([(True, translate("Filters", "Requests only")),
+                                                 (False, translate("Filters", "Not requests"))], empty=any_)
+            slots.append((translate("Filters", "Request"), self.widgets["request"]))
+        if "nendo" in self.offered:
+            this_year = nendo(dt.date.today())
+            self.widgets["nendo"] = ChoiceBox([(y, display.nendo(y)) for y in range(this_year, this_year - NENDO_YEARS, -1)],
+                                              empty=any_)
+            slots.append((translate("Filters", "Fiscal year"), self.widgets["nendo"]))
+        if "dates" in self.offered:
+            self.widgets["date_from"] = DateEdit(display.era)
+            self.widgets["date_to"] = DateEdit(display.era)
+            for w in (self.widgets["date_from"], self.widgets["date_to"]):
+                w.setPlaceholderText(translate("Filters", "e.g. R7.4.1"))
+                w.editingFinished.connect(self.changed)
+                w.textChanged.connect(lambda t: t or self.changed.emit())
+            dates = QWidget()
+            box = QHBoxLayout(dates)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(self.widgets["date_from"])
+            box.addWidget(QLabel("〜"))
+            box.addWidget(self.widgets["date_to"])
+            slots.append((translate("Filters", "Dates"), dates))
+        if "viewpoint" in self.offered:
+            self.widgets["viewpoint"] = ChoiceBox(viewpoints, empty=any_)
+            self.widgets["viewpoint"].setMinimumContentsLength(14)
+            self.widgets["viewpoint"].setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            slots.append((translate("Filters", "Viewpoint"), self.widgets["viewpoint"]))
+        for name, w in self.widgets.items():
+            w.setObjectName(f"filter_{name}")
+            if isinstance(w, ChoiceBox):
+                w.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        per_row = 4
+        column = 0
+        row = 0
+        if "text" in self.widgets:
+            grid.addWidget(self.widgets["text"], 0, 0, 1, per_row * 2)
+            row = 1
+        for i, (label, widget) in enumerate(slots):
+            r, c = row + i // per_row, (i % per_row) * 2
+            grid.addWidget(QLabel(label), r, c, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(widget, r, c + 1)
+            column = max(column, c + 1)
+        for c in range(1, per_row * 2, 2):
+            grid.setColumnStretch(c, 1)
+        grid.addWidget(self.date_error, row + (len(slots) + per_row - 1) // per_row, 0, 1, per_row * 2)
+
+    def query(self) -> ListQuery:
+        q = ListQuery()
+        w = self.widgets
+        equals = {}
+        if "text" in w:
+            q.text = w["text"].text()
+        if "organization" in w and w["organization"].value():
+            equals["organization_id"] = w["organization"].value()
+        if "district" in w and w["district"].value():
+            q.district_code = w["district"].value()
+        for name, field in VOCAB_FIELDS.items():
+            if name in w and w[name].value() is not None:
+                equals[field] = w[name].value()
+        if "request" in w and w["request"].value() is not None:
+            equals["is_request"] = w["request"].value()
+        if "nendo" in w and w["nendo"].value() is not None:
+            q.date_from, q.date_to = nendo_range(w["nendo"].value())
+        if "date_from" in w:
+            problems = []
+            for key in ("date_from", "date_to"):
+                try:
+                    value = w[key].value()
+                except ValueError as exc:
+                    problems.append(str(exc))
+                    continue
+                if value is not None:
+                    current = getattr(q, key)
+                    if key == "date_from":
+                        q.date_from = max(value, current) if current else value
+                    else:
+                        q.date_to = min(value, current) if current else value
+            self.date_error.setText(" ".join(problems))
+            self.date_error.setVisible(bool(problems))
+        if "viewpoint" in w and w["viewpoint"].value():
+            q.viewpoint_id = w["viewpoint"].value()
+        q.equals = equals
+        return q
+
+    def set_organizations(self, orgs: list[tuple[str, str]]) -> None:
+        if "organization" in self.widgets:
+            self.widgets["organization"].set_choices(orgs)
+
+    def clear(self) -> None:
+        for w in self.widgets.values():
+            if isinstance(w, ChoiceBox):
+                w.blockSignals(True)
+                w.setCurrentIndex(0)
+                w.blockSignals(False)
+            elif isinstance(w, QLineEdit):
+                w.blockSignals(True)
+                w.clear()
+                w.blockSignals(False)
+        self.changed.emit()
+
+
+class ListPage(QWidget):
+    """Filters, a table paging from SQL, and New / Open / Delete."""
+
+    open_requested = Signal(str, object)  # kind, row
+    new_requested = Signal(str)
+    delete_requested = Signal(str, object)
+    link_requested = Signal(str, object)
+
+    def __init__(self, kind: str, services, tasks: TaskManager, display: Display, settings: Settings,
+                 viewpoints: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.kind, self.services, self.tasks, self.display, self.settings = kind, services, tasks, display, settings
+        self.setObjectName(f"page_{kind}")
+        self.model = EntityTableModel(services.by_kind(kind), tasks, display, parent=self)
+        self.filters = FilterBar(kind, display, viewpoints)
+        self.filters.changed.connect(self.apply_filters)
+
+        self.new_button = QPushButton(translate("ListPage", "New"))
+        self.new_button.setToolTip(translate("ListPage", "New (Ctrl+N)"))
+        self.open_button = QPushButton(translate("ListPage", "Open"))
+        self.delete_button = QPushButton(translate("ListPage", "Delete…"))
+        self.clear_button = QPushButton(translate("ListPage", "Clear filters"))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.new_button.clicked.connect(lambda: self.new_requested.emit(self.kind))
+        self.open_button.clicked.connect(self.open_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.clear_button.clicked.connect(self.filters.clear)
+
+        self.view = QTableView()
+        self.view.setObjectName(f"table_{kind}")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.view.setSortingEnabled(True)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.view.doubleClicked.connect(lambda _i: self.open_current())
+
+        open_action = QAction(self.view)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_current)
+        self.view.addAction(open_action)
+        delete_action = QAction(self.view)
+        delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_current)
+        self.view.addAction(delete_action)
+
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.delete_button):
+            buttons.addWidget(b)
+        if kind in ("issue", "note"):
+            self.link_button = QPushButton(translate("ListPage", "Link to a viewpoint…"))
+            self.link_button.clicked.connect(
+                lambda: self.current() is not None and self.link_requested.emit(self.kind, self.current()))
+            buttons.addWidget(self.link_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self.model.loaded.connect(self._loaded)
+        self._size_columns()
+        self._apply_hidden_columns()
+        self._started = False
+
+    # -- data ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """First load (pages load when first shown, so startup stays quick)."""
+        if not self._started:
+            self._started = True
+            self.apply_filters()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.start()
+
+    def apply_filters(self) -> None:
+        self._started = True
+        self.model.set_query(self.filters.query())
+
+    def refresh(self, ids=None) -> None:
+        if self._started:
+            self.model.refresh(ids)
+
+    def _loaded(self, total: int) -> None:
+        self.count_label.setText(translate("ListPage", "%1 rows").replace("%1", f"{total:,}"))
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def current(self):
+        index = self.view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_id(self, ref_id: str) -> bool:
+        row = self.model.row_of(ref_id)
+        if row < 0:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def open_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.open_requested.emit(self.kind, row)
+
+    def delete_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.delete_requested.emit(self.kind, row)
+
+    # -- columns ---------------------------------------------------------------------
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        fm = self.fontMetrics()
+        stretch = STRETCH.get(self.kind)
+        for i, column in enumerate(self.model.columns):
+            if column.key == stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            sample = {"raised_on": "令和10年12月31日", "answered_on": "令和10年12月31日", "due_on": "令和10年12月31日",
+                      "done_on": "令和10年12月31日", "starts_at": "令和10年12月31日 19:00",
+                      "recorded_at": "令和10年12月31日 19:00", "organization_id": "住区住民会議○○○○",
+                      "place": "住区センター会議室"}.get(column.key, "中中中中中")
+            header.resizeSection(i, fm.horizontalAdvance(sample) + 24)
+
+    def _apply_hidden_columns(self) -> None:
+        hidden = self.settings.hidden_columns(self.kind)
+        for i, column in enumerate(self.model.columns):
+            self.view.setColumnHidden(i, column.key in hidden)
+
+    def _column_menu(self, pos) -> None:
+        menu = self.column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(translate("ListPage", "Columns"), self)
+        hidden = self.settings.hidden_columns(self.kind)
+        for i, column in enumerate(self.model.columns):
+            action = menu.addAction(translate("Column", column.title))
+            action.setCheckable(True)
+            action.setChecked(column.key not in hidden)
+            action.toggled.connect(lambda on, key=column.key: self.set_column_visible(key, on))
+        return menu
+
+    def set_column_visible(self, key: str, visible: bool) -> None:
+        hidden = self.settings.hidden_columns(self.kind)
+        if visible:
+            hidden.discard(key)
+        elif len(hidden) + 1 < len(self.model.columns):  # keep at least one column
+            hidden.add(key)
+        self.settings.set_hidden_columns(self.kind, hidden)
+        self._apply_hidden_columns()
+
+    def redisplay(self) -> None:
+        self.model.redisplay()
+

@@ -1,0 +1,123 @@
+"""Search everything (Ctrl+F): results grouped by kind, opened with Enter or a double-click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout
+
+from ..core.search import KINDS
+from .editors import kind_name
+
+translate = QCoreApplication.translate
+DEBOUNCE_MS = 150
+LIMIT = 300
+HIT_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+class SearchResultsModel(QStandardItemModel):
+    """Kinds at the top level (with their counts), hits under them."""
+
+    def show(self, hits) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([translate("Search", "Results")])
+        groups: dict[str, list] = {}
+        for hit in hits:
+            groups.setdefault(hit.kind, []).append(hit)
+        for kind in KINDS:
+            if kind not in groups:
+                continue
+            group = QStandardItem(f"{kind_name(kind)} ({len(groups[kind])})")
+            group.setEditable(False)
+            group.setSelectable(False)
+            font = group.font()
+            font.setBold(True)
+            group.setFont(font)
+            for hit in groups[kind]:
+                child = QStandardItem(" ".join(hit.title.split()) or hit.ref_id)
+                child.setEditable(False)
+                child.setData(hit, HIT_ROLE)
+                group.appendRow(child)
+            self.appendRow(group)
+
+
+class SearchDialog(QDialog):
+    open_requested = Signal(str, str)  # kind, id
+    #: results for the current text arrived (the number of hits)
+    results_shown = Signal(int)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("search_dialog")
+        self.setWindowTitle(translate("Search", "Search everything"))
+        self.query = QLineEdit()
+        self.query.setObjectName("search_query")
+        self.query.setPlaceholderText(translate("Search", "Words to look for (2 characters are enough: 防災, 公園…)"))
+        self.query.setClearButtonEnabled(True)
+        self.status = QLabel()
+        self.status.setObjectName("search_status")
+        self.model = SearchResultsModel(self)
+        self.view = QTreeView()
+        self.view.setObjectName("search_results")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.doubleClicked.connect(self._open_index)
+        open_action = QAction(self.view)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(lambda: self._open_index(self.view.currentIndex()))
+        self.view.addAction(open_action)
+        self.query.returnPressed.connect(self._enter_in_query)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self._generation = 0
+        self.resize(640, 520)
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def run(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        text = self.query.text()
+        services = self.window_.services
+        self.window_.tasks.run_in_background(lambda: services.search(text, limit=LIMIT),
+                                             lambda hits: self._show(generation, text, hits), owner=self)
+
+    def _show(self, generation: int, text: str, hits) -> None:
+        if generation != self._generation:
+            return
+        self.model.show(hits)
+        self.view.expandAll()
+        if not text.strip():
+            self.status.setText("")
+        elif hits:
+            more = translate("Search", " (showing the newest %1)").replace("%1", str(LIMIT)) if len(hits) >= LIMIT else ""
+            self.status.setText(translate("Search", "%1 found").replace("%1", str(len(hits))) + more)
+        else:
+            self.status.setText(translate("Search", "Nothing found."))
+        first = self.model.index(0, 0)
+        if first.isValid() and self.model.rowCount(first):
+            self.view.setCurrentIndex(self.model.index(0, 0, first))
+        self.results_shown.emit(len(hits))
+
+    def _enter_in_query(self) -> None:
+        if self._timer.isActive():
+            self.run()
+            return
+        self._open_index(self.view.currentIndex())
+
+    def _open_index(self, index) -> None:
+        hit = index.data(HIT_ROLE) if index.isValid() else None
+        if hit is not None:
+            self.open_requested.emit(hit.kind, hit.ref_id)

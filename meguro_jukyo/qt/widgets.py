@@ -1,0 +1,92 @@
+"""Small widgets shared by pages and editors: choice boxes, date entry, confirmations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
+
+from ..core.japanese import format_date, parse_date
+
+translate = QCoreApplication.translate
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask yes/no; No is the default so that Enter does not destroy anything."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Dialogs", "Meguro Jukyo"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setModal(True)
+    box.open()
+
+
+class ChoiceBox(QComboBox):
+    """A combo box of (value, label) with an optional "any"/"none" first entry."""
+
+    def __init__(self, choices: Iterable[tuple[object, str]] = (), empty: str | None = None, parent=None):
+        super().__init__(parent)
+        self._empty = empty
+        self.set_choices(choices)
+
+    def set_choices(self, choices: Iterable[tuple[object, str]]) -> None:
+        current = self.value()
+        self.blockSignals(True)
+        self.clear()
+        if self._empty is not None:
+            self.addItem(self._empty, None)
+        for value, label in choices:
+            self.addItem(label, value)
+        self.blockSignals(False)
+        self.set_value(current)
+
+    def value(self):
+        return self.currentData() if self.currentIndex() >= 0 else None
+
+    def set_value(self, value) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.setCurrentIndex(i)
+                return
+        self.setCurrentIndex(0 if self.count() else -1)
+
+
+class DateEdit(QLineEdit):
+    """Date entry that accepts what people type: 2025-04-01, 2025/4/1, 令和7年4月1日, R7.4.1.
+
+    Shows the date back in 和暦 or 西暦; ``value()`` raises ValueError (in Japanese) for text
+    that is not a date, so the editor can show it beside the field.
+    """
+
+    edited = Signal()
+
+    def __init__(self, era: bool = True, parent=None):
+        super().__init__(parent)
+        self.era = era
+        self.setPlaceholderText(translate("Dialogs", "e.g. R7.4.1 or 2025-04-01"))
+        self.setClearButtonEnabled(True)
+        self.editingFinished.connect(self._tidy)
+        self.textEdited.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> dt.date | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        return parse_date(text)
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setText(format_date(value, self.era) if value else "")
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except ValueError:
+            return
+        self.set_value(value)

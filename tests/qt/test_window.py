@@ -1,0 +1,305 @@
+"""The main window driven as a person would: real widgets, a real store, checked through services."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from meguro_jukyo.core.policy import load_framework
+from meguro_jukyo.core.services import ListQuery
+from meguro_jukyo.qt import children, editors, mainwindow
+from meguro_jukyo.qt.mainwindow import MainWindow
+from meguro_jukyo.qt.picker import PickerDialog
+from meguro_jukyo.qt.policy import NODE_ROLE, LinkDialog
+from meguro_jukyo.qt.search import HIT_ROLE
+
+WAIT = 5000
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework()
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch):
+    """Questions asked of the user (answered Yes): a modal box would stall the test."""
+    asked = []
+
+    def yes(_parent, title, text):
+        asked.append((title, text))
+        return True
+
+    for module in (mainwindow, editors, children):
+        monkeypatch.setattr(module, "confirm", yes)
+    return asked
+
+
+@pytest.fixture
+def window(qtbot, services, tasks, settings, framework):
+    w = MainWindow(services, tasks, settings, framework)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.pages_built, timeout=WAIT):
+        pass
+    w.show()
+    return w
+
+
+def wait_idle(qtbot, tasks):
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
+
+
+def new_editor(qtbot, window, kind):
+    page = window.show_page(kind)
+    before = list(window._editors)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in window._editors if d not in before)
+    wait_idle(qtbot, window.tasks)
+    return dialog
+
+
+def save(qtbot, dialog):
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT, raising=False) as blocker:
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    shown = {name: label.text() for name, label in dialog.errors.items() if label.text()}
+    assert blocker.signal_triggered, (shown, dialog.general_error.text())
+    return blocker.args[0]
+
+
+def ime(widget, text):
+    """Type Japanese the way an input method delivers it: one committed string.
+    (QTest's key clicks only know Latin-1 characters.)"""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, widget, text):
+    widget.clear()
+    widget.setFocus()
+    ime(widget, text)
+
+
+def pick(qtbot, window, ref_field, text):
+    """Choose a referenced row through the picker dialog, by typing part of its title."""
+    qtbot.mouseClick(ref_field.choose, Qt.MouseButton.LeftButton)
+    picker = ref_field.findChild(PickerDialog)
+    with qtbot.waitSignal(picker.model.loaded, timeout=WAIT):
+        ime(picker.search, text)
+    assert picker.model.rowCount() >= 1
+    picker.view.selectRow(0)
+    with qtbot.waitSignal(picker.picked, timeout=WAIT):
+        picker.accept()
+
+
+def test_create_link_search_undo_redo_through_the_window(qtbot, window, services, tasks):
+    # an organization
+    org_dialog = new_editor(qtbot, window, "organization")
+    type_into(qtbot, org_dialog.widgets["name"], "駒場テスト町会")
+    type_into(qtbot, org_dialog.widgets["yomi"], "コマバテストチョウカイ")
+    org_dialog.widgets["jukyo_code"].set_value("komaba")
+    org = save(qtbot, org_dialog)
+    wait_idle(qtbot, tasks)
+    assert org.yomi == "こまばてすとちょうかい"  # folded for sorting
+    assert window.display.org_names[org.id] == "駒場テスト町会"
+
+    # a meeting of it
+    meeting_dialog = new_editor(qtbot, window, "meeting")
+    meeting_dialog.widgets["organization_id"].set_value(org.id)
+    type_into(qtbot, meeting_dialog.widgets["title"], "四月定例会")
+    type_into(qtbot, meeting_dialog.widgets["starts_at"].date, "R7.4.10")
+    meeting_dialog.widgets["members_total"].setValue(20)
+    meeting_dialog.widgets["present"].setValue(9)
+    meeting_dialog.widgets["proxies"].setValue(3)
+    meeting = save(qtbot, meeting_dialog)
+    assert meeting.starts_at.date().isoformat() == "2025-04-10"
+    meeting_dialog.accept()
+
+    # an issue raised there
+    issue_dialog = new_editor(qtbot, window, "issue")
+    issue_dialog.widgets["organization_id"].set_value(org.id)
+    type_into(qtbot, issue_dialog.widgets["title"], "防災倉庫の備蓄品点検")
+    ime(issue_dialog.widgets["description"],
+                    "震災に備えて防災倉庫の備蓄品を点検し、避難所の運営訓練を行いたい。")
+    issue_dialog.widgets["category"].set_value("disaster")
+    pick(qtbot, window, issue_dialog.widgets["raised_meeting_id"], "四月")
+    issue = save(qtbot, issue_dialog)
+    assert issue.raised_meeting_id == meeting.id
+
+    # link it to a 視点 by accepting a suggestion
+    qtbot.mouseClick(issue_dialog.link_button, Qt.MouseButton.LeftButton)
+    link_dialog = window.findChild(LinkDialog)
+    assert link_dialog.suggested, "the issue text should bring suggestions"
+    assert services.links.count(ListQuery(equals={"issue_id": issue.id})) == 0  # never applied silently
+    suggestion = link_dialog.suggested[0]
+    qtbot.mouseClick(link_dialog.accept_suggestion_button, Qt.MouseButton.LeftButton)
+    assert link_dialog.viewpoint_id == suggestion.viewpoint_id
+    ime(link_dialog.reason, "防災の備え")
+    with qtbot.waitSignal(link_dialog.linked, timeout=WAIT):
+        qtbot.mouseClick(link_dialog.link_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    issue_dialog.accept()
+
+    # a note of the meeting, linked by hand to a 視点 chosen in the tree
+    note_dialog = new_editor(qtbot, window, "note")
+    ime(note_dialog.widgets["body"], "防災訓練は秋に行うことで合意した。")
+    note_dialog.widgets["kind"].set_value("consensus")
+    pick(qtbot, window, note_dialog.widgets["meeting_id"], "四月")
+    note = save(qtbot, note_dialog)
+    qtbot.mouseClick(note_dialog.link_button, Qt.MouseButton.LeftButton)
+    link_dialog = [d for d in window.findChildren(LinkDialog) if d.kind == "note"][0]
+    other = next(vp for vp in window.framework.viewpoints() if vp.id != suggestion.viewpoint_id)
+    link_dialog.tree.setCurrentIndex(link_dialog.model.index_of(other.id))
+    assert link_dialog.tree.currentIndex().data(NODE_ROLE) == other.id
+    with qtbot.waitSignal(link_dialog.linked, timeout=WAIT):
+        qtbot.mouseClick(link_dialog.link_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    note_dialog.accept()
+
+    # the store holds what was typed
+    assert services.organizations.get(org.id).jukyo_code == "komaba"
+    assert services.organizations.get(org.id).district_code == "north"
+    assert services.meetings.get(meeting.id).organization_id == org.id
+    assert services.issues.get(issue.id).category == "disaster"
+    assert services.notes.get(note.id).meeting_id == meeting.id
+    issue_links = services.links.list(ListQuery(equals={"issue_id": issue.id}))
+    assert [(lk.viewpoint_id, lk.reason) for lk in issue_links] == [(suggestion.viewpoint_id, "防災の備え")]
+    assert [lk.viewpoint_id for lk in services.links.list(ListQuery(equals={"note_id": note.id}))] == [other.id]
+
+    # search in Japanese, 2 and 4 characters
+    search = window.open_search()
+    for query in ("防災", "備蓄品点"):
+        with qtbot.waitSignal(search.results_shown, timeout=WAIT):
+            type_into(qtbot, search.query, query)
+        hits = [search.model.item(g).child(i).data(HIT_ROLE)
+                for g in range(search.model.rowCount()) for i in range(search.model.item(g).rowCount())]
+        assert issue.id in {h.ref_id for h in hits if h.kind == "issue"}, query
+    with qtbot.waitSignal(search.results_shown, timeout=WAIT):
+        type_into(qtbot, search.query, "防災")
+    groups = [search.model.item(g) for g in range(search.model.rowCount())]
+    assert [{g.child(i).data(HIT_ROLE).kind for i in range(g.rowCount())} for g in groups] == [{"issue"}, {"note"}]
+    search.activateWindow()
+    search.view.setFocus()
+    qtbot.waitUntil(search.view.hasFocus, timeout=WAIT)
+    with qtbot.waitSignal(search.open_requested, timeout=WAIT) as opened:
+        qtbot.keyClick(search.view, Qt.Key.Key_Return)
+    assert opened.args == ["issue", issue.id]
+    search.close()
+    wait_idle(qtbot, tasks)
+
+    # undo the note's link, then redo it
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=WAIT)
+    assert "施策視点" in window.undo_action.text()
+    with qtbot.waitSignal(window.changed, timeout=WAIT):
+        window.undo_action.trigger()
+    wait_idle(qtbot, tasks)
+    assert services.links.count(ListQuery(equals={"note_id": note.id})) == 0
+    assert window.redo_action.isEnabled()
+    with qtbot.waitSignal(window.changed, timeout=WAIT):
+        window.redo_action.trigger()
+    wait_idle(qtbot, tasks)
+    assert services.links.count(ListQuery(equals={"note_id": note.id})) == 1
+
+    # recently opened: the items edited are offered again
+    titles = [a.text() for a in window.recent_menu.actions()]
+    assert any("防災倉庫の備蓄品点検" in t for t in titles)
+
+
+def test_validation_message_appears_beside_its_field(qtbot, window, services):
+    dialog = new_editor(qtbot, window, "issue")
+    dialog.widgets["organization_id"].setCurrentIndex(0)
+    type_into(qtbot, dialog.widgets["raised_on"], "令和7年2月30日")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.errors["raised_on"].isVisible()
+    assert "存在しない日付" in dialog.errors["raised_on"].text()
+    type_into(qtbot, dialog.widgets["raised_on"], "令和7年2月3日")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # title is still empty
+    qtbot.waitUntil(lambda: dialog.errors["title"].isVisible(), timeout=WAIT)
+    assert not dialog.errors["raised_on"].isVisible()
+    assert dialog.errors["title"].text()
+    assert services.issues.count() == 0
+
+
+def test_filter_text_and_delete_with_undo(qtbot, window, services, tasks, questions):
+    org = next(iter(window.display.org_names))
+    for title in ("公園の清掃", "防災訓練", "防犯パトロール"):
+        services.issues.create({"organization_id": org, "title": title})
+    page = window.show_page("issue")
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.apply_filters()
+    assert page.model.total == 3
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        ime(page.filters.widgets["text"], "防")
+    assert sorted(page.model.row(i).title for i in range(page.model.rowCount())) == sorted(["防犯パトロール", "防災訓練"])
+    assert page.count_label.text().startswith("2")
+
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    doomed = page.current()
+    window.activateWindow()
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus, timeout=WAIT)
+    with qtbot.waitSignal(window.changed, timeout=WAIT):
+        qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    wait_idle(qtbot, tasks)
+    assert len(questions) == 1 and doomed.title in questions[0][1]
+    assert page.model.total == 1
+    with pytest.raises(Exception):
+        services.issues.get(doomed.id)
+    with qtbot.waitSignal(window.changed, timeout=WAIT):
+        window.undo()
+    wait_idle(qtbot, tasks)
+    assert services.issues.get(doomed.id).title == doomed.title
+    assert page.model.total == 2
+
+
+def test_columns_chosen_are_remembered(qtbot, window, settings, services, tasks, framework):
+    page = window.show_page("issue")
+    page.set_column_visible("place", False)
+    place = [c.key for c in page.model.columns].index("place")
+    assert page.view.isColumnHidden(place)
+    again = MainWindow(services, tasks, settings, framework)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.pages_ready, timeout=WAIT)
+    assert again.pages["issue"].view.isColumnHidden(place)
+
+
+def test_policy_page_lists_the_issues_linked_to_a_viewpoint(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({"organization_id": org, "title": "多文化共生の交流会"})
+    vp = window.framework.viewpoints()[2]
+    services.links.create({"issue_id": issue.id, "viewpoint_id": vp.id, "reason": "交流"})
+    page = window.show_page("policy")
+    with qtbot.waitSignal(page.linked.loaded, timeout=WAIT):
+        page.select(vp.id)
+    assert page.linked.rowCount() == 1 and page.linked.row(0).id == issue.id
+    assert vp.title in page.reader.toPlainText()
+    assert window.framework.items(vp.id)[0].text[:20] in page.reader.toPlainText()
+
+
+def test_welcome_names_the_device_and_remembers_the_organization(qtbot, tmp_path, tasks, settings, framework):
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services import Services
+
+    store = Store.open(tmp_path / "fresh.sqlite3", create=True, holder="pytest")
+    try:
+        w = MainWindow(Services(store), tasks, settings, framework)
+        qtbot.addWidget(w)
+        qtbot.waitUntil(lambda: w.pages_ready, timeout=WAIT)
+        assert w.current_page() == "welcome"
+        welcome = w.pages["welcome"]
+        qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
+        assert welcome.device_error.text()  # a name is needed
+        ime(welcome.device_name, "駒場町会 事務局PC")
+        welcome.organization.setCurrentIndex(1)
+        org = welcome.organization.value()
+        with qtbot.waitSignal(welcome.finished, timeout=WAIT):
+            qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
+        assert store.device_name == "駒場町会 事務局PC"
+        assert w.store_home_org() == org
+        assert "welcome" not in w.pages and w.current_page() == "issue"
+        assert "駒場町会 事務局PC" in w.device_label.text()
+        tasks.wait()
+    finally:
+        store.close()
