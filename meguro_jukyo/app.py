@@ -81,7 +81,7 @@ def _excepthook(exc_type, exc, tb) -> None:
         QMessageBox.critical(app.activeWindow(), translate("App", "Meguro Jukyo"), error_text(exc, "ja"))
 
 
-def run(db: str | None = None, argv: list[str] | None = None) -> int:
+def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> int:
     from .core.policy import load_framework
     from .core.services import Services
     from .qt import i18n
@@ -93,7 +93,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("meguro_jukyo")
     app.setOrganizationName("meguro_jukyo")
-    settings = Settings()
+    settings = settings if settings is not None else Settings()
     translators = i18n.install(app, settings.language)
     app.setApplicationDisplayName(translate("App", "Meguro Jukyo"))
     apply_font_scale(settings.font_scale)
@@ -101,6 +101,7 @@ def run(db: str | None = None, argv: list[str] | None = None) -> int:
         store = Store.open(store_location(db, settings.store_location), create=True, holder=holder_name())
     except StoreError as exc:
         show_store_error(exc, settings.language)
+        i18n.uninstall(app, translators)
         return 1
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook

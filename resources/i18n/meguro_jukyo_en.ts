@@ -1,0 +1,982 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>The data is already open in another window.</source>
+        <translation>The data is already open in another window.</translation>
+    </message>
+    <message>
+        <source>The data could not be opened.</source>
+        <translation>The data could not be opened.</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo</source>
+        <translation>Meguro Jukyo</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Backup made: %1</translation>
+    </message>
+    <message>
+        <source>The data file has problems:
+%1
+
+Close the app and restore a backup with `meguro-jukyo restore`.</source>
+        <translation>The data file has problems:
+%1
+
+Close the app and restore a backup with `meguro-jukyo restore`.</translation>
+    </message>
+</context>
+<context>
+    <name>Column</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Jukyo</source>
+        <translation>Jukyo</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Planned (min)</source>
+        <translation>Planned (min)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>Viewpoint</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove this entry? You can undo this with Ctrl+Z.</source>
+        <translation>Remove this entry? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Enter a date.</source>
+        <translation>Enter a date.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>New %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
+        <translation>Delete “%1”? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Close without saving what you typed?</source>
+        <translation>Close without saving what you typed?</translation>
+    </message>
+    <message>
+        <source>No quorum rule</source>
+        <translation>No quorum rule</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>reached</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>not reached</translation>
+    </message>
+    <message>
+        <source>%1 of %2 needed: %3</source>
+        <translation>%1 of %2 needed: %3</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Attendees (personal data)</source>
+        <translation>Attendees (personal data)</translation>
+    </message>
+    <message>
+        <source>Link to a viewpoint…</source>
+        <translation>Link to a viewpoint…</translation>
+    </message>
+    <message>
+        <source>Save first, then link it to the ward plan&apos;s viewpoints.</source>
+        <translation>Save first, then link it to the ward plan&apos;s viewpoints.</translation>
+    </message>
+    <message>
+        <source>Linked viewpoints</source>
+        <translation>Linked viewpoints</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>Type to search…</source>
+        <translation>Type to search…</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo</source>
+        <translation>Meguro Jukyo</translation>
+    </message>
+    <message>
+        <source>e.g. R7.4.1 or 2025-04-01</source>
+        <translation>e.g. R7.4.1 or 2025-04-01</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Reading (kana)</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <source>Jukyo</source>
+        <translation>Jukyo</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <source>Members in total</source>
+        <translation>Members in total</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Proxies</source>
+        <translation>Proxies</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Signatories</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Planned minutes</source>
+        <translation>Planned minutes</translation>
+    </message>
+    <message>
+        <source>Actual minutes</source>
+        <translation>Actual minutes</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>Raised on</translation>
+    </message>
+    <message>
+        <source>Raised at meeting</source>
+        <translation>Raised at meeting</translation>
+    </message>
+    <message>
+        <source>Request to the ward</source>
+        <translation>Request to the ward</translation>
+    </message>
+    <message>
+        <source>Ward&apos;s answer</source>
+        <translation>Ward&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>Votes for</source>
+        <translation>Votes for</translation>
+    </message>
+    <message>
+        <source>Votes against</source>
+        <translation>Votes against</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>Abstentions</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quorum</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>All</source>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets the column that stretches to take the free width</extracomment>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Search in this list…</source>
+        <translation>Search in this list…</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requests only</source>
+        <translation>Requests only</translation>
+    </message>
+    <message>
+        <source>Not requests</source>
+        <translation>Not requests</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>e.g. R7.4.1</source>
+        <translation>e.g. R7.4.1</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>Viewpoint</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Attendee</translation>
+    </message>
+    <message>
+        <source>Viewpoint link</source>
+        <translation>Viewpoint link</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Link to a viewpoint…</source>
+        <translation>Link to a viewpoint…</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Meguro Jukyo — local issues and meetings</source>
+        <extracomment>entity kind -&gt; ids changed by an edit, undo or redo (after the pages refreshed) undo/redo labels were refreshed the pages exist (they are built once organization names have loaded)</extracomment>
+        <translation>Meguro Jukyo — local issues and meetings</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation>&amp;New item</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>&amp;Search everything…</translation>
+    </message>
+    <message>
+        <source>&amp;Recently opened</source>
+        <translation>&amp;Recently opened</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Data: %1</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>This device: %1</source>
+        <translation>This device: %1</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Local issues</source>
+        <translation>Local issues</translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation>Meeting notes</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Policy viewpoints</source>
+        <translation>Policy viewpoints</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
+        <translation>Delete “%1”? You can undo this with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo: local issues, meetings and the ward plan&apos;s policy viewpoints, for Meguro&apos;s residents&apos; councils and neighbourhood associations.</source>
+        <translation>Meguro Jukyo: local issues, meetings and the ward plan&apos;s policy viewpoints, for Meguro&apos;s residents&apos; councils and neighbourhood associations.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>An editor has unsaved changes. Quit anyway?</source>
+        <translation>An editor has unsaved changes. Quit anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>Ward basic plan: policy framework</source>
+        <translation>Ward basic plan: policy framework</translation>
+    </message>
+    <message>
+        <source>Choose a viewpoint to see the issues linked to it.</source>
+        <translation>Choose a viewpoint to see the issues linked to it.</translation>
+    </message>
+    <message>
+        <source>Issues linked to viewpoint %1: %2</source>
+        <translation>Issues linked to viewpoint %1: %2</translation>
+    </message>
+    <message>
+        <source>Link to a policy viewpoint</source>
+        <translation>Link to a policy viewpoint</translation>
+    </message>
+    <message>
+        <source>Use this suggestion</source>
+        <translation>Use this suggestion</translation>
+    </message>
+    <message>
+        <source> (match %1%)</source>
+        <translation> (match %1%)</translation>
+    </message>
+    <message>
+        <source>No suggestion for this text.</source>
+        <translation>No suggestion for this text.</translation>
+    </message>
+    <message>
+        <source>Why this viewpoint (a short reason)</source>
+        <translation>Why this viewpoint (a short reason)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Suggested viewpoints (computed from the text; nothing is linked until you choose Link):</source>
+        <translation>Suggested viewpoints (computed from the text; nothing is linked until you choose Link):</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Choose a viewpoint (施策立案の視点) or one of its ○ items.</source>
+        <translation>Choose a viewpoint (施策立案の視点) or one of its ○ items.</translation>
+    </message>
+    <message>
+        <source>Link to: %1</source>
+        <translation>Link to: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Projector</name>
+    <message>
+        <source>Meeting — projector</source>
+        <translation>Meeting — projector</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2: %3</source>
+        <translation>Item %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>No agenda item yet</source>
+        <translation>No agenda item yet</translation>
+    </message>
+    <message>
+        <source>Draft decision: %1</source>
+        <translation>Draft decision: %1</translation>
+    </message>
+    <message>
+        <source>Over time %1</source>
+        <translation>Over time %1</translation>
+    </message>
+    <message>
+        <source>Time left %1</source>
+        <translation>Time left %1</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <extracomment>results for the current text arrived (the number of hits)</extracomment>
+        <translation>Search everything</translation>
+    </message>
+    <message>
+        <source>Words to look for (2 characters are enough: 防災, 公園…)</source>
+        <translation>Words to look for (2 characters are enough: 防災, 公園…)</translation>
+    </message>
+    <message>
+        <source> (showing the newest %1)</source>
+        <translation> (showing the newest %1)</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 found</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nothing found.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Japanese era (令和7年4月1日)</source>
+        <translation>Japanese era (令和7年4月1日)</translation>
+    </message>
+    <message>
+        <source>Western (2025年4月1日)</source>
+        <translation>Western (2025年4月1日)</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large (for meeting rooms and projectors)</source>
+        <translation>Large (for meeting rooms and projectors)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Now open: %1</source>
+        <translation>Now open: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Data file</translation>
+    </message>
+    <message>
+        <source>Dates and text size change at once; language and data file take effect the next time the app starts.</source>
+        <translation>Dates and text size change at once; language and data file take effect the next time the app starts.</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo data (*.sqlite3)</source>
+        <translation>Meguro Jukyo data (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>emitted when the lane goes from idle to busy (True) and back (False)</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app. Your data is safe; please report this:
+
+%1</source>
+        <translation>Something went wrong inside the app. Your data is safe; please report this:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>This app keeps the local issues, meetings and notes of Meguro&apos;s residents&apos; councils and neighbourhood associations, and links them to the ward basic plan&apos;s policy viewpoints.
+Before you start, give this computer a name (it appears on the data it writes, so that the ward can tell laptops apart) and choose the organization it works for.</source>
+        <translation>This app keeps the local issues, meetings and notes of Meguro&apos;s residents&apos; councils and neighbourhood associations, and links them to the ward basic plan&apos;s policy viewpoints.
+Before you start, give this computer a name (it appears on the data it writes, so that the ward can tell laptops apart) and choose the organization it works for.</translation>
+    </message>
+    <message>
+        <source>e.g. Komaba council, secretary&apos;s laptop</source>
+        <translation>e.g. Komaba council, secretary&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>(choose later)</source>
+        <translation>(choose later)</translation>
+    </message>
+    <message>
+        <source>Name of this device</source>
+        <translation>Name of this device</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Load sample data…</source>
+        <translation>Load sample data…</translation>
+    </message>
+    <message>
+        <source>To try the app first, load sample data: a few made-up organizations, meetings, issues and notes. You can delete them later.</source>
+        <translation>To try the app first, load sample data: a few made-up organizations, meetings, issues and notes. You can delete them later.</translation>
+    </message>
+    <message>
+        <source>Sample data is not available in this version.</source>
+        <translation>Sample data is not available in this version.</translation>
+    </message>
+    <message>
+        <source>Loading sample data…</source>
+        <translation>Loading sample data…</translation>
+    </message>
+    <message>
+        <source>Enter a name for this device.</source>
+        <translation>Enter a name for this device.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,982 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>The data is already open in another window.</source>
+        <translation>このデータは別のウィンドウで開かれています。</translation>
+    </message>
+    <message>
+        <source>The data could not be opened.</source>
+        <translation>データを開けませんでした。</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo</source>
+        <translation>目黒住区アプリ</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>バックアップを作成しました: %1</translation>
+    </message>
+    <message>
+        <source>The data file has problems:
+%1
+
+Close the app and restore a backup with `meguro-jukyo restore`.</source>
+        <translation>データファイルに問題が見つかりました:
+%1
+
+アプリを閉じて、`meguro-jukyo restore` でバックアップから戻してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Column</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>よみ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Jukyo</source>
+        <translation>住区</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>会議の種類</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提起日</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分野</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>要望</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>回答日</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記録日時</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>決定の方法</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Planned (min)</source>
+        <translation>予定（分）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>視点</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>○項目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove this entry? You can undo this with Ctrl+Z.</source>
+        <translation>この項目を削除しますか？ Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Enter a date.</source>
+        <translation>日付を入力してください。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>%1を新規作成</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>整数を入力してください。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
+        <translation>「%1」を削除しますか？ Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>変更の破棄</translation>
+    </message>
+    <message>
+        <source>Close without saving what you typed?</source>
+        <translation>入力した内容を保存せずに閉じますか？</translation>
+    </message>
+    <message>
+        <source>No quorum rule</source>
+        <translation>定足数の定めなし</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>不成立</translation>
+    </message>
+    <message>
+        <source>%1 of %2 needed: %3</source>
+        <translation>出席 %1（必要数 %2）: %3</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source>Attendees (personal data)</source>
+        <translation>出席者（個人情報）</translation>
+    </message>
+    <message>
+        <source>Link to a viewpoint…</source>
+        <translation>施策視点に結びつける…</translation>
+    </message>
+    <message>
+        <source>Save first, then link it to the ward plan&apos;s viewpoints.</source>
+        <translation>保存すると、区基本計画の施策立案の視点に結びつけられます。</translation>
+    </message>
+    <message>
+        <source>Linked viewpoints</source>
+        <translation>結びつけた施策視点</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Type to search…</source>
+        <translation>入力して検索…</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo</source>
+        <translation>目黒住区アプリ</translation>
+    </message>
+    <message>
+        <source>e.g. R7.4.1 or 2025-04-01</source>
+        <translation>例: R7.4.1、令和7年4月1日、2025-04-01</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reading (kana)</source>
+        <translation>よみ（かな）</translation>
+    </message>
+    <message>
+        <source>Jukyo</source>
+        <translation>住区</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>会議の種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>議長・進行役</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>記録者</translation>
+    </message>
+    <message>
+        <source>Members in total</source>
+        <translation>全会員数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席者数</translation>
+    </message>
+    <message>
+        <source>Proxies</source>
+        <translation>委任状</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>署名人</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>次回予定</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>順番</translation>
+    </message>
+    <message>
+        <source>Planned minutes</source>
+        <translation>予定時間（分）</translation>
+    </message>
+    <message>
+        <source>Actual minutes</source>
+        <translation>実際の時間（分）</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>地域課題</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分野</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提起日</translation>
+    </message>
+    <message>
+        <source>Raised at meeting</source>
+        <translation>提起された会議</translation>
+    </message>
+    <message>
+        <source>Request to the ward</source>
+        <translation>区への要望</translation>
+    </message>
+    <message>
+        <source>Ward&apos;s answer</source>
+        <translation>区の回答</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>回答日</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>発言者</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記録日時</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>決定の方法</translation>
+    </message>
+    <message>
+        <source>Votes for</source>
+        <translation>賛成</translation>
+    </message>
+    <message>
+        <source>Votes against</source>
+        <translation>反対</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>棄権</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完了日</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>定足数</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>All</source>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets the column that stretches to take the free width</extracomment>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Search in this list…</source>
+        <translation>この一覧から探す…</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分野</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Requests only</source>
+        <translation>要望のみ</translation>
+    </message>
+    <message>
+        <source>Not requests</source>
+        <translation>要望以外</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>要望</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>e.g. R7.4.1</source>
+        <translation>例: R7.4.1</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>施策視点</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>地域課題</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>議事メモ</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Viewpoint link</source>
+        <translation>施策視点の結びつけ</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新規作成（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>削除…</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>絞り込みを解除</translation>
+    </message>
+    <message>
+        <source>Link to a viewpoint…</source>
+        <translation>施策視点に結びつける…</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>表示する列</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Meguro Jukyo — local issues and meetings</source>
+        <extracomment>entity kind -&gt; ids changed by an edit, undo or redo (after the pages refreshed) undo/redo labels were refreshed the pages exist (they are built once organization names have loaded)</extracomment>
+        <translation>目黒住区アプリ — 地域課題と会議の記録</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New item</source>
+        <translation>新規作成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>すべてを検索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recently opened</source>
+        <translation>最近開いた項目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>このアプリについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>データ: %1</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <source>This device: %1</source>
+        <translation>この端末: %1</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Local issues</source>
+        <translation>地域課題</translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation>議事メモ</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>はじめに</translation>
+    </message>
+    <message>
+        <source>Policy viewpoints</source>
+        <translation>施策視点</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
+        <translation>「%1」を削除しますか？ Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>元に戻す(&amp;U): %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>やり直し(&amp;R): %1</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>このアプリについて</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo: local issues, meetings and the ward plan&apos;s policy viewpoints, for Meguro&apos;s residents&apos; councils and neighbourhood associations.</source>
+        <translation>目黒住区アプリ: 目黒区の住区住民会議と町会・自治会のための、地域課題・会議の記録と区基本計画の施策立案の視点を結ぶアプリです。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>An editor has unsaved changes. Quit anyway?</source>
+        <translation>保存していない入力があります。終了しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>Ward basic plan: policy framework</source>
+        <translation>目黒区基本計画 区政運営方針</translation>
+    </message>
+    <message>
+        <source>Choose a viewpoint to see the issues linked to it.</source>
+        <translation>視点を選ぶと、結びつけた地域課題が表示されます。</translation>
+    </message>
+    <message>
+        <source>Issues linked to viewpoint %1: %2</source>
+        <translation>視点 %1 に結びつけた地域課題: %2 件</translation>
+    </message>
+    <message>
+        <source>Link to a policy viewpoint</source>
+        <translation>施策立案の視点に結びつける</translation>
+    </message>
+    <message>
+        <source>Use this suggestion</source>
+        <translation>この候補を使う</translation>
+    </message>
+    <message>
+        <source> (match %1%)</source>
+        <translation>（一致度 %1%）</translation>
+    </message>
+    <message>
+        <source>No suggestion for this text.</source>
+        <translation>この内容に合う候補はありません。</translation>
+    </message>
+    <message>
+        <source>Why this viewpoint (a short reason)</source>
+        <translation>この視点に結びつける理由（短く）</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>結びつける</translation>
+    </message>
+    <message>
+        <source>Suggested viewpoints (computed from the text; nothing is linked until you choose Link):</source>
+        <translation>候補の視点（内容から自動で計算。「結びつける」を押すまで何も登録されません）:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Choose a viewpoint (施策立案の視点) or one of its ○ items.</source>
+        <translation>施策立案の視点か、その○項目を選んでください。</translation>
+    </message>
+    <message>
+        <source>Link to: %1</source>
+        <translation>結びつけ先: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Projector</name>
+    <message>
+        <source>Meeting — projector</source>
+        <translation>会議 — プロジェクター表示</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2: %3</source>
+        <translation>議題 %1／%2: %3</translation>
+    </message>
+    <message>
+        <source>No agenda item yet</source>
+        <translation>議題はまだありません</translation>
+    </message>
+    <message>
+        <source>Draft decision: %1</source>
+        <translation>決定案: %1</translation>
+    </message>
+    <message>
+        <source>Over time %1</source>
+        <translation>超過 %1</translation>
+    </message>
+    <message>
+        <source>Time left %1</source>
+        <translation>残り %1</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <extracomment>results for the current text arrived (the number of hits)</extracomment>
+        <translation>すべてを検索</translation>
+    </message>
+    <message>
+        <source>Words to look for (2 characters are enough: 防災, 公園…)</source>
+        <translation>探したい言葉（2文字から検索できます: 防災、公園…）</translation>
+    </message>
+    <message>
+        <source> (showing the newest %1)</source>
+        <translation>（新しい順に %1 件まで表示）</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 件見つかりました</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Japanese era (令和7年4月1日)</source>
+        <translation>和暦（令和7年4月1日）</translation>
+    </message>
+    <message>
+        <source>Western (2025年4月1日)</source>
+        <translation>西暦（2025年4月1日）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <source>Large (for meeting rooms and projectors)</source>
+        <translation>大きい（会議室・プロジェクター向け）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>既定の場所</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <source>Now open: %1</source>
+        <translation>現在開いているデータ: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日付の表示</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字の大きさ</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>データファイル</translation>
+    </message>
+    <message>
+        <source>Dates and text size change at once; language and data file take effect the next time the app starts.</source>
+        <translation>日付の表示と文字の大きさはすぐに変わります。言語とデータファイルは、次にアプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>Meguro Jukyo data (*.sqlite3)</source>
+        <translation>目黒住区アプリのデータ (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>emitted when the lane goes from idle to busy (True) and back (False)</extracomment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>お待ちください</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app. Your data is safe; please report this:
+
+%1</source>
+        <translation>アプリの内部で問題が起きました。データは保存されています。次の内容を担当者にお知らせください:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome</source>
+        <translation>ようこそ</translation>
+    </message>
+    <message>
+        <source>This app keeps the local issues, meetings and notes of Meguro&apos;s residents&apos; councils and neighbourhood associations, and links them to the ward basic plan&apos;s policy viewpoints.
+Before you start, give this computer a name (it appears on the data it writes, so that the ward can tell laptops apart) and choose the organization it works for.</source>
+        <translation>このアプリは、目黒区の住区住民会議や町会・自治会の地域課題・会議・議事メモを記録し、区基本計画の施策立案の視点に結びつけます。
+はじめに、このパソコンの名前（記録したデータに付き、区でどの端末のデータか見分けるために使います）と、このパソコンを使う組織を決めてください。</translation>
+    </message>
+    <message>
+        <source>e.g. Komaba council, secretary&apos;s laptop</source>
+        <translation>例: 駒場住区住民会議 事務局ノートPC</translation>
+    </message>
+    <message>
+        <source>(choose later)</source>
+        <translation>（あとで選ぶ）</translation>
+    </message>
+    <message>
+        <source>Name of this device</source>
+        <translation>この端末の名前</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>はじめる</translation>
+    </message>
+    <message>
+        <source>Load sample data…</source>
+        <translation>サンプルデータを読み込む…</translation>
+    </message>
+    <message>
+        <source>To try the app first, load sample data: a few made-up organizations, meetings, issues and notes. You can delete them later.</source>
+        <translation>まず試してみたいときは、サンプルデータ（架空の組織・会議・地域課題・議事メモ）を読み込めます。あとで削除できます。</translation>
+    </message>
+    <message>
+        <source>Sample data is not available in this version.</source>
+        <translation>この版にはサンプルデータがありません。</translation>
+    </message>
+    <message>
+        <source>Loading sample data…</source>
+        <translation>サンプルデータを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Enter a name for this device.</source>
+        <translation>この端末の名前を入力してください。</translation>
+    </message>
+</context>
+</TS>

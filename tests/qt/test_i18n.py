@@ -1,0 +1,48 @@
+"""Every visible string is translated, the .ts files follow the code, and the app speaks Japanese."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+
+from meguro_jukyo.qt import i18n
+from meguro_jukyo.qt.settings import Settings
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_no_translation_is_missing_or_unfinished(language):
+    assert i18n.problems(i18n.ts_path(language)) == []
+
+
+def test_the_ts_files_hold_exactly_the_strings_in_the_code(tmp_path):
+    fresh = i18n.ts_path("ja", tmp_path)
+    i18n.lupdate([fresh])
+    in_code = i18n.messages(fresh)
+    assert in_code, "lupdate found no strings"
+    for language in i18n.LANGUAGES:
+        in_ts = i18n.messages(i18n.ts_path(language))
+        assert in_code - in_ts == set(), f"not in {language}.ts: run `make translations`"
+        assert in_ts - in_code == set(), f"no longer in the code, still in {language}.ts"
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_committed_qm_files_are_built_from_the_committed_ts(tmp_path, language):
+    ts = tmp_path / i18n.ts_path(language).name
+    shutil.copy(i18n.ts_path(language), ts)
+    i18n.lrelease(ts, tmp_path / "out.qm")
+    assert (tmp_path / "out.qm").read_bytes() == i18n.qm_path(language).read_bytes(), "run `make translations`"
+
+
+def test_japanese_is_the_default_and_covers_qt_own_buttons(qapp, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert settings.language == "ja"
+    translators = i18n.install(qapp, settings.language)
+    try:
+        assert len(translators) == 2
+        assert QCoreApplication.translate("MainWindow", "Local issues") == "地域課題"
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "キャンセル"
+    finally:
+        i18n.uninstall(qapp, translators)
+    assert QCoreApplication.translate("MainWindow", "Local issues") == "Local issues"
