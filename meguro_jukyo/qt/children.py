@@ -16,7 +16,7 @@ class ChildTable(QWidget):
     changed = Signal()
 
     def __init__(self, kind: str, parent_fields: dict, services, tasks, display, title: str, parent=None,
-                 can_add: bool = True):
+                 can_add: bool = True, remove_text: str | None = None):
         super().__init__(parent)
         self.kind, self.parent_fields = kind, dict(parent_fields)
         self.services, self.tasks, self.display = services, tasks, display
@@ -28,8 +28,9 @@ class ChildTable(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.model.loaded.connect(lambda _n: self.view.resizeColumnsToContents())
         self.view.setMinimumHeight(120)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         layout = QVBoxLayout(self)
@@ -42,7 +43,7 @@ class ChildTable(QWidget):
             add.setObjectName("add")
             add.clicked.connect(self.add)
             self.buttons_layout.addWidget(add)
-        remove = QPushButton(translate("Dialogs", "Remove…"))
+        remove = QPushButton(remove_text or translate("Dialogs", "Remove…"))
         remove.setObjectName("remove")
         remove.clicked.connect(self.remove)
         self.buttons_layout.addWidget(remove)

@@ -40,6 +40,7 @@ class Display:
     language: str = "ja"
     era: bool = True
     org_names: dict[str, str] = field(default_factory=dict)
+    viewpoint_titles: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
         self.districts, self.jukyo = load_areas()
@@ -74,6 +75,11 @@ class Display:
         if not org_id:
             return ""
         return self.org_names.get(org_id, "")
+
+    def viewpoint(self, viewpoint_id: str | None) -> str:
+        if not viewpoint_id:
+            return ""
+        return f"{viewpoint_id} {self.viewpoint_titles.get(viewpoint_id, '')}".strip()
 
     def district(self, code: str | None) -> str:
         d = self._district.get(code or "")

@@ -598,7 +598,8 @@ class LinkedEditor(EditorDialog):
 
         target = "issue_id" if self.kind == "issue" else "note_id"
         self.links = ChildTable("policy_link", {target: row.id}, self.services, self.tasks, self.display,
-                                translate("Dialogs", "Linked viewpoints"), self, can_add=False)
+                                translate("Dialogs", "Linked viewpoints"), self, can_add=False,
+                                remove_text=translate("Dialogs", "Unlink…"))
         self.links.buttons_layout.insertWidget(0, self.link_button)
         self.extra.addWidget(self.links)
 

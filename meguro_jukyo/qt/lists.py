@@ -57,6 +57,20 @@ VOCAB_FIELDS = {
     "action_status": "status",
 }
 
+#: text as wide as a column's usual content, for its starting width
+_DATE = "令和10年12月31日"
+COLUMN_SAMPLES = {
+    "raised_on": _DATE, "answered_on": _DATE, "due_on": _DATE, "done_on": _DATE,
+    "starts_at": _DATE + " 19:00", "recorded_at": _DATE + " 19:00",
+    "organization_id": "自由が丘住区住民会議", "place": "住区センター会議室", "district_code": "中央",
+    "jukyo_code": "自由が丘", "kind": "住区住民会議", "category": "福祉・高齢者", "status": "区へ要望",
+    "priority": "優先度", "is_request": "要望", "present": "出席", "meeting_type": "総会（定期）",
+    "assignee": "担当者名", "decision_method": "決定の方法", "yomi": "じゆうがおかじゅうく",
+}
+
+#: columns hidden until the user shows them
+DEFAULT_HIDDEN = {"issue": {"answered_on"}, "organization": {"yomi"}}
+
 #: the column that stretches to take the free width
 STRETCH = {"organization": "name", "meeting": "title", "issue": "title", "note": "body", "action_item": "title"}
 
@@ -339,14 +353,14 @@ class ListPage(QWidget):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
                 continue
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-            sample = {"raised_on": "令和10年12月31日", "answered_on": "令和10年12月31日", "due_on": "令和10年12月31日",
-                      "done_on": "令和10年12月31日", "starts_at": "令和10年12月31日 19:00",
-                      "recorded_at": "令和10年12月31日 19:00", "organization_id": "住区住民会議○○○○",
-                      "place": "住区センター会議室"}.get(column.key, "中中中中中")
+            sample = COLUMN_SAMPLES.get(column.key, "中中中中中")
             header.resizeSection(i, fm.horizontalAdvance(sample) + 24)
 
+    def _hidden(self) -> set[str]:
+        return self.settings.hidden_columns(self.kind, DEFAULT_HIDDEN.get(self.kind, set()))
+
     def _apply_hidden_columns(self) -> None:
-        hidden = self.settings.hidden_columns(self.kind)
+        hidden = self._hidden()
         for i, column in enumerate(self.model.columns):
             self.view.setColumnHidden(i, column.key in hidden)
 
@@ -356,7 +370,7 @@ class ListPage(QWidget):
 
     def column_menu(self) -> QMenu:
         menu = QMenu(translate("ListPage", "Columns"), self)
-        hidden = self.settings.hidden_columns(self.kind)
+        hidden = self._hidden()
         for i, column in enumerate(self.model.columns):
             action = menu.addAction(translate("Column", column.title))
             action.setCheckable(True)
@@ -365,7 +379,7 @@ class ListPage(QWidget):
         return menu
 
     def set_column_visible(self, key: str, visible: bool) -> None:
-        hidden = self.settings.hidden_columns(self.kind)
+        hidden = self._hidden()
         if visible:
             hidden.discard(key)
         elif len(hidden) + 1 < len(self.model.columns):  # keep at least one column

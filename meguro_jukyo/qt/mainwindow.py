@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.store = services.store
         self.suggester = Suggester(framework)
         self.display = Display(services.vocab, settings.language, settings.era)
+        self.display.viewpoint_titles = {vp.id: vp.title for vp in framework.viewpoints()}
         self.tasks.set_error_handler(self.show_error)
         self.setObjectName("main_window")
         self.setWindowTitle(translate("MainWindow", "Meguro Jukyo — local issues and meetings"))
@@ -62,14 +63,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setMaximumWidth(200)
-        self.nav.setMinimumWidth(130)
+        self.nav.setMaximumWidth(240)
+        self.nav.setMinimumWidth(120)
         self.stack = QStackedWidget()
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
+        splitter.setSizes([170, 1030])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 

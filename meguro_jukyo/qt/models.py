@@ -154,7 +154,7 @@ ATTENDEE_COLUMNS = (
 )
 
 LINK_COLUMNS = (
-    Column("viewpoint_id", QT_TRANSLATE_NOOP("Column", "Viewpoint"), _field("viewpoint_id"),
+    Column("viewpoint_id", QT_TRANSLATE_NOOP("Column", "Viewpoint"), lambda r, d: d.viewpoint(r.viewpoint_id),
            sort="viewpoint_id"),
     Column("item_id", QT_TRANSLATE_NOOP("Column", "Item"), _field("item_id"), sort="item_id"),
     Column("reason", QT_TRANSLATE_NOOP("Column", "Reason"), _one_line("reason", 80), sort="reason"),
@@ -242,11 +242,18 @@ class EntityTableModel(QAbstractTableModel):
     def _reset(self, generation: int, total: int, rows: list) -> None:
         if generation != self._generation:
             return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = max(total, len(rows))
+        # rows out, rows in — not a model reset, which would also reset the header's
+        # column widths, resize modes and hidden columns
         self._fetching = False
-        self.endResetModel()
+        if self._rows:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+            self._rows = []
+            self.endRemoveRows()
+        self._total = max(total, len(rows))
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows = list(rows)
+            self.endInsertRows()
         self._loading = False
         self.loaded.emit(self._total)
 

@@ -78,9 +78,11 @@ class Settings:
 
     # -- lists -----------------------------------------------------------------------
 
-    def hidden_columns(self, kind: str) -> set[str]:
-        raw = self._get(f"columns/{kind}/hidden", "")
-        return {c for c in raw.split(",") if c}
+    def hidden_columns(self, kind: str, default: set[str] = frozenset()) -> set[str]:
+        raw = self.q.value(f"columns/{kind}/hidden")
+        if raw is None:
+            return set(default)
+        return {c for c in str(raw).split(",") if c}
 
     def set_hidden_columns(self, kind: str, hidden: set[str]) -> None:
         self.q.setValue(f"columns/{kind}/hidden", ",".join(sorted(hidden)))

@@ -264,6 +264,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>結びつけた施策視点</translation>
     </message>
     <message>
+        <source>Unlink…</source>
+        <translation>結びつけを外す…</translation>
+    </message>
+    <message>
         <source>Choose</source>
         <translation>選択</translation>
     </message>
@@ -475,7 +479,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>すべて</translation>
     </message>
     <message>

@@ -58,11 +58,16 @@ def new_editor(qtbot, window, kind):
     return dialog
 
 
-def save(qtbot, dialog):
+def press_ctrl_s(qtbot, dialog):
+    """Shortcuts go to the active window; offscreen, a new dialog is not always made active."""
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def save(qtbot, dialog):
     with qtbot.waitSignal(dialog.saved, timeout=WAIT, raising=False) as blocker:
-        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        press_ctrl_s(qtbot, dialog)
     shown = {name: label.text() for name, label in dialog.errors.items() if label.text()}
     assert blocker.signal_triggered, (shown, dialog.general_error.text())
     return blocker.args[0]
@@ -211,11 +216,11 @@ def test_validation_message_appears_beside_its_field(qtbot, window, services):
     dialog = new_editor(qtbot, window, "issue")
     dialog.widgets["organization_id"].setCurrentIndex(0)
     type_into(qtbot, dialog.widgets["raised_on"], "令和7年2月30日")
-    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    press_ctrl_s(qtbot, dialog)
     assert dialog.errors["raised_on"].isVisible()
     assert "存在しない日付" in dialog.errors["raised_on"].text()
     type_into(qtbot, dialog.widgets["raised_on"], "令和7年2月3日")
-    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # title is still empty
+    press_ctrl_s(qtbot, dialog)  # title is still empty
     qtbot.waitUntil(lambda: dialog.errors["title"].isVisible(), timeout=WAIT)
     assert not dialog.errors["raised_on"].isVisible()
     assert dialog.errors["title"].text()

@@ -1,0 +1,119 @@
+"""Render the main views with the small sample data: ``python -m meguro_jukyo.qt.screenshots DIR``.
+
+Runs offscreen in Japanese on a throwaway store, so the images show what a new user sees after
+loading the sample data. The README shows the results (docs/screenshots/).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (1280, 800)
+
+
+def _settle(app, tasks, rounds: int = 40) -> None:
+    """Let queued work finish and its results arrive."""
+    for _ in range(rounds):
+        tasks.wait()
+        app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m meguro_jukyo.qt.screenshots OUTPUT_DIR", file=sys.stderr)
+        return 2
+    out = Path(args[0])
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.db import Store
+    from ..core.demo import load_demo
+    from ..core.policy import load_framework
+    from ..core.services import ListQuery, Services
+    from . import i18n
+    from .mainwindow import MainWindow
+    from .settings import Settings
+    from .tasks import TaskManager
+
+    app = QApplication.instance() or QApplication([])
+    translators = i18n.install(app, "ja")
+    framework = load_framework()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        settings = Settings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
+        tasks = TaskManager()
+
+        def shoot(widget, name: str) -> None:
+            _settle(app, tasks)
+            widget.grab().save(str(out / f"{name}.png"))
+            print(out / f"{name}.png")
+
+        # first run: the welcome page on an empty store
+        fresh = Store.open(tmp / "fresh.sqlite3", create=True, holder="screenshots")
+        welcome = MainWindow(Services(fresh), tasks, settings, framework)
+        welcome.resize(*SIZE)
+        welcome.show()
+        _settle(app, tasks)
+        shoot(welcome, "welcome")
+        welcome.close()
+        fresh.close()
+
+        store = Store.open(tmp / "demo.sqlite3", create=True, holder="screenshots", device_name="駒場 事務局PC")
+        load_demo(store, size="small", seed=2022)
+        services = Services(store)
+        window = MainWindow(services, tasks, settings, framework)
+        window.resize(*SIZE)
+        window.show()
+        _settle(app, tasks)
+
+        page = window.show_page("issue")
+        page.filters.widgets["issue_category"].set_value("disaster")
+        _settle(app, tasks)
+        shoot(window, "issues")
+
+        issue = services.issues.list(ListQuery(equals={"category": "disaster"}, limit=1))[0]
+        editor = window.open_item("issue", issue)
+        editor.resize(760, 900)
+        shoot(editor, "issue_editor")
+        editor.accept()
+
+        linked = services.links.list(ListQuery(limit=1))
+        policy = window.show_page("policy")
+        policy.select(linked[0].viewpoint_id if linked else framework.viewpoints()[0].id)
+        shoot(window, "policy")
+
+        link_dialog = window.open_link_dialog("issue", issue)
+        link_dialog.accept_suggestion()
+        shoot(link_dialog, "link_suggestions")
+        link_dialog.reject()
+
+        search = window.open_search()
+        search.query.setText("防災")
+        search.run()
+        shoot(search, "search")
+        search.close()
+
+        settings_dialog = window.open_settings()
+        shoot(settings_dialog, "settings")
+        settings_dialog.reject()
+
+        meetings = window.show_page("meeting")
+        _settle(app, tasks)
+        shoot(window, "meetings")
+
+        window.close()
+        tasks.wait()
+        store.close()
+    i18n.uninstall(app, translators)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
