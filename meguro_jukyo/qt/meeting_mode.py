@@ -1,0 +1,1126 @@
+"""Meeting mode: one window for running a live meeting, keyboard first.
+
+Built for a facilitator who is not a computer person, on a laptop in a community hall:
+
+- the current agenda item in large text, its time box counting down, red ``+mm:ss`` once over;
+- F1–F8 choose the kind of note (意見 論点 質問 報告 合意 決定 継続審議 少数意見) and put the
+  cursor in the capture box; Enter records the note. F6 (決定) opens the decision dialog
+  (method, votes, a minority opinion). F9 adds an action item (what, who, due — 和暦 typing
+  works). F10 pauses and resumes the clock; Alt+→ / Alt+← go to the next / previous item;
+- the agenda (add, move with Alt+↑/↓, carry over 継続審議 and open action items);
+- attendance (members, present, proxies) with 成立 / 不成立 as it is typed;
+- 開会 → 閉会 → 確定 with confirmations, and the minutes (PDF and Excel) into a chosen folder,
+  in the background with progress;
+- a projector window that follows this one (:mod:`.projector`).
+
+Every captured note is committed when Enter is pressed. What is being typed is saved ~0.5 s
+after the last keystroke as a draft (core/meeting.py keeps it in the store); after a crash the
+window reopens on the same meeting and item with the text back in the box.
+
+All database work goes through :class:`MeetingFlow` on the tasks' database lane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import models as m
+from ..core.meeting import Candidate, Draft, MeetingFlow, Session
+from .display import Display
+from .projector import ProjectorState, ProjectorWindow, clock_text
+from .tasks import TaskManager, error_text
+from .widgets import DateEdit
+
+translate = QCoreApplication.translate
+
+DRAFT_DELAY_MS = 500
+CLOCK_TICK_MS = 250
+KIND_KEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the window shows, read in one go on the lane."""
+
+    meeting: m.MeetingRead
+    agenda: list[m.AgendaItemRead]
+    notes: list[m.NoteRead]
+    session: Session
+    draft: Draft | None
+
+
+def _tr(text: str) -> str:
+    return translate("MeetingMode", text)
+
+
+def safe_file_stem(text: str) -> str:
+    """A file name part from a meeting title: no path separators or characters Windows refuses."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" .") or "minutes"
+
+
+# --------------------------------------------------------------------------- dialogs
+
+
+class NumberBox(QSpinBox):
+    """A spin box whose number is selected on entering it, so typing 8 gives 8, not 80."""
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
+
+
+class DecisionDialog(QDialog):
+    """What was decided, how, the votes, and a minority opinion; Enter saves."""
+
+    draft_changed = Signal(str)
+
+    def __init__(self, display: Display, body: str, members: int, parent=None):
+        super().__init__(parent)
+        self.setObjectName("decision_dialog")
+        self.setWindowTitle(_tr("Decision"))
+        self.body = QLineEdit(body, objectName="decision_body")
+        self.method = QComboBox(objectName="decision_method")
+        for code, label in display.entries("decision_method"):
+            self.method.addItem(label, code)
+        self.votes = {}
+        form = QFormLayout(self)
+        form.addRow(_tr("&Decision:"), self.body)
+        form.addRow(_tr("&How:"), self.method)
+        for key, label in (("for", _tr("Votes &for:")), ("against", _tr("Votes a&gainst:")),
+                           ("abstain", _tr("Abs&taining:"))):
+            box = NumberBox(objectName=f"votes_{key}")
+            box.setRange(0, max(members, 9999))
+            box.setAccelerated(True)
+            self.votes[key] = box
+            form.addRow(label, box)
+        self.minority = QLineEdit(objectName="decision_minority")
+        self.minority.setPlaceholderText(_tr("A dissenting opinion, if any"))
+        form.addRow(_tr("&Minority opinion:"), self.minority)
+        self.error = QLabel(objectName="decision_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.body.textChanged.connect(self._emit_draft)
+        self.method.currentIndexChanged.connect(self._emit_draft)
+        for box in self.votes.values():
+            box.valueChanged.connect(self._emit_draft)
+        self._method_changed()
+        self.body.setFocus()
+        self.resize(560, self.sizeHint().height())
+
+    def _method_changed(self) -> None:
+        voting = self.method.currentData() == "majority"
+        for box in self.votes.values():
+            box.setEnabled(voting)
+
+    def values(self) -> dict:
+        method = self.method.currentData()
+        voting = method == "majority"
+        return {
+            "body": self.body.text().strip(), "method": method,
+            "votes_for": self.votes["for"].value() if voting else None,
+            "votes_against": self.votes["against"].value() if voting else None,
+            "votes_abstain": self.votes["abstain"].value() if voting else None,
+            "minority": [self.minority.text()] if self.minority.text().strip() else [],
+        }
+
+    def draft_text(self) -> str:
+        v = self.values()
+        text = v["body"]
+        if not text:
+            return ""
+        text += f"（{self.method.currentText()}"
+        if v["votes_for"] is not None:
+            text += "　" + _tr("for %1 / against %2 / abstaining %3").replace(
+                "%1", str(v["votes_for"])).replace("%2", str(v["votes_against"])).replace(
+                "%3", str(v["votes_abstain"]))
+        return text + "）"
+
+    def _emit_draft(self, *_args) -> None:
+        self.draft_changed.emit(self.draft_text())
+
+    def _check(self) -> None:
+        v = self.values()
+        if not v["body"]:
+            self.show_error(_tr("Enter what was decided."))
+            self.body.setFocus()
+            return
+        if v["method"] == "majority" and v["votes_for"] <= v["votes_against"]:
+            self.show_error(_tr("A majority decision needs more votes for than against."))
+            self.votes["for"].setFocus()
+            return
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class ActionDialog(QDialog):
+    """An action item: what, who, by when (2025-07-31, R7.7.31, 令和7年7月31日…)."""
+
+    def __init__(self, era: bool, parent=None):
+        super().__init__(parent)
+        self.setObjectName("action_dialog")
+        self.setWindowTitle(_tr("Action item"))
+        self.what = QLineEdit(objectName="action_what")
+        self.who = QLineEdit(objectName="action_who")
+        self.due = DateEdit(era)
+        self.due.setObjectName("action_due")
+        self.error = QLabel(objectName="action_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        form = QFormLayout(self)
+        form.addRow(_tr("&What:"), self.what)
+        form.addRow(_tr("&Who:"), self.who)
+        form.addRow(_tr("&Due:"), self.due)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.what.setFocus()
+        self.resize(520, self.sizeHint().height())
+
+    def _check(self) -> None:
+        if not self.what.text().strip():
+            self.error.setText(_tr("Enter what is to be done."))
+            self.error.show()
+            self.what.setFocus()
+            return
+        try:
+            self.due.value()
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.due.setFocus()
+            return
+        self.accept()
+
+    def values(self) -> dict:
+        return {"title": self.what.text().strip(), "assignee": self.who.text().strip(),
+                "due_on": self.due.value()}
+
+
+class AgendaItemDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("agenda_dialog")
+        self.setWindowTitle(_tr("Agenda item"))
+        self.title = QLineEdit(objectName="agenda_title")
+        self.minutes = NumberBox(objectName="agenda_minutes")
+        self.minutes.setRange(0, 600)
+        self.minutes.setValue(10)
+        self.minutes.setSuffix(_tr(" min"))
+        form = QFormLayout(self)
+        form.addRow(_tr("&Title:"), self.title)
+        form.addRow(_tr("&Planned time:"), self.minutes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(lambda: self.accept() if self.title.text().strip() else self.title.setFocus())
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.title.setFocus()
+        self.resize(520, self.sizeHint().height())
+
+
+class CarryOverDialog(QDialog):
+    """Earlier 継続審議 and open action items; Space ticks, Enter adds the ticked ones."""
+
+    def __init__(self, candidates: list[Candidate], display: Display, parent=None):
+        super().__init__(parent)
+        self.setObjectName("carry_over_dialog")
+        self.setWindowTitle(_tr("Carry over to this agenda"))
+        self.candidates = candidates
+        self.list = QListWidget(objectName="carry_over_list")
+        for c in candidates:
+            source = _tr("Continued") if c.source == "continued" else _tr("Open action")
+            when = display.date(c.from_date) if c.from_date else ""
+            origin = "　".join(x for x in (when, c.from_meeting, c.detail) if x)
+            item = QListWidgetItem(f"［{source}］{c.title}" + (f"\n　　{origin}" if origin else ""))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        if candidates:
+            self.list.setCurrentRow(0)
+        layout = QVBoxLayout(self)
+        hint = QLabel(_tr("Space ticks an item, Enter adds the ticked items.") if candidates
+                      else _tr("Nothing to carry over from earlier meetings."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.list.setFocus()
+        self.resize(640, 420)
+
+    def chosen(self) -> list[Candidate]:
+        return [c for i, c in enumerate(self.candidates)
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+
+# --------------------------------------------------------------------------- the window
+
+
+class MeetingModeWindow(QMainWindow):
+    #: what the projector shows changed (a ProjectorState)
+    state_changed = Signal(object)
+    #: (planned seconds, elapsed seconds) of the current item, every tick
+    clock_changed = Signal(float, float)
+    #: the meeting was read (or re-read) from the store
+    loaded = Signal()
+    #: a note (or decision) was committed
+    note_captured = Signal(object)
+    #: an action item was committed
+    action_added = Signal(object)
+    #: the draft text was saved
+    draft_saved = Signal(str)
+    #: the meeting's status changed (new status code)
+    status_changed = Signal(str)
+    #: minutes were written (list of paths)
+    minutes_written = Signal(list)
+
+    def __init__(self, services, tasks: TaskManager, display: Display, meeting_id: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("meeting_mode")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.services, self.tasks, self.display = services, tasks, display
+        self.flow = MeetingFlow(services)
+        self.meeting_id = meeting_id
+        self.meeting: m.MeetingRead | None = None
+        self.agenda: list[m.AgendaItemRead] = []
+        self.notes: list[m.NoteRead] = []
+        self.session = Session(meeting_id)
+        self.kind = "opinion"
+        self.draft_decision = ""
+        self.projector: ProjectorWindow | None = None
+        self.minutes_folder = str(Path.home())
+        self._closing = False
+        self._kinds = display.entries("note_kind")
+        self.setWindowTitle(_tr("Meeting mode"))
+
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._attendance_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._attendance_timer.timeout.connect(self._save_attendance)
+        self._clock = QTimer(self, interval=CLOCK_TICK_MS)
+        self._clock.timeout.connect(self._tick)
+
+        self._build()
+        self._shortcuts()
+        self.resize(1280, 800)
+        self._clock.start()
+        self.reload(restore_draft=True, remember=True)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _big(self, factor: float, bold: bool = True) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * factor)
+        font.setBold(bold)
+        return font
+
+    def _build(self) -> None:
+        central = QWidget()
+        self.setCentralWidget(central)
+        grid = QGridLayout(central)
+        grid.setColumnStretch(1, 1)
+
+        # heading: meeting, status, quorum
+        self.title_label = QLabel(objectName="meeting_title")
+        self.title_label.setFont(self._big(1.3))
+        self.title_label.setWordWrap(True)
+        self.status_label = QLabel(objectName="meeting_status")
+        self.status_label.setFont(self._big(1.1))
+        head = QHBoxLayout()
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.status_label)
+        grid.addLayout(head, 0, 0, 1, 3)
+
+        # left: agenda
+        agenda_box = QGroupBox(_tr("Agenda"))
+        agenda_layout = QVBoxLayout(agenda_box)
+        self.agenda_list = QListWidget(objectName="agenda_list")
+        self.agenda_list.setWordWrap(True)
+        self.agenda_list.itemActivated.connect(lambda item: self.go_to(self.agenda_list.row(item)))
+        agenda_layout.addWidget(self.agenda_list, 1)
+        self.add_item_button = QPushButton(_tr("&Add item"), objectName="add_item")
+        self.add_item_button.clicked.connect(self.add_item)
+        self.carry_button = QPushButton(_tr("&Carry over…"), objectName="carry_over")
+        self.carry_button.clicked.connect(self.carry_over)
+        self.up_button = QPushButton(_tr("Up (Alt+↑)"), objectName="move_up")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(_tr("Down (Alt+↓)"), objectName="move_down")
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        row = QGridLayout()
+        row.addWidget(self.add_item_button, 0, 0)
+        row.addWidget(self.carry_button, 0, 1)
+        row.addWidget(self.up_button, 1, 0)
+        row.addWidget(self.down_button, 1, 1)
+        agenda_layout.addLayout(row)
+        agenda_box.setMinimumWidth(280)
+        grid.addWidget(agenda_box, 1, 0, 2, 1)
+
+        # centre: current item, clock, capture
+        centre = QVBoxLayout()
+        self.item_label = QLabel(objectName="current_item")
+        self.item_label.setFont(self._big(1.9))
+        self.item_label.setWordWrap(True)
+        self.clock_label = QLabel(objectName="clock")
+        self.clock_label.setFont(self._big(3.0))
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock_label.setFrameShape(QFrame.Shape.StyledPanel)
+        centre.addWidget(self.item_label)
+        centre.addWidget(self.clock_label)
+        nav = QHBoxLayout()
+        self.prev_button = QPushButton(_tr("◀ Previous item (Alt+←)"), objectName="prev_item")
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.pause_button = QPushButton(objectName="pause")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.next_button = QPushButton(_tr("Next item (Alt+→) ▶"), objectName="next_item")
+        self.next_button.clicked.connect(lambda: self.step(1))
+        for b in (self.prev_button, self.pause_button, self.next_button):
+            b.setMinimumHeight(40)
+            nav.addWidget(b)
+        centre.addLayout(nav)
+
+        kinds = QGridLayout()
+        self.kind_buttons: dict[str, QPushButton] = {}
+        for i, (code, label) in enumerate(self._kinds):
+            key = KIND_KEYS[i] if i < len(KIND_KEYS) else ""
+            button = QPushButton(f"{key}  {label}", objectName=f"kind_{code}")
+            button.setCheckable(True)
+            button.setMinimumHeight(40)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, k=code: self.choose_kind(k))
+            self.kind_buttons[code] = button
+            kinds.addWidget(button, i // 4, i % 4)
+        self.action_button = QPushButton(_tr("F9  Action item"), objectName="add_action")
+        self.action_button.setMinimumHeight(40)
+        self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action_button.clicked.connect(self.add_action)
+        kinds.addWidget(self.action_button, 2, 0, 1, 4)
+        centre.addLayout(kinds)
+
+        self.capture_label = QLabel(objectName="capture_label")
+        self.capture = QLineEdit(objectName="capture")
+        self.capture.setFont(self._big(1.3, bold=False))
+        self.capture.setMinimumHeight(48)
+        self.capture.returnPressed.connect(self.commit)
+        self.capture.textEdited.connect(self._typed)
+        self.capture_label.setBuddy(self.capture)
+        centre.addWidget(self.capture_label)
+        centre.addWidget(self.capture)
+
+        self.notes_list = QListWidget(objectName="item_notes")
+        self.notes_list.setWordWrap(True)
+        self.notes_list.setFont(self._big(1.1, bold=False))
+        self.notes_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        centre.addWidget(self.notes_list, 1)
+        grid.addLayout(centre, 1, 1, 2, 1)
+
+        # right: attendance and the meeting's steps
+        attendance = QGroupBox(_tr("Attendance"))
+        form = QFormLayout(attendance)
+        self.members_box, self.present_box, self.proxies_box = (NumberBox(objectName=n) for n in (
+            "members_total", "present", "proxies"))
+        for label, box in ((_tr("Membe&rs:"), self.members_box), (_tr("Presen&t:"), self.present_box),
+                           (_tr("Pro&xies:"), self.proxies_box)):
+            box.setRange(0, 100000)
+            box.valueChanged.connect(self._attendance_edited)
+            form.addRow(label, box)
+        self.quorum_label = QLabel(objectName="quorum")
+        self.quorum_label.setFont(self._big(1.6))
+        self.quorum_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.quorum_rule = QLabel(objectName="quorum_rule")
+        self.quorum_rule.setWordWrap(True)
+        form.addRow(self.quorum_label)
+        form.addRow(self.quorum_rule)
+        grid.addWidget(attendance, 1, 2)
+
+        steps = QGroupBox(_tr("Meeting"))
+        steps_layout = QVBoxLayout(steps)
+        self.open_button = QPushButton(_tr("&Open the meeting"), objectName="open_meeting")
+        self.open_button.clicked.connect(self.open_meeting)
+        self.close_button = QPushButton(_tr("Clos&e the meeting"), objectName="close_meeting")
+        self.close_button.clicked.connect(self.close_meeting)
+        self.finalize_button = QPushButton(_tr("&Finalise the minutes"), objectName="finalize")
+        self.finalize_button.clicked.connect(self.finalize)
+        self.minutes_button = QPushButton(_tr("&Minutes (PDF and Excel)…"), objectName="minutes")
+        self.minutes_button.clicked.connect(self.choose_minutes_folder)
+        self.projector_button = QPushButton(_tr("&Projector window"), objectName="projector_button")
+        self.projector_button.clicked.connect(self.show_projector)
+        for b in (self.open_button, self.close_button, self.finalize_button, self.minutes_button,
+                  self.projector_button):
+            b.setMinimumHeight(40)
+            steps_layout.addWidget(b)
+        steps_layout.addStretch(1)
+        keys = QLabel(_tr("F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo"))
+        keys.setWordWrap(True)
+        keys.setObjectName("keys_help")
+        steps_layout.addWidget(keys)
+        grid.addWidget(steps, 2, 2)
+        grid.setColumnMinimumWidth(2, 260)
+
+    def _shortcuts(self) -> None:
+        def bind(sequence, slot) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+        for i, (code, _label) in enumerate(self._kinds[:len(KIND_KEYS)]):
+            bind(KIND_KEYS[i], lambda k=code: self.choose_kind(k))
+            bind(f"Alt+{i + 1}", lambda k=code: self.choose_kind(k))
+        bind("F9", self.add_action)
+        bind("F10", self.toggle_pause)
+        bind("Alt+Right", lambda: self.step(1))
+        bind("Alt+Left", lambda: self.step(-1))
+        bind("Ctrl+PgDown", lambda: self.step(1))
+        bind("Ctrl+PgUp", lambda: self.step(-1))
+        bind("Alt+Up", lambda: self.move_selected(-1))
+        bind("Alt+Down", lambda: self.move_selected(1))
+        bind(QKeySequence.StandardKey.Undo, self.undo)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self, restore_draft: bool = False, remember: bool = False) -> None:
+        flow, meeting_id = self.flow, self.meeting_id
+
+        def work() -> Snapshot:
+            if remember:
+                flow.set_active(meeting_id)
+            return Snapshot(flow.services.meetings.get(meeting_id), flow.agenda(meeting_id),
+                            flow.notes(meeting_id), flow.session(meeting_id), flow.draft(meeting_id))
+
+        self.tasks.run_in_background(work, lambda snap: self._loaded(snap, restore_draft), self._failed)
+
+    def _loaded(self, snap: Snapshot, restore_draft: bool) -> None:
+        self.meeting, self.agenda, self.notes, self.session = snap.meeting, snap.agenda, snap.notes, snap.session
+        self._settle_current()
+        if restore_draft and snap.draft is not None:
+            if snap.draft.item_id in {i.id for i in self.agenda}:
+                self.session.item_id = snap.draft.item_id
+            self.kind = snap.draft.kind if snap.draft.kind != "decision" else "opinion"
+            self.capture.setText(snap.draft.text)
+        self._show_meeting()
+        self._show_agenda()
+        self._show_item()
+        self.refocus()
+        self.loaded.emit()
+
+    def refocus(self) -> None:
+        """Back to where typing goes: the capture box in session, the agenda before it.
+
+        Also after a dialog closes: not every window manager gives the keyboard back to this
+        window, and its F-keys and Alt-keys only work while it is active."""
+        self.activateWindow()
+        (self.capture if self.capture.isEnabled() else self.agenda_list).setFocus()
+
+    def _settle_current(self) -> None:
+        """Before anything was timed, the current item is the first on the agenda."""
+        ids = [i.id for i in self.agenda]
+        if self.session.item_id not in ids or (not self.session.timers and self.agenda):
+            self.session.item_id = ids[0] if ids else None
+
+    def _failed(self, exc: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Meeting mode"), error_text(exc, self.display.language),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("error_box")
+        box.open()
+        if not hasattr(exc, "ja"):
+            raise exc
+
+    # -- showing -------------------------------------------------------------------------
+
+    def current_index(self) -> int:
+        for i, item in enumerate(self.agenda):
+            if item.id == self.session.item_id:
+                return i
+        return -1
+
+    def current_item(self) -> m.AgendaItemRead | None:
+        i = self.current_index()
+        return self.agenda[i] if i >= 0 else None
+
+    def _show_meeting(self) -> None:
+        mt = self.meeting
+        when = self.display.datetime(mt.starts_at)
+        self.title_label.setText(f"{mt.title}\n{when}　{mt.place}".rstrip())
+        self.setWindowTitle(_tr("Meeting mode — %1").replace("%1", mt.title))
+        self.status_label.setText(self.display.label("meeting_status", mt.status))
+        for box, value in ((self.members_box, mt.members_total), (self.present_box, mt.present),
+                           (self.proxies_box, mt.proxies)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self._show_quorum()
+        status = mt.status
+        live = status == "in_session"
+        self.open_button.setEnabled(status == "planned")
+        self.close_button.setEnabled(live)
+        self.finalize_button.setEnabled(status == "closed")
+        self.capture.setEnabled(live)
+        for b in (*self.kind_buttons.values(), self.action_button):
+            b.setEnabled(live)
+        editable = status in ("planned", "in_session")
+        for b in (self.add_item_button, self.carry_button, self.up_button, self.down_button):
+            b.setEnabled(editable)
+
+    def _show_quorum(self) -> None:
+        if self.meeting is None:
+            return
+        q = self.services.meetings.quorum(self.meeting.model_copy(update={
+            "members_total": self.members_box.value(), "present": self.present_box.value(),
+            "proxies": self.proxies_box.value()}))
+        self.quorum_label.setText(_tr("Quorum reached") if q.reached else _tr("No quorum"))
+        self.quorum_label.setStyleSheet("color: #1b7f3b;" if q.reached else "color: #b00020;")
+        if q.required:
+            self.quorum_rule.setText(_tr("%1 attending, %2 needed (%3)").replace("%1", str(q.attending))
+                                     .replace("%2", str(q.required)).replace("%3", q.rule))
+        else:
+            self.quorum_rule.setText(q.rule)
+
+    def _show_agenda(self) -> None:
+        selected = self.agenda_list.currentRow()
+        self.agenda_list.clear()
+        current = self.session.item_id
+        for n, item in enumerate(self.agenda, start=1):
+            mark = "▶ " if item.id == current else "　 "
+            entry = QListWidgetItem(f"{mark}{n}. {item.title}（{item.planned_minutes}" + _tr(" min") + "）")
+            if item.id == current:
+                font = entry.font()
+                font.setBold(True)
+                entry.setFont(font)
+            self.agenda_list.addItem(entry)
+        if self.agenda:
+            self.agenda_list.setCurrentRow(selected if 0 <= selected < len(self.agenda)
+                                           else max(self.current_index(), 0))
+
+    def _show_item(self) -> None:
+        item = self.current_item()
+        i = self.current_index()
+        if item is None:
+            self.item_label.setText(_tr("Add an agenda item to begin (Alt+A)."))
+        else:
+            self.item_label.setText(_tr("Item %1 of %2: %3").replace("%1", str(i + 1))
+                                    .replace("%2", str(len(self.agenda))).replace("%3", item.title))
+        self.prev_button.setEnabled(i > 0)
+        self.next_button.setEnabled(0 <= i < len(self.agenda) - 1)
+        self.notes_list.clear()
+        for note in self._item_notes():
+            self.notes_list.addItem(self._note_text(note))
+        self.notes_list.scrollToBottom()
+        self._show_kind()
+        self._tick()
+        self._publish()
+
+    def _item_notes(self) -> list[m.NoteRead]:
+        item_id = self.session.item_id
+        return [n for n in self.notes if n.agenda_item_id == item_id]
+
+    def _note_text(self, note: m.NoteRead) -> str:
+        label = self.display.label("note_kind", note.kind)
+        text = f"【{label}】{note.body}"
+        if note.kind == "decision":
+            how = self.display.label("decision_method", note.decision_method)
+            if note.votes_for is not None:
+                how += "　" + _tr("for %1 / against %2 / abstaining %3").replace(
+                    "%1", str(note.votes_for)).replace("%2", str(note.votes_against or 0)).replace(
+                    "%3", str(note.votes_abstain or 0))
+            text += f"（{how}）"
+        return text
+
+    def _show_kind(self) -> None:
+        for code, button in self.kind_buttons.items():
+            button.setChecked(code == self.kind)
+        label = self.display.label("note_kind", self.kind)
+        self.capture_label.setText(_tr("&Note — %1 (Enter records it)").replace("%1", label))
+        running = self.session.running
+        self.pause_button.setText(_tr("Pause (F10)") if running else _tr("Resume (F10)"))
+        self.pause_button.setEnabled(self.meeting is not None and self.meeting.status == "in_session"
+                                     and self.current_item() is not None)
+
+    def _tick(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.clock_label.setText("--:--")
+            return
+        planned = item.planned_minutes * 60
+        elapsed = self.session.seconds(item.id, time.time())
+        text, overrun = clock_text(planned, elapsed)
+        if self.clock_label.text() != text:
+            self.clock_label.setText(text)
+            self.clock_label.setStyleSheet("color: #c00000;" if overrun else "")
+        self.clock_label.setProperty("overrun", overrun)
+        self.clock_changed.emit(float(planned), float(elapsed))
+
+    def projector_state(self) -> ProjectorState:
+        item = self.current_item()
+        points = tuple((self.display.label("note_kind", n.kind), n.body) for n in self._item_notes())
+        return ProjectorState(
+            meeting_title=self.meeting.title if self.meeting else "",
+            status=self.display.label("meeting_status", self.meeting.status) if self.meeting else "",
+            item_number=self.current_index() + 1 if item else 0, item_count=len(self.agenda),
+            item_title=item.title if item else "", points=points, draft_decision=self.draft_decision)
+
+    def _publish(self) -> None:
+        self.state_changed.emit(self.projector_state())
+
+    # -- capture -------------------------------------------------------------------------
+
+    def choose_kind(self, kind: str) -> None:
+        if not self.capture.isEnabled():
+            return
+        if kind == "decision":
+            self.decide()
+            return
+        self.kind = kind
+        self._show_kind()
+        self.capture.setFocus()
+        if self.capture.text().strip():
+            self._draft_timer.start()
+
+    def _typed(self, _text: str) -> None:
+        self._draft_timer.start()
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        flow, meeting_id = self.flow, self.meeting_id
+        item_id, kind, text = self.session.item_id, self.kind, self.capture.text()
+        self.tasks.run_in_background(lambda: flow.save_draft(meeting_id, item_id, kind, text),
+                                     lambda _r: self.draft_saved.emit(text), self._failed)
+
+    def commit(self) -> None:
+        """Enter in the capture box: record the note now."""
+        text = self.capture.text().strip()
+        if not text:
+            return
+        self._draft_timer.stop()
+        flow, meeting_id, item_id, kind = self.flow, self.meeting_id, self.session.item_id, self.kind
+        self.capture.clear()
+
+        def failed(exc):
+            if not self.capture.text():
+                self.capture.setText(text)
+            self._failed(exc)
+
+        self.tasks.run_in_background(lambda: flow.capture(meeting_id, item_id, kind, text),
+                                     self._captured, failed)
+
+    def _captured(self, note: m.NoteRead) -> None:
+        self.notes.append(note)
+        if note.agenda_item_id == self.session.item_id:
+            self.notes_list.addItem(self._note_text(note))
+            self.notes_list.scrollToBottom()
+        self._publish()
+        self.note_captured.emit(note)
+
+    def decide(self) -> None:
+        if self.meeting is None or self.meeting.status != "in_session":
+            return
+        dialog = DecisionDialog(self.display, self.capture.text().strip(),
+                                self.meeting.members_total or 0, self)
+        self.decision_dialog = dialog
+
+        def draft(text: str) -> None:
+            self.draft_decision = text
+            self._publish()
+
+        dialog.draft_changed.connect(draft)
+        dialog.finished.connect(lambda result: self._decided(dialog, result))
+        dialog.open()
+        draft(dialog.draft_text())
+
+    def _decided(self, dialog: DecisionDialog, result: int) -> None:
+        self.decision_dialog = None
+        self.draft_decision = ""
+        dialog.deleteLater()
+        self._publish()
+        if result != QDialog.DialogCode.Accepted:
+            self.refocus()
+            return
+        v = dialog.values()
+        self.capture.clear()
+        self.refocus()
+        self._draft_timer.stop()
+        flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
+
+        def work():
+            decision = flow.decide(meeting_id, item_id, v["body"], v["method"], v["votes_for"],
+                                   v["votes_against"], v["votes_abstain"], v["minority"])
+            minority = [n for n in flow.notes(meeting_id, item_id) if n.decision_id == decision.id]
+            return [decision, *minority]
+
+        def done(notes):
+            for note in notes:
+                self._captured(note)
+
+        self.tasks.run_in_background(work, done, self._failed)
+
+    def add_action(self) -> None:
+        if self.meeting is None or self.meeting.status != "in_session":
+            return
+        dialog = ActionDialog(self.display.era, self)
+        self.action_dialog = dialog
+        if self.capture.text().strip():
+            dialog.what.setText(self.capture.text().strip())
+        dialog.finished.connect(lambda result: self._action_done(dialog, result))
+        dialog.open()
+
+    def _action_done(self, dialog: ActionDialog, result: int) -> None:
+        self.action_dialog = None
+        dialog.deleteLater()
+        self.refocus()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        if self.capture.text().strip() == v["title"]:
+            self.capture.clear()
+        flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
+        self.tasks.run_in_background(
+            lambda: flow.add_action(meeting_id, item_id, v["title"], v["assignee"], v["due_on"]),
+            self._action_added, self._failed)
+
+    def _action_added(self, action: m.ActionItemRead) -> None:
+        due = self.display.date(action.due_on) if action.due_on else ""
+        who = action.assignee
+        self.notes_list.addItem("【" + _tr("Action") + "】" + "　".join(x for x in (action.title, who, due) if x))
+        self.statusBar().showMessage(_tr("Action item added: %1").replace("%1", action.title), 4000)
+        self.action_added.emit(action)
+
+    # -- items and the clock -------------------------------------------------------------
+
+    def _session_job(self, fn) -> None:
+        def done(session: Session):
+            self.session = session
+            self._show_agenda()
+            self._show_item()
+
+        self.tasks.run_in_background(fn, done, self._failed)
+
+    def go_to(self, index: int) -> None:
+        if not 0 <= index < len(self.agenda) or index == self.current_index():
+            return
+        if self.capture.text().strip():
+            self.save_draft()  # kept with the item it was typed for
+        flow, meeting_id, item_id = self.flow, self.meeting_id, self.agenda[index].id
+        self._session_job(lambda: flow.go_to(meeting_id, item_id))
+
+    def step(self, delta: int) -> None:
+        self.go_to(self.current_index() + delta)
+
+    def toggle_pause(self) -> None:
+        if self.meeting is None or self.meeting.status != "in_session" or self.current_item() is None:
+            return
+        flow, meeting_id = self.flow, self.meeting_id
+        if self.session.running:
+            self._session_job(lambda: flow.pause(meeting_id))
+        elif self.session.item_id is None or self.session.item_id not in self.session.timers:
+            item_id = self.current_item().id
+            self._session_job(lambda: flow.go_to(meeting_id, item_id, run=True))
+        else:
+            self._session_job(lambda: flow.resume(meeting_id))
+
+    # -- agenda --------------------------------------------------------------------------
+
+    def add_item(self) -> None:
+        dialog = AgendaItemDialog(self)
+        self.agenda_dialog = dialog
+
+        def finished(result):
+            self.agenda_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                flow, meeting_id = self.flow, self.meeting_id
+                title, minutes = dialog.title.text().strip(), dialog.minutes.value()
+                self.tasks.run_in_background(lambda: flow.add_item(meeting_id, title, minutes),
+                                             lambda _i: self.reload(), self._failed)
+            self.refocus()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def carry_over(self) -> None:
+        flow, meeting_id = self.flow, self.meeting_id
+        self.tasks.run_in_background(lambda: flow.carry_over_candidates(meeting_id), self._offer, self._failed)
+
+    def _offer(self, candidates: list[Candidate]) -> None:
+        dialog = CarryOverDialog(candidates, self.display, self)
+        self.carry_dialog = dialog
+
+        def finished(result):
+            self.carry_dialog = None
+            dialog.deleteLater()
+            chosen = dialog.chosen() if result == QDialog.DialogCode.Accepted else []
+            self.refocus()
+            if chosen:
+                flow, meeting_id = self.flow, self.meeting_id
+                self.tasks.run_in_background(
+                    lambda: [flow.add_candidate(meeting_id, c) for c in chosen],
+                    lambda _items: self.reload(), self._failed)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def move_selected(self, delta: int) -> None:
+        row = self.agenda_list.currentRow()
+        target = row + delta
+        if not (0 <= row < len(self.agenda) and 0 <= target < len(self.agenda)):
+            return
+        if self.meeting is None or self.meeting.status not in ("planned", "in_session"):
+            return
+        flow, item_id = self.flow, self.agenda[row].id
+
+        def done(agenda):
+            self.agenda = agenda
+            self._settle_current()
+            self.agenda_list.setCurrentRow(target)
+            self._show_agenda()
+            self._show_item()
+
+        self.tasks.run_in_background(lambda: flow.move_item(item_id, target), done, self._failed)
+
+    # -- attendance ------------------------------------------------------------------------
+
+    def _attendance_edited(self, _value: int) -> None:
+        self._show_quorum()
+        self._attendance_timer.start()
+
+    def _save_attendance(self) -> None:
+        values = {"members_total": self.members_box.value(), "present": self.present_box.value(),
+                  "proxies": self.proxies_box.value()}
+        service, meeting_id = self.services.meetings, self.meeting_id
+
+        def done(meeting):
+            self.meeting = meeting
+
+        self.tasks.run_in_background(lambda: service.update(meeting_id, values, label="出席を変更"),
+                                     done, self._failed)
+
+    # -- the meeting's steps ---------------------------------------------------------------
+
+    def _ask(self, name: str, title: str, text: str, then) -> QMessageBox:
+        """A yes/no question that does not block (No is the default: Enter never ends a meeting)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName(name)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        def finished(_result) -> None:
+            yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+            box.deleteLater()
+            self.refocus()
+            if yes:
+                then()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
+
+    def _status_job(self, fn) -> None:
+        if self._attendance_timer.isActive():
+            self._save_attendance()
+
+        def done(meeting):
+            self.meeting = meeting
+            self._show_meeting()
+            self._show_item()
+            self.refocus()
+            self.status_changed.emit(meeting.status)
+            self.reload()
+
+        self.tasks.run_in_background(fn, done, self._failed)
+
+    def open_meeting(self) -> None:
+        flow, meeting_id = self.flow, self.meeting_id
+        first = self.current_item()
+
+        def work():
+            opened = flow.open_meeting(meeting_id)
+            if first is not None:
+                flow.go_to(meeting_id, first.id, run=True)
+            return opened
+
+        self._status_job(work)
+
+    def close_meeting(self) -> None:
+        if self.capture.text().strip():
+            self.save_draft()
+        flow, meeting_id = self.flow, self.meeting_id
+        self._ask("confirm_close", _tr("Close the meeting"),
+                  _tr("Close the meeting now? The clock stops and notes can no longer be captured here."),
+                  lambda: self._status_job(lambda: flow.close_meeting(meeting_id)))
+
+    def finalize(self) -> None:
+        flow, meeting_id = self.flow, self.meeting_id
+        self._ask("confirm_finalize", _tr("Finalise the minutes"),
+                  _tr("Finalise the minutes? Changes made afterwards are listed in the minutes as "
+                      "amendments (確定後の修正)."),
+                  lambda: self._status_job(lambda: flow.finalize(meeting_id)))
+
+    # -- minutes ---------------------------------------------------------------------------
+
+    def choose_minutes_folder(self) -> QFileDialog:
+        dialog = QFileDialog(self, _tr("Folder for the minutes"), self.minutes_folder)
+        dialog.setObjectName("minutes_folder_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.fileSelected.connect(self.write_minutes)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def write_minutes(self, folder: str) -> None:
+        """PDF and Excel minutes into ``folder``, on the lane with a progress dialog."""
+        from ..core.exchange.minutes import build_minutes
+        from ..core.exchange.minutes_xlsx import write_minutes_xlsx
+        from .minutes_pdf import write_minutes_pdf
+
+        self.minutes_folder = folder
+        services, meeting_id, era = self.services, self.meeting_id, self.display.era
+        meeting = self.meeting
+        stem = safe_file_stem(f"{meeting.starts_at:%Y-%m-%d}_{meeting.title}_議事録")
+        pdf, xlsx = Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.xlsx"
+
+        def work(progress):
+            progress.report(0, 3, _tr("Reading the meeting…"))
+            minutes = build_minutes(services, meeting_id, era=era)
+            progress.report(1, 3, _tr("Writing the Excel minutes…"))
+            write_minutes_xlsx(minutes, xlsx)
+            progress.report(2, 3, _tr("Writing the PDF minutes…"))
+            write_minutes_pdf(minutes, pdf)
+            progress.report(3, 3)
+            return [pdf, xlsx]
+
+        def done(paths):
+            self.statusBar().showMessage(_tr("Minutes written: %1").replace(
+                "%1", "、".join(p.name for p in paths)), 10000)
+            self.minutes_written.emit(paths)
+
+        self.tasks.with_progress(self, _tr("Writing the minutes…"), work, done, self._failed)
+
+    # -- undo ------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        services = self.services
+
+        def done(result):
+            if result is not None:
+                self.statusBar().showMessage(_tr("Undone: %1").replace("%1", result.label), 4000)
+            self.reload()
+
+        self.tasks.run_in_background(services.undo, done, self._failed)
+
+    # -- projector -------------------------------------------------------------------------
+
+    def show_projector(self) -> ProjectorWindow:
+        if self.projector is None:
+            self.projector = ProjectorWindow(self)
+            self.state_changed.connect(self.projector.show_state)
+            self.clock_changed.connect(self.projector.show_clock)
+        self.projector.show_state(self.projector_state())
+        self._tick()
+        self.projector.place(self.screen())
+        self.refocus()
+        return self.projector
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        """Closing the window on purpose: keep the draft, stop reopening meeting mode at start."""
+        if self.capture.text().strip():
+            self.save_draft()
+        flow = self.flow
+        self.tasks.run_in_background(lambda: flow.set_active(None))
+        self.tasks.wait()
+        if self.projector is not None:
+            self.projector.close()
+        self._clock.stop()
+        super().closeEvent(event)
+
+
+# --------------------------------------------------------------------------- on its own
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m meguro_jukyo.qt.meeting_mode [--db PATH] [MEETING_ID]``
+
+    Meeting mode on its own window: on the given meeting, or on the one meeting mode was open
+    on when the app stopped (after a crash it comes back where it was).
+    """
+    import argparse
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.db import Store
+    from ..core.services import Services
+    from . import i18n
+    from .settings import Settings
+
+    parser = argparse.ArgumentParser(prog="python -m meguro_jukyo.qt.meeting_mode")
+    parser.add_argument("--db")
+    parser.add_argument("meeting_id", nargs="?")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings()
+    translators = i18n.install(app, settings.language)
+    store = Store.open(args.db, holder="meguro-jukyo meeting mode")
+    tasks = TaskManager()
+    try:
+        services = Services(store)
+        meeting_id = args.meeting_id or MeetingFlow(services).active()
+        if meeting_id is None:
+            print("meeting mode: no meeting given and none was open", file=sys.stderr)
+            return 1
+        display = Display(services.vocab, settings.language, settings.era)
+        window = MeetingModeWindow(services, tasks, display, meeting_id)
+        window.show()
+        return app.exec()
+    finally:
+        tasks.wait()
+        store.close()
+        i18n.uninstall(app, translators)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
