@@ -185,8 +185,12 @@ def _must_run() -> bool:
 
 
 @pytest.fixture(scope="session")
-def pg_cluster():
+def pg_cluster(tmp_path_factory):
     """The session's cluster; a skip with the reason where none can start (a failure on CI)."""
+    from meguro_jukyo.core.workstation import ENV_WORKSTATION
+
+    # server stores keep this workstation's identity in the user data folder: not the tester's
+    os.environ[ENV_WORKSTATION] = str(tmp_path_factory.mktemp("workstation") / "workstation.json")
     try:
         cluster = Cluster().start()
     except ClusterUnavailable as exc:

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import sqlite3
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Engine, make_url
 from .errors import StoreError
 from .files import atomic_path
 from .lock import WriterLock
+from .workstation import Workstation
 
 #: PRAGMA application_id of every meguro_jukyo store: "MJKY".
 APPLICATION_ID = 0x4D4A4B59
@@ -154,7 +156,9 @@ def make_engine(location: str) -> Engine:
     from sqlalchemy import create_engine
 
     if is_url(location):
-        return create_engine(location, future=True, pool_pre_ping=True)
+        # REPEATABLE READ: a write to a row another writer changed meanwhile fails (and is
+        # retried, see concurrency.py) rather than overwriting that change
+        return create_engine(location, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ")
     engine = create_engine(f"sqlite:///{location}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
@@ -176,17 +180,33 @@ def sqlite_copy(source: sqlite3.Connection, dest: Path) -> Path:
 class Store:
     """An open store. Pass it to services; it owns the engine and, for SQLite, the lock."""
 
-    def __init__(self, location: str, engine: Engine, lock: WriterLock | None):
+    def __init__(self, location: str, engine: Engine, lock: WriterLock | None,
+                 workstation: Workstation | None = None):
         self.location = location
         self.engine = engine
         self._lock = lock
         self.dialect = engine.dialect.name
         meta = self._read_meta()
-        self.device_id = meta["device_id"]
-        self.device_name = meta.get("device_name", "")
+        #: the store's own identity; on a server store, the one the ward store has
+        self.store_id = meta["device_id"]
+        #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
+        self.workstation = workstation
+        if workstation is None:
+            self.device_id = meta["device_id"]
+            self.device_name = meta.get("device_name", "")
+        else:
+            self.device_id, self.device_name = workstation.device_id, workstation.name
         from .sync.clock import HybridClock
 
-        self.clock = HybridClock(self.device_id, meta.get("hlc"))
+        self.clock = HybridClock(self.device_id)
+        for key, value in meta.items():  # later than every stamp any writer of the store saved
+            if key == "hlc" or key.startswith("hlc:"):
+                self.clock.observe(value)
+
+    @property
+    def clock_key(self) -> str:
+        """The ``meta`` key this writer's clock is saved under (one per workstation on a server)."""
+        return "hlc" if self.workstation is None else f"hlc:{self.device_id}"
 
     # -- opening ---------------------------------------------------------------------
 
@@ -200,14 +220,18 @@ class Store:
         quick_check: bool = True,
         holder: str = "meguro-jukyo",
         device_name: str | None = None,
+        workstation: Path | None = None,
     ) -> "Store":
         """Open (or with ``create``, make) a store.
 
         ``write`` takes the one-writer lock; read-only users (dump, search) leave it free.
+        On a server store, ``device_name`` names this workstation, whose identity file is
+        ``workstation`` (default: in the user data folder, see workstation.py).
         """
         location = resolve_location(location)
         if is_url(location):
-            return cls._open_server(location, create=create, device_name=device_name)
+            return cls._open_server(location, create=create, device_name=device_name,
+                                    workstation=workstation)
         path = Path(location).expanduser().resolve()
         fresh = create and not path.exists()
         if fresh:
@@ -250,7 +274,9 @@ class Store:
             raise
 
     @classmethod
-    def _open_server(cls, url: str, *, create: bool, device_name: str | None) -> "Store":
+    def _open_server(cls, url: str, *, create: bool, device_name: str | None,
+                     workstation: Path | None) -> "Store":
+        ws = Workstation.load(workstation)
         engine = make_engine(url)
         try:
             with engine.connect() as con:
@@ -270,7 +296,10 @@ class Store:
         except BaseException:
             engine.dispose()
             raise
-        return cls(url, engine, None)
+        store = cls(url, engine, None, ws)
+        if device_name is not None:
+            store.set_device_name(device_name)
+        return store
 
     def close(self) -> None:
         self.save_clock()
@@ -298,14 +327,17 @@ class Store:
     def save_clock(self) -> None:
         try:
             with self.engine.begin() as con:
-                self.set_meta(con, "hlc", self.clock.last)
+                self.set_meta(con, self.clock_key, self.clock.last)
         except Exception:  # noqa: BLE001 - closing must not fail on a read-only medium
             pass
 
     def set_device_name(self, name: str) -> None:
         name = name.strip()
-        with self.engine.begin() as con:
-            self.set_meta(con, "device_name", name)
+        if self.workstation is not None:
+            self.workstation = self.workstation.renamed(name)
+        else:
+            with self.engine.begin() as con:
+                self.set_meta(con, "device_name", name)
         self.device_name = name
 
     def info(self) -> StoreInfo:
@@ -403,10 +435,28 @@ def _alembic_config(connection):
     return cfg
 
 
+@contextmanager
+def _schema_transaction(engine: Engine):
+    """A transaction for migrating and loading reference data, one opener at a time.
+
+    On a server several workstations may open the store at once (after an upgrade, say): the
+    lock makes the others wait, and READ COMMITTED lets them then see what the first did.
+    """
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as con:
+            yield con
+        return
+    from .dialect import lock_schema
+
+    with engine.connect().execution_options(isolation_level="READ COMMITTED") as con, con.begin():
+        lock_schema(con)
+        yield con
+
+
 def _migrate(engine: Engine) -> None:
     from alembic import command
 
-    with engine.begin() as con:
+    with _schema_transaction(engine) as con:
         command.upgrade(_alembic_config(con), "head")
         from .dialect import after_migrations
 
@@ -420,14 +470,15 @@ def _initialise(engine: Engine, device_name: str | None) -> None:
     _migrate(engine)
     from .dialect import upsert_meta
 
-    with engine.begin() as con:
-        upsert_meta(con, "device_id", str(uuid.uuid4()))
-        upsert_meta(con, "device_name", (device_name or "").strip())
+    with _schema_transaction(engine) as con:
+        if con.execute(text("SELECT value FROM meta WHERE key = 'device_id'")).first() is None:
+            upsert_meta(con, "device_id", str(uuid.uuid4()))
+            upsert_meta(con, "device_name", (device_name or "").strip())
     _load_reference_data_if_changed(engine)
 
 
 def _load_reference_data_if_changed(engine: Engine) -> None:
     from . import reference
 
-    with engine.begin() as con:
+    with _schema_transaction(engine) as con:
         reference.load_if_changed(con)

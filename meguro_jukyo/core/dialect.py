@@ -50,3 +50,13 @@ def after_migrations(con: Connection) -> None:
     for table, column, data_type, length in rows:
         kind = "text" if data_type == "text" else f"varchar({length})" if length else "varchar"
         con.exec_driver_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE {kind} COLLATE "C"')
+
+
+#: the advisory lock held while a server store is migrated or its reference data loaded
+SCHEMA_LOCK = 0x4D4A4B59
+
+
+def lock_schema(con: Connection) -> None:
+    """Wait for, then hold until the transaction ends, the store's schema lock (PostgreSQL)."""
+    if con.dialect.name == "postgresql":
+        con.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")

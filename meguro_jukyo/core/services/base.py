@@ -12,18 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, Iterator, TypeVar
+from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
 from sqlalchemy import String, Table, and_, column, false, func, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from .. import models as m
+from ..concurrency import Collision, is_collision, retrying
 from ..errors import NotFound, ValidationError
 from ..search import index_rows
 
 ReadT = TypeVar("ReadT", bound=SQLModel)
+T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- values
@@ -107,9 +110,12 @@ class Tx:
     def _ensure_change(self) -> int:
         if self.change_id is None:
             if self.kind == "edit":
-                # a new edit ends the redo stack, as in every editor
+                # a new edit ends the redo stack, as in every editor (this device's own: on a
+                # server store each workstation has its own stack)
                 self.con.execute(
-                    m.Change.__table__.update().where(m.Change.state == "undone").values(state="discarded")
+                    m.Change.__table__.update()
+                    .where(m.Change.state == "undone", m.Change.device_id == self.store.device_id)
+                    .values(state="discarded")
                 )
             self.change_id = self.con.execute(
                 m.Change.__table__.insert().values(
@@ -143,21 +149,43 @@ class Tx:
     def finish(self) -> None:
         from ..dialect import upsert_meta
 
-        upsert_meta(self.con, "hlc", self.store.clock.last)
+        upsert_meta(self.con, self.store.clock_key, self.store.clock.last)
 
 
 def transaction(store, label: str, kind: str = "edit", target_id: int | None = None):
-    """Context manager: a Tx inside one database transaction."""
+    """Context manager: a Tx inside one database transaction.
+
+    On a server store, colliding with another writer rolls everything back and raises
+    :class:`~..concurrency.Collision` (a message a person can act on); :func:`run` runs the
+    whole transaction again instead.
+    """
     from contextlib import contextmanager
 
     @contextmanager
     def _cm():
-        with store.engine.begin() as con:
-            tx = Tx(store, con, label, kind, target_id)
-            yield tx
-            tx.finish()
+        try:
+            with store.engine.begin() as con:
+                tx = Tx(store, con, label, kind, target_id)
+                yield tx
+                tx.finish()
+        except DBAPIError as exc:
+            if is_collision(exc):
+                raise Collision() from exc
+            raise
 
     return _cm()
+
+
+def run(store, label: str, work: Callable[[Tx], T], *, kind: str = "edit",
+        target_id: int | None = None) -> T:
+    """``work(tx)`` in one transaction, run again while it collides with other writers
+    (a bounded number of times, see concurrency.py)."""
+
+    def once() -> T:
+        with transaction(store, label, kind, target_id) as tx:
+            return work(tx)
+
+    return retrying(once)
 
 
 def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
@@ -182,6 +210,8 @@ def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
         changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
         if not changes:
             return current
+        if current["hlc"]:  # after the stamp it replaces, whichever workstation wrote that
+            tx.store.clock.observe(current["hlc"])
         row = dict(current)
         row.update(values)
         row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
@@ -393,8 +423,7 @@ class EntityService(Generic[ReadT]):
         return values
 
     def create(self, data: Any, *, label: str | None = None) -> ReadT:
-        with transaction(self.store, label or f"{self.label_ja}を追加") as tx:
-            return self.create_in(tx, data)
+        return run(self.store, label or f"{self.label_ja}を追加", lambda tx: self.create_in(tx, data))
 
     def create_in(self, tx: Tx, data: Any) -> ReadT:
         """:meth:`create` inside a caller's transaction (many rows, one change).
@@ -413,8 +442,7 @@ class EntityService(Generic[ReadT]):
         return self._read(write_row(tx, self.table, None, values))
 
     def update(self, id_: str, data: Any, *, label: str | None = None) -> ReadT:
-        with transaction(self.store, label or f"{self.label_ja}を変更") as tx:
-            return self.update_in(tx, id_, data)
+        return run(self.store, label or f"{self.label_ja}を変更", lambda tx: self.update_in(tx, id_, data))
 
     def update_in(self, tx: Tx, id_: str, data: Any) -> ReadT:
         """:meth:`update` inside a caller's transaction; checks everything before writing."""
@@ -428,8 +456,7 @@ class EntityService(Generic[ReadT]):
 
     def delete(self, id_: str, *, label: str | None = None) -> ReadT:
         """Delete as a tombstone, so the deletion syncs and can be undone."""
-        with transaction(self.store, label or f"{self.label_ja}を削除") as tx:
-            return self.delete_in(tx, id_)
+        return run(self.store, label or f"{self.label_ja}を削除", lambda tx: self.delete_in(tx, id_))
 
     def delete_in(self, tx: Tx, id_: str) -> ReadT:
         """:meth:`delete` inside a caller's transaction."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from .. import models as m
+from ..concurrency import retrying
 from ..errors import UserError
 from .base import from_json, transaction, write_row
 
@@ -43,12 +44,12 @@ class HistoryEntry:
 
 def undo_label(store) -> str | None:
     """What Undo would undo, or None."""
-    return _label(store, _newest_done())
+    return _label(store, _newest_done(store))
 
 
 def redo_label(store) -> str | None:
     """What Redo would redo, or None."""
-    return _label(store, _oldest_undone())
+    return _label(store, _oldest_undone(store))
 
 
 def _label(store, which) -> str | None:
@@ -59,14 +60,20 @@ def _label(store, which) -> str | None:
         return con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
 
 
-def _newest_done():
-    c = m.Change.__table__
-    return select(c.c.id).where(c.c.kind == "edit", c.c.state == "done").order_by(c.c.id.desc()).limit(1)
+# Each device undoes its own edits: on a server store several workstations edit at once, and
+# one member of staff's Undo must not take back what another just did.
 
 
-def _oldest_undone():
+def _newest_done(store):
     c = m.Change.__table__
-    return select(c.c.id).where(c.c.kind == "edit", c.c.state == "undone").order_by(c.c.id.asc()).limit(1)
+    return (select(c.c.id).where(c.c.kind == "edit", c.c.state == "done", c.c.device_id == store.device_id)
+            .order_by(c.c.id.desc()).limit(1))
+
+
+def _oldest_undone(store):
+    c = m.Change.__table__
+    return (select(c.c.id).where(c.c.kind == "edit", c.c.state == "undone", c.c.device_id == store.device_id)
+            .order_by(c.c.id.asc()).limit(1))
 
 
 def undo(store) -> UndoResult | None:
@@ -80,13 +87,20 @@ def redo(store) -> UndoResult | None:
 
 
 def _replay(store, forward: bool) -> UndoResult | None:
-    with store.engine.connect() as con:
-        cid = con.execute(_oldest_undone() if forward else _newest_done()).scalar_one_or_none()
+    if _label(store, _oldest_undone(store) if forward else _newest_done(store)) is None:
+        return None
+    return retrying(lambda: _replay_once(store, forward))
+
+
+def _replay_once(store, forward: bool) -> UndoResult | None:
+    verb = "やり直し" if forward else "元に戻す"
+    with transaction(store, verb, kind="redo" if forward else "undo") as tx:
+        # chosen inside the transaction, so a collision's retry picks again
+        cid = tx.con.execute(_oldest_undone(store) if forward else _newest_done(store)).scalar_one_or_none()
         if cid is None:
             return None
-        label = con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
-    verb = "やり直し" if forward else "元に戻す"
-    with transaction(store, f"{verb}: {label}", kind="redo" if forward else "undo", target_id=cid) as tx:
+        label = tx.con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
+        tx.label, tx.target_id = f"{verb}: {label}", cid
         h = m.History.__table__
         rows = tx.con.execute(select(h).where(h.c.change_id == cid).order_by(h.c.id)).mappings().all()
         by_entity: dict[tuple[str, str], list] = defaultdict(list)
