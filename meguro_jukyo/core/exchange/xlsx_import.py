@@ -1,0 +1,521 @@
+"""Taking a filled-in template, or an edited export, back into the store.
+
+The workbook is untrusted: :mod:`.untrusted` checks it before openpyxl reads it, in
+read-only (streaming) mode with defusedxml guarding its XML parser, never past the rows that
+were counted. python-calamine is faster but not used here: a sheet holding two cells, A1 and
+XFD1048576, makes it allocate the whole rectangle and abort the process (a Rust allocation
+failure cannot be caught), which would take the GUI down with it.
+
+Every row is read and checked — headers, types, choices, references and the services' own
+rules — inside ONE transaction: a row with an ``ID`` updates that record, a row without one
+creates a record. If any row is wrong nothing is written (unless the caller asked for the
+valid rows only), and the report names each problem by row, column and reason in Japanese.
+The import is one change in the history, so one Undo takes it back.
+
+Importing the same file twice changes nothing the second time: rows whose values equal the
+store's are skipped, and a new row gets an id derived from the file and its content, so it
+is recognised when it comes again. A row whose record changed in the store since the export
+(its hidden 版 column is older than the store's revision) is not applied over that change: it
+is reported, so no one's edit is silently lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from .. import models as m
+from ..errors import UserError, ValidationError
+from ..japanese import parse_date
+from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, scan_workbook
+from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
+from .xlsx_writer import CELL_MAX_CHARS, from_cell_text, truncated
+
+_ID_NAMESPACE = uuid.UUID("0b9a9a52-5b8f-4f0e-9d53-3c7f0d2a8e41")
+MAX_COLUMNS = 100
+_TRUE = {YES, "true", "○", "◯", "1", "有", "あり", "要望"}
+_FALSE = {NO, "false", "×", "0", "無", "なし", ""}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with (or worth knowing about) a row."""
+
+    sheet: str
+    row: int | None
+    column: str | None  # the letter, e.g. "C"
+    header: str | None
+    message: str
+
+    def text(self) -> str:
+        where = f"{self.sheet} "
+        if self.row is not None:
+            where += f"{self.row}行目"
+        if self.column:
+            where += f" {self.column}列"
+            if self.header:
+                where += f"（{self.header}）"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    dry_run: bool
+    valid_only: bool
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # invalid rows left out (valid_only)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    changed: dict[str, set[str]] = field(default_factory=dict)  # entity -> ids written
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def lines(self) -> list[str]:
+        """The report as a person reads it."""
+        out = []
+        sheets = list(dict.fromkeys([*self.created, *self.updated, *self.unchanged, *self.skipped]))
+        for sheet in sheets:
+            parts = [f"追加 {self.created.get(sheet, 0)}件", f"更新 {self.updated.get(sheet, 0)}件",
+                     f"変更なし {self.unchanged.get(sheet, 0)}件"]
+            if self.skipped.get(sheet):
+                parts.append(f"取り込まなかった行 {self.skipped[sheet]}件")
+            out.append(f"{sheet}: " + "、".join(parts))
+        if self.errors:
+            out.append(f"問題 {len(self.errors)}件:")
+            out.extend("  " + p.text() for p in self.errors)
+        if self.warnings:
+            out.append(f"注意 {len(self.warnings)}件:")
+            out.extend("  " + p.text() for p in self.warnings)
+        if self.dry_run:
+            out.append("確認のみ: 何も書き込んでいません。")
+        elif self.written:
+            out.append("取り込みました。")
+        elif self.errors:
+            out.append("問題があるため、何も取り込んでいません。")
+        else:
+            out.append("変更はありませんでした。")
+        return out
+
+
+class _Rollback(Exception):
+    pass
+
+
+def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool = False,
+                    max_rows: int = MAX_ROWS, max_seconds: float | None = None) -> ImportReport:
+    """Check every row of ``path`` and, if all are valid (or ``valid_only``), write them."""
+    import openpyxl
+
+    if openpyxl.DEFUSEDXML is not True:  # OPENPYXL_DEFUSEDXML=False or defusedxml missing
+        raise UserError("安全に読み込むための部品（defusedxml）が使えないため、取り込めません。",
+                        "defusedxml is not active in openpyxl; refusing to read untrusted workbooks.")
+    path = Path(path)
+    deadline = Deadline(max_seconds or MAX_SECONDS)
+    scan = scan_workbook(path, sheets_to_count=tuple(IMPORTABLE), max_rows=max_rows, deadline=deadline)
+    present = [name for name in IMPORTABLE if name in scan.sheets]
+    if not present:
+        raise BadWorkbook(
+            "取り込めるシート（「地域課題」か「アクション」）がありません。"
+            "アプリで作ったひな形か書き出したブックを使ってください。",
+            "No sheet named 地域課題 or アクション.",
+        )
+    report = ImportReport(path, dry_run, valid_only)
+    # openpyxl leaves its own file handle open when it fails half-way; ours is closed below
+    with path.open("rb") as fh:
+        try:
+            wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:  # any parser failure: the file is broken, not the app
+            raise BadWorkbook(f"ブックを読めませんでした（壊れている可能性があります）: {path.name}",
+                              f"Could not read the workbook: {exc}") from None
+        return _import(services, wb, path, scan, present, report, deadline, dry_run, valid_only)
+
+
+def _import(services, wb, path: Path, scan, present, report: ImportReport, deadline: Deadline,
+            dry_run: bool, valid_only: bool) -> ImportReport:
+    from ..services.base import transaction
+
+    try:
+        try:
+            workbook_key = _workbook_key(wb)
+            sheets = [(name, _read_sheet(wb[name], name, scan.sheets[name].last_row, report, deadline))
+                      for name in present]
+        except UserError:
+            raise
+        except Exception as exc:  # the parts openpyxl reads lazily: broken XML, bad cells
+            raise BadWorkbook(f"ブックの中身が壊れているため読めませんでした: {path.name}",
+                              f"The workbook's contents are broken: {exc}") from None
+        labels = Labels(services)
+        label = f"Excelから取り込み: {path.name}"
+        try:
+            with transaction(services.store, label) as tx:
+                for name, (fields, rows) in sheets:
+                    if fields is None:
+                        continue
+                    _Importer(services, tx, labels, name, fields, workbook_key, report, deadline).run(rows)
+                if dry_run or (report.errors and not valid_only):
+                    raise _Rollback()
+                report.changed = {k: set(v) for k, v in tx.changed.items()}
+                report.written = bool(tx.changed)
+        except _Rollback:
+            report.changed = {}
+    finally:
+        wb.close()
+    return report
+
+
+def _workbook_key(wb) -> str:
+    """The export id of a workbook this app wrote ("" for others): namespaces new rows' ids."""
+    if META_SHEET not in wb.sheetnames:
+        return ""
+    for row in wb[META_SHEET].iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
+        if row and row[0] == "書き出しID" and isinstance(row[1], str):
+            return row[1][:64]
+    return ""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def _read_sheet(ws, name: str, last_row: int, report: ImportReport, deadline: Deadline):
+    """(fields by column index, rows) of one sheet; (None, []) if its headers are wrong."""
+    _, defs = IMPORTABLE[name]
+    by_header = {f.header: f for f in defs}
+    ws.reset_dimensions()  # never trust <dimension>: rows were counted by the scan
+    with closing(ws.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS, values_only=True)) as it:
+        header_row = next(it, ())  # closed at once: a suspended reader keeps the file open
+    fields: dict[int, Field] = {}
+    seen: dict[str, int] = {}
+    fatal = False
+    for i, value in enumerate(header_row):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        header = from_cell_text(str(value)).strip()
+        f = by_header.get(header)
+        if f is None:
+            report.warnings.append(Problem(name, 1, _column_letter(i), header, "この列は取り込みません。"))
+            continue
+        if header in seen:
+            report.errors.append(Problem(name, 1, _column_letter(i), header,
+                                         f"同じ見出しの列が {_column_letter(seen[header])}列にもあります。"))
+            fatal = True
+            continue
+        seen[header] = i
+        if f.field is not None:
+            fields[i] = f
+    for f in defs:
+        if f.required and f.header not in seen:
+            report.errors.append(Problem(name, 1, None, None,
+                                         f"必要な列「{f.header}」がありません（見出しは1行目に置いてください）。"))
+            fatal = True
+    if fatal or last_row < 2:
+        return (None if fatal else fields), []
+    width = max(fields) + 1 if fields else 0
+    rows = []
+    with closing(ws.iter_rows(min_row=2, max_row=last_row, max_col=max(width, 1), values_only=True)) as it:
+        for number, values in enumerate(it, start=2):
+            if number % 1000 == 0:
+                deadline.check()
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            rows.append((number, values))
+    return fields, rows
+
+
+# --------------------------------------------------------------------------- rows
+
+
+class _Importer:
+    def __init__(self, services, tx, labels: Labels, sheet: str, fields: dict[int, Field],
+                 workbook_key: str, report: ImportReport, deadline: Deadline):
+        attr, _ = IMPORTABLE[sheet]
+        self.services = services
+        self.service = getattr(services, attr)
+        self.tx = tx
+        self.labels = labels
+        self.sheet = sheet
+        self.fields = fields
+        self.columns = {f.field: i for i, f in fields.items()}
+        self.workbook_key = workbook_key
+        self.report = report
+        self.deadline = deadline
+        self.seen_new: dict[str, int] = {}
+        for counter in (report.created, report.updated, report.unchanged):
+            counter.setdefault(sheet, 0)
+
+    # -- reporting --------------------------------------------------------------------
+
+    def problem(self, row: int, field_name: str | None, message: str) -> Problem:
+        index = self.columns.get(field_name) if field_name else None
+        f = self.fields.get(index) if index is not None else None
+        return Problem(self.sheet, row, _column_letter(index) if index is not None else None,
+                       f.header if f else None, message)
+
+    # -- parsing ----------------------------------------------------------------------
+
+    def parse(self, row: int, values) -> tuple[dict, dict, list[Problem]]:
+        """(model values, round-trip values: id/rev/hlc, problems) of one row."""
+        data, meta, problems = {}, {}, []
+        for index, f in self.fields.items():
+            raw = values[index] if index < len(values) else None
+            try:
+                value = self.cell(f, raw)
+            except ValueError as exc:
+                problems.append(self.problem(row, f.field, str(exc)))
+                continue
+            if f.kind in ("id", "rev", "stamp"):
+                meta[f.field] = value
+            else:
+                data[f.field] = value
+        return data, meta, problems
+
+    def cell(self, f: Field, raw):
+        if isinstance(raw, str):
+            raw = from_cell_text(raw)
+        kind = f.kind
+        if kind in ("text", "long", "ref", "id", "stamp"):
+            text = _as_text(raw)
+            if kind == "id" and text and not _is_uuid(text):
+                raise ValueError(f"「{text}」は ID の形ではありません（この列は変えないでください）。")
+            return text
+        if kind == "rev":
+            if raw is None or raw == "":
+                return None
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                return None  # only used to warn about stale rows; a damaged cell is no error
+        if kind == "date":
+            return _as_date(raw)
+        if kind == "bool":
+            text = _as_text(raw).lower() if not isinstance(raw, bool) else ("true" if raw else "false")
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                text = "1" if raw else "0"
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            raise ValueError(f"「{_as_text(raw)}」は「{YES}」か「{NO}」で書いてください。")
+        if kind == "vocab":
+            text = _as_text(raw)
+            if not text:
+                return None
+            code = self.labels.vocab_code(f.vocab, text)
+            if code is None:
+                raise ValueError(f"「{text}」は選択肢にありません（{'・'.join(self.labels.vocab_labels(f.vocab))}）。")
+            return int(code) if f.field == "priority" else code
+        if kind == "org":
+            text = _as_text(raw)
+            if not text:
+                return None
+            org = self.labels.org_id(text)
+            if org is None:
+                raise ValueError(f"組織「{text}」が見つかりません。一覧から選んでください。")
+            return org
+        if kind == "viewpoints":
+            ids, bad = self.labels.viewpoint_ids(_as_text(raw))
+            if bad:
+                raise ValueError("「" + "」「".join(bad) + "」は施策立案の視点にありません（例: 2-1-1）。")
+            return frozenset(ids)
+        raise AssertionError(kind)
+
+    # -- applying ---------------------------------------------------------------------
+
+    def run(self, rows) -> None:
+        for number, values in rows:
+            if number % 500 == 0:
+                self.deadline.check()
+            data, meta, problems = self.parse(number, values)
+            if not problems:
+                problems = self.apply(number, data, meta)
+            if problems:
+                self.report.errors.extend(problems)
+                self.report.skipped[self.sheet] = self.report.skipped.get(self.sheet, 0) + 1
+
+    def apply(self, number: int, data: dict, meta: dict) -> list[Problem]:
+        viewpoints = data.pop("viewpoints", None)
+        record_id = meta.get("id") or ""
+        current = None
+        if record_id:
+            current = self.service.fetch_in(self.tx, record_id)
+            if current is None or current["deleted"]:
+                what = "削除されています" if current else "このデータにありません"
+                return [self.problem(number, "id", f"ID「{record_id}」の{self.service.label_ja}は{what}。"
+                                                  "ID の列を空にすると新しく追加します。")]
+        else:
+            record_id = self._derived_id(data, viewpoints)
+            if record_id in self.seen_new:
+                self.report.warnings.append(self.problem(
+                    number, None, f"{self.seen_new[record_id]}行目と同じ内容です（1件として取り込みます）。"))
+                return []
+            self.seen_new[record_id] = number
+            current = self.service.fetch_in(self.tx, record_id)
+            if current is not None:  # the same row came in an earlier import of this file
+                self.report.unchanged[self.sheet] += 1
+                return []
+        if current is None:
+            return self._create(number, record_id, data, viewpoints)
+        return self._update(number, current, meta, data, viewpoints)
+
+    def _derived_id(self, data: dict, viewpoints) -> str:
+        content = json.dumps({k: _jsonable(v) for k, v in sorted(data.items())}, ensure_ascii=False,
+                             sort_keys=True)
+        key = f"{self.sheet}\n{self.workbook_key}\n{content}\n{sorted(viewpoints or ())}"
+        return str(uuid.uuid5(_ID_NAMESPACE, key))
+
+    def _create(self, number: int, record_id: str, data: dict, viewpoints) -> list[Problem]:
+        missing = [f for f in self.fields.values() if f.required and data.get(f.field) in (None, "")]
+        if missing:
+            return [self.problem(number, f.field, "入力してください。") for f in missing]
+        values = {k: v for k, v in data.items() if v is not None}
+        values["id"] = record_id
+        try:
+            with self._row():
+                self.service.create_in(self.tx, values)
+                self._link(number, record_id, set(), viewpoints or set())
+        except ValidationError as exc:
+            return [self._validation_problem(number, exc)]
+        self.report.created[self.sheet] += 1
+        return []
+
+    def _update(self, number: int, current: dict, meta: dict, data: dict, viewpoints) -> list[Problem]:
+        changes = {}
+        columns = self.service.table.c
+        for name, value in data.items():
+            old = current.get(name)
+            if isinstance(value, str) and isinstance(old, str) and len(old) > CELL_MAX_CHARS \
+                    and value == truncated(old).strip():
+                continue  # a cell cut to Excel's limit on export: not an edit
+            if value is None or value == "":
+                if old in (None, ""):
+                    continue
+                if isinstance(old, str):
+                    value = ""  # the service says whether it may be empty
+                elif not columns[name].nullable:
+                    return [self.problem(number, name, "空にはできません。入力してください。")]
+            if value != old:
+                changes[name] = value
+        linked = self._links(current["id"]) if viewpoints is not None else set()
+        link_change = viewpoints is not None and set(viewpoints) != linked
+        if not changes and not link_change:
+            self.report.unchanged[self.sheet] += 1
+            return []
+        exported_rev = meta.get("rev")
+        if exported_rev is not None and exported_rev != current["rev"]:
+            return [self.problem(number, None, (
+                f"書き出した後にアプリで変更されています（版 {exported_rev} → {current['rev']}）。"
+                "上書きすると、その変更が失われます。最新の内容を書き出し直してから編集してください。"))]
+        try:
+            with self._row():
+                if changes:
+                    self.service.update_in(self.tx, current["id"], changes)
+                if link_change:
+                    self._link(number, current["id"], linked, set(viewpoints))
+        except ValidationError as exc:
+            return [self._validation_problem(number, exc)]
+        self.report.updated[self.sheet] += 1
+        return []
+
+    @contextmanager
+    def _row(self):
+        """A savepoint per row: a row that fails half-way leaves no trace."""
+        before = {k: set(v) for k, v in self.tx.changed.items()}
+        try:
+            with self.tx.con.begin_nested():
+                yield
+        except BaseException:
+            self.tx.changed.clear()
+            self.tx.changed.update(before)
+            raise
+
+    def _links(self, issue_id: str) -> set[str]:
+        if self.sheet != ISSUE_SHEET:
+            return set()
+        t = m.PolicyLink.__table__
+        return set(self.tx.con.execute(select(t.c.viewpoint_id).where(
+            t.c.issue_id == issue_id, t.c.deleted.is_(False), t.c.plan_id == self.labels.plan_id)).scalars())
+
+    def _link(self, number: int, issue_id: str, old: set[str], new: set[str]) -> None:
+        links = self.services.links
+        t = m.PolicyLink.__table__
+        for vp in sorted(old - new):
+            for link_id in self.tx.con.execute(select(t.c.id).where(
+                    t.c.issue_id == issue_id, t.c.viewpoint_id == vp, t.c.deleted.is_(False),
+                    t.c.plan_id == self.labels.plan_id)).scalars().all():
+                links.delete_in(self.tx, link_id)
+        for vp in sorted(new - old):
+            links.create_in(self.tx, {"issue_id": issue_id, "viewpoint_id": vp, "plan_id": self.labels.plan_id})
+
+    def _validation_problem(self, number: int, exc: ValidationError) -> Problem:
+        name = exc.field if exc.field in self.columns else None
+        message = exc.ja
+        if exc.field and message.startswith(f"{exc.field}: "):
+            message = message[len(exc.field) + 2:]
+        if name is None and exc.field in ("viewpoint_id", "item_id"):
+            name = "viewpoints"
+        return self.problem(number, name, message)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _as_text(raw) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return YES if raw else NO
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime):
+        return raw.isoformat(sep=" ") if raw.time() != dt.time() else raw.date().isoformat()
+    if isinstance(raw, (dt.date, dt.time)):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def _as_date(raw) -> dt.date | None:
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return parse_date(raw)
+        except ValueError:
+            pass
+    raise ValueError(f"「{_as_text(raw)}」は日付として読めません（例: 令和7年4月1日、2025/4/1）。")
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _jsonable(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return value

@@ -1,0 +1,274 @@
+"""What the sheets people edit look like: their columns, the labels in their cells, their lists.
+
+The workbook export, the template and the import share these definitions, so an exported
+workbook's 地域課題 and アクション sheets can be edited and imported back exactly like a
+filled-in template. Cells show labels people read (「協議中」, an organization's name,
+「1-1-1 平和の尊さの継承と国際交流」); :class:`Labels` turns them back into codes and ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+ISSUE_SHEET = "地域課題"
+ACTION_SHEET = "アクション"
+META_SHEET = "_meta"
+LISTS_SHEET = "_lists"
+FORMAT = "meguro-jukyo-workbook"
+FORMAT_VERSION = 1
+
+YES, NO = "はい", "いいえ"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column of an importable sheet."""
+
+    header: str
+    field: str | None  # the model field it edits; None: shown only, never imported
+    kind: str  # text | long | date | bool | vocab | org | viewpoints | ref | id | rev | stamp | derived | link
+    vocab: str | None = None
+    required: bool = False  # must be filled in when a row creates a record
+    personal: bool = False
+    max_width: int = 40
+    hidden: bool = False
+
+    @property
+    def editable(self) -> bool:
+        return self.field is not None and self.kind not in ("id", "rev", "stamp")
+
+
+ID = Field("ID", "id", "id", max_width=38, hidden=True)
+REV = Field("版", "rev", "rev", hidden=True)
+STAMP = Field("更新印", "hlc", "stamp", max_width=30, hidden=True)
+
+ISSUE_FIELDS: tuple[Field, ...] = (
+    Field("課題名", "title", "text", required=True),
+    Field("組織", "organization_id", "org", required=True, max_width=30),
+    Field("住区", None, "derived", max_width=14),
+    Field("地区", None, "derived", max_width=8),
+    Field("分類", "category", "vocab", "issue_category", max_width=16),
+    Field("状態", "status", "vocab", "issue_status", max_width=12),
+    Field("優先度", "priority", "vocab", "priority", max_width=8),
+    Field("場所", "place", "text", max_width=24),
+    Field("提起日", "raised_on", "date"),
+    Field("内容", "description", "long", max_width=60),
+    Field("区への要望", "is_request", "bool", max_width=12),
+    Field("区の回答", "ward_answer", "long", max_width=40),
+    Field("回答日", "answered_on", "date"),
+    Field("施策視点", "viewpoints", "viewpoints", max_width=50),
+    Field("提起した会議", None, "derived", max_width=30),
+    Field("会議へ", None, "link"),
+    ID, REV, STAMP,
+)
+
+ACTION_FIELDS: tuple[Field, ...] = (
+    Field("内容", "title", "text", required=True),
+    Field("組織", "organization_id", "org", required=True, max_width=30),
+    Field("担当", "assignee", "text", personal=True, max_width=16),
+    Field("期限", "due_on", "date"),
+    Field("状態", "status", "vocab", "action_status", max_width=10),
+    Field("完了日", "done_on", "date"),
+    Field("地域課題ID", "issue_id", "ref", max_width=38),
+    Field("地域課題", None, "derived", max_width=30),
+    Field("会議", None, "derived", max_width=30),
+    Field("会議へ", None, "link"),
+    ID, REV, STAMP,
+)
+
+#: sheet name -> (service attribute, fields)
+IMPORTABLE = {
+    ISSUE_SHEET: ("issues", ISSUE_FIELDS),
+    ACTION_SHEET: ("actions", ACTION_FIELDS),
+}
+
+_VIEWPOINT_ID = re.compile(r"^\s*(?:視点)?\s*([0-9]+-[0-9]+-[0-9]+)")
+_LIST_SPLIT = re.compile(r"[、,，;\n]+")
+
+
+def template_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """The columns of a template: what can be filled in, and the hidden round-trip ones."""
+    return tuple(f for f in fields if f.field is not None)
+
+
+class Labels:
+    """Codes and ids as the labels people read in cells, and back."""
+
+    def __init__(self, services):
+        from ..policy import load_framework
+
+        self.vocab = services.vocab
+        framework = load_framework()
+        self.plan_id = framework.plan_id
+        self.viewpoints = {n.id: f"{n.id} {n.title}" for n in framework.viewpoints()}
+        self.items = {n.id: n.text for n in framework.items()}
+        with services.store.engine.connect() as con:
+            from sqlalchemy import select
+
+            from .. import models as m
+
+            j, d = m.Jukyo.__table__, m.District.__table__
+            self.jukyo = {r.code: r.name for r in con.execute(select(j.c.code, j.c.name).order_by(j.c.ord))}
+            self.districts = {r.code: r.name for r in con.execute(select(d.c.code, d.c.name).order_by(d.c.ord))}
+            o = m.Organization.__table__
+            orgs = con.execute(
+                select(o.c.id, o.c.name, o.c.jukyo_code, o.c.district_code)
+                .where(o.c.deleted.is_(False)).order_by(o.c.yomi, o.c.name, o.c.id)
+            ).all()
+        self.org_rows = {r.id: r for r in orgs}
+        counts: dict[str, int] = {}
+        for r in orgs:
+            counts[r.name] = counts.get(r.name, 0) + 1
+        self.orgs: dict[str, str] = {}
+        for r in orgs:
+            label = r.name
+            if counts[r.name] > 1:  # the same name twice: tell them apart by 住区, then by id
+                label = f"{r.name}（{self.jukyo.get(r.jukyo_code, '住区なし')}）"
+                if label in self.orgs.values():
+                    label = f"{r.name}（{r.id[:8]}）"
+            self.orgs[r.id] = label
+        self._org_ids = {label: oid for oid, label in self.orgs.items()}
+
+    # -- to cells ---------------------------------------------------------------------
+
+    def vocab_label(self, kind: str, code) -> str:
+        return self.vocab.label(kind, None if code is None else str(code))
+
+    def vocab_labels(self, kind: str) -> list[str]:
+        return [e["ja"] for e in self.vocab.entries(kind)]
+
+    def org_label(self, org_id: str | None) -> str:
+        return self.orgs.get(org_id, org_id or "")
+
+    def org_place(self, org_id: str | None) -> tuple[str, str]:
+        """(住区, 地区) names of an organization."""
+        row = self.org_rows.get(org_id)
+        if row is None:
+            return "", ""
+        return self.jukyo.get(row.jukyo_code, ""), self.districts.get(row.district_code, "")
+
+    def viewpoints_label(self, ids) -> str:
+        return "、".join(self.viewpoints.get(i, i) for i in sorted(ids))
+
+    # -- from cells -------------------------------------------------------------------
+
+    def vocab_code(self, kind: str, text: str) -> str | None:
+        for e in self.vocab.entries(kind):
+            if text in (e["ja"], e["code"], e["en"]):
+                return e["code"]
+        return None
+
+    def org_id(self, text: str) -> str | None:
+        if text in self.org_rows:
+            return text
+        return self._org_ids.get(text)
+
+    def viewpoint_ids(self, text: str) -> tuple[set[str], list[str]]:
+        """The 視点 named in a cell, and the parts that name none."""
+        ids, bad = set(), []
+        for part in _LIST_SPLIT.split(text):
+            part = part.strip()
+            if not part:
+                continue
+            m = _VIEWPOINT_ID.match(part)
+            if m and m.group(1) in self.viewpoints:
+                ids.add(m.group(1))
+            else:
+                bad.append(part)
+        return ids, bad
+
+
+def lists_columns(labels: Labels) -> list[tuple[str, list[str]]]:
+    """The choice lists the data validations point at, in the hidden sheet's column order."""
+    return [
+        ("分類", labels.vocab_labels("issue_category")),
+        ("状態", labels.vocab_labels("issue_status")),
+        ("優先度", labels.vocab_labels("priority")),
+        ("組織", list(labels.orgs.values())),
+        ("施策視点", list(labels.viewpoints.values())),
+        ("はい・いいえ", [YES, NO]),
+        ("アクションの状態", labels.vocab_labels("action_status")),
+    ]
+
+
+def write_lists_sheet(wb, labels: Labels) -> dict[str, str]:
+    """The hidden sheet of choice lists; returns list name -> range for validations."""
+    from itertools import zip_longest
+
+    from openpyxl.utils import get_column_letter
+
+    from .xlsx_writer import text_value
+
+    ws = wb.create_sheet(LISTS_SHEET)
+    ws.sheet_state = "hidden"
+    columns = lists_columns(labels)
+    ws.append([name for name, _ in columns])
+    for row in zip_longest(*(values for _, values in columns)):
+        ws.append([None if v is None else text_value(ws, v) for v in row])
+    ranges = {}
+    for i, (name, values) in enumerate(columns, 1):
+        col = get_column_letter(i)
+        ranges[name] = f"'{LISTS_SHEET}'!${col}$2:${col}${max(len(values), 1) + 1}"
+    return ranges
+
+
+_LIST_FOR = {
+    ("vocab", "issue_category"): "分類",
+    ("vocab", "issue_status"): "状態",
+    ("vocab", "priority"): "優先度",
+    ("vocab", "action_status"): "アクションの状態",
+    ("org", None): "組織",
+    ("viewpoints", None): "施策視点",
+    ("bool", None): "はい・いいえ",
+}
+
+
+def validations(fields, ranges: dict[str, str], last_row: int) -> list:
+    """Drop-down lists for the columns that take a choice."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    out = []
+    for i, f in enumerate(fields, 1):
+        name = _LIST_FOR.get((f.kind, f.vocab))
+        if name is None:
+            continue
+        col = get_column_letter(i)
+        several = f.kind == "viewpoints"  # a cell may name several 視点: the list only helps
+        dv = DataValidation(
+            type="list", formula1=ranges[name], allow_blank=True, showDropDown=False,
+            showErrorMessage=True, errorStyle="warning" if several else "stop",
+            errorTitle=f"{f.header}の入力",
+            error=(f"一覧から選んでください（複数は「、」で区切ります）。" if several
+                   else f"{f.header}は一覧から選んでください。"),
+            promptTitle=f.header, prompt="一覧から選んでください。", showInputMessage=True,
+        )
+        dv.add(f"{col}2:{col}{last_row}")
+        out.append(dv)
+    return out
+
+
+def write_meta(ws, *, kind: str, export_id: str, now: dt.datetime, store,
+               filters, personal: bool, era: bool, counts: dict[str, int]) -> None:
+    """The hidden sheet saying what wrote this workbook, when, and from what."""
+    from ... import __version__
+
+    from .xlsx_writer import text_value
+
+    rows = [
+        ("形式", FORMAT), ("形式の版", FORMAT_VERSION), ("種類", kind),
+        ("アプリ", "meguro-jukyo"), ("バージョン", __version__),
+        ("書き出しID", export_id), ("書き出し日時", now.isoformat(sep=" ")),
+        ("端末ID", store.device_id), ("端末名", store.device_name),
+        ("個人情報", "含む" if personal else "含まない"), ("和暦", "はい" if era else "いいえ"),
+        ("絞り込み", json.dumps(filters.to_json() if filters else {}, ensure_ascii=False, sort_keys=True)),
+        *[(f"行数:{name}", n) for name, n in counts.items()],
+    ]
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 60
+    for key, value in rows:
+        ws.append([key, text_value(ws, value) if isinstance(value, str) else value])
+

@@ -1,0 +1,283 @@
+"""Writing sheets with openpyxl's write-only mode: text that stays text, A4 print setup, tables.
+
+A write-only sheet streams its rows to disk, so memory stays flat however many rows there
+are; the price is that everything placed before ``<sheetData>`` (column widths, frozen panes)
+must be known before the first row. :class:`SheetWriter` buffers the first rows, sizes the
+columns from them and the headers, then streams the rest.
+
+Text a user typed is always written as a string cell (``t="inlineStr"``), never as a formula,
+whatever it starts with. Cells starting with ``= + - @`` (or their full-width forms, which
+Japanese Excel also treats as formula starts) or with whitespace also carry the
+``quotePrefix`` style, so that editing the cell in Excel keeps it text. Characters XML cannot
+carry (and CR, which XML parsers turn into LF) are written in OOXML's ``_xHHHH_`` escape,
+which Excel, LibreOffice and :func:`from_cell_text` decode.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+#: Excel's limit on the characters in one cell.
+CELL_MAX_CHARS = 32767
+TRUNCATED_MARK = "…（以下省略: 全{n}文字。アプリで確認してください）"
+
+# ``[$-411]`` selects the Japanese calendar: ``ggg`` is the era name, ``e`` the era year.
+# Excel and LibreOffice both display it (the newer ``[$-ja-JP-x-gannen]`` tag, which shows
+# 元年, is not understood by LibreOffice, which then shows a bare serial number).
+DATE_FORMATS = {
+    True: '[$-411]ggge"年"m"月"d"日"',
+    False: 'yyyy"年"m"月"d"日"',
+}
+DATETIME_FORMATS = {
+    True: '[$-411]ggge"年"m"月"d"日" h:mm',
+    False: 'yyyy"年"m"月"d"日" h:mm',
+}
+
+_ESCAPE_RE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_UNESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_FORMULA_STARTS = frozenset("=+-@＝＋－＠\t\r\n ")
+
+
+def to_cell_text(value: str) -> str:
+    """``value`` in OOXML's escaped form: what goes between ``<t>`` and ``</t>``."""
+    if not _ESCAPE_RE.search(value):
+        return value
+    return _ESCAPE_RE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", value)
+
+
+def from_cell_text(value: str) -> str:
+    """The inverse of :func:`to_cell_text` (Excel writes the same escapes)."""
+    if "_x" not in value:
+        return value
+    return _UNESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), value)
+
+
+def needs_quote_prefix(value: str) -> bool:
+    return bool(value) and value[0] in _FORMULA_STARTS
+
+
+def truncated(value: str) -> str:
+    """``value`` cut to fit one cell, saying so (the import knows the mark)."""
+    if len(value) <= CELL_MAX_CHARS:
+        return value
+    mark = TRUNCATED_MARK.format(n=len(value))
+    return value[: CELL_MAX_CHARS - len(mark)] + mark
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospace sense: wide and ambiguous East Asian chars count 2.
+
+    Ambiguous ones (○, ①, ※) are full width in Japanese fonts.
+    """
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a written sheet."""
+
+    header: str
+    key: str
+    kind: str = "text"  # text | long | date | datetime | int | bool | link | hidden
+    max_width: int = 40
+    hidden: bool = False
+    min_width: int = 6
+
+
+class SheetWriter:
+    """One write-only sheet: a header row, streamed rows, an Excel table, A4 landscape."""
+
+    SAMPLE_ROWS = 200
+
+    def __init__(self, wb, title: str, columns: Sequence[Col], *, table_name: str | None,
+                 era: bool, landscape: bool = True, hidden: bool = False,
+                 table_style: str = "TableStyleMedium2"):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment
+
+        self._WriteOnlyCell = WriteOnlyCell
+        self.wb = wb
+        self.ws = wb.create_sheet(title)
+        if hidden:
+            self.ws.sheet_state = "hidden"
+        self.title = title
+        self.columns = list(columns)
+        self.table_name = table_name
+        self.table_style = table_style
+        self.era = era
+        self.landscape = landscape
+        self.rows = 0
+        self._buffer: list[list] | None = []
+        self._widths = [display_width(c.header) + 4 for c in self.columns]  # room for the filter button
+        self._date_fmt = DATE_FORMATS[era]
+        self._datetime_fmt = DATETIME_FORMATS[era]
+        self._wrap = Alignment(wrap_text=True, vertical="top")
+        self.validations: list = []
+        self.conditional: list[tuple[str, Any]] = []
+        self.truncated_cells = 0
+        self._kinds = [c.kind for c in self.columns]
+
+    # -- cells ------------------------------------------------------------------------
+
+    def text_cell(self, value: str):
+        return text_value(self.ws, value)
+
+    def _cell(self, kind: str, value):
+        if value is None or value == "":
+            return None
+        if kind == "date" or kind == "datetime":
+            cell = self._WriteOnlyCell(self.ws, value)
+            cell.number_format = self._date_fmt if kind == "date" else self._datetime_fmt
+            return cell
+        if kind == "link":
+            return value  # a formula the app built (never user text): see link_formula()
+        if isinstance(value, str):
+            if len(value) > CELL_MAX_CHARS:
+                self.truncated_cells += 1
+            cell = self.text_cell(value)
+            if kind == "long" and len(value) > 30:
+                if isinstance(cell, str):
+                    cell = self._WriteOnlyCell(self.ws, cell)
+                    cell.data_type = "s"
+                cell.alignment = self._wrap
+            return cell
+        return value
+
+    def _width_of(self, kind: str, value) -> int:
+        if value is None:
+            return 0
+        if kind == "date":
+            return 16
+        if kind == "datetime":
+            return 22
+        if kind == "link":
+            return 10
+        if isinstance(value, str):
+            return max(display_width(line) for line in value.splitlines() or [""])
+        return len(str(value))
+
+    # -- rows -------------------------------------------------------------------------
+
+    def add(self, values: Sequence) -> None:
+        kinds = self._kinds
+        if self._buffer is not None:
+            for i, v in enumerate(values):
+                w = self._width_of(kinds[i], v) + 2
+                if w > self._widths[i]:
+                    self._widths[i] = w
+        row = [self._cell(kinds[i], v) for i, v in enumerate(values)]
+        self.rows += 1
+        if self._buffer is not None:
+            self._buffer.append(row)
+            if len(self._buffer) >= self.SAMPLE_ROWS:
+                self._start()
+        else:
+            self.ws.append(row)
+
+    def add_raw(self, row: Sequence) -> None:
+        """A row of ready cells (headers of a sub-table, formulas the app built)."""
+        if self._buffer is not None:
+            self._buffer.append(list(row))
+        else:
+            self.ws.append(list(row))
+
+    def _start(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        ws = self.ws
+        for i, col in enumerate(self.columns, 1):
+            dim = ws.column_dimensions[get_column_letter(i)]
+            dim.width = min(max(self._widths[i - 1], col.min_width), col.max_width)
+            if col.hidden:
+                dim.hidden = True
+        ws.freeze_panes = "A2"
+        setup_print(ws, self.landscape)
+        ws.append([c.header for c in self.columns])
+        buffered, self._buffer = self._buffer, None
+        for row in buffered:
+            ws.append(row)
+
+    def close(self) -> None:
+        """Finish the sheet: the table over everything written, validations, formats."""
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+        from openpyxl.worksheet.filters import AutoFilter
+
+        if self._buffer is not None:
+            self._start()
+        last_row = self.rows + 1
+        if self.rows == 0:
+            self.ws.append([None] * len(self.columns))  # a table needs a data row
+            last_row = 2
+        if self.table_name:
+            ref = f"A1:{get_column_letter(len(self.columns))}{last_row}"
+            table = Table(displayName=self.table_name, ref=ref)
+            # write-only sheets cannot be read back, so the columns are named here
+            table.tableColumns = [TableColumn(id=i, name=c.header) for i, c in enumerate(self.columns, 1)]
+            table.autoFilter = AutoFilter(ref=ref)
+            table.tableStyleInfo = TableStyleInfo(name=self.table_style, showRowStripes=True)
+            add_table(self.ws, table)
+        for dv in self.validations:
+            self.ws.data_validations.append(dv)
+        for ref, rule in self.conditional:
+            self.ws.conditional_formatting.add(ref, rule)
+
+    def column_letter(self, key: str) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return get_column_letter([c.key for c in self.columns].index(key) + 1)
+
+
+def text_value(ws, value: str):
+    """A string as a cell value that Excel and LibreOffice show literally, never evaluate."""
+    escaped = to_cell_text(truncated(value))
+    if not needs_quote_prefix(value):
+        return escaped
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws)
+    cell.value = escaped
+    cell.data_type = "s"  # never a formula, whatever it starts with
+    cell.quotePrefix = True  # and still text after someone edits it in Excel
+    return cell
+
+
+def setup_print(ws, landscape: bool = True, title_rows: bool = True) -> None:
+    """A4, fitted to the page width, sheet name on top, page numbers below."""
+    from openpyxl.worksheet.page import PageMargins
+
+    setup = ws.page_setup
+    setup.paperSize = 9  # A4 (ECMA-376 ST_PaperSize)
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
+    if title_rows:
+        ws.print_title_rows = "1:1"
+    ws.HeaderFooter.oddHeader.left.text = "&A"
+    ws.HeaderFooter.oddFooter.center.text = "&P / &N"
+
+
+def add_table(ws, table) -> None:
+    """``ws.add_table`` for a table whose columns are already named."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # openpyxl warns on every write-only table; ours name their columns themselves
+        warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")
+        ws.add_table(table)
+
+
+def link_formula(sheet: str, row: int, label: str) -> str:
+    """A HYPERLINK formula to a row of another sheet of this workbook.
+
+    ``label`` is app text, never user text. Formulas (unlike cell hyperlinks, which openpyxl
+    keeps in memory until the sheet is finished) cost nothing per row when streaming.
+    """
+    return f'=HYPERLINK("#\'{sheet}\'!A{row}","{label}")'

@@ -1,0 +1,150 @@
+"""Workbooks made to hurt: each is refused with a message a person can act on; the store stays as it was.
+
+The files are written straight from XML text (a million rows would take minutes row by row
+through openpyxl). Rejections come from counting before parsing, so they cost time and
+memory in proportion to the file's bounded size, never to what it claims to contain.
+"""
+
+import zipfile
+
+import openpyxl
+import pytest
+from xlsx_helpers import dump, header_row, inline, write_raw_xlsx
+
+from meguro_jukyo.core.errors import UserError
+from meguro_jukyo.core.exchange import untrusted
+from meguro_jukyo.core.exchange.untrusted import BadWorkbook
+from meguro_jukyo.core.exchange.xlsx_import import import_workbook
+
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    '<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">'
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+    '<!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+)
+
+
+@pytest.fixture
+def untouched(store, services):
+    """Asserts after the test that nothing in the store changed."""
+    services.organizations.create({"kind": "association", "name": "駒場町会", "jukyo_code": "komaba"})
+    before = dump(store)
+    yield
+    assert dump(store) == before
+
+
+def _refused(services, path, *words) -> str:
+    with pytest.raises(UserError) as exc:
+        import_workbook(services, path)
+    for word in words:
+        assert word in exc.value.ja
+    assert "\n" not in exc.value.ja
+    return exc.value.ja
+
+
+def test_billion_laughs_is_refused_before_parsing(services, untouched, tmp_path):
+    path = tmp_path / "laughs.xlsx"
+    row = f'<row r="2">{inline("A2", "&lol9;")}{inline("B2", "駒場町会")}</row>'
+    write_raw_xlsx(path, [header_row(), row], doctype=LAUGHS)
+    _refused(services, path, "DTD")
+
+
+def test_openpyxl_parses_with_defusedxml_as_a_second_guard():
+    from defusedxml import EntitiesForbidden
+    from openpyxl.xml.functions import fromstring
+
+    assert openpyxl.DEFUSEDXML is True
+    with pytest.raises(EntitiesForbidden):
+        fromstring(LAUGHS + "<a>&lol9;</a>")
+
+
+def test_a_huge_declared_dimension_is_refused(services, untouched, tmp_path):
+    path = tmp_path / "dimension.xlsx"
+    write_raw_xlsx(path, [header_row()], dimension='<dimension ref="A1:XFD1048576"/>')
+    _refused(services, path, "行が多すぎます")
+
+
+def test_two_far_apart_cells_are_refused_without_allocating_the_rectangle(services, untouched, tmp_path):
+    path = tmp_path / "sparse.xlsx"
+    write_raw_xlsx(path, [header_row(), f'<row r="1048576">{inline("XFD1048576", "x")}</row>'])
+    _refused(services, path, "行が多すぎます")
+
+
+def test_a_million_rows_are_refused(services, untouched, tmp_path):
+    path = tmp_path / "million.xlsx"
+    rows = (f'<row r="{i}">{inline(f"A{i}", f"課題{i * 7919 % 1_000_003}")}{inline(f"B{i}", "駒場町会")}</row>'
+            for i in range(2, 1_000_002))
+    write_raw_xlsx(path, [header_row(), *rows])
+    assert path.stat().st_size < untrusted.MAX_FILE_BYTES  # it gets past the size check
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+        assert info.file_size / info.compress_size < untrusted.MAX_RATIO  # and past the ratio check
+    _refused(services, path, "行が多すぎます", "100,000")
+
+
+def test_wrong_headers_are_reported_and_nothing_is_written(services, untouched, tmp_path):
+    path = tmp_path / "headers.xlsx"
+    write_raw_xlsx(path, [header_row(("題名", "組織")), f'<row r="2">{inline("A2", "x")}{inline("B2", "駒場町会")}</row>'])
+    report = import_workbook(services, path)
+    assert not report.written
+    assert [p.text() for p in report.errors] == ["地域課題 1行目: 必要な列「課題名」がありません（見出しは1行目に置いてください）。"]
+    assert [p.text() for p in report.warnings] == ["地域課題 1行目 A列（題名）: この列は取り込みません。"]
+
+
+def test_wrong_types_are_reported_by_cell(services, untouched, tmp_path):
+    path = tmp_path / "types.xlsx"
+    headers = ("課題名", "組織", "提起日", "優先度", "区への要望")
+    row = ('<row r="2">' + inline("A2", "x") + inline("B2", "駒場町会") + '<c r="C2"><v>12.5</v></c>'
+           + '<c r="D2"><v>7</v></c>' + inline("E2", "たぶん") + "</row>")
+    write_raw_xlsx(path, [header_row(headers), row])
+    report = import_workbook(services, path)
+    assert not report.written
+    assert [(p.column, p.header) for p in report.errors] == [("C", "提起日"), ("D", "優先度"), ("E", "区への要望")]
+
+
+def test_a_zip_that_is_not_a_workbook_is_refused(services, untouched, tmp_path):
+    path = tmp_path / "photos.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("photo.jpg", b"\xff\xd8\xff" + b"0" * 100)
+    _refused(services, path, "Excel のブック（.xlsx）として読めません")
+
+
+def test_a_file_that_is_not_a_zip_is_refused(services, untouched, tmp_path):
+    path = tmp_path / "text.xlsx"
+    path.write_text("課題名,組織\n街灯,駒場町会\n", encoding="utf-8")
+    _refused(services, path, "Excel のブック（.xlsx）として読めません")
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    _refused(services, old, ".xls")
+
+
+def test_a_zip_bomb_is_refused_from_its_directory(services, untouched, tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    write_raw_xlsx(path, [header_row()])
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+        with z.open("xl/media/zeros.bin", "w", force_zip64=True) as fh:
+            block = b"\0" * (1024 * 1024)
+            for _ in range(64):
+                fh.write(block)
+    _refused(services, path, "展開すると大きすぎます")
+
+
+def test_an_oversized_file_is_refused_before_it_is_opened(services, untouched, tmp_path, monkeypatch):
+    path = tmp_path / "big.xlsx"
+    write_raw_xlsx(path, [header_row()])
+    monkeypatch.setattr(untrusted, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    _refused(services, path, "ファイルが大きすぎます")
+
+
+def test_a_scan_that_runs_out_of_time_is_stopped(tmp_path):
+    path = tmp_path / "slow.xlsx"
+    write_raw_xlsx(path, [header_row(), *(f'<row r="{i}">{inline(f"A{i}", "x")}</row>' for i in range(2, 50_000))])
+    with pytest.raises(BadWorkbook) as exc:
+        untrusted.scan_workbook(path, sheets_to_count=("地域課題",), deadline=untrusted.Deadline(-1))
+    assert "中止しました" in exc.value.ja
+
+
+def test_a_sheet_with_broken_xml_gets_a_message(services, untouched, tmp_path):
+    path = tmp_path / "broken.xlsx"
+    write_raw_xlsx(path, [header_row(), '<row r="2"><c r="A2" t="inlineStr"><is><t>unclosed</is></c></row>'])
+    _refused(services, path, "壊れている")

@@ -1,0 +1,87 @@
+"""The exported workbook opens in LibreOffice and reads back with openpyxl and python-calamine.
+
+LibreOffice runs headless in a throwaway HOME. CI installs it (.ci/run); on a machine without
+``soffice`` the test is skipped.
+"""
+
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+from xlsx_helpers import FORMULA_TITLES, fill, sheet_xml
+
+from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.exchange.xlsx_export import export_workbook
+from meguro_jukyo.core.exchange.xlsx_template import export_template
+from meguro_jukyo.core.services import Services
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+SHEETS = ["概要", "地域課題", "会議", "議事・合意", "アクション", "施策視点対応", "視点別集計", "_lists", "_meta"]
+
+
+def _convert(src, outdir, fmt: str, home):
+    subprocess.run(
+        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{home}", "--convert-to", fmt,
+         "--outdir", str(outdir), str(src)],
+        check=True, capture_output=True, timeout=180, env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+    )
+    return outdir / (src.stem + "." + fmt.split(":")[0])
+
+
+@pytest.fixture
+def exported(tmp_path):
+    store = Store.open(tmp_path / "store.sqlite3", create=True)
+    services = Services(store)
+    fill(services)
+    report = export_workbook(services, tmp_path / "book.xlsx")
+    export_template(tmp_path / "template.xlsx", services)
+    yield tmp_path, report
+    store.close()
+
+
+def test_libreoffice_opens_the_workbook_and_it_reads_back(exported):
+    from python_calamine import CalamineWorkbook
+
+    tmp_path, report = exported
+    home = tmp_path / "home"
+    home.mkdir()
+    converted = _convert(tmp_path / "book.xlsx", tmp_path / "lo", "xlsx", home)
+    pdf = _convert(tmp_path / "book.xlsx", tmp_path / "pdf", "pdf", home)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+    wb = openpyxl.load_workbook(converted)
+    assert wb.sheetnames == SHEETS
+    cal = CalamineWorkbook.from_path(str(converted))
+    assert cal.sheet_names == SHEETS
+    original = openpyxl.load_workbook(tmp_path / "book.xlsx")
+    for name, count in report.counts.items():
+        headers = [c.value for c in original[name][1]]
+        assert [c.value for c in wb[name][1]][: len(headers)] == headers
+        rows = [r for r in cal.get_sheet_by_name(name).to_python() if any(v not in ("", None) for v in r)]
+        assert rows[0][: len(headers)] == headers
+        assert len(rows) == count + 1
+    # titles that look like formulas are still the same text, and still not formulas
+    titles = [r[0] for r in cal.get_sheet_by_name("地域課題").to_python()[1:]]
+    for title in FORMULA_TITLES:
+        assert title in titles
+    ws = wb["地域課題"]
+    for cell in ws["A"][1:]:
+        if cell.value in FORMULA_TITLES:
+            assert cell.data_type == "s"
+    xml = sheet_xml(converted, "地域課題")
+    for title in FORMULA_TITLES:
+        assert f"<f>{title[1:]}" not in xml
+
+
+def test_libreoffice_opens_the_template(exported):
+    tmp_path, _ = exported
+    home = tmp_path / "home"
+    home.mkdir()
+    converted = _convert(tmp_path / "template.xlsx", tmp_path / "lo", "xlsx", home)
+    wb = openpyxl.load_workbook(converted)
+    assert {"記入方法", "地域課題", "アクション"} <= set(wb.sheetnames)
+    assert [c.value for c in wb["地域課題"][1]][:2] == ["課題名", "組織"]
+    assert wb["地域課題"].data_validations.dataValidation  # the drop-down lists survive
