@@ -138,7 +138,10 @@ def _match(dialect: str, query: str) -> tuple[str, dict] | None:
         if fq is None:
             return None
         table, expr = fq
-        return (f"{table} f JOIN search_doc d ON d.rowid = f.rowid WHERE {table} MATCH :mq",
+        # CROSS JOIN keeps the FTS5 table the outer loop: with a plain JOIN and a kind filter
+        # the planner walks search_doc by kind and probes FTS5 once per row (20 s at ward size
+        # for a list filtered by 2 characters; 0.3 s this way).
+        return (f"{table} f CROSS JOIN search_doc d ON d.rowid = f.rowid WHERE {table} MATCH :mq",
                 {"mq": expr})
     terms = _terms(query)
     if not terms:
