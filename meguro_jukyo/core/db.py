@@ -186,11 +186,17 @@ class Store:
         self.engine = engine
         self._lock = lock
         self.dialect = engine.dialect.name
+        #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
+        self.workstation = workstation
+        self.load_identity()
+
+    def load_identity(self) -> None:
+        """(Re)read who this store is and where its clock stands (after its contents changed
+        underneath: a restore, a copy into it)."""
         meta = self._read_meta()
         #: the store's own identity; on a server store, the one the ward store has
         self.store_id = meta["device_id"]
-        #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
-        self.workstation = workstation
+        workstation = self.workstation
         if workstation is None:
             self.device_id = meta["device_id"]
             self.device_name = meta.get("device_name", "")
@@ -386,11 +392,7 @@ class Store:
         if version < SCHEMA_VERSION:
             _migrate(self.engine)
         _load_reference_data_if_changed(self.engine)
-        meta = self._read_meta()
-        from .sync.clock import HybridClock
-
-        self.device_id = meta["device_id"]
-        self.clock = HybridClock(self.device_id, meta.get("hlc"))
+        self.load_identity()
         return safety
 
     def integrity_check(self) -> list[str]:

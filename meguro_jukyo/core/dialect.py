@@ -60,3 +60,21 @@ def lock_schema(con: Connection) -> None:
     """Wait for, then hold until the transaction ends, the store's schema lock (PostgreSQL)."""
     if con.dialect.name == "postgresql":
         con.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
+
+
+def reset_sequences(con: Connection, tables: list[Table]) -> None:
+    """After rows were inserted with their own integer ids, make new ids come after them.
+
+    SQLite takes the next id from the table itself; PostgreSQL from a sequence that explicit
+    ids do not move.
+    """
+    if con.dialect.name != "postgresql":
+        return
+    for table in tables:
+        column = table.autoincrement_column
+        if column is None:
+            continue
+        con.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
+            f'coalesce(max("{column.name}"), 0) + 1, false) FROM "{table.name}"'
+        )

@@ -14,6 +14,7 @@ import json
 from typing import IO
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from .. import models as m
 from ..db import SCHEMA_VERSION
@@ -36,17 +37,28 @@ def _line(obj) -> str:
 
 def write_dump(store, out: IO[str]) -> int:
     """Write the dump to ``out``; return the number of rows written."""
+    with store.engine.connect() as con:
+        return dump_connection(con, out)
+
+
+def dump_connection(con: Connection, out: IO[str]) -> int:
+    """The dump as ``con`` sees the store (in its transaction, so uncommitted rows too).
+
+    On PostgreSQL the transaction is REPEATABLE READ: every table is read from one snapshot
+    while others write. Text keys sort byte-wise on both dialects (PostgreSQL's text columns
+    have the C collation, see dialect.after_migrations), so rows come in the same order.
+    """
     count = 0
     out.write('{"format":' + _line(FORMAT) + ',"schema":' + str(SCHEMA_VERSION) + ',"tables":{\n')
-    with store.engine.connect() as con:
-        for ti, table in enumerate(DUMP_TABLES):
-            out.write(("," if ti else "") + _line(table.name) + ":[\n")
-            order = [c for c in table.primary_key.columns]
-            first = True
-            for row in con.execute(select(table).order_by(*order)).mappings():
-                out.write(("" if first else ",\n") + _line({k: _plain(v) for k, v in row.items()}))
-                first = False
-                count += 1
-            out.write("\n]\n" if not first else "]\n")
+    for ti, table in enumerate(DUMP_TABLES):
+        out.write(("," if ti else "") + _line(table.name) + ":[\n")
+        order = [c for c in table.primary_key.columns]
+        first = True
+        rows = con.execute(select(table).order_by(*order).execution_options(yield_per=2000)).mappings()
+        for row in rows:
+            out.write(("" if first else ",\n") + _line({k: _plain(v) for k, v in row.items()}))
+            first = False
+            count += 1
+        out.write("\n]\n" if not first else "]\n")
     out.write("}}\n")
     return count
