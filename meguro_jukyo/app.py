@@ -98,7 +98,10 @@ def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> 
     app.setApplicationDisplayName(translate("App", "Meguro Jukyo"))
     apply_font_scale(settings.font_scale)
     try:
-        store = Store.open(store_location(db, settings.store_location), create=True, holder=holder_name())
+        # quick_check reads the whole file (2 s at ward size) before the window could show;
+        # the full integrity check runs on the lane right after the window shows instead.
+        store = Store.open(store_location(db, settings.store_location), create=True, holder=holder_name(),
+                           quick_check=False)
     except StoreError as exc:
         show_store_error(exc, settings.language)
         i18n.uninstall(app, translators)

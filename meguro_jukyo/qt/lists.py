@@ -256,10 +256,11 @@ class ListPage(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.view.setSortingEnabled(True)
         header = self.view.horizontalHeader()
-        header.setSortIndicatorShown(True)
+        # no indicator first: enabling sorting would otherwise sort by column 0 at once
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        header.setSortIndicatorShown(True)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)

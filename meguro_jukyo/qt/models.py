@@ -378,4 +378,5 @@ class EntityTableModel(QAbstractTableModel):
         if order_by == self._query.order_by:
             return
         self._query = dataclasses.replace(self._query, order_by=order_by)
-        self.reload()
+        if self._generation:  # a list not yet loaded takes the order with its first query
+            self.reload()
