@@ -1081,12 +1081,20 @@ class MeetingModeWindow(QMainWindow):
 # --------------------------------------------------------------------------- on its own
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m meguro_jukyo.qt.meeting_mode [--db PATH] [MEETING_ID]``
+def start(services, tasks: TaskManager, display: Display, meeting_id: str | None = None
+          ) -> MeetingModeWindow | None:
+    """Meeting mode on ``meeting_id``, or on the meeting it was open on when the app stopped
+    (after a crash it comes back on the same item with the draft in the box); None if neither."""
+    meeting_id = meeting_id or MeetingFlow(services).active()
+    if meeting_id is None:
+        return None
+    window = MeetingModeWindow(services, tasks, display, meeting_id)
+    window.show()
+    return window
 
-    Meeting mode on its own window: on the given meeting, or on the one meeting mode was open
-    on when the app stopped (after a crash it comes back where it was).
-    """
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m meguro_jukyo.qt.meeting_mode [--db PATH] [MEETING_ID]``: meeting mode alone."""
     import argparse
     import sys
 
@@ -1108,13 +1116,10 @@ def main(argv: list[str] | None = None) -> int:
     tasks = TaskManager()
     try:
         services = Services(store)
-        meeting_id = args.meeting_id or MeetingFlow(services).active()
-        if meeting_id is None:
+        window = start(services, tasks, Display(services.vocab, settings.language, settings.era), args.meeting_id)
+        if window is None:
             print("meeting mode: no meeting given and none was open", file=sys.stderr)
             return 1
-        display = Display(services.vocab, settings.language, settings.era)
-        window = MeetingModeWindow(services, tasks, display, meeting_id)
-        window.show()
         return app.exec()
     finally:
         tasks.wait()
