@@ -180,9 +180,20 @@ def search(
     if org_ids:
         where += " AND " + _in_list("d.org_id", "o", org_ids, params)
     params.update(limit=limit, offset=offset)
+    # On SQLite, order by the FTS5 table's rowid (the same number as d.rowid): FTS5 then walks
+    # its index newest first and stops after the page, instead of SQLite sorting every match
+    # (at ward size a common word has tens of thousands: ~100x slower).
+    newest = "f.rowid" if con.dialect.name == "sqlite" else "d.rowid"
     sql = (f"SELECT d.kind, d.ref_id, d.title, d.org_id FROM {where} "
-           "ORDER BY d.rowid DESC LIMIT :limit OFFSET :offset")
-    return [Hit(*row) for row in con.execute(text(sql), params).all()]
+           f"ORDER BY {newest} DESC LIMIT :limit OFFSET :offset")
+    if con.dialect.name == "sqlite":
+        # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
+        # executing a text() statement would cost as much again, so this read-only statement
+        # goes straight to the driver on the same connection (same SQL, same named parameters).
+        rows = con.connection.driver_connection.execute(sql, params).fetchall()
+    else:
+        rows = con.execute(text(sql), params).all()
+    return [Hit(*row) for row in rows]
 
 
 def matching_ids(con: Connection, query: str, kind: str, cap: int = 5000) -> list[str]:

@@ -358,3 +358,51 @@ def test_ward_content_depends_only_on_the_seed(tmp_path):
             store.close()
 
     assert content(tmp_path / "a.sqlite3") == content(tmp_path / "b.sqlite3")
+
+
+@pytest.mark.parametrize("query", ["防災", "区", "防災訓練", "目黒 清掃", "ﾎﾞﾗﾝﾃｨｱ"])
+def test_ward_search_pages_are_the_newest_matches_in_order(ward, query):
+    store, _, _ = ward
+    table, expr = search.fts_query(query)
+    with store.engine.connect() as con:
+        every = con.exec_driver_sql(
+            f"SELECT d.rowid, d.kind, d.ref_id FROM {table} f JOIN search_doc d ON d.rowid = f.rowid "
+            f"WHERE {table} MATCH ?", (expr,)).all()
+        newest = [(kind, ref) for _rowid, kind, ref in sorted(every, reverse=True)]
+        assert len(newest) > 10
+        page = [(h.kind, h.ref_id) for h in search.search(con, query, limit=10)]
+        assert page == newest[:10]
+        second = [(h.kind, h.ref_id) for h in search.search(con, query, limit=10, offset=10)]
+        assert second == newest[10:20]
+        notes = [h.ref_id for h in search.search(con, query, kinds=("note",), limit=5)]
+        assert notes == [ref for kind, ref in newest if kind == "note"][:5]
+
+
+def test_ward_search_reads_the_page_without_sorting_every_match(ward):
+    store, _, _ = ward
+    with store.engine.connect() as con:
+        driver = con.connection.driver_connection
+        statements: list[str] = []
+        driver.set_trace_callback(statements.append)
+        try:
+            search.search(con, "防災訓練")
+            search.search(con, "防災", kinds=("issue", "note"))
+        finally:
+            driver.set_trace_callback(None)
+        selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        assert len(selects) == 2
+        for sql in selects:
+            plan = " ".join(row[3] for row in driver.execute("EXPLAIN QUERY PLAN " + sql))
+            assert "TEMP B-TREE" not in plan, plan
+
+
+def test_search_sees_what_the_callers_transaction_wrote(small):
+    store, _ = small
+    with store.engine.connect() as con:
+        tx = con.begin()
+        row = {"id": "00000000-0000-4000-8000-000000000001", "organization_id": None, "title": "蛍の観察会",
+               "description": "", "place": "", "ward_answer": "", "deleted": False}
+        search.index_rows(con, "issue", [row])
+        assert [h.ref_id for h in search.search(con, "蛍")] == [row["id"]]
+        tx.rollback()
+        assert search.search(con, "蛍") == []
