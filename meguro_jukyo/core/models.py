@@ -297,7 +297,12 @@ class IssueBase(SQLModel):
 
 
 class Issue(IssueBase, SyncMeta, table=True):
-    __table_args__ = (CheckConstraint("priority BETWEEN 1 AND 3", name="issue_priority"),)
+    __table_args__ = (
+        CheckConstraint("priority BETWEEN 1 AND 3", name="issue_priority"),
+        # the list's category and status filters, newest first, without a sort
+        Index("ix_issue_category_raised", "category", "raised_on"),
+        Index("ix_issue_status_raised", "status", "raised_on"),
+    )
 
 
 class IssueCreate(IssueBase):
@@ -345,7 +350,8 @@ class NoteBase(SQLModel):
 
 
 class Note(NoteBase, SyncMeta, table=True):
-    pass
+    # the notes list (live notes, newest first) and its count read this index alone
+    __table_args__ = (Index("ix_note_live_recorded", "deleted", "recorded_at", "position"),)
 
 
 class NoteCreate(NoteBase):
@@ -424,6 +430,8 @@ class PolicyLinkBase(SQLModel):
 class PolicyLink(PolicyLinkBase, SyncMeta, table=True):
     __tablename__ = "policy_link"
     __table_args__ = (
+        # "issues (or notes) linked to this 視点" from the index alone
+        Index("ix_policy_link_viewpoint", "viewpoint_id", "deleted", "issue_id", "note_id"),
         CheckConstraint(
             "(issue_id IS NULL) <> (note_id IS NULL)", name="policy_link_one_target"
         ),
