@@ -53,15 +53,10 @@ def _open(args, **kwargs):
 
 
 def cmd_init(args) -> int:
-    from ..core.db import Store, is_url, resolve_location
+    from ..core.db import Store, resolve_location
 
-    location = resolve_location(args.db)
-    if not is_url(location) and Path(location).exists():
-        store = Store.open(location, device_name=args.device_name)
-        made = False
-    else:
-        store = Store.open(location, create=True, device_name=args.device_name)
-        made = True
+    store = Store.open(resolve_location(args.db), create=True, device_name=args.device_name)
+    made = store.created
     with store:
         if args.demo:
             from ..core.demo import load_demo

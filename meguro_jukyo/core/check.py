@@ -25,7 +25,8 @@ class Problem:
 
 
 def check_store(store) -> list[Problem]:
-    problems = [Problem("SQLite の整合性検査で問題が見つかりました", r) for r in store.integrity_check()]
+    found = "SQLite の整合性検査で問題が見つかりました" if store.dialect == "sqlite" else "データベースの検査で問題が見つかりました"
+    problems = [Problem(found, r) for r in store.integrity_check()]
     with store.engine.connect() as con:
         for service in (MeetingService, AgendaItemService, IssueService, NoteService,
                         ActionItemService, PolicyLinkService, AttendeeService):

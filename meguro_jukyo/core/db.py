@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 
 from .errors import StoreError
 from .files import atomic_path
@@ -186,6 +187,8 @@ class Store:
         self.engine = engine
         self._lock = lock
         self.dialect = engine.dialect.name
+        #: whether opening made the store
+        self.created = False
         #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
         self.workstation = workstation
         self.load_identity()
@@ -271,6 +274,7 @@ class Store:
                 if write:
                     _load_reference_data_if_changed(engine)
             store = cls(str(path), engine, lock)
+            store.created = fresh
             if device_name is not None and write:
                 store.set_device_name(device_name)
             return store
@@ -284,13 +288,27 @@ class Store:
                      workstation: Path | None) -> "Store":
         ws = Workstation.load(workstation)
         engine = make_engine(url)
+        shown = make_url(url).render_as_string()
         try:
-            with engine.connect() as con:
-                has_meta = engine.dialect.has_table(con, "meta")
+            try:
+                with engine.connect() as con:
+                    has_meta = engine.dialect.has_table(con, "meta")
+                    revision = con.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+                        if has_meta else None
+            except OperationalError as exc:
+                reason = str(exc.orig).strip().splitlines()[-1] if exc.orig else str(exc)
+                raise StoreError(f"データベースに接続できません: {shown}（{reason}）",
+                                 f"Cannot connect to the database {shown}: {reason}") from exc
+            if revision is not None and revision not in SCHEMA_REVISIONS.values():
+                raise StoreError(
+                    f"新しい版のアプリで更新されたデータベースです（形式 {revision}）。この端末のアプリを更新してください: {shown}",
+                    f"The database {shown} was upgraded by a newer version of the app (revision "
+                    f"{revision}). Update the app on this workstation.",
+                )
             if not has_meta:
                 if not create:
                     raise StoreError(
-                        f"このデータベースには目黒住区アプリのデータがありません: {make_url(url).render_as_string()}"
+                        f"このデータベースには目黒住区アプリのデータがありません: {shown}"
                         "（`meguro-jukyo --db URL init` で作成できます）",
                         "This database holds no meguro_jukyo store (create one with "
                         "`meguro-jukyo --db URL init`).",
@@ -303,6 +321,7 @@ class Store:
             engine.dispose()
             raise
         store = cls(url, engine, None, ws)
+        store.created = not has_meta
         if device_name is not None:
             store.set_device_name(device_name)
         return store
@@ -396,9 +415,13 @@ class Store:
         return safety
 
     def integrity_check(self) -> list[str]:
-        """Problems found by SQLite's integrity_check (empty when the file is sound)."""
+        """Problems found by SQLite's integrity_check (empty when the file is sound); on a
+        server, by checking the indexes the app relies on are there and valid."""
         if self.dialect != "sqlite":
-            return []
+            from .dialect import server_index_problems
+
+            with self.engine.connect() as con:
+                return server_index_problems(con)
         with self.engine.connect() as con:
             rows = [r[0] for r in con.exec_driver_sql("PRAGMA integrity_check").all()]
         return [] if rows == ["ok"] else rows

@@ -78,3 +78,24 @@ def reset_sequences(con: Connection, tables: list[Table]) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
             f'coalesce(max("{column.name}"), 0) + 1, false) FROM "{table.name}"'
         )
+
+
+#: PostgreSQL indexes the app cannot do without (search answers from the trigram index)
+SERVER_INDEXES = ("ix_search_doc_body_trgm",)
+
+
+def server_index_problems(con: Connection) -> list[str]:
+    """PostgreSQL: each index in SERVER_INDEXES exists and is valid (a failed build leaves
+    an invalid one behind)."""
+    problems = []
+    for name in SERVER_INDEXES:
+        valid = con.exec_driver_sql(
+            "SELECT i.indisvalid AND i.indisready FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE c.relname = %(name)s AND c.relnamespace = current_schema()::regnamespace",
+            {"name": name},
+        ).scalar()
+        if valid is None:
+            problems.append(f"索引 {name} がありません")
+        elif not valid:
+            problems.append(f"索引 {name} が使えない状態です（REINDEX INDEX {name} で作り直せます）")
+    return problems
