@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status()
+        from .meeting_mode import install as install_meeting_mode
+
+        install_meeting_mode(self)
         self._viewpoints = [(vp.id, f"{vp.id} {vp.title}") for vp in framework.viewpoints()]
         self.load_organizations(then=self._build_pages)
         self.resize(1200, 760)

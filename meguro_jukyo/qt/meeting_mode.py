@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -77,10 +77,6 @@ class Snapshot:
     draft: Draft | None
 
 
-def _tr(text: str) -> str:
-    return translate("MeetingMode", text)
-
-
 def safe_file_stem(text: str) -> str:
     """A file name part from a meeting title: no path separators or characters Windows refuses."""
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" .") or "minutes"
@@ -105,25 +101,25 @@ class DecisionDialog(QDialog):
     def __init__(self, display: Display, body: str, members: int, parent=None):
         super().__init__(parent)
         self.setObjectName("decision_dialog")
-        self.setWindowTitle(_tr("Decision"))
+        self.setWindowTitle(translate("MeetingMode", "Decision"))
         self.body = QLineEdit(body, objectName="decision_body")
         self.method = QComboBox(objectName="decision_method")
         for code, label in display.entries("decision_method"):
             self.method.addItem(label, code)
         self.votes = {}
         form = QFormLayout(self)
-        form.addRow(_tr("&Decision:"), self.body)
-        form.addRow(_tr("&How:"), self.method)
-        for key, label in (("for", _tr("Votes &for:")), ("against", _tr("Votes a&gainst:")),
-                           ("abstain", _tr("Abs&taining:"))):
+        form.addRow(translate("MeetingMode", "&Decision:"), self.body)
+        form.addRow(translate("MeetingMode", "&How:"), self.method)
+        for key, label in (("for", translate("MeetingMode", "Votes &for:")), ("against", translate("MeetingMode", "Votes a&gainst:")),
+                           ("abstain", translate("MeetingMode", "Abs&taining:"))):
             box = NumberBox(objectName=f"votes_{key}")
             box.setRange(0, max(members, 9999))
             box.setAccelerated(True)
             self.votes[key] = box
             form.addRow(label, box)
         self.minority = QLineEdit(objectName="decision_minority")
-        self.minority.setPlaceholderText(_tr("A dissenting opinion, if any"))
-        form.addRow(_tr("&Minority opinion:"), self.minority)
+        self.minority.setPlaceholderText(translate("MeetingMode", "A dissenting opinion, if any"))
+        form.addRow(translate("MeetingMode", "&Minority opinion:"), self.minority)
         self.error = QLabel(objectName="decision_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -166,7 +162,7 @@ class DecisionDialog(QDialog):
             return ""
         text += f"（{self.method.currentText()}"
         if v["votes_for"] is not None:
-            text += "　" + _tr("for %1 / against %2 / abstaining %3").replace(
+            text += "　" + translate("MeetingMode", "for %1 / against %2 / abstaining %3").replace(
                 "%1", str(v["votes_for"])).replace("%2", str(v["votes_against"])).replace(
                 "%3", str(v["votes_abstain"]))
         return text + "）"
@@ -177,11 +173,11 @@ class DecisionDialog(QDialog):
     def _check(self) -> None:
         v = self.values()
         if not v["body"]:
-            self.show_error(_tr("Enter what was decided."))
+            self.show_error(translate("MeetingMode", "Enter what was decided."))
             self.body.setFocus()
             return
         if v["method"] == "majority" and v["votes_for"] <= v["votes_against"]:
-            self.show_error(_tr("A majority decision needs more votes for than against."))
+            self.show_error(translate("MeetingMode", "A majority decision needs more votes for than against."))
             self.votes["for"].setFocus()
             return
         self.accept()
@@ -197,7 +193,7 @@ class ActionDialog(QDialog):
     def __init__(self, era: bool, parent=None):
         super().__init__(parent)
         self.setObjectName("action_dialog")
-        self.setWindowTitle(_tr("Action item"))
+        self.setWindowTitle(translate("MeetingMode", "Action item"))
         self.what = QLineEdit(objectName="action_what")
         self.who = QLineEdit(objectName="action_who")
         self.due = DateEdit(era)
@@ -206,9 +202,9 @@ class ActionDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         form = QFormLayout(self)
-        form.addRow(_tr("&What:"), self.what)
-        form.addRow(_tr("&Who:"), self.who)
-        form.addRow(_tr("&Due:"), self.due)
+        form.addRow(translate("MeetingMode", "&What:"), self.what)
+        form.addRow(translate("MeetingMode", "W&ho:"), self.who)
+        form.addRow(translate("MeetingMode", "&Due:"), self.due)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
@@ -220,7 +216,7 @@ class ActionDialog(QDialog):
 
     def _check(self) -> None:
         if not self.what.text().strip():
-            self.error.setText(_tr("Enter what is to be done."))
+            self.error.setText(translate("MeetingMode", "Enter what is to be done."))
             self.error.show()
             self.what.setFocus()
             return
@@ -242,15 +238,15 @@ class AgendaItemDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("agenda_dialog")
-        self.setWindowTitle(_tr("Agenda item"))
+        self.setWindowTitle(translate("MeetingMode", "Agenda item"))
         self.title = QLineEdit(objectName="agenda_title")
         self.minutes = NumberBox(objectName="agenda_minutes")
         self.minutes.setRange(0, 600)
         self.minutes.setValue(10)
-        self.minutes.setSuffix(_tr(" min"))
+        self.minutes.setSuffix(translate("MeetingMode", " min"))
         form = QFormLayout(self)
-        form.addRow(_tr("&Title:"), self.title)
-        form.addRow(_tr("&Planned time:"), self.minutes)
+        form.addRow(translate("MeetingMode", "&Title:"), self.title)
+        form.addRow(translate("MeetingMode", "&Planned time:"), self.minutes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         buttons.accepted.connect(lambda: self.accept() if self.title.text().strip() else self.title.setFocus())
@@ -266,11 +262,11 @@ class CarryOverDialog(QDialog):
     def __init__(self, candidates: list[Candidate], display: Display, parent=None):
         super().__init__(parent)
         self.setObjectName("carry_over_dialog")
-        self.setWindowTitle(_tr("Carry over to this agenda"))
+        self.setWindowTitle(translate("MeetingMode", "Carry over to this agenda"))
         self.candidates = candidates
         self.list = QListWidget(objectName="carry_over_list")
         for c in candidates:
-            source = _tr("Continued") if c.source == "continued" else _tr("Open action")
+            source = translate("MeetingMode", "Continued") if c.source == "continued" else translate("MeetingMode", "Open action")
             when = display.date(c.from_date) if c.from_date else ""
             origin = "　".join(x for x in (when, c.from_meeting, c.detail) if x)
             item = QListWidgetItem(f"［{source}］{c.title}" + (f"\n　　{origin}" if origin else ""))
@@ -280,8 +276,8 @@ class CarryOverDialog(QDialog):
         if candidates:
             self.list.setCurrentRow(0)
         layout = QVBoxLayout(self)
-        hint = QLabel(_tr("Space ticks an item, Enter adds the ticked items.") if candidates
-                      else _tr("Nothing to carry over from earlier meetings."))
+        hint = QLabel(translate("MeetingMode", "Space ticks an item, Enter adds the ticked items.") if candidates
+                      else translate("MeetingMode", "Nothing to carry over from earlier meetings."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.list)
@@ -322,7 +318,6 @@ class MeetingModeWindow(QMainWindow):
     def __init__(self, services, tasks: TaskManager, display: Display, meeting_id: str, parent=None):
         super().__init__(parent)
         self.setObjectName("meeting_mode")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.services, self.tasks, self.display = services, tasks, display
         self.flow = MeetingFlow(services)
         self.meeting_id = meeting_id
@@ -336,7 +331,7 @@ class MeetingModeWindow(QMainWindow):
         self.minutes_folder = str(Path.home())
         self._closing = False
         self._kinds = display.entries("note_kind")
-        self.setWindowTitle(_tr("Meeting mode"))
+        self.setWindowTitle(translate("MeetingMode", "Meeting mode"))
 
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -377,19 +372,19 @@ class MeetingModeWindow(QMainWindow):
         grid.addLayout(head, 0, 0, 1, 3)
 
         # left: agenda
-        agenda_box = QGroupBox(_tr("Agenda"))
+        agenda_box = QGroupBox(translate("MeetingMode", "Agenda"))
         agenda_layout = QVBoxLayout(agenda_box)
         self.agenda_list = QListWidget(objectName="agenda_list")
         self.agenda_list.setWordWrap(True)
         self.agenda_list.itemActivated.connect(lambda item: self.go_to(self.agenda_list.row(item)))
         agenda_layout.addWidget(self.agenda_list, 1)
-        self.add_item_button = QPushButton(_tr("&Add item"), objectName="add_item")
+        self.add_item_button = QPushButton(translate("MeetingMode", "&Add item"), objectName="add_item")
         self.add_item_button.clicked.connect(self.add_item)
-        self.carry_button = QPushButton(_tr("&Carry over…"), objectName="carry_over")
+        self.carry_button = QPushButton(translate("MeetingMode", "&Carry over…"), objectName="carry_over")
         self.carry_button.clicked.connect(self.carry_over)
-        self.up_button = QPushButton(_tr("Up (Alt+↑)"), objectName="move_up")
+        self.up_button = QPushButton(translate("MeetingMode", "Up (Alt+↑)"), objectName="move_up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton(_tr("Down (Alt+↓)"), objectName="move_down")
+        self.down_button = QPushButton(translate("MeetingMode", "Down (Alt+↓)"), objectName="move_down")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         row = QGridLayout()
         row.addWidget(self.add_item_button, 0, 0)
@@ -412,11 +407,11 @@ class MeetingModeWindow(QMainWindow):
         centre.addWidget(self.item_label)
         centre.addWidget(self.clock_label)
         nav = QHBoxLayout()
-        self.prev_button = QPushButton(_tr("◀ Previous item (Alt+←)"), objectName="prev_item")
+        self.prev_button = QPushButton(translate("MeetingMode", "◀ Previous item (Alt+←)"), objectName="prev_item")
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.pause_button = QPushButton(objectName="pause")
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.next_button = QPushButton(_tr("Next item (Alt+→) ▶"), objectName="next_item")
+        self.next_button = QPushButton(translate("MeetingMode", "Next item (Alt+→) ▶"), objectName="next_item")
         self.next_button.clicked.connect(lambda: self.step(1))
         for b in (self.prev_button, self.pause_button, self.next_button):
             b.setMinimumHeight(40)
@@ -434,7 +429,7 @@ class MeetingModeWindow(QMainWindow):
             button.clicked.connect(lambda _c=False, k=code: self.choose_kind(k))
             self.kind_buttons[code] = button
             kinds.addWidget(button, i // 4, i % 4)
-        self.action_button = QPushButton(_tr("F9  Action item"), objectName="add_action")
+        self.action_button = QPushButton(translate("MeetingMode", "F9  Action item"), objectName="add_action")
         self.action_button.setMinimumHeight(40)
         self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.action_button.clicked.connect(self.add_action)
@@ -459,12 +454,12 @@ class MeetingModeWindow(QMainWindow):
         grid.addLayout(centre, 1, 1, 2, 1)
 
         # right: attendance and the meeting's steps
-        attendance = QGroupBox(_tr("Attendance"))
+        attendance = QGroupBox(translate("MeetingMode", "Attendance"))
         form = QFormLayout(attendance)
         self.members_box, self.present_box, self.proxies_box = (NumberBox(objectName=n) for n in (
             "members_total", "present", "proxies"))
-        for label, box in ((_tr("Membe&rs:"), self.members_box), (_tr("Presen&t:"), self.present_box),
-                           (_tr("Pro&xies:"), self.proxies_box)):
+        for label, box in ((translate("MeetingMode", "Membe&rs:"), self.members_box), (translate("MeetingMode", "Presen&t:"), self.present_box),
+                           (translate("MeetingMode", "Pro&xies:"), self.proxies_box)):
             box.setRange(0, 100000)
             box.valueChanged.connect(self._attendance_edited)
             form.addRow(label, box)
@@ -477,24 +472,24 @@ class MeetingModeWindow(QMainWindow):
         form.addRow(self.quorum_rule)
         grid.addWidget(attendance, 1, 2)
 
-        steps = QGroupBox(_tr("Meeting"))
+        steps = QGroupBox(translate("MeetingMode", "Meeting"))
         steps_layout = QVBoxLayout(steps)
-        self.open_button = QPushButton(_tr("&Open the meeting"), objectName="open_meeting")
+        self.open_button = QPushButton(translate("MeetingMode", "&Open the meeting"), objectName="open_meeting")
         self.open_button.clicked.connect(self.open_meeting)
-        self.close_button = QPushButton(_tr("Clos&e the meeting"), objectName="close_meeting")
+        self.close_button = QPushButton(translate("MeetingMode", "Clos&e the meeting"), objectName="close_meeting")
         self.close_button.clicked.connect(self.close_meeting)
-        self.finalize_button = QPushButton(_tr("&Finalise the minutes"), objectName="finalize")
+        self.finalize_button = QPushButton(translate("MeetingMode", "&Finalise the minutes"), objectName="finalize")
         self.finalize_button.clicked.connect(self.finalize)
-        self.minutes_button = QPushButton(_tr("&Minutes (PDF and Excel)…"), objectName="minutes")
+        self.minutes_button = QPushButton(translate("MeetingMode", "&Minutes (PDF and Excel)…"), objectName="minutes")
         self.minutes_button.clicked.connect(self.choose_minutes_folder)
-        self.projector_button = QPushButton(_tr("&Projector window"), objectName="projector_button")
+        self.projector_button = QPushButton(translate("MeetingMode", "&Projector window"), objectName="projector_button")
         self.projector_button.clicked.connect(self.show_projector)
         for b in (self.open_button, self.close_button, self.finalize_button, self.minutes_button,
                   self.projector_button):
             b.setMinimumHeight(40)
             steps_layout.addWidget(b)
         steps_layout.addStretch(1)
-        keys = QLabel(_tr("F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo"))
+        keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo"))
         keys.setWordWrap(True)
         keys.setObjectName("keys_help")
         steps_layout.addWidget(keys)
@@ -562,7 +557,7 @@ class MeetingModeWindow(QMainWindow):
             self.session.item_id = ids[0] if ids else None
 
     def _failed(self, exc: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Meeting mode"), error_text(exc, self.display.language),
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("MeetingMode", "Meeting mode"), error_text(exc, self.display.language),
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("error_box")
         box.open()
@@ -585,7 +580,7 @@ class MeetingModeWindow(QMainWindow):
         mt = self.meeting
         when = self.display.datetime(mt.starts_at)
         self.title_label.setText(f"{mt.title}\n{when}　{mt.place}".rstrip())
-        self.setWindowTitle(_tr("Meeting mode — %1").replace("%1", mt.title))
+        self.setWindowTitle(translate("MeetingMode", "Meeting mode — %1").replace("%1", mt.title))
         self.status_label.setText(self.display.label("meeting_status", mt.status))
         for box, value in ((self.members_box, mt.members_total), (self.present_box, mt.present),
                            (self.proxies_box, mt.proxies)):
@@ -611,10 +606,10 @@ class MeetingModeWindow(QMainWindow):
         q = self.services.meetings.quorum(self.meeting.model_copy(update={
             "members_total": self.members_box.value(), "present": self.present_box.value(),
             "proxies": self.proxies_box.value()}))
-        self.quorum_label.setText(_tr("Quorum reached") if q.reached else _tr("No quorum"))
+        self.quorum_label.setText(translate("MeetingMode", "Quorum reached") if q.reached else translate("MeetingMode", "No quorum"))
         self.quorum_label.setStyleSheet("color: #1b7f3b;" if q.reached else "color: #b00020;")
         if q.required:
-            self.quorum_rule.setText(_tr("%1 attending, %2 needed (%3)").replace("%1", str(q.attending))
+            self.quorum_rule.setText(translate("MeetingMode", "%1 attending, %2 needed (%3)").replace("%1", str(q.attending))
                                      .replace("%2", str(q.required)).replace("%3", q.rule))
         else:
             self.quorum_rule.setText(q.rule)
@@ -625,7 +620,7 @@ class MeetingModeWindow(QMainWindow):
         current = self.session.item_id
         for n, item in enumerate(self.agenda, start=1):
             mark = "▶ " if item.id == current else "　 "
-            entry = QListWidgetItem(f"{mark}{n}. {item.title}（{item.planned_minutes}" + _tr(" min") + "）")
+            entry = QListWidgetItem(f"{mark}{n}. {item.title}（{item.planned_minutes}" + translate("MeetingMode", " min") + "）")
             if item.id == current:
                 font = entry.font()
                 font.setBold(True)
@@ -639,9 +634,9 @@ class MeetingModeWindow(QMainWindow):
         item = self.current_item()
         i = self.current_index()
         if item is None:
-            self.item_label.setText(_tr("Add an agenda item to begin (Alt+A)."))
+            self.item_label.setText(translate("MeetingMode", "Add an agenda item to begin (Alt+A)."))
         else:
-            self.item_label.setText(_tr("Item %1 of %2: %3").replace("%1", str(i + 1))
+            self.item_label.setText(translate("MeetingMode", "Item %1 of %2: %3").replace("%1", str(i + 1))
                                     .replace("%2", str(len(self.agenda))).replace("%3", item.title))
         self.prev_button.setEnabled(i > 0)
         self.next_button.setEnabled(0 <= i < len(self.agenda) - 1)
@@ -663,7 +658,7 @@ class MeetingModeWindow(QMainWindow):
         if note.kind == "decision":
             how = self.display.label("decision_method", note.decision_method)
             if note.votes_for is not None:
-                how += "　" + _tr("for %1 / against %2 / abstaining %3").replace(
+                how += "　" + translate("MeetingMode", "for %1 / against %2 / abstaining %3").replace(
                     "%1", str(note.votes_for)).replace("%2", str(note.votes_against or 0)).replace(
                     "%3", str(note.votes_abstain or 0))
             text += f"（{how}）"
@@ -673,9 +668,9 @@ class MeetingModeWindow(QMainWindow):
         for code, button in self.kind_buttons.items():
             button.setChecked(code == self.kind)
         label = self.display.label("note_kind", self.kind)
-        self.capture_label.setText(_tr("&Note — %1 (Enter records it)").replace("%1", label))
+        self.capture_label.setText(translate("MeetingMode", "&Note — %1 (Enter records it)").replace("%1", label))
         running = self.session.running
-        self.pause_button.setText(_tr("Pause (F10)") if running else _tr("Resume (F10)"))
+        self.pause_button.setText(translate("MeetingMode", "Pause (F10)") if running else translate("MeetingMode", "Resume (F10)"))
         self.pause_button.setEnabled(self.meeting is not None and self.meeting.status == "in_session"
                                      and self.current_item() is not None)
 
@@ -823,8 +818,8 @@ class MeetingModeWindow(QMainWindow):
     def _action_added(self, action: m.ActionItemRead) -> None:
         due = self.display.date(action.due_on) if action.due_on else ""
         who = action.assignee
-        self.notes_list.addItem("【" + _tr("Action") + "】" + "　".join(x for x in (action.title, who, due) if x))
-        self.statusBar().showMessage(_tr("Action item added: %1").replace("%1", action.title), 4000)
+        self.notes_list.addItem("【" + translate("MeetingMode", "Action") + "】" + "　".join(x for x in (action.title, who, due) if x))
+        self.statusBar().showMessage(translate("MeetingMode", "Action item added: %1").replace("%1", action.title), 4000)
         self.action_added.emit(action)
 
     # -- items and the clock -------------------------------------------------------------
@@ -985,21 +980,21 @@ class MeetingModeWindow(QMainWindow):
         if self.capture.text().strip():
             self.save_draft()
         flow, meeting_id = self.flow, self.meeting_id
-        self._ask("confirm_close", _tr("Close the meeting"),
-                  _tr("Close the meeting now? The clock stops and notes can no longer be captured here."),
+        self._ask("confirm_close", translate("MeetingMode", "Close the meeting"),
+                  translate("MeetingMode", "Close the meeting now? The clock stops and notes can no longer be captured here."),
                   lambda: self._status_job(lambda: flow.close_meeting(meeting_id)))
 
     def finalize(self) -> None:
         flow, meeting_id = self.flow, self.meeting_id
-        self._ask("confirm_finalize", _tr("Finalise the minutes"),
-                  _tr("Finalise the minutes? Changes made afterwards are listed in the minutes as "
+        self._ask("confirm_finalize", translate("MeetingMode", "Finalise the minutes"),
+                  translate("MeetingMode", "Finalise the minutes? Changes made afterwards are listed in the minutes as "
                       "amendments (確定後の修正)."),
                   lambda: self._status_job(lambda: flow.finalize(meeting_id)))
 
     # -- minutes ---------------------------------------------------------------------------
 
     def choose_minutes_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, _tr("Folder for the minutes"), self.minutes_folder)
+        dialog = QFileDialog(self, translate("MeetingMode", "Folder for the minutes"), self.minutes_folder)
         dialog.setObjectName("minutes_folder_dialog")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -1022,21 +1017,21 @@ class MeetingModeWindow(QMainWindow):
         pdf, xlsx = Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.xlsx"
 
         def work(progress):
-            progress.report(0, 3, _tr("Reading the meeting…"))
+            progress.report(0, 3, translate("MeetingMode", "Reading the meeting…"))
             minutes = build_minutes(services, meeting_id, era=era)
-            progress.report(1, 3, _tr("Writing the Excel minutes…"))
+            progress.report(1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
             write_minutes_xlsx(minutes, xlsx)
-            progress.report(2, 3, _tr("Writing the PDF minutes…"))
+            progress.report(2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
             write_minutes_pdf(minutes, pdf)
             progress.report(3, 3)
             return [pdf, xlsx]
 
         def done(paths):
-            self.statusBar().showMessage(_tr("Minutes written: %1").replace(
+            self.statusBar().showMessage(translate("MeetingMode", "Minutes written: %1").replace(
                 "%1", "、".join(p.name for p in paths)), 10000)
             self.minutes_written.emit(paths)
 
-        self.tasks.with_progress(self, _tr("Writing the minutes…"), work, done, self._failed)
+        self.tasks.with_progress(self, translate("MeetingMode", "Writing the minutes…"), work, done, self._failed)
 
     # -- undo ------------------------------------------------------------------------------
 
@@ -1045,7 +1040,7 @@ class MeetingModeWindow(QMainWindow):
 
         def done(result):
             if result is not None:
-                self.statusBar().showMessage(_tr("Undone: %1").replace("%1", result.label), 4000)
+                self.statusBar().showMessage(translate("MeetingMode", "Undone: %1").replace("%1", result.label), 4000)
             self.reload()
 
         self.tasks.run_in_background(services.undo, done, self._failed)
@@ -1091,6 +1086,52 @@ def start(services, tasks: TaskManager, display: Display, meeting_id: str | None
     window = MeetingModeWindow(services, tasks, display, meeting_id)
     window.show()
     return window
+
+
+def install(window) -> QAction:
+    """Meeting mode in the main window: Tools ▸ Meeting mode (Ctrl+Shift+M) on the meeting
+    selected in the meetings list, and — once the pages exist — meeting mode reopened on the
+    meeting it was open on when the app stopped (a crash, a pulled battery)."""
+    action = QAction(translate("MeetingMode", "&Meeting mode…"), window)
+    action.setObjectName("meeting_mode_action")
+    action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    window.menu("tools").addAction(action)
+    window.meeting_modes = {}
+
+    def open_selected() -> None:
+        page = window.pages.get("meeting")
+        row = page.current() if page is not None else None
+        if row is None:
+            window.show_page("meeting")
+            window.statusBar().showMessage(translate("MeetingMode", "Choose a meeting in the list first."), 5000)
+            return
+        open_meeting_mode(window, row.id)
+
+    def resume() -> None:
+        flow = MeetingFlow(window.services)
+        window.tasks.run_in_background(flow.active, lambda meeting_id: meeting_id and open_meeting_mode(
+            window, meeting_id))
+
+    action.triggered.connect(open_selected)
+    window.pages_built.connect(resume)
+    return action
+
+
+def open_meeting_mode(window, meeting_id: str) -> MeetingModeWindow:
+    """One meeting-mode window per meeting; its edits refresh the main window's lists."""
+    mode = window.meeting_modes.get(meeting_id)
+    if mode is None:
+        mode = MeetingModeWindow(window.services, window.tasks, window.display, meeting_id)
+        window.meeting_modes[meeting_id] = mode
+        mode.note_captured.connect(lambda note: window.on_changed({"note": {note.id}}))
+        mode.action_added.connect(lambda action: window.on_changed({"action_item": {action.id}}))
+        mode.status_changed.connect(lambda _s: window.on_changed({"meeting": {meeting_id}}))
+        mode.destroyed.connect(lambda _o=None: window.meeting_modes.pop(meeting_id, None))
+        mode.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    mode.show()
+    mode.raise_()
+    mode.activateWindow()
+    return mode
 
 
 def main(argv: list[str] | None = None) -> int:

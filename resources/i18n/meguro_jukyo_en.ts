@@ -742,6 +742,286 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>MeetingMode</name>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;How:</translation>
+    </message>
+    <message>
+        <source>Votes &amp;for:</source>
+        <translation>Votes &amp;for:</translation>
+    </message>
+    <message>
+        <source>Votes a&amp;gainst:</source>
+        <translation>Votes a&amp;gainst:</translation>
+    </message>
+    <message>
+        <source>Abs&amp;taining:</source>
+        <translation>Abs&amp;taining:</translation>
+    </message>
+    <message>
+        <source>A dissenting opinion, if any</source>
+        <translation>A dissenting opinion, if any</translation>
+    </message>
+    <message>
+        <source>&amp;Minority opinion:</source>
+        <translation>&amp;Minority opinion:</translation>
+    </message>
+    <message>
+        <source>for %1 / against %2 / abstaining %3</source>
+        <translation>for %1 / against %2 / abstaining %3</translation>
+    </message>
+    <message>
+        <source>Enter what was decided.</source>
+        <translation>Enter what was decided.</translation>
+    </message>
+    <message>
+        <source>A majority decision needs more votes for than against.</source>
+        <translation>A majority decision needs more votes for than against.</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Action item</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;What:</translation>
+    </message>
+    <message>
+        <source>W&amp;ho:</source>
+        <translation>W&amp;ho:</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>&amp;Due:</translation>
+    </message>
+    <message>
+        <source>Enter what is to be done.</source>
+        <translation>Enter what is to be done.</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Planned time:</source>
+        <translation>&amp;Planned time:</translation>
+    </message>
+    <message>
+        <source>Carry over to this agenda</source>
+        <translation>Carry over to this agenda</translation>
+    </message>
+    <message>
+        <source>Continued</source>
+        <translation>Continued</translation>
+    </message>
+    <message>
+        <source>Open action</source>
+        <translation>Open action</translation>
+    </message>
+    <message>
+        <source>Space ticks an item, Enter adds the ticked items.</source>
+        <translation>Space ticks an item, Enter adds the ticked items.</translation>
+    </message>
+    <message>
+        <source>Nothing to carry over from earlier meetings.</source>
+        <translation>Nothing to carry over from earlier meetings.</translation>
+    </message>
+    <message>
+        <source>Meeting mode</source>
+        <extracomment>what the projector shows changed (a ProjectorState) (planned seconds, elapsed seconds) of the current item, every tick the meeting was read (or re-read) from the store a note (or decision) was committed an action item was committed the draft text was saved the meeting&apos;s status changed (new status code) minutes were written (list of paths)</extracomment>
+        <translation>Meeting mode</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>&amp;Add item</translation>
+    </message>
+    <message>
+        <source>&amp;Carry over…</source>
+        <translation>&amp;Carry over…</translation>
+    </message>
+    <message>
+        <source>Up (Alt+↑)</source>
+        <translation>Up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Down (Alt+↓)</source>
+        <translation>Down (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>◀ Previous item (Alt+←)</source>
+        <translation>◀ Previous item (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Next item (Alt+→) ▶</source>
+        <translation>Next item (Alt+→) ▶</translation>
+    </message>
+    <message>
+        <source>F9  Action item</source>
+        <translation>F9  Action item</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Membe&amp;rs:</source>
+        <translation>Membe&amp;rs:</translation>
+    </message>
+    <message>
+        <source>Presen&amp;t:</source>
+        <translation>Presen&amp;t:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xies:</source>
+        <translation>Pro&amp;xies:</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Open the meeting</source>
+        <translation>&amp;Open the meeting</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e the meeting</source>
+        <translation>Clos&amp;e the meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise the minutes</source>
+        <translation>&amp;Finalise the minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes (PDF and Excel)…</source>
+        <translation>&amp;Minutes (PDF and Excel)…</translation>
+    </message>
+    <message>
+        <source>&amp;Projector window</source>
+        <translation>&amp;Projector window</translation>
+    </message>
+    <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</source>
+        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</translation>
+    </message>
+    <message>
+        <source>Meeting mode — %1</source>
+        <translation>Meeting mode — %1</translation>
+    </message>
+    <message>
+        <source>Quorum reached</source>
+        <translation>Quorum reached</translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation>No quorum</translation>
+    </message>
+    <message>
+        <source>%1 attending, %2 needed (%3)</source>
+        <translation>%1 attending, %2 needed (%3)</translation>
+    </message>
+    <message>
+        <source>Add an agenda item to begin (Alt+A).</source>
+        <translation>Add an agenda item to begin (Alt+A).</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2: %3</source>
+        <translation>Item %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Note — %1 (Enter records it)</source>
+        <translation>&amp;Note — %1 (Enter records it)</translation>
+    </message>
+    <message>
+        <source>Pause (F10)</source>
+        <translation>Pause (F10)</translation>
+    </message>
+    <message>
+        <source>Resume (F10)</source>
+        <translation>Resume (F10)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Action item added: %1</source>
+        <translation>Action item added: %1</translation>
+    </message>
+    <message>
+        <source>Close the meeting</source>
+        <translation>Close the meeting</translation>
+    </message>
+    <message>
+        <source>Close the meeting now? The clock stops and notes can no longer be captured here.</source>
+        <translation>Close the meeting now? The clock stops and notes can no longer be captured here.</translation>
+    </message>
+    <message>
+        <source>Finalise the minutes</source>
+        <translation>Finalise the minutes</translation>
+    </message>
+    <message>
+        <source>Finalise the minutes? Changes made afterwards are listed in the minutes as amendments (確定後の修正).</source>
+        <translation>Finalise the minutes? Changes made afterwards are listed in the minutes as amendments (確定後の修正).</translation>
+    </message>
+    <message>
+        <source>Folder for the minutes</source>
+        <translation>Folder for the minutes</translation>
+    </message>
+    <message>
+        <source>Reading the meeting…</source>
+        <translation>Reading the meeting…</translation>
+    </message>
+    <message>
+        <source>Writing the Excel minutes…</source>
+        <translation>Writing the Excel minutes…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF minutes…</source>
+        <translation>Writing the PDF minutes…</translation>
+    </message>
+    <message>
+        <source>Minutes written: %1</source>
+        <translation>Minutes written: %1</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>Writing the minutes…</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting mode…</source>
+        <translation>&amp;Meeting mode…</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list first.</source>
+        <translation>Choose a meeting in the list first.</translation>
+    </message>
+</context>
+<context>
     <name>Policy</name>
     <message>
         <source>Ward basic plan: policy framework</source>

@@ -742,6 +742,286 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>MeetingMode</name>
+    <message>
+        <source>Decision</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>決定内容(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>決め方(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Votes &amp;for:</source>
+        <translation>賛成(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Votes a&amp;gainst:</source>
+        <translation>反対(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Abs&amp;taining:</source>
+        <translation>棄権(&amp;T):</translation>
+    </message>
+    <message>
+        <source>A dissenting opinion, if any</source>
+        <translation>反対の意見があれば</translation>
+    </message>
+    <message>
+        <source>&amp;Minority opinion:</source>
+        <translation>少数意見(&amp;M):</translation>
+    </message>
+    <message>
+        <source>for %1 / against %2 / abstaining %3</source>
+        <translation>賛成%1・反対%2・棄権%3</translation>
+    </message>
+    <message>
+        <source>Enter what was decided.</source>
+        <translation>決定した内容を入力してください。</translation>
+    </message>
+    <message>
+        <source>A majority decision needs more votes for than against.</source>
+        <translation>多数決の決定には賛成が反対より多い必要があります。</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W):</translation>
+    </message>
+    <message>
+        <source>W&amp;ho:</source>
+        <translation>担当(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>期限(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Enter what is to be done.</source>
+        <translation>やることを入力してください。</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>議題名(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Planned time:</source>
+        <translation>予定時間(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Carry over to this agenda</source>
+        <translation>議題に持ち越す</translation>
+    </message>
+    <message>
+        <source>Continued</source>
+        <translation>継続審議</translation>
+    </message>
+    <message>
+        <source>Open action</source>
+        <translation>未完了のアクション</translation>
+    </message>
+    <message>
+        <source>Space ticks an item, Enter adds the ticked items.</source>
+        <translation>スペースキーで選び、Enter キーで選んだものを議題に加えます。</translation>
+    </message>
+    <message>
+        <source>Nothing to carry over from earlier meetings.</source>
+        <translation>前回までの会議から持ち越すものはありません。</translation>
+    </message>
+    <message>
+        <source>Meeting mode</source>
+        <extracomment>what the projector shows changed (a ProjectorState) (planned seconds, elapsed seconds) of the current item, every tick the meeting was read (or re-read) from the store a note (or decision) was committed an action item was committed the draft text was saved the meeting&apos;s status changed (new status code) minutes were written (list of paths)</extracomment>
+        <translation>会議モード</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>議題を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Carry over…</source>
+        <translation>持ち越し(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Up (Alt+↑)</source>
+        <translation>上へ (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Down (Alt+↓)</source>
+        <translation>下へ (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>◀ Previous item (Alt+←)</source>
+        <translation>◀ 前の議題 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Next item (Alt+→) ▶</source>
+        <translation>次の議題 (Alt+→) ▶</translation>
+    </message>
+    <message>
+        <source>F9  Action item</source>
+        <translation>F9  アクション（やること・担当・期限）</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Membe&amp;rs:</source>
+        <translation>全会員数(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Presen&amp;t:</source>
+        <translation>出席(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xies:</source>
+        <translation>委任状(&amp;X):</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>&amp;Open the meeting</source>
+        <translation>開会(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Clos&amp;e the meeting</source>
+        <translation>閉会(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise the minutes</source>
+        <translation>議事録を確定(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes (PDF and Excel)…</source>
+        <translation>議事録を作成 PDF・Excel(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Projector window</source>
+        <translation>プロジェクター表示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</source>
+        <translation>F1〜F8 記録 · F9 アクション · F10 一時停止／再開 · Alt+←/→ 議題の移動 · Ctrl+Z 元に戻す</translation>
+    </message>
+    <message>
+        <source>Meeting mode — %1</source>
+        <translation>会議モード — %1</translation>
+    </message>
+    <message>
+        <source>Quorum reached</source>
+        <translation>成立</translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation>不成立</translation>
+    </message>
+    <message>
+        <source>%1 attending, %2 needed (%3)</source>
+        <translation>出席 %1名／必要 %2名（%3）</translation>
+    </message>
+    <message>
+        <source>Add an agenda item to begin (Alt+A).</source>
+        <translation>議題を追加して始めましょう（Alt+A）。</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2: %3</source>
+        <translation>議題 %1／%2: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Note — %1 (Enter records it)</source>
+        <translation>記録(&amp;N) — %1（Enter で記録）</translation>
+    </message>
+    <message>
+        <source>Pause (F10)</source>
+        <translation>一時停止 (F10)</translation>
+    </message>
+    <message>
+        <source>Resume (F10)</source>
+        <translation>再開 (F10)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Action item added: %1</source>
+        <translation>アクションを追加しました: %1</translation>
+    </message>
+    <message>
+        <source>Close the meeting</source>
+        <translation>閉会</translation>
+    </message>
+    <message>
+        <source>Close the meeting now? The clock stops and notes can no longer be captured here.</source>
+        <translation>閉会しますか？ 時間の計測が止まり、ここでは記録できなくなります。</translation>
+    </message>
+    <message>
+        <source>Finalise the minutes</source>
+        <translation>議事録を確定</translation>
+    </message>
+    <message>
+        <source>Finalise the minutes? Changes made afterwards are listed in the minutes as amendments (確定後の修正).</source>
+        <translation>議事録を確定しますか？ 確定の後に直した内容は、議事録に「確定後の修正」として載ります。</translation>
+    </message>
+    <message>
+        <source>Folder for the minutes</source>
+        <translation>議事録を保存するフォルダー</translation>
+    </message>
+    <message>
+        <source>Reading the meeting…</source>
+        <translation>会議の記録を読んでいます…</translation>
+    </message>
+    <message>
+        <source>Writing the Excel minutes…</source>
+        <translation>Excel の議事録を書いています…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF minutes…</source>
+        <translation>PDF の議事録を書いています…</translation>
+    </message>
+    <message>
+        <source>Minutes written: %1</source>
+        <translation>議事録を書き出しました: %1</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>議事録を書いています…</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>元に戻しました: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting mode…</source>
+        <translation>会議モード(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list first.</source>
+        <translation>先に会議の一覧で会議を選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>Policy</name>
     <message>
         <source>Ward basic plan: policy framework</source>

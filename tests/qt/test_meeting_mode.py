@@ -315,3 +315,38 @@ def test_projector_text_grows_with_the_window(qtbot):
     p.resize(1920, 1080)
     qtbot.waitUntil(lambda: p.height() == 1080)
     assert p.item.font().pixelSize() > small >= 30
+
+
+def test_main_window_opens_meeting_mode_and_reopens_it_after_a_crash(qtbot, services, tasks, settings, meeting):
+    from PySide6.QtGui import QAction
+
+    from meguro_jukyo.core.policy import load_framework
+    from meguro_jukyo.qt.mainwindow import MainWindow
+
+    framework = load_framework()
+    main = MainWindow(services, tasks, settings, framework)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.pages_built):
+        pass
+    main.show()
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    assert main.meeting_modes == {}  # nothing was open
+    page = main.show_page("meeting")
+    qtbot.waitUntil(lambda: page.select_id(meeting.id))
+    main.findChild(QAction, "meeting_mode_action").trigger()
+    mode = main.meeting_modes[meeting.id]
+    qtbot.waitUntil(lambda: mode.meeting is not None and tasks.pending == 0)
+    assert mode.meeting.title == "5月役員会" and MeetingFlow(services).active() == meeting.id
+
+    # the app starts again without meeting mode having been closed: it comes back by itself
+    again = MainWindow(services, tasks, settings, framework)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.pages_built):
+        pass
+    qtbot.waitUntil(lambda: meeting.id in again.meeting_modes)
+    reopened = again.meeting_modes[meeting.id]
+    qtbot.waitUntil(lambda: reopened.meeting is not None and tasks.pending == 0)
+    reopened.close()
+    mode.close()
+    tasks.wait()
+    assert MeetingFlow(services).active() is None
