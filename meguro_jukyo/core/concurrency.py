@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import random
 import time
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
@@ -28,6 +29,8 @@ ATTEMPTS = 5
 BACKOFF = 0.02
 #: serialization_failure, deadlock_detected
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+#: the advisory lock package imports take turns on (see :func:`one_import_at_a_time`)
+IMPORT_LOCK = 0x4D4A5359
 
 
 class StoreBusy(UserError):
@@ -76,3 +79,24 @@ def retrying(
                 ) from exc
             sleep(BACKOFF * 2 ** (attempt - 1) * (0.5 + jitter()))
     raise AssertionError("unreachable")
+
+
+@contextmanager
+def one_import_at_a_time(store) -> Iterator[None]:
+    """On a server store, package imports take turns (other writers do not wait).
+
+    An import reads and rewrites many rows, so two at once would mostly collide and retry;
+    taking turns lets each run once. The lock is held on a connection of its own, outside
+    the import's transaction, so the import's snapshot is taken after its turn has come.
+    """
+    if store.dialect != "postgresql":
+        yield
+        return
+    from .dialect import advisory_lock, advisory_unlock
+
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as con:
+        advisory_lock(con, IMPORT_LOCK)
+        try:
+            yield
+        finally:
+            advisory_unlock(con, IMPORT_LOCK)

@@ -99,3 +99,12 @@ def server_index_problems(con: Connection) -> list[str]:
         elif not valid:
             problems.append(f"索引 {name} が使えない状態です（REINDEX INDEX {name} で作り直せます）")
     return problems
+
+
+def advisory_lock(con: Connection, key: int) -> None:
+    """PostgreSQL: wait for, then hold until unlocked or disconnected, a session-level lock."""
+    con.exec_driver_sql(f"SELECT pg_advisory_lock({int(key)})")
+
+
+def advisory_unlock(con: Connection, key: int) -> None:
+    con.exec_driver_sql(f"SELECT pg_advisory_unlock({int(key)})")

@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from ..concurrency import StoreBusy, one_import_at_a_time, retrying
 from ..dialect import insert_or_replace
 from ..files import atomic_path
 from ..search import index_rows
@@ -149,7 +150,11 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits())
                             f"{pkg.fingerprint}) is not trusted. Trust its card to import it.")
         return result
     try:
-        result.counts = apply(store, pkg)
+        with one_import_at_a_time(store):
+            result.counts = retrying(lambda: apply(store, pkg))
+    except StoreBusy as exc:  # a server store whose other writers kept colliding with this
+        result.status, result.reason, result.reason_en = REJECTED, exc.ja, exc.en
+        return result
     except IntegrityError as exc:
         if _in_ledger(store, pkg.sha256):  # another workstation took it in meanwhile
             result.status, result.reason, result.reason_en = DUPLICATE, "取り込み済みです。", "Already imported."
