@@ -227,6 +227,57 @@ def test_lists_filter_and_sort_in_sql(services, org):
         services.issues.list(ListQuery(order_by=[("nonsense", False)]))
 
 
+def test_lists_filter_by_organization_notes_through_their_meeting(services, org, meeting):
+    other = services.organizations.list(ListQuery(equals={"jukyo_code": "jiyugaoka"}))[0]
+    theirs = services.meetings.create({"organization_id": other.id, "meeting_type": "board", "title": "役員会",
+                                       "starts_at": dt.datetime(2025, 6, 1, 19, 0)})
+    for m_id, body in ((meeting.id, "ここの意見"), (theirs.id, "よその意見"), (theirs.id, "よその報告")):
+        services.notes.create({"meeting_id": m_id, "kind": "opinion", "body": body})
+    services.issues.create({"organization_id": other.id, "title": "よその課題"})
+    bodies = lambda q: sorted(n.body for n in services.notes.list(q))  # noqa: E731
+    assert bodies(ListQuery(organization_id=org.id)) == ["ここの意見"]
+    assert bodies(ListQuery(organization_id=other.id)) == ["よその報告", "よその意見"]
+    assert services.notes.count(ListQuery(organization_id=other.id, text="報告")) == 1
+    assert [i.title for i in services.issues.list(ListQuery(organization_id=other.id))] == ["よその課題"]
+    assert services.issues.count(ListQuery(organization_id=org.id)) == 0
+    with pytest.raises(ValidationError):
+        services.agenda.list(ListQuery(organization_id=org.id))
+
+
+def test_pages_and_counts_agree_with_text_and_viewpoint_filters(services, org):
+    """A page walks the order's index and checks the text / 視点 match on the way; it must list
+    exactly the rows the count counts, in the same order as without that plan."""
+    issues = [services.issues.create({"organization_id": org.id, "title": f"防災の課題 {i:02d}" if i % 2 else f"公園 {i:02d}",
+                                      "raised_on": dt.date(2024, 1, 1) + dt.timedelta(days=i)}) for i in range(12)]
+    for issue in issues[::3]:
+        services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": ""})
+    for q in (ListQuery(text="防災"), ListQuery(viewpoint_id="1-1-1"), ListQuery(text="防災", viewpoint_id="1-1-1")):
+        listed = services.issues.list(q)
+        expected = sorted((i for i in issues if (not q.text or "防災" in i.title)
+                           and (not q.viewpoint_id or i in issues[::3])), key=lambda i: i.raised_on, reverse=True)
+        assert [i.id for i in listed] == [i.id for i in expected]
+        assert services.issues.count(q) == len(expected)
+        assert [i.id for i in services.issues.list(ListQuery(text=q.text, viewpoint_id=q.viewpoint_id, limit=2,
+                                                             offset=1))] == [i.id for i in expected[1:3]]
+
+
+def test_a_links_reason_can_be_changed_and_the_change_undone(services, store, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "防災倉庫"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "備え"})
+    services.links.update(link.id, {"reason": "地域の防災力"})
+    assert services.links.get(link.id).reason == "地域の防災力"
+    assert [(h.field, h.old, h.new) for h in entity_history(store, "policy_link", link.id)][-1] == (
+        "reason", '"備え"', '"地域の防災力"')
+    services.undo()
+    assert services.links.get(link.id).reason == "備え"
+
+
+def test_history_names_the_devices_it_knows(store):
+    from meguro_jukyo.core.services.history import device_names
+
+    assert device_names(store)[store.device_id] == store.device_name
+
+
 def test_search_matches_width_and_kana_variants(services, org):
     services.issues.create({"organization_id": org.id, "title": "ゴミ出しルールの周知",
                             "description": "ＡＥＤの設置場所も掲示する"})

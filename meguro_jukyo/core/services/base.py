@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
-from sqlalchemy import String, Table, and_, column, false, func, select, text
+from sqlalchemy import String, Table, and_, column, false, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
@@ -233,6 +233,7 @@ class ListQuery:
     """What a list shows: filters, text, order and page — all applied in SQL."""
 
     equals: dict[str, Any] = field(default_factory=dict)  # field -> value or list of values
+    organization_id: str | None = None  # rows of one organization (notes: through their meeting)
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     district_code: str | None = None
@@ -300,8 +301,14 @@ class EntityService(Generic[ReadT]):
         with self.store.engine.connect() as con:
             return self._read(self._fetch_live(con, id_))
 
-    def _where(self, q: ListQuery) -> list:
+    def _where(self, q: ListQuery, *, ordered: bool = False) -> list:
+        """The conditions of ``q``. ``ordered``: for a query that returns rows in order (a page),
+        where the text and 視点 conditions are checked while walking the order's index rather
+        than used to look rows up by id and sort them all (SQLite, with no statistics, takes the
+        lookup: at ward size a common word or a busy 視点 has 10,000-20,000 rows to sort for a
+        page of 200 — 50-100 ms instead of 5-40 ms)."""
         t = self.table
+        ids = t.c.id.concat(literal_column("''")) if ordered else t.c.id
         conds = []
         if not q.include_deleted:
             conds.append(t.c.deleted.is_(False))
@@ -330,17 +337,25 @@ class EntityService(Generic[ReadT]):
             if q.jukyo_code:
                 sub = sub.where(org.c.jukyo_code == q.jukyo_code)
             conds.append(t.c[self.org_field].in_(sub))
+        if q.organization_id is not None:
+            conds.append(self._organization_condition(q.organization_id))
         if q.viewpoint_id:
-            conds.append(self._viewpoint_condition(q.viewpoint_id))
+            conds.append(ids.in_(self._viewpoint_targets(q.viewpoint_id)))
         if q.text.strip():
             from ..search import id_subquery
 
             sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind)
-            conds.append(t.c.id.in_(text(sql).bindparams(**params).columns(column("ref_id", String)))
+            conds.append(ids.in_(text(sql).bindparams(**params).columns(column("ref_id", String)))
                          if sql else false())
         return conds
 
-    def _viewpoint_condition(self, viewpoint_id: str):
+    def _organization_condition(self, organization_id: str):
+        if not self.org_field:
+            raise ValidationError("この一覧は組織で絞り込めません。", "This list cannot be filtered by organization.")
+        return self.table.c[self.org_field] == organization_id
+
+    def _viewpoint_targets(self, viewpoint_id: str):
+        """A SELECT of the ids linked to the 視点."""
         raise ValidationError("この一覧は施策視点で絞り込めません。", "This list cannot be filtered by viewpoint.")
 
     def _order(self, q: ListQuery) -> list:
@@ -355,7 +370,7 @@ class EntityService(Generic[ReadT]):
 
     def list(self, q: ListQuery | None = None) -> list[ReadT]:
         q = q or ListQuery()
-        stmt = select(self.table).where(and_(*self._where(q))).order_by(*self._order(q))
+        stmt = select(self.table).where(and_(*self._where(q, ordered=True))).order_by(*self._order(q))
         if q.limit is not None:
             stmt = stmt.limit(q.limit)
         if q.offset:
@@ -373,7 +388,7 @@ class EntityService(Generic[ReadT]):
         For exports of ward-size lists: memory stays flat however many rows there are.
         """
         q = q or ListQuery()
-        stmt = select(self.table).where(and_(*self._where(q))).order_by(*self._order(q))
+        stmt = select(self.table).where(and_(*self._where(q, ordered=True))).order_by(*self._order(q))
         if q.limit is not None:
             stmt = stmt.limit(q.limit)
         if q.offset:

@@ -116,8 +116,8 @@ class IssueService(EntityService[m.IssueRead]):
     default_order = [("raised_on", True)]
     label_ja = "地域課題"
 
-    def _viewpoint_condition(self, viewpoint_id: str):
-        return self.table.c.id.in_(_policy_link_target("issue", viewpoint_id))
+    def _viewpoint_targets(self, viewpoint_id: str):
+        return _policy_link_target("issue", viewpoint_id)
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         if values.get("answered_on") and not values.get("ward_answer"):
@@ -138,22 +138,28 @@ class NoteService(EntityService[m.NoteRead]):
     org_field = None
     label_ja = "議事メモ"
 
-    def _viewpoint_condition(self, viewpoint_id: str):
-        return self.table.c.id.in_(_policy_link_target("note", viewpoint_id))
+    def _viewpoint_targets(self, viewpoint_id: str):
+        return _policy_link_target("note", viewpoint_id)
 
-    def _where(self, q):
-        conds = super()._where(q)
+    # notes belong to organizations through their meeting
+
+    def _meetings_of(self, orgs):
+        meetings = m.Meeting.__table__
+        return self.table.c.meeting_id.in_(select(meetings.c.id).where(meetings.c.organization_id.in_(orgs)))
+
+    def _organization_condition(self, organization_id: str):
+        return self._meetings_of([organization_id])
+
+    def _where(self, q, **kw):
+        conds = super()._where(q, **kw)
         if q.district_code or q.jukyo_code:
-            # notes belong to organizations through their meeting
-            meetings = m.Meeting.__table__
             org = m.Organization.__table__
             orgs = select(org.c.id)
             if q.district_code:
                 orgs = orgs.where(org.c.district_code == q.district_code)
             if q.jukyo_code:
                 orgs = orgs.where(org.c.jukyo_code == q.jukyo_code)
-            conds.append(self.table.c.meeting_id.in_(
-                select(meetings.c.id).where(meetings.c.organization_id.in_(orgs))))
+            conds.append(self._meetings_of(orgs))
         return conds
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:

@@ -134,6 +134,16 @@ def _replay_once(store, forward: bool) -> UndoResult | None:
     return UndoResult(label, changed)
 
 
+def device_names(store) -> dict[str, str]:
+    """Device id → the name it goes by: this device, and every device whose packages came in."""
+    from ..sync.models import SyncDevice
+
+    with store.engine.connect() as con:
+        names = dict(con.execute(select(SyncDevice.device_id, SyncDevice.name)).all())
+    names[store.device_id] = store.device_name
+    return names
+
+
 def entity_history(store, entity: str, entity_id: str) -> list[HistoryEntry]:
     """Every recorded change of one record, oldest first."""
     h, c = m.History.__table__, m.Change.__table__
