@@ -161,6 +161,43 @@ def test_a_package_carries_this_devices_rows_and_tombstones_to_another_store(pai
     assert dump(a) == dump(b)
 
 
+def _search_triggers(store) -> list[tuple[str, str]]:
+    with store.engine.connect() as con:
+        return con.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND tbl_name = 'search_doc' ORDER BY name").all()
+
+
+def _assert_full_text_index_matches_documents(store) -> None:
+    """FTS5's own check against search_doc (rank 1: every document's tokens, no stale ones)."""
+    with store.engine.begin() as con:
+        for index in ("fts_tri", "fts_uni"):
+            con.exec_driver_sql(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
+
+
+def test_imported_new_changed_and_deleted_rows_are_found_by_search_exactly_as_edited_ones(pair, tmp_path):
+    a, b = pair
+    sa, sb = Services(a), Services(b)
+    triggers = _search_triggers(b)
+    lamp, bench, bins = issue(sa, "街灯が暗い"), issue(sa, "公園のベンチ"), issue(sa, "ごみ集積所")
+    sb.issues.create({"organization_id": ORG, "title": "通学路の見守り"})  # b's own, indexed by triggers
+    send(a, b, tmp_path, "a1")
+    assert {h.ref_id for h in sb.search("公園")} == {bench.id}
+    sa.issues.update(bench.id, {"title": "児童遊園のベンチ"})
+    sa.issues.delete(bins.id)
+    assert send(a, b, tmp_path, "a2").counts == {state.UPDATED: 2, state.UNCHANGED: 1}
+    assert {h.ref_id for h in sb.search("遊園")} == {bench.id}
+    assert sb.search("公園") == [] and sb.search("集積所") == []
+    assert {h.ref_id for h in sb.search("街灯")} == {lamp.id} and len(sb.search("通学路")) == 1
+    _assert_full_text_index_matches_documents(b)
+    assert _search_triggers(b) == triggers  # set aside during the import, back as they were
+    later = issue(sb, "防犯カメラ")  # so edits after an import are indexed again
+    assert [h.ref_id for h in sb.search("カメラ")] == [later.id]
+    _assert_full_text_index_matches_documents(b)
+    assert dump(a) != dump(b)  # b holds its own issue too; a's rows are equal
+    send(b, a, tmp_path, "b1")
+    assert dump(a) == dump(b)
+
+
 def test_reimporting_a_package_is_a_no_op(pair, tmp_path):
     a, b = pair
     issue(Services(a))
@@ -554,10 +591,12 @@ def test_a_failure_midway_leaves_none_of_the_packages_rows_and_importing_again_s
             raise OSError("disk unplugged")
         return real(*args, **kwargs)
 
+    triggers = _search_triggers(b)
     monkeypatch.setattr(importer, "apply_chunk", failing)
     with pytest.raises(OSError):
         importer.import_package(b, good)
     assert dump(b) == before and importer.ledger(b) == []
+    assert _search_triggers(b) == triggers and triggers  # the rollback put them back
     monkeypatch.setattr(importer, "apply_chunk", real)
     result = importer.import_package(b, good)
     assert result.status == importer.IMPORTED and result.counts == {state.NEW: 4}

@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ..concurrency import StoreBusy, one_import_at_a_time, retrying
 from ..dialect import insert_or_replace
 from ..files import atomic_path
-from ..search import index_rows
+from ..search import BulkIndex
 from ..services.base import to_json, transaction
 from . import identity, state
 from .models import SyncDevice, SyncLedger, SyncQuarantine
@@ -200,11 +200,12 @@ def apply(store, pkg: Package) -> Counter:
             package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
             file_name=pkg.path.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
         history: list[dict] = []
-        for name, table in TABLES.items():
-            rows = pkg.rows.get(name, [])
-            c = state.codec(table)
-            for start in range(0, len(rows), _CHUNK):
-                apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history)
+        with BulkIndex(con) as index:
+            for name, table in TABLES.items():
+                rows = pkg.rows.get(name, [])
+                c = state.codec(table)
+                for start in range(0, len(rows), _CHUNK):
+                    apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history, index)
         tx.record_many(history)
         store.clock.observe(pkg.newest_stamp)
         con.execute(SyncLedger.__table__.update().where(SyncLedger.package_sha256 == pkg.sha256)
@@ -212,11 +213,14 @@ def apply(store, pkg: Package) -> Counter:
     return counts
 
 
-def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counter, history: list[dict]) -> None:
+def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counter, history: list[dict],
+                index: BulkIndex) -> None:
+    """Merge up to a few hundred rows of one table: one lookup of which the store has, then
+    rows it lacks inserted and rows it holds replaced, each kind in one statement."""
     table = c.table
     ids = [r["id"] for r in rows]
     local = {r["id"]: dict(r) for r in con.execute(select(table).where(table.c.id.in_(ids))).mappings()}
-    write = []
+    write, new = [], []
     for incoming in rows:
         mine = local.get(incoming["id"])
         if mine is None:
@@ -231,11 +235,15 @@ def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counte
                                 "old": to_json(mine[f]), "new": to_json(merged[f])}
                                for f in c.fields if mine[f] != merged[f])
         counts[outcome] += 1
-        if outcome != state.UNCHANGED:
+        if outcome == state.NEW:
+            new.append(merged)
+        elif outcome != state.UNCHANGED:
             write.append(merged)
+    if new:
+        con.execute(table.insert(), new)
     if write:
         insert_or_replace(con, table, write, ["id"])
-        index_rows(con, name, write)
+    index.add(name, new + write)
 
 
 # --------------------------------------------------------------------------- quarantine
