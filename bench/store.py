@@ -24,8 +24,20 @@ import sys
 import time
 from pathlib import Path
 
-from . import (OUT, SEED, adopt_ward, build_ward, cached_ward, fmt_seconds, log, median, ratio,
-               timed, verdict, ward_store)
+from . import (
+    OUT,
+    SEED,
+    adopt_ward,
+    build_ward,
+    cached_ward,
+    fmt_seconds,
+    log,
+    median,
+    ratio,
+    timed,
+    verdict,
+    ward_store,
+)
 
 #: Realistic 3+ character queries: common and rare words of the sample data, two-term queries,
 #: a half-width katakana variant and one that matches nothing.
