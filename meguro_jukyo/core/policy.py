@@ -247,6 +247,9 @@ _KANA_FOLD = {c: c - 0x60 for c in range(_KATAKANA_START, _KATAKANA_END + 1)}
 _KANA_FOLD.update({0x30FD: 0x309D, 0x30FE: 0x309E})  # ヽヾ → ゝゞ
 _WORD_RUN = re.compile(r"[^\W_]+")
 _KANA_ONLY_WEIGHT = 0.3
+#: particles: an n-gram holding one joins a word to the next ("の見", "会の", "報を"), which says
+#: nothing about what the text is about
+_PARTICLES = frozenset("のをがはにでともへや")
 
 
 def normalize_for_matching(text: str) -> str:
@@ -263,23 +266,30 @@ def _is_hiragana(c: str) -> bool:
     return "\u3041" <= c <= "\u309f"
 
 
-def _ngrams(text: str) -> Counter[str]:
-    """Weighted character bigrams and trigrams inside runs of letters/digits.
+def _grams_as_written(text: str) -> Iterator[tuple[str, bool]]:
+    """(n-gram folded for matching, whether it is a content n-gram as written) for every
+    character bigram and trigram inside runs of letters/digits.
 
-    N-grams made only of hiragana in the text as written (particles,
-    inflections: "との", "にく") get a low weight; katakana words, folded to
-    hiragana for matching, keep the full weight.
+    A content n-gram is not made only of hiragana (particles, inflections: "との", "にく") and
+    holds no particle ("の見", "会の"); katakana words, folded to hiragana for matching, are
+    content as written.
     """
     nfkc = unicodedata.normalize("NFKC", text)
     folded = "".join(_fold_char(c) for c in nfkc)  # same length as nfkc
-    grams: Counter[str] = Counter()
     for m in _WORD_RUN.finditer(folded):
         start, run = m.start(), m.group()
         for n in (2, 3):
             for i in range(len(run) - n + 1):
                 orig = nfkc[start + i : start + i + n]
-                w = _KANA_ONLY_WEIGHT if all(map(_is_hiragana, orig)) else 1.0
-                grams[run[i : i + n]] += w
+                content = not all(map(_is_hiragana, orig)) and not any(c in _PARTICLES for c in orig)
+                yield run[i : i + n], content
+
+
+def _ngrams(text: str) -> Counter[str]:
+    """Weighted character bigrams and trigrams: content n-grams weigh 1, the others little."""
+    grams: Counter[str] = Counter()
+    for gram, content in _grams_as_written(text):
+        grams[gram] += 1.0 if content else _KANA_ONLY_WEIGHT
     return grams
 
 
@@ -303,6 +313,8 @@ class Suggestion:
     viewpoint_id: str
     item_id: str | None
     score: float  # 0..1
+    #: the part of the similarity owed to n-grams specific to few 視点 (see Suggester)
+    evidence: float = 0.0
 
 
 class Suggester:
@@ -314,6 +326,13 @@ class Suggester:
     NFKC and katakana→hiragana folding) and compared by cosine similarity.
     A 視点's score blends its own similarity with that of its best item.
     Results are deterministic; equal scores are ordered by document order.
+
+    A 視点 is suggested only with evidence: similarity owed to content n-grams
+    (see :func:`_grams_as_written`) that occur in at most SPECIFIC_VIEWPOINTS
+    of the 13 視点.  Words the framework uses everywhere ("見直し", "推進",
+    "職員") and everyday verbs then cannot carry a suggestion alone: an issue
+    about 防災訓練 no longer gets 3-1-1 事務事業の抜本的な見直し for sharing
+    "見直し" — when nothing in the framework fits, nothing is suggested.
     """
 
     TITLE_WEIGHT = 2.0
@@ -323,6 +342,8 @@ class Suggester:
     MIN_SCORE = 0.04
     MIN_ITEM_SCORE = 0.08
     MIN_QUERY_CHARS = 2
+    SPECIFIC_VIEWPOINTS = 4
+    MIN_EVIDENCE = 0.05
 
     def __init__(self, framework: PolicyFramework) -> None:
         self.framework = framework
@@ -366,6 +387,10 @@ class Suggester:
             for g, c in approach_grams[vp.parent].items():
                 acc[g] += self.APPROACH_WEIGHT * c
             self._vp_vecs[vp.id] = weigh(acc)
+        spread: Counter[str] = Counter()
+        for vec in self._vp_vecs.values():
+            spread.update(vec.keys())
+        self._specific = frozenset(g for g, c in spread.items() if c <= self.SPECIFIC_VIEWPOINTS)
 
     def _query(self, text: str) -> dict[str, float]:
         grams = _ngrams(text)
@@ -378,24 +403,30 @@ class Suggester:
         q = self._query(text)
         if not q:
             return []
+        content = {g for g, is_content in _grams_as_written(text) if is_content}
+        specific = {g: w for g, w in q.items() if g in content and g in self._specific}
         out: list[Suggestion] = []
         for vp_id, vp_vec in self._vp_vecs.items():
             vp_score = _cosine(q, vp_vec)
+            evidence = _cosine(specific, vp_vec)
             best_id: str | None = None
             best = 0.0
             for it_id in self._vp_items[vp_id]:
                 s = _cosine(q, self._item_vecs[it_id])
                 if s > best:  # strict: the earlier item wins a tie
                     best, best_id = s, it_id
+            if best_id is not None:
+                evidence = max(evidence, _cosine(specific, self._item_vecs[best_id]))
             score = self.VIEWPOINT_SHARE * vp_score + (1 - self.VIEWPOINT_SHARE) * best
             score = round(min(1.0, max(0.0, score)), 6)
             item_id = best_id if best >= self.MIN_ITEM_SCORE else None
-            out.append(Suggestion(vp_id, item_id, score))
+            out.append(Suggestion(vp_id, item_id, score, round(evidence, 6)))
         out.sort(key=lambda s: (-s.score, self._order[s.viewpoint_id]))
         return out
 
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
-        """Up to ``limit`` 視点 that fit ``text``, best first."""
+        """Up to ``limit`` 視点 that fit ``text``, best first (none when nothing fits)."""
         if limit <= 0:
             return []
-        return [s for s in self.scores(text) if s.score >= self.MIN_SCORE][:limit]
+        return [s for s in self.scores(text)
+                if s.score >= self.MIN_SCORE and s.evidence >= self.MIN_EVIDENCE][:limit]

@@ -221,6 +221,27 @@ def test_same_seed_same_dump_and_the_users_edits_sort_after(small, tmp_path):
         third.close()
 
 
+def test_a_cancelled_small_load_leaves_the_store_as_it_was(tmp_path):
+    from meguro_jukyo.core.errors import Cancelled
+
+    store = Store.open(tmp_path / "cancel.sqlite3", create=True)
+    try:
+        before = _dump(store)
+        reports = []
+        with pytest.raises(Cancelled):
+            load_demo(store, progress=lambda done, total: reports.append((done, total)),
+                      cancelled=lambda: len(reports) >= 20)
+        assert len(reports) == 20 and reports[-1][0] > 0
+        assert _dump(store) == before
+        reports.clear()
+        counts = load_demo(store, progress=lambda done, total: reports.append((done, total)))
+        assert counts["地域課題"] > 0  # the same store loads afterwards, whole
+        dones = [d for d, _ in reports]
+        assert dones == sorted(dones) and reports[-1][0] == reports[-1][1] == reports[0][1]
+    finally:
+        store.close()
+
+
 def test_demo_is_refused_for_a_store_with_records(small, tmp_path):
     store, _ = small
     before = _dump(store)

@@ -399,6 +399,25 @@ def test_suggest_shape(fw: PolicyFramework, suggester: Suggester) -> None:
     assert suggester.suggest("職員の働き方", limit=0) == []
 
 
+DISASTER_DRILL = ("防災訓練の内容の見直し\n例年の防災訓練が消火器の使い方の説明だけになっている。田道広場公園で"
+                  "避難所の開設から炊き出しまでを実際に行う訓練にしたいという声がある。")
+
+
+@pytest.mark.parametrize("text", ["防災訓練の内容の見直し", DISASTER_DRILL, "イベントの内容を見直す"])
+def test_a_word_the_framework_uses_everywhere_carries_no_suggestion(suggester: Suggester, text: str) -> None:
+    """「見直し」 is in 3-1-1's title (事務事業の抜本的な見直し) and in most 視点; a 防災 issue shares
+    nothing else with the framework, so nothing is suggested rather than 3-1-1."""
+    assert "3-1-1" in {s.viewpoint_id for s in suggester.scores(text)[:1]}  # what plain similarity picks
+    assert suggester.suggest(text) == []
+
+
+def test_suggestions_rest_on_words_specific_to_the_viewpoint(suggester: Suggester) -> None:
+    got = suggester.suggest("防災倉庫の備蓄品点検\n震災に備えて防災倉庫の備蓄品を点検し、町会の加入者を増やして"
+                            "地域のつながりを強めたい。")
+    assert [s.viewpoint_id for s in got] == ["2-1-1"]
+    assert all(s.evidence >= Suggester.MIN_EVIDENCE for text, _ in SANITY for s in suggester.suggest(text))
+
+
 @pytest.mark.parametrize("text", ["", " ", "　\n", "あ", "。、", "今日はいい天気ですね", "xyz qqq"])
 def test_suggest_nothing_for_empty_or_unrelated(suggester: Suggester, text: str) -> None:
     assert suggester.suggest(text) == []

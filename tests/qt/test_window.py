@@ -127,7 +127,7 @@ def test_create_link_search_undo_redo_through_the_window(qtbot, window, services
     issue_dialog.widgets["organization_id"].set_value(org.id)
     type_into(qtbot, issue_dialog.widgets["title"], "防災倉庫の備蓄品点検")
     ime(issue_dialog.widgets["description"],
-                    "震災に備えて防災倉庫の備蓄品を点検し、避難所の運営訓練を行いたい。")
+        "震災に備えて防災倉庫の備蓄品を点検し、町会の加入者を増やして地域のつながりを強めたい。")
     issue_dialog.widgets["category"].set_value("disaster")
     pick(qtbot, window, issue_dialog.widgets["raised_meeting_id"], "四月")
     issue = save(qtbot, issue_dialog)
