@@ -29,7 +29,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from sqlalchemy import func, select
@@ -2017,8 +2017,6 @@ class Profile:
     quiet_issues: bool  # organizations without meetings still raise an issue or two
 
     def scaled(self, scale: float) -> "Profile":
-        from dataclasses import replace
-
         return replace(self, meetings=max(1, round(self.meetings * scale)),
                        issues=max(1, round(self.issues * scale)))
 
@@ -2059,6 +2057,11 @@ _UUID_SET = (0x8000 << 48) | (0x4 << 76)
 _NO_VOTES = (None, None, None)
 
 
+def _first_day(profile: Profile) -> int:
+    """The first day (ordinal) of the first 年度 the sample data covers."""
+    return dt.date(nendo(DEMO_TODAY) - (profile.years - 1), 4, 1).toordinal()
+
+
 def _date(ordinal: int) -> str:
     """A date as SQLAlchemy stores it on SQLite (and as pydantic reads it)."""
     return dt.date.fromordinal(ordinal).isoformat()
@@ -2073,7 +2076,7 @@ def _datetime(ordinal: int, minute_of_day: int) -> str:
 class _Org:
     """An organization while the generator runs: its people and the issues still open."""
 
-    __slots__ = ("id", "kind", "name", "jukyo", "district", "town", "roster", "members",
+    __slots__ = ("id", "kind", "name", "jukyo", "district", "roster", "members",
                  "households", "board", "hall", "open_issues", "counters", "meets")
 
     def __init__(self, id_: str, kind: str, name: str, jukyo: str, district: str):
@@ -2099,8 +2102,7 @@ class _Generator:
         self.jukyo_names = {code: name for code, name, _ in jukyo}
         self.emit = emit
         self.today = DEMO_TODAY.toordinal()
-        first_year = DEMO_TODAY.year - (DEMO_TODAY.month < 4) - (profile.years - 1)
-        self.start = dt.date(first_year, 4, 1).toordinal()
+        self.start = _first_day(profile)
         self.issue_rate = 0.0
         getrandbits = rng.getrandbits
 
@@ -2616,8 +2618,11 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
     rng = random.Random(seed)
     ops: list[tuple[dt.datetime, int, object, str, tuple]] = []
     latest = _at(DEMO_TODAY.toordinal(), 17 * 60)
-    meetings: dict[str, dict] = {}
-    raised_at: dict[str, str] = {}  # issue id -> meeting it was raised at
+    founded = _at(_first_day(SMALL) - 30)
+    meetings: dict[str, dict] = {}  # id -> when it was planned, starts, ends
+    raised: dict[str, tuple[str | None, dt.datetime]] = {}  # issue id -> (meeting, when)
+    note_meeting: dict[str, str] = {}
+    first_action: list[dict] = []
 
     def op(when: dt.datetime, service, verb: str, *args) -> None:
         ops.append((min(when, latest), len(ops), service, verb, args))
@@ -2625,61 +2630,60 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
     def emit(table: str, row: tuple) -> None:
         d = dict(zip(("id", *FIELDS[table]), row))
         if table == "organization":
-            op(_at(generator.start - 30), services.organizations, "create", d)
+            op(founded, services.organizations, "create", d)
         elif table == "meeting":
             start = dt.datetime.fromisoformat(d["starts_at"])
             end = dt.datetime.fromisoformat(d["ends_at"])
-            meetings[d["id"]] = {"start": start, "end": end, "plan": start - dt.timedelta(days=14, hours=9)}
-            held = {k: d[k] for k in ("present", "proxies", "signers", "next_meeting")}
-            op(meetings[d["id"]]["plan"], services.meetings, "create",
+            meetings[d["id"]] = mt = {"start": start, "end": end, "plan": start - dt.timedelta(days=14, hours=9)}
+            op(mt["plan"], services.meetings, "create",
                {**d, "status": "planned", "present": 0, "proxies": 0, "signers": "", "next_meeting": ""})
             if d["status"] != "planned":
+                held = {k: d[k] for k in ("present", "proxies", "signers", "next_meeting")}
                 op(end, services.meetings, "update", d["id"], {**held, "status": "closed"})
             if d["status"] == "finalized":
                 op(start + dt.timedelta(days=7), services.meetings, "update", d["id"], {"status": "finalized"})
         elif table == "issue":
-            raised = _issue_ops(op, services.issues, d, meetings.get(d["raised_meeting_id"]), rng)
-            if d["raised_meeting_id"]:
-                raised_at[d["id"]] = d["raised_meeting_id"]
-            issue_created[d["id"]] = raised
+            when = _issue_ops(op, services.issues, d, meetings.get(d["raised_meeting_id"]), rng)
+            raised[d["id"]] = (d["raised_meeting_id"], when)
         elif table == "agenda_item":
+            # an item about an issue raised at this very meeting is added when it is raised
             mt = meetings[d["meeting_id"]]
-            new_issue = raised_at.get(d["issue_id"]) == d["meeting_id"]
-            op(mt["start"] if new_issue else mt["plan"], services.agenda, "create",
+            added_there = d["issue_id"] is not None and raised[d["issue_id"]][0] == d["meeting_id"]
+            op(mt["start"] if added_there else mt["plan"], services.agenda, "create",
                {**d, "actual_minutes": None, "outcome": ""})
             if d["actual_minutes"] is not None:
                 op(mt["end"], services.agenda, "update", d["id"],
                    {"actual_minutes": d["actual_minutes"], "outcome": d["outcome"]})
         elif table == "note":
+            note_meeting[d["id"]] = d["meeting_id"]
             op(dt.datetime.fromisoformat(d["recorded_at"]), services.notes, "create", d)
         elif table == "action_item":
             end = meetings[d["meeting_id"]]["end"]
             op(end, services.actions, "create", {**d, "status": "todo", "done_on": None})
             due = dt.datetime.fromisoformat(d["due_on"])
-            when = {"done": lambda: dt.datetime.fromisoformat(d["done_on"]) + dt.timedelta(hours=18),
-                    "doing": lambda: max(end + dt.timedelta(days=3), due - dt.timedelta(days=7)),
-                    "cancelled": lambda: due + dt.timedelta(hours=12)}.get(d["status"])
+            if d["status"] == "done":
+                when = dt.datetime.fromisoformat(d["done_on"]) + dt.timedelta(hours=18)
+            elif d["status"] == "doing":
+                when = max(end + dt.timedelta(days=3), due - dt.timedelta(days=7))
+            elif d["status"] == "cancelled":
+                when = due + dt.timedelta(hours=12)
+            else:
+                when = None
             if when:
-                op(when(), services.actions, "update", d["id"], {"status": d["status"], "done_on": d["done_on"]})
-            if not actions_seen:
-                actions_seen.append(d)
+                op(when, services.actions, "update", d["id"], {"status": d["status"], "done_on": d["done_on"]})
+            if not first_action:
+                first_action.append(d)
         elif table == "policy_link":
-            when = (issue_created[d["issue_id"]] if d["issue_id"] else
-                    meetings[notes_meeting[d["note_id"]]]["end"]) + dt.timedelta(days=1)
-            op(when, services.links, "create", d)
+            when = (raised[d["issue_id"]][1] if d["issue_id"] else meetings[note_meeting[d["note_id"]]]["end"])
+            op(when + dt.timedelta(days=1), services.links, "create", d)
         elif table == "attendee":
             op(meetings[d["meeting_id"]]["start"], services.attendees, "create", d)
-        if table == "note":
-            notes_meeting[d["id"]] = d["meeting_id"]
 
-    issue_created: dict[str, dt.datetime] = {}
-    notes_meeting: dict[str, str] = {}
-    actions_seen: list[dict] = []
     generator = _Generator(rng, SMALL, jukyo, emit)
     generator.run(council_id)
-    if actions_seen:
+    if first_action:
         # a slip corrected: an action entered twice, the copy deleted (a tombstone, as in real use)
-        first = actions_seen[0]
+        first = first_action[0]
         copy = {**first, "id": generator.new_id(), "status": "todo", "done_on": None}
         when = meetings[first["meeting_id"]]["end"] + dt.timedelta(minutes=5)
         op(when, services.actions, "create", copy)
