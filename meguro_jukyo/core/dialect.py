@@ -80,8 +80,8 @@ def reset_sequences(con: Connection, tables: list[Table]) -> None:
         )
 
 
-#: PostgreSQL indexes the app cannot do without (search answers from the trigram index)
-SERVER_INDEXES = ("ix_search_doc_body_trgm",)
+#: PostgreSQL indexes search answers from (trigrams; characters of 1–2 character queries)
+SERVER_INDEXES = ("ix_search_doc_body_trgm", "ix_search_doc_char_codes")
 
 
 def server_index_problems(con: Connection) -> list[str]:

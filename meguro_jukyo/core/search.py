@@ -245,11 +245,18 @@ def _match(dialect: str, query: str) -> tuple[str, dict] | None:
     terms = _terms(query)
     if not terms:
         return None
+    # PostgreSQL: the trigram index serves LIKE for 3+ characters; shorter terms also ask the
+    # per-character index (migration 0004) for documents holding each of their characters
     params, likes = {}, []
     for i, t in enumerate(terms):
         escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"mt{i}"] = f"%{escaped}%"
         likes.append(f"d.body LIKE :mt{i}")
+        if len(t) < 3:
+            codes = sorted({ord(c) for c in t})
+            params.update({f"mc{i}_{k}": code for k, code in enumerate(codes)})
+            listed = ", ".join(f":mc{i}_{k}" for k in range(len(codes)))
+            likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
     return "search_doc d WHERE " + " AND ".join(likes), params
 
 
