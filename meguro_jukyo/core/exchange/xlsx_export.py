@@ -335,8 +335,9 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
     dest = Path(dest)
     labels = Labels(services)
     sel = _Selection(services, filters)
-    counts_expected = preview_export(services, filters, personal=personal)
-    run = _Run(sum(counts_expected.values()), progress, cancel)
+    # the total is only for the progress bar: counting every sheet first is skipped without one
+    total = sum(preview_export(services, filters, personal=personal).values()) if progress else 0
+    run = _Run(total, progress, cancel)
     run.check("準備")
     export_id = str(uuid.uuid4())
     now = dt.datetime.now().replace(microsecond=0)
@@ -364,12 +365,14 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
 
         meeting_rows = _write_meetings(w_meeting, rows(sel.meetings()), labels, run)
         counts[MEETING_SHEET] = w_meeting.rows
-        _write_issues(w_issue, issue_cols, rows(sel.issues()), labels, meeting_rows, run)
+        _write_rows(w_issue, cell_getters(issue_cols, labels, meeting_rows, "raised_meeting_id"),
+                    rows(sel.issues()), run, ISSUE_SHEET)
         w_issue.validations = validations(issue_cols, ranges, w_issue.rows + 501)
         counts[ISSUE_SHEET] = w_issue.rows
         _write_notes(w_note, rows(sel.notes()), labels, meeting_rows, run)
         counts[NOTE_SHEET] = w_note.rows
-        _write_actions(w_action, action_cols, rows(sel.actions()), labels, meeting_rows, run)
+        _write_rows(w_action, cell_getters(action_cols, labels, meeting_rows, "meeting_id"),
+                    rows(sel.actions()), run, ACTION_SHEET)
         w_action.validations = validations(action_cols, ranges, w_action.rows + 501)
         counts[ACTION_SHEET] = w_action.rows
         _write_links(w_link, rows(sel.links()), labels, run)
@@ -449,60 +452,37 @@ def _meeting_link(meeting_rows: dict[str, int], meeting_id: str | None) -> str |
     return link_formula(MEETING_SHEET, row, "会議へ") if row else None
 
 
-def issue_cells(r, fields, labels: Labels, meeting_rows: dict[str, int]) -> list:
-    """One issue as the cells of its sheet (the template round trip reads them back)."""
-    jukyo, district = labels.org_place(r["organization_id"])
-    out = []
+def cell_getters(fields, labels: Labels, meeting_rows: dict[str, int], meeting_field: str) -> list:
+    """For each column of an importable sheet, how its cell is made from a row (decided once)."""
+    getters = []
     for f in fields:
         if f.kind == "org":
-            out.append(labels.org_label(r["organization_id"]))
+            getters.append(lambda r: labels.org_label(r["organization_id"]))
         elif f.header == "住区":
-            out.append(jukyo)
+            getters.append(lambda r: labels.org_place(r["organization_id"])[0])
         elif f.header == "地区":
-            out.append(district)
+            getters.append(lambda r: labels.org_place(r["organization_id"])[1])
         elif f.kind == "vocab":
-            out.append(labels.vocab_label(f.vocab, r[f.field]))
+            getters.append(lambda r, kind=f.vocab, name=f.field: labels.vocab_label(kind, r[name]))
         elif f.kind == "bool":
-            out.append(YES if r[f.field] else NO)
+            getters.append(lambda r, name=f.field: YES if r[name] else NO)
         elif f.kind == "viewpoints":
-            out.append(labels.viewpoints_label((r["viewpoints"] or "").split(",") if r["viewpoints"] else ()))
-        elif f.header == "提起した会議":
-            out.append(r["meeting_title"])
-        elif f.kind == "link":
-            out.append(_meeting_link(meeting_rows, r["raised_meeting_id"]))
-        else:
-            out.append(r[f.field])
-    return out
-
-
-def action_cells(r, fields, labels: Labels, meeting_rows: dict[str, int]) -> list:
-    out = []
-    for f in fields:
-        if f.kind == "org":
-            out.append(labels.org_label(r["organization_id"]))
-        elif f.kind == "vocab":
-            out.append(labels.vocab_label(f.vocab, r[f.field]))
+            getters.append(lambda r: labels.viewpoints_cell(r["viewpoints"]))
+        elif f.header in ("提起した会議", "会議"):
+            getters.append(lambda r: r["meeting_title"])
         elif f.header == "地域課題":
-            out.append(r["issue_title"])
-        elif f.header == "会議":
-            out.append(r["meeting_title"])
+            getters.append(lambda r: r["issue_title"])
         elif f.kind == "link":
-            out.append(_meeting_link(meeting_rows, r["meeting_id"]))
+            getters.append(lambda r: _meeting_link(meeting_rows, r[meeting_field]))
         else:
-            out.append(r[f.field])
-    return out
+            getters.append(lambda r, name=f.field: r[name])
+    return getters
 
 
-def _write_issues(w, fields, rows, labels, meeting_rows, run) -> None:
+def _write_rows(w, getters, rows, run, stage: str) -> None:
     for r in rows:
-        w.add(issue_cells(r, fields, labels, meeting_rows))
-        run.tick(ISSUE_SHEET)
-
-
-def _write_actions(w, fields, rows, labels, meeting_rows, run) -> None:
-    for r in rows:
-        w.add(action_cells(r, fields, labels, meeting_rows))
-        run.tick(ACTION_SHEET)
+        w.add([get(r) for get in getters])
+        run.tick(stage)
 
 
 def _write_notes(w: SheetWriter, rows, labels: Labels, meeting_rows, run) -> None:
@@ -654,6 +634,7 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
         chart.type = "bar"
         chart.title = f"地域課題の件数（{title}別）"
         chart.legend = None
+        chart.x_axis.scaling.orientation = "maxMin"  # horizontal bars read top-down, as the list
         chart.add_data(Reference(ws, min_col=2, min_row=start, max_row=end), titles_from_data=False)
         chart.set_categories(Reference(ws, min_col=1, min_row=start, max_row=end))
         chart.height = 7 + 0.45 * (end - start)

@@ -387,7 +387,7 @@ class _Importer:
         values = {k: v for k, v in data.items() if v is not None}
         values["id"] = record_id
         try:
-            with self._row():
+            with self._row(several=bool(viewpoints)):
                 self.service.create_in(self.tx, values)
                 self._link(number, record_id, set(), viewpoints or set())
         except ValidationError as exc:
@@ -423,7 +423,7 @@ class _Importer:
                 f"書き出した後にアプリで変更されています（版 {exported_rev} → {current['rev']}）。"
                 "上書きすると、その変更が失われます。最新の内容を書き出し直してから編集してください。"))]
         try:
-            with self._row():
+            with self._row(several=link_change):
                 if changes:
                     self.service.update_in(self.tx, current["id"], changes)
                 if link_change:
@@ -434,8 +434,14 @@ class _Importer:
         return []
 
     @contextmanager
-    def _row(self):
-        """A savepoint per row: a row that fails half-way leaves no trace."""
+    def _row(self, several: bool = True):
+        """A savepoint for a row that writes several records: one failing half-way leaves no trace.
+
+        A row writing one record needs none: the services check everything before writing.
+        """
+        if not several:
+            yield
+            return
         before = {k: set(v) for k, v in self.tx.changed.items()}
         try:
             with self.tx.con.begin_nested():

@@ -101,6 +101,8 @@ class Labels:
         from ..policy import load_framework
 
         self.vocab = services.vocab
+        self._vocab_ja: dict[str, dict] = {}
+        self._joined: dict[str, str] = {}
         framework = load_framework()
         self.plan_id = framework.plan_id
         self.viewpoints = {n.id: f"{n.id} {n.title}" for n in framework.viewpoints()}
@@ -135,7 +137,12 @@ class Labels:
     # -- to cells ---------------------------------------------------------------------
 
     def vocab_label(self, kind: str, code) -> str:
-        return self.vocab.label(kind, None if code is None else str(code))
+        try:
+            return self._vocab_ja[kind].get(code if code is None or isinstance(code, str) else str(code),
+                                            code or "")
+        except KeyError:  # first use of this vocabulary: one dict instead of a scan per cell
+            self._vocab_ja[kind] = {e["code"]: e["ja"] for e in self.vocab.entries(kind)}
+            return self.vocab_label(kind, code)
 
     def vocab_labels(self, kind: str) -> list[str]:
         return [e["ja"] for e in self.vocab.entries(kind)]
@@ -152,6 +159,15 @@ class Labels:
 
     def viewpoints_label(self, ids) -> str:
         return "、".join(self.viewpoints.get(i, i) for i in sorted(ids))
+
+    def viewpoints_cell(self, joined: str | None) -> str:
+        """The label of ids joined by commas (as SQL aggregates them), remembered per combination."""
+        if not joined:
+            return ""
+        label = self._joined.get(joined)
+        if label is None:
+            label = self._joined[joined] = self.viewpoints_label(joined.split(","))
+        return label
 
     # -- from cells -------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from copy import copy
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -114,9 +115,16 @@ class SheetWriter:
         self.rows = 0
         self._buffer: list[list] | None = []
         self._widths = [display_width(c.header) + 4 for c in self.columns]  # room for the filter button
-        self._date_fmt = DATE_FORMATS[era]
-        self._datetime_fmt = DATETIME_FORMATS[era]
+        # One styled prototype cell per style; new cells copy its style array, which skips
+        # openpyxl's per-cell lookup of the number format and hashing of the alignment.
         self._wrap = Alignment(wrap_text=True, vertical="top")
+        self._styles = {}
+        for name, attr, value in (("date", "number_format", DATE_FORMATS[era]),
+                                  ("datetime", "number_format", DATETIME_FORMATS[era]),
+                                  ("long", "alignment", self._wrap)):
+            proto = WriteOnlyCell(self.ws)
+            setattr(proto, attr, value)
+            self._styles[name] = proto._style
         self.validations: list = []
         self.conditional: list[tuple[str, Any]] = []
         self.truncated_cells = 0
@@ -132,7 +140,7 @@ class SheetWriter:
             return None
         if kind == "date" or kind == "datetime":
             cell = self._WriteOnlyCell(self.ws, value)
-            cell.number_format = self._date_fmt if kind == "date" else self._datetime_fmt
+            cell._style = copy(self._styles[kind])
             return cell
         if kind == "link":
             return value  # a formula the app built (never user text): see link_formula()
@@ -144,7 +152,9 @@ class SheetWriter:
                 if isinstance(cell, str):
                     cell = self._WriteOnlyCell(self.ws, cell)
                     cell.data_type = "s"
-                cell.alignment = self._wrap
+                    cell._style = copy(self._styles["long"])
+                else:
+                    cell.alignment = self._wrap  # rare: a long text starting like a formula
             return cell
         return value
 
@@ -235,6 +245,9 @@ class SheetWriter:
 
 def text_value(ws, value: str):
     """A string as a cell value that Excel and LibreOffice show literally, never evaluate."""
+    if value and value[0] not in _FORMULA_STARTS and len(value) <= CELL_MAX_CHARS \
+            and not _ESCAPE_RE.search(value):
+        return value  # the common case, checked once
     escaped = to_cell_text(truncated(value))
     if not needs_quote_prefix(value):
         return escaped

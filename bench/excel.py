@@ -1,0 +1,162 @@
+"""Excel at ward size: workbook export, its memory, and the template import.
+
+(a) ``export_workbook`` of the ward store with its notes set aside (100k issues, 15k meetings,
+    their action items and 視点 links; the 500k notes would only lengthen both sides alike),
+    against raw openpyxl write-only writing the very same cell values (read back from our
+    workbook beforehand) into the same sheets: no styles, tables, labels or SQL. Target ≤ 1.3×.
+(b) Peak memory (max RSS of a fresh process) exporting one 年度 (~10k issues) and everything
+    (~100k issues). Target: 100k < 1.5 × 10k.
+(c) ``import_workbook`` of a template holding 10k new issues into a fresh store, against
+    openpyxl read-only reading the same rows. Target ≤ 3 s.
+
+Run alone with ``python -m bench.excel``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import OUT, fmt_seconds, log, ratio, timed, verdict, ward_copy
+
+_CHILD = """
+import json, resource, sys, time
+from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.services import Services
+from meguro_jukyo.core.exchange.xlsx_export import ExportFilters, export_workbook
+store = Store.open(sys.argv[1])  # a private copy; opening it for writing lets migrations run
+filters = ExportFilters(nendo=int(sys.argv[3])) if sys.argv[3] != "all" else ExportFilters()
+started, cpu = time.perf_counter(), time.process_time()
+report = export_workbook(Services(store), sys.argv[2], filters)
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+print(json.dumps({"seconds": seconds, "cpu": cpu, "counts": report.counts,
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _export_in_child(store: Path, dest: Path, nendo: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(store), str(dest), nendo],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _raw_write(book: Path, dest: Path) -> tuple[float, float]:
+    """Raw openpyxl write-only: the same values into the same sheets, timed without the reading.
+
+    Returns (wall, CPU) seconds.
+    """
+    import openpyxl
+    from openpyxl import Workbook
+
+    src = openpyxl.load_workbook(book, read_only=True)
+    sheets = {name: [list(r) for r in src[name].iter_rows(values_only=True)] for name in src.sheetnames}
+    src.close()
+
+    def write():
+        wb = Workbook(write_only=True)
+        for name, rows in sheets.items():
+            ws = wb.create_sheet(name)
+            for row in rows:
+                ws.append(row)
+        wb.save(dest)
+
+    cpu = time.process_time()
+    seconds, _ = timed(write)
+    return seconds, time.process_time() - cpu
+
+
+def _template_with(path: Path, n: int, org_names: list[str]) -> None:
+    from openpyxl import Workbook
+
+    from meguro_jukyo.core.exchange.xlsx_sheets import ISSUE_FIELDS, template_fields
+
+    headers = [f.header for f in template_fields(ISSUE_FIELDS)]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("地域課題")
+    ws.append(headers)
+    categories = ["防災", "防犯", "交通安全", "環境美化", "福祉・高齢者"]
+    for i in range(n):
+        row = {"課題名": f"街灯が暗い場所 {i}", "組織": org_names[i % len(org_names)],
+               "分類": categories[i % len(categories)], "状態": "提起",
+               "提起日": dt.date(2025, 4, 1) + dt.timedelta(days=i % 300),
+               "内容": "夜道が暗く、子どもの帰り道が心配です。" * 3, "区への要望": "いいえ",
+               "施策視点": "2-1-1 コミュニティ形成の推進" if i % 4 == 0 else None}
+        ws.append([row.get(h) for h in headers])
+    wb.save(path)
+
+
+def run(workdir: Path = OUT) -> list[str]:
+    lines = ["## Excel (bench/excel.py)"]
+    store_path = ward_copy(workdir, workdir / "excel-ward.sqlite3")
+    with sqlite3.connect(store_path) as con:  # the notes and attendees only lengthen both sides alike
+        con.execute("DELETE FROM note")
+        con.execute("DELETE FROM attendee")
+        con.commit()
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # measure the export, not a replay of the WAL
+        busiest = con.execute("SELECT substr(raised_on, 1, 4) y, count(*) FROM issue GROUP BY y "
+                              "ORDER BY 2 DESC LIMIT 1").fetchone()
+    nendo = str(int(busiest[0]) - 1)
+    from meguro_jukyo.core.db import Store
+
+    Store.open(store_path).close()  # migrations and checks on first open are not the export's memory
+
+    log("(a) exporting the ward's issues, meetings, actions and links")
+    ours = _export_in_child(store_path, workdir / "excel-all.xlsx", "all")
+    raw, raw_cpu = _raw_write(workdir / "excel-all.xlsx", workdir / "excel-raw.xlsx")
+    rows = sum(ours["counts"].values())
+    # judged on CPU time: the wall clock of a shared machine varies more than the difference
+    lines.append(f"(a) export {ours['counts']['地域課題']:,} issues ({rows:,} data rows in all): "
+                 f"CPU {fmt_seconds(ours['cpu'])} (wall {fmt_seconds(ours['seconds'])}); raw openpyxl "
+                 f"write-only, same cells: CPU {fmt_seconds(raw_cpu)} (wall {fmt_seconds(raw)}) "
+                 f"→ {ratio(ours['cpu'], raw_cpu)} (target ≤ 1.3×: {verdict(ours['cpu'] <= 1.3 * raw_cpu)})")
+
+    log("(b) peak memory, one 年度 against everything")
+    one_year = _export_in_child(store_path, workdir / "excel-year.xlsx", nendo)
+    mem_ratio = ours["max_rss_mb"] / one_year["max_rss_mb"]
+    lines.append(f"(b) max RSS: 年度 {nendo} ({one_year['counts']['地域課題']:,} issues) "
+                 f"{one_year['max_rss_mb']:.0f} MB; all ({ours['counts']['地域課題']:,} issues) "
+                 f"{ours['max_rss_mb']:.0f} MB → {mem_ratio:.2f}× (target < 1.5×: {verdict(mem_ratio < 1.5)})")
+
+    log("(c) importing a template of 10k issues")
+    from meguro_jukyo.core.exchange.xlsx_import import import_workbook
+    from meguro_jukyo.core.services import Services
+
+    fresh = workdir / "excel-import.sqlite3"
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(fresh) + suffix).unlink(missing_ok=True)
+    store = Store.open(fresh, create=True, device_name="bench")
+    try:
+        services = Services(store)
+        names = [o.name for o in services.organizations.list()]
+        template = workdir / "excel-template-10k.xlsx"
+        _template_with(template, 10_000, names)
+        import openpyxl
+
+        def raw_read():
+            wb = openpyxl.load_workbook(template, read_only=True, data_only=True)
+            n = sum(1 for _ in wb["地域課題"].iter_rows(values_only=True))
+            wb.close()
+            return n
+
+        read_seconds, _ = timed(raw_read)
+        cpu = time.process_time()
+        seconds, report = timed(import_workbook, services, template)
+        cpu = time.process_time() - cpu
+        again, second = timed(import_workbook, services, template)
+    finally:
+        store.close()
+    lines.append(f"(c) import 10,000 template rows: {fmt_seconds(seconds)} (CPU {fmt_seconds(cpu)}) "
+                 f"(created {report.created.get('地域課題', 0):,}; openpyxl alone reads them in "
+                 f"{fmt_seconds(read_seconds)}; the same file again, all unchanged: {fmt_seconds(again)}) "
+                 f"(target ≤ 3 s: {verdict(seconds <= 3.0)})")
+    assert report.ok and second.unchanged.get("地域課題") == 10_000, report.lines()[:5]
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(run()))
