@@ -5,6 +5,12 @@
     merge, history, search index and all. Baseline: the same 100 × 1,000 rows, each batch in
     its own SQLite file, ATTACHed to a copy of the same empty ward store and upserted with
     ``INSERT … SELECT … ON CONFLICT(id) DO UPDATE`` (one transaction per file). Target ≤ 3×.
+    The import also leaves every row findable by search, so the baseline is measured twice:
+    the rows alone, and the same rows with their search documents (prepared in the source
+    files, so the baseline does no text normalisation) upserted too and the FTS5 indexes fed
+    the fastest raw way (triggers set aside, one INSERT … SELECT per index, triggers back).
+    The target is judged against the second (the same rows, the same store contents); both
+    ratios are printed.
 (b) One package of 100,000 records (``--all`` of a store holding them) into an empty ward
     store. Target ≤ 10 s.
 
@@ -15,6 +21,7 @@ index is fed as a real import feeds it). Run alone with ``python -m bench.sync``
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 import sys
@@ -24,6 +31,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from meguro_jukyo.core import models as m
+from meguro_jukyo.core import search
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.sync import identity, importer, package
@@ -68,10 +76,11 @@ def _insert(store: Store, rows: list[dict]) -> None:
             con.execute(m.Issue.__table__.insert(), rows[start:start + 5000])
 
 
-def _raw_upsert(ward: Path, sources: list[Path]) -> float:
+def _raw_upsert(ward: Path, sources: list[Path], *, search_index: bool = False) -> float:
     cols = [c.name for c in m.Issue.__table__.columns]
     listed = ", ".join(cols)
     sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+    docs = "kind, ref_id, org_id, title, body, grams"
     con = sqlite3.connect(ward, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
@@ -82,6 +91,21 @@ def _raw_upsert(ward: Path, sources: list[Path]) -> float:
             con.execute("BEGIN")
             con.execute(f"INSERT INTO main.issue ({listed}) SELECT {listed} FROM src.issue WHERE true "
                         f"ON CONFLICT(id) DO UPDATE SET {sets}")
+            if search_index:  # every row is new here, so no old text to take out of FTS5
+                triggers = con.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
+                                       "AND tbl_name = 'search_doc'").fetchall()
+                for name, _sql in triggers:
+                    con.execute(f'DROP TRIGGER main."{name}"')
+                top = con.execute("SELECT coalesce(max(rowid), 0) FROM main.search_doc").fetchone()[0]
+                con.execute(f"INSERT INTO main.search_doc ({docs}) SELECT {docs} FROM src.search_doc WHERE true "
+                            "ON CONFLICT(kind, ref_id) DO UPDATE SET org_id = excluded.org_id, "
+                            "title = excluded.title, body = excluded.body, grams = excluded.grams")
+                con.execute("INSERT INTO main.fts_tri(rowid, body) SELECT rowid, body FROM main.search_doc "
+                            "WHERE rowid > ?", (top,))
+                con.execute("INSERT INTO main.fts_uni(rowid, grams) SELECT rowid, grams FROM main.search_doc "
+                            "WHERE rowid > ?", (top,))
+                for _name, sql in triggers:
+                    con.execute(sql)
             con.execute("COMMIT")
             con.execute("DETACH DATABASE src")
 
@@ -112,11 +136,14 @@ def run(workdir: Path) -> list[str]:
         shutil.copy(template, raw)
         with Store.open(raw) as r:
             _insert(r, rows)
+            with r.engine.begin() as con:
+                search.index_rows(con, "issue", rows)
         raw_sources.append(raw)
     ward_path = folder / "ward.sqlite3"
     shutil.copy(template, ward_path)
-    raw_ward = folder / "raw-ward.sqlite3"
+    raw_ward, raw_indexed_ward = folder / "raw-ward.sqlite3", folder / "raw-indexed-ward.sqlite3"
     shutil.copy(template, raw_ward)
+    shutil.copy(template, raw_indexed_ward)
     ward = Store.open(ward_path)
     for card in cards:
         identity.trust_card(ward, card)
@@ -126,12 +153,14 @@ def run(workdir: Path) -> list[str]:
     with ward.engine.connect() as con:
         held = con.execute(text("SELECT count(*) FROM issue")).scalar_one()
     ward.close()
-    log("raw ATTACH + upsert of the same rows")
+    log("raw ATTACH + upsert of the same rows, then with their search documents")
     raw = _raw_upsert(raw_ward, raw_sources)
-    ok = ours <= 3 * raw
+    raw_indexed = _raw_upsert(raw_indexed_ward, raw_sources, search_index=True)
+    ok = ours <= 3 * raw_indexed
     lines.append(f"(a) {PACKAGES} packages × {PER_PACKAGE:,} records: import {fmt_seconds(ours)} "
                  f"({totals['imported']} files, {totals['new']:,} new, {held:,} rows) vs raw ATTACH + upsert "
-                 f"{fmt_seconds(raw)} = {ratio(ours, raw)} (target ≤ 3×: {verdict(ok)})")
+                 f"of the rows and their search documents {fmt_seconds(raw_indexed)} = {ratio(ours, raw_indexed)} "
+                 f"(target ≤ 3×: {verdict(ok)}); of the rows alone {fmt_seconds(raw)} = {ratio(ours, raw)}")
 
     # (b) one package of 100,000 records
     log(f"one package of {BIG:,} records")
@@ -149,6 +178,7 @@ def run(workdir: Path) -> list[str]:
     size = (folder / "big.mjsync").stat().st_size
     lines.append(f"(b) one package of {BIG:,} records ({size / 1e6:.1f} MB, exported in {fmt_seconds(export_s)}): "
                  f"import {fmt_seconds(seconds)}, {result.counts['new']:,} new (target ≤ 10 s: {verdict(seconds <= 10)})")
+    lines.append(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     shutil.rmtree(folder, ignore_errors=True)
     return lines
 

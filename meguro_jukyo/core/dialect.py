@@ -5,6 +5,9 @@ Services and the merge engine call these; nothing else in core writes dialect-sp
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
@@ -20,6 +23,26 @@ def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list
     stmt = insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
     con.execute(stmt.on_conflict_do_update(index_elements=key, set_=update), rows)
+
+
+@contextmanager
+def large_page_cache(con: Connection, kib: int = 256 * 1024) -> Iterator[None]:
+    """SQLite: a page cache of ``kib`` while one transaction writes many rows.
+
+    Rows keyed by random UUIDs land all over the table's and indexes' B-trees; once those
+    outgrow the default cache (2 MB) every insert re-reads pages, and a large import slows
+    down more than in proportion to its size. Put back afterwards (the connection is pooled).
+    PostgreSQL sizes its buffers server-wide: nothing to do.
+    """
+    if con.dialect.name != "sqlite":
+        yield
+        return
+    before = con.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    con.exec_driver_sql(f"PRAGMA cache_size={-int(kib)}")
+    try:
+        yield
+    finally:
+        con.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def upsert_meta(con: Connection, key: str, value: str) -> None:

@@ -92,6 +92,9 @@ def _clean(values: dict) -> dict:
 # --------------------------------------------------------------------------- transaction
 
 
+_HISTORY_COLUMNS = ("change_id", "entity", "entity_id", "field", "old", "new")
+
+
 @dataclass
 class Tx:
     """One service call's transaction: stamps, history and the change it belongs to."""
@@ -141,8 +144,10 @@ class Tx:
         """History rows already in JSON (entity, entity_id, field, old, new), in one insert."""
         if not rows:
             return
+        from ..bulk import insert_many
+
         change_id = self._ensure_change()
-        self.con.execute(m.History.__table__.insert(), [{**r, "change_id": change_id} for r in rows])
+        insert_many(self.con, m.History.__table__, [{**r, "change_id": change_id} for r in rows], _HISTORY_COLUMNS)
         for r in rows:
             self.changed.setdefault(r["entity"], set()).add(r["entity_id"])
 

@@ -25,7 +25,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..concurrency import StoreBusy, one_import_at_a_time, retrying
-from ..dialect import insert_or_replace
+from ..bulk import insert_many
+from ..dialect import insert_or_replace, large_page_cache
 from ..files import atomic_path
 from ..search import BulkIndex
 from ..services.base import to_json, transaction
@@ -200,7 +201,7 @@ def apply(store, pkg: Package) -> Counter:
             package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
             file_name=pkg.path.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
         history: list[dict] = []
-        with BulkIndex(con) as index:
+        with large_page_cache(con), BulkIndex(con) as index:
             for name, table in TABLES.items():
                 rows = pkg.rows.get(name, [])
                 c = state.codec(table)
@@ -239,8 +240,7 @@ def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counte
             new.append(merged)
         elif outcome != state.UNCHANGED:
             write.append(merged)
-    if new:
-        con.execute(table.insert(), new)
+    insert_many(con, table, new)
     if write:
         insert_or_replace(con, table, write, ["id"])
     index.add(name, new + write)

@@ -417,8 +417,11 @@ _KINDS = {name: _kinds(t) for name, t in TABLES.items()}
 def _parse_rows(name: str, data: bytes, count) -> list[dict]:
     table = TABLES[name]
     c = state.codec(table)
-    kinds = _KINDS[name]
-    columns = set(kinds)
+    kinds = tuple(_KINDS[name].items())
+    columns = frozenset(_KINDS[name])
+    dates = tuple((col, dt.datetime.fromisoformat if col in c.datetimes else dt.date.fromisoformat)
+                  for col in sorted(c.dates | c.datetimes))
+    loads, check = json.loads, state.check
     rows, ids = [], set()
 
     def bad(why: str, line: int) -> Rejected:
@@ -431,27 +434,30 @@ def _parse_rows(name: str, data: bytes, count) -> list[dict]:
         raise bad("UTF-8 ではありません", 1) from None
     for i, line in enumerate(text.splitlines(), 1):
         try:
-            obj = json.loads(line)
+            row = loads(line)
         except ValueError:
             raise bad("JSON ではありません", i) from None
-        if not isinstance(obj, dict) or set(obj) != columns:
+        if type(row) is not dict or row.keys() != columns:
             raise bad("列が合いません", i)
-        for col, value in obj.items():
-            kind, nullable = kinds[col]
-            if value is None:
-                if not nullable:
-                    raise bad(f"{col} が空です", i)
-            elif type(value) is not kind and not (kind is float and type(value) is int):
-                raise bad(f"{col} の型が違います", i)
+        for col, (kind, nullable) in kinds:
+            value = row[col]
+            if type(value) is not kind:  # else: the common case, checked in one comparison
+                if value is None:
+                    if not nullable:
+                        raise bad(f"{col} が空です", i)
+                elif not (kind is float and type(value) is int):
+                    raise bad(f"{col} の型が違います", i)
         try:
-            row = {k: c.typed(k, v) for k, v in obj.items()}
-        except (TypeError, ValueError):
+            for col, parse in dates:
+                if row[col] is not None:
+                    row[col] = parse(row[col])
+        except ValueError:
             raise bad("日付が読めません", i) from None
         if row["id"] in ids or not row["id"] or len(row["id"]) > 36:
             raise bad("id が不正です", i)
         ids.add(row["id"])
         try:
-            state.check(c, row)
+            check(c, row)
         except state.StateError as exc:
             raise bad(f"同期情報が不正です: {exc}", i) from None
         rows.append(row)
