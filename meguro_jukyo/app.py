@@ -1,20 +1,21 @@
-"""Start the desktop app: translations, the store, the main window, background maintenance.
+"""Start the desktop app: translations, the main window, then the store, background maintenance.
 
-A store that cannot be opened (locked by another window, corrupt, from a newer version) is
-explained in a message box and the app exits with status 1 — never a traceback.
+The window is on screen before the core is imported (SQLAlchemy, SQLModel and the models take
+about a second): app.run shows the Qt-only shell, and the core is imported and the store opened
+on the database lane right after (MainWindow.open_store). A store that cannot be opened
+(locked by another window, corrupt, from a newer version) is explained in a message box — the
+window is taken away first — and the app exits with status 1, never a traceback.
 """
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .core.db import ENV_DB, Store, resolve_location
 from .core.errors import StoreError, StoreLocked
 
 translate = QCoreApplication.translate
@@ -22,6 +23,8 @@ translate = QCoreApplication.translate
 
 def holder_name() -> str:
     """How this window is named to a second one that finds the store locked."""
+    import getpass
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -31,6 +34,8 @@ def holder_name() -> str:
 
 def store_location(db: str | None, saved: str) -> str:
     """--db, then the environment variable, then the location chosen in Settings, then the default."""
+    from .core.db import ENV_DB, resolve_location
+
     if db is None and not os.environ.get(ENV_DB) and saved:
         db = saved
     return resolve_location(db)
@@ -81,12 +86,68 @@ def _excepthook(exc_type, exc, tb) -> None:
         QMessageBox.critical(app.activeWindow(), translate("App", "Meguro Jukyo"), error_text(exc, "ja"))
 
 
-def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> int:
+def open_store(db: str | None, saved_location: str, opened: list):
+    """On the database lane: import the core, open the store (appended to ``opened``, for
+    closing), and read what the window needs; returns (services, framework)."""
+    from .core.db import Store
     from .core.policy import load_framework
     from .core.services import Services
+
+    # quick_check reads the whole file (2 s at ward size); the full integrity check runs on the
+    # lane right after the window has its pages instead (start_maintenance)
+    store = Store.open(store_location(db, saved_location), create=True, holder=holder_name(), quick_check=False)
+    opened.append(store)
+    try:
+        services = Services(store)
+        framework = load_framework()
+        # the page modules, imported here rather than on the GUI thread when the pages are built
+        from .qt import editors, lists, policy  # noqa: F401
+    except BaseException:
+        opened.remove(store)
+        store.close()
+        raise
+    return services, framework
+
+
+def show_main_window(db: str | None, settings, tasks, opened: list, *, maintenance: bool = True):
+    """The shell on screen at once, then the store opened behind it (see the module doc); the
+    store goes into ``opened`` for the caller to close.
+
+    If the store cannot be opened the window goes away, the reason is shown, and the event
+    loop ends with status 1.
+    """
+    from .qt.mainwindow import MainWindow
+
+    app = QApplication.instance()
+    window = MainWindow(None, tasks, settings)
+    window.show()
+
+    def failed(exc: BaseException) -> None:
+        window.hide()
+        app.setQuitOnLastWindowClosed(False)  # the message box closing must not end with status 0
+        if isinstance(exc, StoreError):
+            show_store_error(exc, settings.language)
+        else:
+            from .qt.tasks import error_text
+
+            traceback.print_exception(type(exc), exc, exc.__traceback__)
+            QMessageBox.critical(None, translate("App", "Meguro Jukyo"), error_text(exc, settings.language))
+        app.exit(1)
+
+    saved = settings.store_location
+    window.open_store(lambda: open_store(db, saved, opened), failed)
+    if maintenance:
+        def maintain() -> None:
+            window.pages_built.disconnect(maintain)
+            start_maintenance(window)
+
+        window.pages_built.connect(maintain)
+    return window
+
+
+def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> int:
     from .qt import i18n
     from .qt.app_style import apply_font_scale
-    from .qt.mainwindow import MainWindow
     from .qt.settings import Settings
     from .qt.tasks import TaskManager
 
@@ -97,26 +158,19 @@ def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> 
     translators = i18n.install(app, settings.language)
     app.setApplicationDisplayName(translate("App", "Meguro Jukyo"))
     apply_font_scale(settings.font_scale)
-    try:
-        # quick_check reads the whole file (2 s at ward size) before the window could show;
-        # the full integrity check runs on the lane right after the window shows instead.
-        store = Store.open(store_location(db, settings.store_location), create=True, holder=holder_name(),
-                           quick_check=False)
-    except StoreError as exc:
-        show_store_error(exc, settings.language)
-        i18n.uninstall(app, translators)
-        return 1
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
+    quit_on_close = app.quitOnLastWindowClosed()
     tasks = TaskManager()
+    opened: list = []
     try:
-        window = MainWindow(Services(store), tasks, settings, load_framework())
-        window.show()
-        QTimer.singleShot(0, lambda: start_maintenance(window))
+        show_main_window(db, settings, tasks, opened)
         code = app.exec()
     finally:
         tasks.wait()
-        store.close()
+        for store in opened:
+            store.close()
+        app.setQuitOnLastWindowClosed(quit_on_close)
         sys.excepthook = previous_hook
         i18n.uninstall(app, translators)
     return code

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime, Signal
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError, ValidationError
 from ..core.services import quorum
 from .display import Display
+from .names import kind_name, row_title
 from .tasks import TaskManager
 from .widgets import ChoiceBox, DateEdit, confirm
 
@@ -131,30 +133,6 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 
-KIND_NAMES = {
-    "organization": QT_TRANSLATE_NOOP("Kind", "Organization"),
-    "meeting": QT_TRANSLATE_NOOP("Kind", "Meeting"),
-    "agenda_item": QT_TRANSLATE_NOOP("Kind", "Agenda item"),
-    "issue": QT_TRANSLATE_NOOP("Kind", "Issue"),
-    "note": QT_TRANSLATE_NOOP("Kind", "Note"),
-    "action_item": QT_TRANSLATE_NOOP("Kind", "Action item"),
-    "attendee": QT_TRANSLATE_NOOP("Kind", "Attendee"),
-    "policy_link": QT_TRANSLATE_NOOP("Kind", "Viewpoint link"),
-}
-
-
-def kind_name(kind: str) -> str:
-    return translate("Kind", KIND_NAMES.get(kind, kind))
-
-
-def row_title(row) -> str:
-    for name in ("title", "name", "body"):
-        value = getattr(row, name, None)
-        if value:
-            text = " ".join(str(value).split())
-            return text if len(text) <= 60 else text[:59] + "…"
-    return row.id
-
 
 class _DateTimeEdit(QWidget):
     """A date (typed freely) and a time of day."""
@@ -235,15 +213,21 @@ class RefField(QWidget):
 
 
 class EditorDialog(QDialog):
-    """Create or edit one row of ``kind``. Emits ``saved(row)`` after a successful save."""
+    """Create or edit one row of ``kind``. Emits ``saved(row)`` after a successful save.
+
+    ``on_change(kind, row)`` is told of every save and delete from the finished service call
+    itself, so the lists still refresh when the editor was closed while its save ran (the
+    dialog's own signals are not delivered once it is gone).
+    """
 
     saved = Signal(object)
     deleted = Signal(object)
 
     def __init__(self, kind: str, services, tasks: TaskManager, display: Display, row=None,
-                 defaults: dict | None = None, parent=None):
+                 defaults: dict | None = None, parent=None, on_change=None):
         super().__init__(parent)
         self.kind, self.services, self.tasks, self.display = kind, services, tasks, display
+        self.on_change = on_change
         self.service = services.by_kind(kind)
         self.row = row
         self.defaults = dict(defaults or {})
@@ -282,6 +266,12 @@ class EditorDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setToolTip(translate("Dialogs", "Save (Ctrl+S)"))
         self.delete_button = None
+        self.history_button = self.buttons.addButton(translate("Dialogs", "History…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.history_button.setObjectName("history_button")
+        self.history_button.setToolTip(translate("Dialogs", "When this record was changed, where, and how"))
+        self.history_button.clicked.connect(self.show_history)
+        self.history_button.setVisible(row is not None)
         if row is not None:
             self.delete_button = self.buttons.addButton(translate("Dialogs", "Delete…"),
                                                         QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -474,11 +464,42 @@ class EditorDialog(QDialog):
             work = lambda: service.update(row_id, changes)  # noqa: E731
         self._saving = True
         self.save_button.setEnabled(False)
-        self.tasks.run_in_background(work, self._saved, self._save_failed, owner=self)
+        self._run_change(work, self._saved)
+
+    def _run_change(self, work, then) -> None:
+        """``work`` (a save or delete) on the lane; the window hears of the change even if this
+        editor has been closed by then, ``then`` only while it is still open."""
+        kind, on_change, tasks = self.kind, self.on_change, self.tasks
+
+        def done(row):
+            if on_change is not None:
+                on_change(kind, row)
+            if shiboken6.isValid(self):
+                then(row)
+
+        def failed(exc):
+            if shiboken6.isValid(self):
+                self._save_failed(exc)
+            else:
+                tasks.report_error(exc)
+
+        tasks.run_in_background(work, done, failed)
+
+    def show_history(self):
+        """履歴: every recorded change of this record."""
+        if self.row is None:
+            return None
+        from .history import HistoryDialog
+
+        dialog = HistoryDialog(self.kind, self.row, self.services, self.tasks, self.display, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _saved(self, row) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        self.history_button.setVisible(True)
         self.row = row
         self._initial = self._snapshot()
         self.saved.emit(row)
@@ -504,7 +525,7 @@ class EditorDialog(QDialog):
                            "%1", row_title(self.row))):
             return
         service, row_id = self.service, self.row.id
-        self.tasks.run_in_background(lambda: service.delete(row_id), self._deleted, self._save_failed, owner=self)
+        self._run_change(lambda: service.delete(row_id), self._deleted)
 
     def _deleted(self, row) -> None:
         self.deleted.emit(row)
@@ -526,8 +547,8 @@ def sorted_orgs(display: Display) -> list[tuple[str, str]]:
 class MeetingEditor(EditorDialog):
     """A meeting, its quorum, and (once saved) its agenda and attendees."""
 
-    def __init__(self, services, tasks, display, row=None, defaults=None, parent=None):
-        super().__init__("meeting", services, tasks, display, row, defaults, parent)
+    def __init__(self, services, tasks, display, row=None, defaults=None, parent=None, on_change=None):
+        super().__init__("meeting", services, tasks, display, row, defaults, parent, on_change)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorum")
         self.form.insertRow(self.form.rowCount() - 3, translate("Field", "Quorum"), self.quorum_label)
@@ -579,8 +600,8 @@ class LinkedEditor(EditorDialog):
 
     link_requested = Signal(str, object)  # kind, row
 
-    def __init__(self, kind, services, tasks, display, row=None, defaults=None, parent=None):
-        super().__init__(kind, services, tasks, display, row, defaults, parent)
+    def __init__(self, kind, services, tasks, display, row=None, defaults=None, parent=None, on_change=None):
+        super().__init__(kind, services, tasks, display, row, defaults, parent, on_change)
         self.links = None
         self.link_button = QPushButton(translate("Dialogs", "Link to a viewpoint…"))
         self.link_button.setObjectName("link_button")
@@ -601,7 +622,36 @@ class LinkedEditor(EditorDialog):
                                 translate("Dialogs", "Linked viewpoints"), self, can_add=False,
                                 remove_text=translate("Dialogs", "Unlink…"))
         self.links.buttons_layout.insertWidget(0, self.link_button)
+        self.reason_button = QPushButton(translate("Dialogs", "Edit reason…"))
+        self.reason_button.setObjectName("reason_button")
+        self.reason_button.clicked.connect(self.edit_reason)
+        self.links.buttons_layout.insertWidget(1, self.reason_button)
+        self.links.view.doubleClicked.connect(lambda _i: self.edit_reason())
         self.extra.addWidget(self.links)
+
+    def edit_reason(self):
+        """Change the reason of the selected 視点 link."""
+        link = self.links.current() if self.links is not None else None
+        if link is None:
+            return None
+        from .policy import ReasonDialog
+
+        dialog = ReasonDialog(link, self.display, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        service, links = self.services.links, self.links
+
+        def save(reason: str) -> None:
+            def done(row) -> None:
+                if self.on_change is not None:
+                    self.on_change("policy_link", row)
+                if shiboken6.isValid(links):
+                    links.reload()
+
+            self.tasks.run_in_background(lambda: service.update(link.id, {"reason": reason}), done)
+
+        dialog.reason_chosen.connect(save)
+        dialog.open()
+        return dialog
 
     def _request_link(self) -> None:
         if self.row is not None:
@@ -618,10 +668,11 @@ class LinkedEditor(EditorDialog):
         self.accept()
 
 
-def editor_for(kind: str, services, tasks, display, row=None, defaults=None, parent=None) -> EditorDialog:
+def editor_for(kind: str, services, tasks, display, row=None, defaults=None, parent=None,
+               on_change=None) -> EditorDialog:
     if kind == "meeting":
-        return MeetingEditor(services, tasks, display, row, defaults, parent)
+        return MeetingEditor(services, tasks, display, row, defaults, parent, on_change)
     if kind in ("issue", "note"):
-        return LinkedEditor(kind, services, tasks, display, row, defaults, parent)
-    return EditorDialog(kind, services, tasks, display, row, defaults, parent)
+        return LinkedEditor(kind, services, tasks, display, row, defaults, parent, on_change)
+    return EditorDialog(kind, services, tasks, display, row, defaults, parent, on_change)
 

@@ -12,10 +12,7 @@ clone shows Japanese without a build step; a test checks they match their .ts.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -41,8 +38,14 @@ def sources() -> list[Path]:
     return sorted((PACKAGE_DIR / "qt").rglob("*.py")) + [PACKAGE_DIR / "app.py"]
 
 
+# subprocess, shutil and ElementTree are imported where they are used: the app loads this
+# module before its window shows, and needs only install() then.
+
+
 def _tool(name: str) -> str:
     """pyside6-lupdate / pyside6-lrelease next to this interpreter, else on PATH."""
+    import shutil
+
     beside = Path(sys.executable).with_name(name)
     if beside.exists():
         return str(beside)
@@ -53,6 +56,8 @@ def _tool(name: str) -> str:
 
 
 def lupdate(ts_files: list[Path]) -> None:
+    import subprocess
+
     for ts in ts_files:
         language = ts.stem.rsplit("_", 1)[-1]
         subprocess.run(
@@ -63,12 +68,16 @@ def lupdate(ts_files: list[Path]) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
+    import subprocess
+
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
                    check=True, capture_output=True)
 
 
 def fill_source_language(ts: Path) -> int:
     """In the English file every translation is its source; returns how many were filled."""
+    import xml.etree.ElementTree as ET
+
     tree = ET.parse(ts)
     filled = 0
     for message in tree.iter("message"):
@@ -88,7 +97,9 @@ def fill_source_language(ts: Path) -> int:
     return filled
 
 
-def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
+def _write_ts(tree, ts: Path) -> None:
+    import xml.etree.ElementTree as ET
+
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
@@ -97,6 +108,8 @@ def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
 
 def problems(ts: Path) -> list[str]:
     """Entries of a .ts that are unfinished, empty or obsolete."""
+    import xml.etree.ElementTree as ET
+
     out = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name")
@@ -119,6 +132,8 @@ def problems(ts: Path) -> list[str]:
 
 def messages(ts: Path) -> set[tuple[str, str]]:
     """(context, source) of every live entry."""
+    import xml.etree.ElementTree as ET
+
     out = set()
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""

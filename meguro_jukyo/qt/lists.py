@@ -42,7 +42,7 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "meeting": ("text", "organization", "district", "meeting_type", "meeting_status", "nendo", "dates"),
     "issue": ("text", "organization", "district", "issue_category", "issue_status", "request", "nendo",
               "dates", "viewpoint"),
-    "note": ("text", "district", "note_kind", "nendo", "dates", "viewpoint"),
+    "note": ("text", "organization", "district", "note_kind", "nendo", "dates", "viewpoint"),
     "action_item": ("text", "organization", "district", "action_status", "nendo", "dates"),
 }
 
@@ -169,7 +169,7 @@ class FilterBar(QWidget):
         if "text" in w:
             q.text = w["text"].text()
         if "organization" in w and w["organization"].value():
-            equals["organization_id"] = w["organization"].value()
+            q.organization_id = w["organization"].value()
         if "district" in w and w["district"].value():
             q.district_code = w["district"].value()
         for name, field in VOCAB_FIELDS.items():
@@ -293,6 +293,7 @@ class ListPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         self.model.loaded.connect(self._loaded)
+        self.model.counted.connect(self._show_count)
         self._size_columns()
         self._apply_hidden_columns()
         self._started = False
@@ -311,14 +312,22 @@ class ListPage(QWidget):
 
     def apply_filters(self) -> None:
         self._started = True
+        if not self.model.rowCount():
+            self.count_label.setText(translate("ListPage", "Loading…"))
         self.model.set_query(self.filters.query())
 
     def refresh(self, ids=None) -> None:
         if self._started:
             self.model.refresh(ids)
 
-    def _loaded(self, total: int) -> None:
+    def _show_count(self, total: int) -> None:
         self.count_label.setText(translate("ListPage", "%1 rows").replace("%1", f"{total:,}"))
+
+    def _loaded(self, total: int) -> None:
+        if self.model.counting:
+            self.count_label.setText(translate("ListPage", "%1 or more rows (counting…)").replace("%1", f"{total:,}"))
+        else:
+            self._show_count(total)
         if self.model.rowCount() and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0, 0))
 

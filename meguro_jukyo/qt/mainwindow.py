@@ -4,13 +4,22 @@ Pages are added with :meth:`MainWindow.add_page` and menu actions with :meth:`Ma
 so later features (meeting mode, Excel, sync) plug in without editing this file's body.
 Every edit, undo or redo ends in :meth:`MainWindow.on_changed` with what changed (entity kind →
 ids); pages refresh just that, and ``changed`` is emitted for anything else listening.
+
+Start-up comes in two steps so the window is on screen before the core is even imported:
+``MainWindow(None, tasks, settings)`` builds the shell (navigation, pages that say 読み込み中…,
+menus, status bar) from Qt alone; :meth:`MainWindow.open_store` then imports the core and opens
+the store on the database lane and :meth:`MainWindow.attach` builds the real pages when it is
+done. Tests and tools that already hold the services pass them in and get both steps at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -18,13 +27,11 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from ..core.policy import PolicyFramework, Suggester
-from .display import Display
-from .editors import editor_for, kind_name, row_title
-from .lists import ListPage
+from .names import kind_name, row_title
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
 from .widgets import confirm, show_error
@@ -32,6 +39,35 @@ from .widgets import confirm, show_error
 translate = QCoreApplication.translate
 
 LIST_KINDS = ("organization", "meeting", "issue", "note", "action_item")
+FIRST_PAINT_WAIT_MS = 300
+
+PAGE_TITLES = {
+    "organization": QT_TRANSLATE_NOOP("MainWindow", "Organizations"),
+    "meeting": QT_TRANSLATE_NOOP("MainWindow", "Meetings"),
+    "issue": QT_TRANSLATE_NOOP("MainWindow", "Local issues"),
+    "note": QT_TRANSLATE_NOOP("MainWindow", "Meeting notes"),
+    "action_item": QT_TRANSLATE_NOOP("MainWindow", "Action items"),
+    "policy": QT_TRANSLATE_NOOP("MainWindow", "Policy viewpoints"),
+}
+
+
+def loading_page(key: str) -> QWidget:
+    """What a page shows until the store is open: 読み込み中…"""
+    # centred by stretches: the first use of the Qt namespace costs ~50 ms, which the window
+    # can spend on screen instead (it is touched right after the first paint anyway)
+    page = QWidget()
+    page.setObjectName(f"page_{key}_loading")
+    label = QLabel(translate("MainWindow", "Loading…"))
+    label.setEnabled(False)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(label)
+    row.addStretch(1)
+    column = QVBoxLayout(page)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(2)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -42,14 +78,11 @@ class MainWindow(QMainWindow):
     #: the pages exist (they are built once organization names have loaded)
     pages_built = Signal()
 
-    def __init__(self, services, tasks: TaskManager, settings: Settings, framework: PolicyFramework,
-                 parent=None):
+    def __init__(self, services, tasks: TaskManager, settings: Settings, framework=None, parent=None):
+        """``services`` None: the shell only, until :meth:`open_store` or :meth:`attach`."""
         super().__init__(parent)
-        self.services, self.tasks, self.settings, self.framework = services, tasks, settings, framework
-        self.store = services.store
-        self.suggester = Suggester(framework)
-        self.display = Display(services.vocab, settings.language, settings.era)
-        self.display.viewpoint_titles = {vp.id: vp.title for vp in framework.viewpoints()}
+        self.tasks, self.settings = tasks, settings
+        self.services = self.store = self.framework = self.suggester = self.display = None
         self.tasks.set_error_handler(self.show_error)
         self.setObjectName("main_window")
         self.setWindowTitle(translate("MainWindow", "Meguro Jukyo — local issues and meetings"))
@@ -57,6 +90,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._editors: list = []
         self.pages_ready = False
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
+        self._opening = False
         self.undo_text: str | None = None
         self.redo_text: str | None = None
 
@@ -74,15 +110,64 @@ class MainWindow(QMainWindow):
         splitter.setSizes([170, 1030])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for key, title in PAGE_TITLES.items():
+            self.add_page(key, translate("MainWindow", title), loading_page(key))
+        self.show_page("issue")
 
         self._build_menus()
         self._build_status()
+        self.resize(1200, 760)
+        if services is not None:
+            self.attach(services, framework)
+
+    def open_store(self, opener: Callable[[], tuple], on_failure: Callable[[BaseException], None]) -> None:
+        """Run ``opener`` on the database lane — it imports the core, opens the store and returns
+        (services, framework) — then :meth:`attach` them; ``on_failure(exc)`` if it raises.
+
+        It starts once the window has painted itself: the lane's imports would otherwise take
+        turns with the first paint (one interpreter lock); a window never painted (started
+        minimised) starts it after FIRST_PAINT_WAIT_MS.
+        """
+        def start() -> None:
+            if self._opening:
+                self._opening = False
+                self.tasks.run_in_background(opener, lambda opened: self.attach(*opened), on_failure)
+
+        self._opening = True
+        if self._painted:
+            QTimer.singleShot(0, start)
+        else:
+            self._after_paint.append(start)
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, start)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            for callback in self._after_paint:
+                QTimer.singleShot(0, callback)
+            self._after_paint.clear()
+
+    def attach(self, services, framework) -> None:
+        """The store is open: everything that needs the core, then the pages (once organization
+        names have loaded)."""
+        from ..core.policy import Suggester
+        from .display import Display
+
+        self.services, self.framework = services, framework
+        self.store = services.store
+        self.suggester = Suggester(framework)
+        self.display = Display(services.vocab, self.settings.language, self.settings.era)
+        self.display.viewpoint_titles = {vp.id: vp.title for vp in framework.viewpoints()}
+        self._viewpoints = [(vp.id, f"{vp.id} {vp.title}") for vp in framework.viewpoints()]
+        for action in self._store_actions:
+            action.setEnabled(True)
+        self.update_status()
+        self._refresh_recent_menu()
         from .meeting_mode import install as install_meeting_mode
 
         install_meeting_mode(self)
-        self._viewpoints = [(vp.id, f"{vp.id} {vp.title}") for vp in framework.viewpoints()]
         self.load_organizations(then=self._build_pages)
-        self.resize(1200, 760)
 
     # -- extension points ------------------------------------------------------------
 
@@ -90,14 +175,27 @@ class MainWindow(QMainWindow):
         """The menu named ``key`` (file, edit, go, tools, help)."""
         return self._menus[key]
 
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+    def add_page(self, key: str, title: str, widget: QWidget, position: int | None = None) -> None:
+        """A page and its navigation entry, at the end or at ``position``; a page already under
+        ``key`` (the placeholder shown while the store opens) is replaced in its place."""
         widget.setObjectName(widget.objectName() or f"page_{key}")
+        old = self.pages.get(key)
+        if old is not None:
+            index = self.stack.indexOf(old)
+            current = self.stack.currentWidget() is old
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = widget
+            self.nav.item(index).setText(title)
+            if current:
+                self.stack.setCurrentWidget(widget)
+            return
         self.pages[key] = widget
-        self.stack.addWidget(widget)
+        index = self.stack.insertWidget(-1 if position is None else position, widget)
         item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
-        self.nav.addItem(item)
+        self.nav.insertItem(index, item)
 
     def remove_page(self, key: str) -> None:
         widget = self.pages.pop(key)
@@ -134,6 +232,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(translate("MainWindow", "&New item"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_in_current_page)
+        self.new_action.setEnabled(False)
         self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
@@ -148,11 +247,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         self.undo_action = QAction(translate("MainWindow", "&Undo"), self)
-        self.undo_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Z))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(translate("MainWindow", "&Redo"), self)
-        self.redo_action.setShortcuts([QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
-                                       QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y)])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -162,11 +260,27 @@ class MainWindow(QMainWindow):
         self.search_action = QAction(translate("MainWindow", "&Search everything…"), self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.open_search)
+        self.search_action.setEnabled(False)
         self.menu("go").addAction(self.search_action)
         self.recent_menu = self.menu("go").addMenu(translate("MainWindow", "&Recently opened"))
         self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.setEnabled(False)
         self.menu("go").addSeparator()
-        self._refresh_recent_menu()
+
+        self.check_action = QAction(translate("MainWindow", "&Check the data…"), self)
+        self.check_action.setObjectName("check_action")
+        self.check_action.triggered.connect(self.check_data)
+        self.backup_action = QAction(translate("MainWindow", "Make a &backup"), self)
+        self.backup_action.setObjectName("backup_action")
+        self.backup_action.triggered.connect(self.make_backup)
+        tools = self.menu("tools")
+        tools.addAction(self.check_action)
+        tools.addAction(self.backup_action)
+        tools.addSeparator()
+        #: actions that need the open store (enabled by attach)
+        self._store_actions = [self.new_action, self.search_action, self.check_action, self.backup_action]
+        for action in self._store_actions:
+            action.setEnabled(False)
 
         about = QAction(translate("MainWindow", "&About"), self)
         about.triggered.connect(self.about)
@@ -183,7 +297,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.device_label)
         self.tasks.busy_changed.connect(
             lambda busy: self.busy_label.setText(translate("MainWindow", "Working…") if busy else ""))
-        self.update_status()
 
     def update_status(self) -> None:
         self.store_label.setText(translate("MainWindow", "Data: %1").replace("%1", self.store.location))
@@ -198,6 +311,8 @@ class MainWindow(QMainWindow):
         service = self.services.organizations
 
         def done(orgs):
+            from .lists import ListPage
+
             self.display.org_names = {o.id: o.name for o in orgs}
             for page in self.pages.values():
                 if isinstance(page, ListPage):
@@ -208,30 +323,26 @@ class MainWindow(QMainWindow):
         self.tasks.run_in_background(lambda: service.list(ListQuery()), done)
 
     def _build_pages(self) -> None:
+        from .lists import ListPage
         from .policy import PolicyPage
 
-        titles = {
-            "organization": translate("MainWindow", "Organizations"),
-            "meeting": translate("MainWindow", "Meetings"),
-            "issue": translate("MainWindow", "Local issues"),
-            "note": translate("MainWindow", "Meeting notes"),
-            "action_item": translate("MainWindow", "Action items"),
-        }
         if not self.store.device_name:
             from .welcome import WelcomePage
 
             welcome = WelcomePage(self)
             welcome.finished.connect(self._welcome_done)
-            self.add_page("welcome", translate("MainWindow", "Welcome"), welcome)
+            self.add_page("welcome", translate("MainWindow", "Welcome"), welcome, position=0)
         for kind in LIST_KINDS:
             page = ListPage(kind, self.services, self.tasks, self.display, self.settings, self._viewpoints)
             page.open_requested.connect(self.open_item)
             page.new_requested.connect(self.new_item)
             page.delete_requested.connect(self.delete_item)
             page.link_requested.connect(self.open_link_dialog)
-            self.add_page(kind, titles[kind], page)
-        policy = PolicyPage(self)
-        self.add_page("policy", translate("MainWindow", "Policy viewpoints"), policy)
+            self.add_page(kind, translate("MainWindow", PAGE_TITLES[kind]), page)
+        self.add_page("policy", translate("MainWindow", PAGE_TITLES["policy"]), PolicyPage(self))
+        from .sync_page import install as install_sync
+
+        install_sync(self)
         self.show_page("welcome" if "welcome" in self.pages else "issue")
         self.refresh_history()
         self.pages_ready = True
@@ -245,6 +356,8 @@ class MainWindow(QMainWindow):
             self.new_item(key)
 
     def new_item(self, kind: str, defaults: dict | None = None):
+        from .lists import ListPage
+
         defaults = dict(defaults or {})
         page = self.pages.get(kind)
         if isinstance(page, ListPage) and "organization_id" not in defaults:
@@ -283,10 +396,11 @@ class MainWindow(QMainWindow):
         return self._open_editor(kind, row_or_id, None)
 
     def _open_editor(self, kind: str, row, defaults):
-        dialog = editor_for(kind, self.services, self.tasks, self.display, row=row, defaults=defaults, parent=self)
+        from .editors import editor_for
+
+        dialog = editor_for(kind, self.services, self.tasks, self.display, row=row, defaults=defaults, parent=self,
+                            on_change=self._edited)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda r, k=kind: self._edited(k, r))
-        dialog.deleted.connect(lambda r, k=kind: self.on_changed({k: {r.id}}))
         if hasattr(dialog, "link_requested"):
             dialog.link_requested.connect(self.open_link_dialog)
         if row is not None:
@@ -297,7 +411,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _edited(self, kind: str, row) -> None:
-        self._remember(kind, row)
+        """An editor saved or deleted ``row`` (told by the change, even if the editor is gone)."""
+        if not row.deleted and kind in LIST_KINDS:
+            self._remember(kind, row)
         self.on_changed({kind: {row.id}})
 
     def delete_item(self, kind: str, row) -> None:
@@ -324,6 +440,8 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
 
     def _refresh_recent_menu(self) -> None:
+        if self.store is None:
+            return
         self.recent_menu.clear()
         items = self.settings.recent(self.store.location)
         for item in items:
@@ -335,6 +453,8 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, changed: dict) -> None:
         """Refresh what an edit, undo or redo changed."""
+        from .lists import ListPage
+
         changed = {k: set(v) for k, v in changed.items()}
         if "organization" in changed:
             self.load_organizations()
@@ -408,13 +528,53 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         """Era and text size apply now; language and store location on restart."""
-        self.display.era = self.settings.era
+        if self.display is not None:
+            self.display.era = self.settings.era
         from .app_style import apply_font_scale
 
         apply_font_scale(self.settings.font_scale)
         for page in self.pages.values():
             if hasattr(page, "redisplay"):
                 page.redisplay()
+
+    # -- tools -----------------------------------------------------------------------
+
+    def check_data(self):
+        """Tools ▸ Check the data: the core's whole check (integrity, references, search index)
+        in the background, then a report."""
+        from ..core.check import check_store
+
+        store = self.store
+        return self.tasks.with_progress(self, translate("MainWindow", "Checking the data…"),
+                                        lambda _progress: check_store(store), self._show_check_report,
+                                        cancellable=False)
+
+    def _show_check_report(self, problems) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if not problems:
+            text = translate("MainWindow", "No problems were found.")
+            icon = QMessageBox.Icon.Information
+        else:
+            lines = [f"・{p.what}" + (f"（{p.detail}）" if p.detail else "") for p in problems]
+            text = translate("MainWindow", "%1 problems were found:").replace("%1", str(len(problems))) \
+                + "\n\n" + "\n".join(lines)
+            icon = QMessageBox.Icon.Warning
+        box = QMessageBox(icon, translate("MainWindow", "Check the data"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("check_report")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.check_report = box
+
+    def make_backup(self) -> None:
+        """Tools ▸ Make a backup: a copy beside the data file (SQLite's backup API, on the lane)."""
+        store = self.store
+
+        def done(path) -> None:
+            self.last_backup = path
+            self.statusBar().showMessage(translate("MainWindow", "Backup made: %1").replace("%1", str(path)), 10000)
+
+        self.tasks.run_in_background(lambda: store.backup(reason="manual"), done)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -425,7 +585,7 @@ class MainWindow(QMainWindow):
                                     "associations."))
 
     def show_error(self, exc: BaseException) -> None:
-        show_error(self, error_text(exc, self.display.language))
+        show_error(self, error_text(exc, self.settings.language))
         if not hasattr(exc, "ja"):
             raise exc
 

@@ -175,8 +175,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 class EntityTableModel(QAbstractTableModel):
     """The rows of one entity matching a ListQuery, loaded a page at a time."""
 
-    #: a new query's first page arrived: (total rows matching)
+    #: a new query's first page arrived: (total rows matching — while ``counting``, the rows so
+    #: far: the count follows in ``counted``)
     loaded = Signal(int)
+    #: the count of a query whose first page was full arrived: (total rows matching)
+    counted = Signal(int)
     #: a further page was appended
     page_loaded = Signal()
 
@@ -194,6 +197,7 @@ class EntityTableModel(QAbstractTableModel):
         self._generation = 0  # results of superseded queries are dropped
         self._fetching = False
         self._loading = False
+        self._counting = False
 
     @property
     def kind(self) -> str:
@@ -211,6 +215,11 @@ class EntityTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._loading
 
+    @property
+    def counting(self) -> bool:
+        """The first page is shown and the rows are still being counted."""
+        return self._counting
+
     # -- loading ---------------------------------------------------------------------
 
     def set_query(self, query: ListQuery) -> None:
@@ -220,26 +229,49 @@ class EntityTableModel(QAbstractTableModel):
         self._query = dataclasses.replace(query, limit=None, offset=0)
         self.reload()
 
-    def reload(self) -> None:
-        """Count and first page on the lane; the model resets when they arrive."""
+    def reload(self, recount: bool = True) -> None:
+        """The first page on the lane, shown as soon as it arrives; then, if the page was full,
+        the count (a person sees the rows before the number: at ward size counting the matches
+        of a word costs as much as the page). ``recount`` False keeps the count (a new order)."""
         self._generation += 1
         generation = self._generation
         query, service, size = self._query, self.service, self.page_size
+        known = None if recount or self._counting else self._total
         self._loading = True
 
-        def work():
-            return service.count(query), service.list(dataclasses.replace(query, limit=size, offset=0))
+        def first_page(rows: list) -> None:
+            if generation != self._generation:
+                return
+            if len(rows) < size:
+                total = len(rows)
+            elif known is not None:
+                total = known
+            else:
+                total = None
+            self._reset(generation, len(rows) if total is None else total, rows, counting=total is None)
+            if total is None:
+                self.tasks.run_in_background(lambda: service.count(query),
+                                             lambda n: self._counted(generation, n),
+                                             lambda exc: self._failed(generation, exc), owner=self)
 
-        self.tasks.run_in_background(work, lambda result: self._reset(generation, *result),
-                                     lambda exc: self._failed(generation, exc), owner=self)
+        self.tasks.run_in_background(lambda: service.list(dataclasses.replace(query, limit=size, offset=0)),
+                                     first_page, lambda exc: self._failed(generation, exc), owner=self)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._counting = False
+        self._total = max(total, len(self._rows))
+        self.counted.emit(self._total)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self._loading = False
             self._fetching = False
+            self._counting = False
         self.tasks.report_error(exc)
 
-    def _reset(self, generation: int, total: int, rows: list) -> None:
+    def _reset(self, generation: int, total: int, rows: list, counting: bool = False) -> None:
         if generation != self._generation:
             return
         # rows out, rows in — not a model reset, which would also reset the header's
@@ -255,12 +287,13 @@ class EntityTableModel(QAbstractTableModel):
             self._rows = list(rows)
             self.endInsertRows()
         self._loading = False
+        self._counting = counting
         self.loaded.emit(self._total)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         if parent.isValid():
             return False
-        return not self._fetching and not self._loading and len(self._rows) < self._total
+        return not self._fetching and not self._loading and (self._counting or len(self._rows) < self._total)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not self.canFetchMore(parent):
@@ -278,13 +311,20 @@ class EntityTableModel(QAbstractTableModel):
             return
         self._fetching = False
         if not rows:
-            self._total = len(self._rows)  # rows went away since the count
+            self._total = len(self._rows)  # rows went away since the count (or the count is still on its way)
+            if self._counting:
+                self._counting = False
+                self.counted.emit(self._total)
             return
         start = len(self._rows)
         # C++ fetchmore example: last = first + n - 1 (the Python port is off by one)
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self._rows.extend(rows)
+        self._total = max(self._total, len(self._rows))
         self.endInsertRows()
+        if self._counting and len(rows) < self.page_size:  # the last page: now the count is known
+            self._counting = False
+            self.counted.emit(self._total)
         self.page_loaded.emit()
 
     def refresh(self, ids: Iterable[str] | None = None) -> None:
@@ -379,4 +419,4 @@ class EntityTableModel(QAbstractTableModel):
             return
         self._query = dataclasses.replace(self._query, order_by=order_by)
         if self._generation:  # a list not yet loaded takes the order with its first query
-            self.reload()
+            self.reload(recount=False)  # the same rows in another order: the count stands

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.policy import PolicyFramework
 from ..core.services import ListQuery
-from .editors import kind_name, row_title
+from .names import kind_name, row_title
 from .models import ROW_ROLE, EntityTableModel
 
 translate = QCoreApplication.translate
@@ -132,6 +132,7 @@ class PolicyPage(QWidget):
         self.linked_view.doubleClicked.connect(
             lambda index: window.open_item("issue", index.data(ROW_ROLE)))
         self.linked.loaded.connect(self._linked_loaded)
+        self.linked.counted.connect(self._linked_loaded)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.reader)
@@ -186,6 +187,36 @@ class PolicyPage(QWidget):
 
     def redisplay(self) -> None:
         self.linked.redisplay()
+
+
+class ReasonDialog(QDialog):
+    """The reason of a link made earlier, to change it."""
+
+    reason_chosen = Signal(str)
+
+    def __init__(self, link, display, parent=None):
+        super().__init__(parent)
+        self.setObjectName("reason_dialog")
+        self.setWindowTitle(translate("Policy", "Reason for the link"))
+        self.reason = QLineEdit(link.reason)
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(500)
+        self.reason.setPlaceholderText(translate("Policy", "Why this viewpoint (a short reason)"))
+        self.reason.selectAll()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel(translate("Policy", "Viewpoint: %1").replace("%1", display.viewpoint(link.viewpoint_id)))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        self.reason_chosen.emit(self.reason.text().strip())
+        super().accept()
 
 
 class LinkDialog(QDialog):

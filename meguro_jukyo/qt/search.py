@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout
 
 from ..core.search import KINDS
-from .editors import kind_name
+from .names import kind_name
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150

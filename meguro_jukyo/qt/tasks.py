@@ -20,13 +20,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..core.errors import UserError
+# raised inside a work function when the person pressed Cancel (the core's, so that core
+# operations that check for cancelling themselves end the same way)
+from ..core.errors import Cancelled, UserError
 
 translate = QCoreApplication.translate
-
-
-class Cancelled(Exception):
-    """Raised inside a work function when the user pressed Cancel."""
 
 
 class Progress:
@@ -116,7 +114,8 @@ class TaskManager(QObject):
         """
         return self._start(lambda _progress: fn(), on_done, on_error, owner=owner)
 
-    def _start(self, fn, on_done, on_error, on_progress=None, owner: QObject | None = None) -> Progress:
+    def _start(self, fn, on_done, on_error, on_progress=None, owner: QObject | None = None,
+               on_cancelled=None) -> Progress:
         relay = _Relay()
         progress = Progress(relay)
         if on_progress is not None:
@@ -133,7 +132,8 @@ class TaskManager(QObject):
                 if on_done is not None:
                     on_done(result)
             elif isinstance(exc, Cancelled):
-                return
+                if on_cancelled is not None:
+                    on_cancelled()
             elif on_error is not None:
                 on_error(exc)
             elif self._default_error is not None:
@@ -185,7 +185,11 @@ class TaskManager(QObject):
             if text:
                 dialog.setLabelText(text)
 
-        progress = self._start(fn, done, failed, update)
+        def cancelled():
+            dialog.close()
+            dialog.deleteLater()
+
+        progress = self._start(fn, done, failed, update, on_cancelled=cancelled)
         dialog.canceled.connect(progress.cancel)
         return dialog
 

@@ -96,7 +96,9 @@ class WelcomePage(QWidget):
         self.demo_button.setEnabled(False)
 
         def work(progress):
-            return load(store, size="small", seed=2022)
+            # one transaction: Cancel leaves the store as it was
+            return load(store, size="small", seed=2022, progress=progress.report,
+                        cancelled=lambda: progress.cancelled)
 
         def done(counts):
             self.demo_loaded.emit(counts)
@@ -108,8 +110,9 @@ class WelcomePage(QWidget):
             self.demo_button.setEnabled(True)
             self.window_.show_error(exc)
 
-        self.window_.tasks.with_progress(self, translate("Welcome", "Loading sample data…"), work, done, failed,
-                                         cancellable=False)
+        self.progress_dialog = self.window_.tasks.with_progress(
+            self, translate("Welcome", "Loading sample data…"), work, done, failed)
+        self.progress_dialog.canceled.connect(lambda: self.demo_button.setEnabled(True))
 
     def start(self) -> None:
         name = self.device_name.text().strip()

@@ -158,6 +158,151 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Deleted or not</source>
+        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
+        <translation>Deleted or not&lt;/source&gt;
+        &lt;extracomment&gt;field kinds (editors.FIELDS) a person can type a merged value for; others keep one value&lt;/extracomment&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;(the record was deleted)</translation>
+    </message>
+    <message>
+        <source>(the record was deleted)</source>
+        <translation>Deleted or not&lt;/source&gt;
+        &lt;extracomment&gt;field kinds (editors.FIELDS) a person can type a merged value for; others keep one value&lt;/extracomment&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;(the record was deleted)</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>exists</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (this device)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>Written on</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation> (deleted)</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Device: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <source>Write a merged value</source>
+        <translation>Write a merged value</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”: write the value to keep. It replaces every competing value, on every device it reaches.</source>
+        <translation>%1 of “%2”: write the value to keep. It replaces every competing value, on every device it reaches.</translation>
+    </message>
+    <message>
+        <source>Write a merged value…</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
+        <translation>Write a merged value…&lt;/source&gt;
+        &lt;extracomment&gt;the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed&lt;/extracomment&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;%1 open conflicts</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts</source>
+        <translation>Write a merged value…&lt;/source&gt;
+        &lt;extracomment&gt;the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed&lt;/extracomment&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;%1 open conflicts</translation>
+    </message>
+    <message>
+        <source>No open conflicts: every field has one value.</source>
+        <translation>No open conflicts: every field has one value.</translation>
+    </message>
+    <message>
+        <source>Choose a conflict to see its values side by side.</source>
+        <translation>Choose a conflict to see its values side by side.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <source>%1: “%2” — %3</source>
+        <translation>%1: “%2” — %3</translation>
+    </message>
+    <message>
+        <source>These values were written at the same time on different devices. The newest is in effect everywhere; the others are kept here until someone chooses.</source>
+        <translation>These values were written at the same time on different devices. The newest is in effect everywhere; the others are kept here until someone chooses.</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <source>Competing value</source>
+        <translation>Competing value</translation>
+    </message>
+    <message>
+        <source>Keep the value in effect</source>
+        <translation>Keep the value in effect</translation>
+    </message>
+    <message>
+        <source>Keep the competing value</source>
+        <translation>Keep the competing value</translation>
+    </message>
+    <message>
+        <source>This field takes one of the values as it is: keep one of them.</source>
+        <translation>This field takes one of the values as it is: keep one of them.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Add…</source>
@@ -202,6 +347,58 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Add…&lt;/source&gt;
+        &lt;translation&gt;Add…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Remove…&lt;/source&gt;
+        &lt;translation&gt;Remove…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Remove&lt;/source&gt;
+        &lt;translation&gt;Remove&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Remove this entry? You can undo this with Ctrl+Z.&lt;/source&gt;
+        &lt;translation&gt;Remove this entry? You can undo this with Ctrl+Z.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Enter a date.&lt;/source&gt;
+        &lt;translation&gt;Enter a date.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;(none)&lt;/source&gt;
+        &lt;translation&gt;(none)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Choose…&lt;/source&gt;
+        &lt;translation&gt;Choose…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Clear&lt;/source&gt;
+        &lt;translation&gt;Clear&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;New %1&lt;/source&gt;
+        &lt;translation&gt;New %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;%1: %2&lt;/source&gt;
+        &lt;translation&gt;%1: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Save (Ctrl+S)&lt;/source&gt;
+        &lt;translation&gt;Save (Ctrl+S)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;History…</translation>
+    </message>
+    <message>
+        <source>When this record was changed, where, and how</source>
+        <translation>When this record was changed, where, and how</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -266,6 +463,74 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Unlink…</source>
         <translation>Unlink…</translation>
+    </message>
+    <message>
+        <source>Edit reason…</source>
+        <translation>Delete…&lt;/source&gt;
+        &lt;translation&gt;Delete…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Enter a whole number.&lt;/source&gt;
+        &lt;translation&gt;Enter a whole number.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Delete&lt;/source&gt;
+        &lt;translation&gt;Delete&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/source&gt;
+        &lt;translation&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Discard changes&lt;/source&gt;
+        &lt;translation&gt;Discard changes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Close without saving what you typed?&lt;/source&gt;
+        &lt;translation&gt;Close without saving what you typed?&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;No quorum rule&lt;/source&gt;
+        &lt;translation&gt;No quorum rule&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;reached&lt;/source&gt;
+        &lt;translation&gt;reached&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;not reached&lt;/source&gt;
+        &lt;translation&gt;not reached&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;%1 of %2 needed: %3&lt;/source&gt;
+        &lt;translation&gt;%1 of %2 needed: %3&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Agenda&lt;/source&gt;
+        &lt;translation&gt;Agenda&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Attendees (personal data)&lt;/source&gt;
+        &lt;translation&gt;Attendees (personal data)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Link to a viewpoint…&lt;/source&gt;
+        &lt;translation&gt;Link to a viewpoint…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Save first, then link it to the ward plan&apos;s viewpoints.&lt;/source&gt;
+        &lt;translation&gt;Save first, then link it to the ward plan&apos;s viewpoints.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Linked viewpoints&lt;/source&gt;
+        &lt;translation&gt;Linked viewpoints&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Unlink…&lt;/source&gt;
+        &lt;translation&gt;Unlink…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Edit reason…</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -536,6 +801,109 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Exists</source>
+        <translation>Exists</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>Viewpoint</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>Reason&lt;/source&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;Reason&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Viewpoint&lt;/source&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;Viewpoint&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Item&lt;/source&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;Item&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;(none)&lt;/source&gt;
+        &lt;translation type=&quot;unfinished&quot;&gt;(none)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;deleted</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>exists</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>History: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>another device (%1)</source>
+        <translation>another device (%1)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>No changes recorded.</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <source>Organization</source>
@@ -597,8 +965,44 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Link to a viewpoint…</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>New&lt;/source&gt;
+        &lt;translation&gt;New&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;New (Ctrl+N)&lt;/source&gt;
+        &lt;translation&gt;New (Ctrl+N)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Open&lt;/source&gt;
+        &lt;translation&gt;Open&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Delete…&lt;/source&gt;
+        &lt;translation&gt;Delete…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Clear filters&lt;/source&gt;
+        &lt;translation&gt;Clear filters&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Link to a viewpoint…&lt;/source&gt;
+        &lt;translation&gt;Link to a viewpoint…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Loading…</translation>
+    </message>
+    <message>
         <source>%1 rows</source>
         <translation>%1 rows</translation>
+    </message>
+    <message>
+        <source>%1 or more rows (counting…)</source>
+        <translation>%1 rows&lt;/source&gt;
+        &lt;translation&gt;%1 rows&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;%1 or more rows (counting…)</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -661,7 +1065,69 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Recently opened</translation>
     </message>
     <message>
+        <source>&amp;Check the data…</source>
+        <translation>Meguro Jukyo — local issues and meetings&lt;/source&gt;
+        &lt;extracomment&gt;entity kind -&gt; ids changed by an edit, undo or redo (after the pages refreshed) undo/redo labels were refreshed the pages exist (they are built once organization names have loaded)&lt;/extracomment&gt;
+        &lt;translation&gt;Meguro Jukyo — local issues and meetings&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;File&lt;/source&gt;
+        &lt;translation&gt;&amp;File&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Edit&lt;/source&gt;
+        &lt;translation&gt;&amp;Edit&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Go&lt;/source&gt;
+        &lt;translation&gt;&amp;Go&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Tools&lt;/source&gt;
+        &lt;translation&gt;&amp;Tools&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Help&lt;/source&gt;
+        &lt;translation&gt;&amp;Help&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;New item&lt;/source&gt;
+        &lt;translation&gt;&amp;New item&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Settings…&lt;/source&gt;
+        &lt;translation&gt;&amp;Settings…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Quit&lt;/source&gt;
+        &lt;translation&gt;&amp;Quit&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Undo&lt;/source&gt;
+        &lt;translation&gt;&amp;Undo&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Redo&lt;/source&gt;
+        &lt;translation&gt;&amp;Redo&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Search everything…&lt;/source&gt;
+        &lt;translation&gt;&amp;Search everything…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Recently opened&lt;/source&gt;
+        &lt;translation&gt;&amp;Recently opened&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Check the data…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup</source>
+        <translation>Make a &amp;backup</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
+        <extracomment>actions that need the open store (enabled by attach)</extracomment>
         <translation>&amp;About</translation>
     </message>
     <message>
@@ -709,6 +1175,59 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Policy viewpoints</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>&amp;About&lt;/source&gt;
+        &lt;extracomment&gt;actions that need the open store (enabled by attach)&lt;/extracomment&gt;
+        &lt;translation&gt;&amp;About&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Working…&lt;/source&gt;
+        &lt;translation&gt;Working…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Data: %1&lt;/source&gt;
+        &lt;translation&gt;Data: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;(unnamed)&lt;/source&gt;
+        &lt;translation&gt;(unnamed)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;This device: %1&lt;/source&gt;
+        &lt;translation&gt;This device: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Organizations&lt;/source&gt;
+        &lt;translation&gt;Organizations&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Meetings&lt;/source&gt;
+        &lt;translation&gt;Meetings&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Local issues&lt;/source&gt;
+        &lt;translation&gt;Local issues&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Meeting notes&lt;/source&gt;
+        &lt;translation&gt;Meeting notes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Action items&lt;/source&gt;
+        &lt;translation&gt;Action items&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Welcome&lt;/source&gt;
+        &lt;translation&gt;Welcome&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Policy viewpoints&lt;/source&gt;
+        &lt;translation&gt;Policy viewpoints&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Loading…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -725,6 +1244,42 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Redo: %1</translation>
     </message>
     <message>
+        <source>Checking the data…</source>
+        <translation>Delete&lt;/source&gt;
+        &lt;translation&gt;Delete&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/source&gt;
+        &lt;translation&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Undo: %1&lt;/source&gt;
+        &lt;translation&gt;&amp;Undo: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;&amp;Redo: %1&lt;/source&gt;
+        &lt;translation&gt;&amp;Redo: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Checking the data…</translation>
+    </message>
+    <message>
+        <source>No problems were found.</source>
+        <translation>No problems were found.</translation>
+    </message>
+    <message>
+        <source>%1 problems were found:</source>
+        <translation>%1 problems were found:</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>Check the data</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Backup made: %1</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -739,6 +1294,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>An editor has unsaved changes. Quit anyway?</source>
         <translation>An editor has unsaved changes. Quit anyway?</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>S&amp;ync…</source>
+        <translation>S&amp;ync…</translation>
+    </message>
+    <message>
+        <source>Import sync files…</source>
+        <translation>Import sync files…</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>Export my changes…</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1607,26 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Issues linked to viewpoint %1: %2</translation>
     </message>
     <message>
+        <source>Reason for the link</source>
+        <translation>Ward basic plan: policy framework&lt;/source&gt;
+        &lt;translation&gt;Ward basic plan: policy framework&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Choose a viewpoint to see the issues linked to it.&lt;/source&gt;
+        &lt;translation&gt;Choose a viewpoint to see the issues linked to it.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Issues linked to viewpoint %1: %2&lt;/source&gt;
+        &lt;translation&gt;Issues linked to viewpoint %1: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;source&gt;Reason for the link</translation>
+    </message>
+    <message>
+        <source>Viewpoint: %1</source>
+        <translation>Viewpoint: %1</translation>
+    </message>
+    <message>
         <source>Link to a policy viewpoint</source>
         <translation>Link to a policy viewpoint</translation>
     </message>
@@ -1188,6 +1779,294 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Meguro Jukyo data (*.sqlite3)</source>
         <translation>Meguro Jukyo data (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Held (untrusted device)</source>
+        <translation>Held (untrusted device)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>Importing %1 (%2 of %3)…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Parallel</source>
+        <translation>Parallel</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Device trusted</source>
+        <translation>Device trusted</translation>
+    </message>
+    <message>
+        <source>Yes: can be imported</source>
+        <translation>Yes: can be imported</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>e.g. Komaba council, secretary&apos;s laptop</source>
+        <translation>e.g. Komaba council, secretary&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>e.g. 駒場住区住民会議</source>
+        <translation>e.g. 駒場住区住民会議</translation>
+    </message>
+    <message>
+        <source>Name of this device</source>
+        <translation>Name of this device</translation>
+    </message>
+    <message>
+        <source>Trust a device</source>
+        <translation>Trust a device</translation>
+    </message>
+    <message>
+        <source>Packages signed by this device will be imported without asking. Before trusting it, call or meet the person who uses it: ask them to open 同期 on their device and read its fingerprint aloud, group by group, while you compare it with the one below.</source>
+        <translation>Packages signed by this device will be imported without asking. Before trusting it, call or meet the person who uses it: ask them to open 同期 on their device and read its fingerprint aloud, group by group, while you compare it with the one below.</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <source>We read the fingerprint aloud and every group matches</source>
+        <translation>We read the fingerprint aloud and every group matches</translation>
+    </message>
+    <message>
+        <source>Trust this device</source>
+        <translation>Trust this device</translation>
+    </message>
+    <message>
+        <source>Exchange files</source>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) records changed (entity kind -&gt; ids; empty: reload the kind)</extracomment>
+        <translation>Exchange files</translation>
+    </message>
+    <message>
+        <source>Devices and held files</source>
+        <translation>Devices and held files</translation>
+    </message>
+    <message>
+        <source>Read this fingerprint aloud when the ward (or another device) trusts this device&apos;s card.</source>
+        <translation>Read this fingerprint aloud when the ward (or another device) trusts this device&apos;s card.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Name and organization…</source>
+        <translation>Name and organization…</translation>
+    </message>
+    <message>
+        <source>Save device card…</source>
+        <translation>Save device card…</translation>
+    </message>
+    <message>
+        <source>Sync files</source>
+        <translation>Sync files</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>Export my changes…</translation>
+    </message>
+    <message>
+        <source>Every record this device created or changed, deletions included.</source>
+        <translation>Every record this device created or changed, deletions included.</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Export everything…</translation>
+    </message>
+    <message>
+        <source>The whole store, e.g. to set up another device.</source>
+        <translation>The whole store, e.g. to set up another device.</translation>
+    </message>
+    <message>
+        <source>Export the ward bundle…</source>
+        <translation>Export the ward bundle…</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s records and answers, for the laptops to import.</source>
+        <translation>The ward&apos;s records and answers, for the laptops to import.</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Import a folder…</translation>
+    </message>
+    <message>
+        <source>Every .mjsync file in the folder; copies and half-written files are reported, the rest imported.</source>
+        <translation>Every .mjsync file in the folder; copies and half-written files are reported, the rest imported.</translation>
+    </message>
+    <message>
+        <source>Trust a device card…</source>
+        <translation>Trust a device card…</translation>
+    </message>
+    <message>
+        <source>Import now</source>
+        <translation>Import now</translation>
+    </message>
+    <message>
+        <source>Import the held files whose devices are trusted now.</source>
+        <translation>Import the held files whose devices are trusted now.</translation>
+    </message>
+    <message>
+        <source>Trusted devices</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <source>Held files (from devices not trusted yet)</source>
+        <translation>Held files (from devices not trusted yet)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>No files are held.</source>
+        <translation>No files are held.</translation>
+    </message>
+    <message>
+        <source>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</source>
+        <translation>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>Save device card</source>
+        <translation>Save device card</translation>
+    </message>
+    <message>
+        <source>Device cards (*.mjcard *.json)</source>
+        <translation>Device cards (*.mjcard *.json)</translation>
+    </message>
+    <message>
+        <source>Saved the device card to %1. Fingerprint: %2 (read it aloud with whoever trusts it).</source>
+        <translation>Saved the device card to %1. Fingerprint: %2 (read it aloud with whoever trusts it).</translation>
+    </message>
+    <message>
+        <source>Export sync file</source>
+        <translation>Export sync file</translation>
+    </message>
+    <message>
+        <source>Sync files (*.mjsync)</source>
+        <translation>Sync files (*.mjsync)</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>Exported %1 records to %2.</translation>
+    </message>
+    <message>
+        <source>Writing the sync file…</source>
+        <translation>Writing the sync file…</translation>
+    </message>
+    <message>
+        <source>Import sync files</source>
+        <translation>Import sync files</translation>
+    </message>
+    <message>
+        <source>Import every sync file in a folder</source>
+        <translation>Import every sync file in a folder</translation>
+    </message>
+    <message>
+        <source>Importing sync files…</source>
+        <translation>Importing sync files…</translation>
+    </message>
+    <message>
+        <source>Importing held files…</source>
+        <translation>Importing held files…</translation>
+    </message>
+    <message>
+        <source>%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, %7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.</source>
+        <translation>%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, %7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.</translation>
+    </message>
+    <message>
+        <source> Cancelled: the files not listed were not imported.</source>
+        <translation> Cancelled: the files not listed were not imported.</translation>
+    </message>
+    <message>
+        <source>Open a device card</source>
+        <translation>Open a device card</translation>
+    </message>
+    <message>
+        <source>Trusted %1.</source>
+        <translation>Trusted %1.</translation>
+    </message>
+    <message>
+        <source> %1 held files from it can be imported now (Import now).</source>
+        <translation> %1 held files from it can be imported now (Import now).</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,131 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Deleted or not</source>
+        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
+        <translation>削除の有無</translation>
+    </message>
+    <message>
+        <source>(the record was deleted)</source>
+        <translation>（この記録は削除されました）</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1（この端末）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Written on</source>
+        <translation>書いた端末</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新の日時</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation>（削除済み）</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>端末: %1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>日時: %1</translation>
+    </message>
+    <message>
+        <source>Write a merged value</source>
+        <translation>値をまとめて書く</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”: write the value to keep. It replaces every competing value, on every device it reaches.</source>
+        <translation>「%2」の%1: 残す値を書いてください。この値が、届いた先のどの端末でも、競合しているすべての値に置き換わります。</translation>
+    </message>
+    <message>
+        <source>Write a merged value…</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
+        <translation>値をまとめて書く…</translation>
+    </message>
+    <message>
+        <source>%1 open conflicts</source>
+        <translation>未解決の競合 %1 件</translation>
+    </message>
+    <message>
+        <source>No open conflicts: every field has one value.</source>
+        <translation>未解決の競合はありません（どの項目も値は一つです）。</translation>
+    </message>
+    <message>
+        <source>Choose a conflict to see its values side by side.</source>
+        <translation>競合を選ぶと、値を並べて表示します。</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>自分の値を残す</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>相手の値を残す</translation>
+    </message>
+    <message>
+        <source>%1: “%2” — %3</source>
+        <translation>%1「%2」の%3</translation>
+    </message>
+    <message>
+        <source>These values were written at the same time on different devices. The newest is in effect everywhere; the others are kept here until someone chooses.</source>
+        <translation>これらの値は、別々の端末で同じころに書かれました。いちばん新しい値がどの端末でも有効になっています。ほかの値は、誰かが選ぶまでここに残ります。</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>有効な値</translation>
+    </message>
+    <message>
+        <source>Competing value</source>
+        <translation>競合する値</translation>
+    </message>
+    <message>
+        <source>Keep the value in effect</source>
+        <translation>有効な値を残す</translation>
+    </message>
+    <message>
+        <source>Keep the competing value</source>
+        <translation>競合する値を残す</translation>
+    </message>
+    <message>
+        <source>This field takes one of the values as it is: keep one of them.</source>
+        <translation>この項目は値をまとめられません。どちらかの値を残してください。</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Add…</source>
@@ -202,6 +327,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>履歴…</translation>
+    </message>
+    <message>
+        <source>When this record was changed, where, and how</source>
+        <translation>この記録をいつ・どの端末で・どう変えたか</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -266,6 +399,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Unlink…</source>
         <translation>結びつけを外す…</translation>
+    </message>
+    <message>
+        <source>Edit reason…</source>
+        <translation>理由を編集…</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -536,6 +673,93 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Exists</source>
+        <translation>記録の有無</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>視点</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>○項目</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>履歴: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>another device (%1)</source>
+        <translation>ほかの端末（%1）</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 件の変更</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>変更の記録はありません。</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <source>Organization</source>
@@ -597,8 +821,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>施策視点に結びつける…</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
         <source>%1 rows</source>
         <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>%1 or more rows (counting…)</source>
+        <translation>%1 件以上（数えています…）</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -661,7 +893,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>最近開いた項目(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Check the data…</source>
+        <translation>データの検査(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup</source>
+        <translation>バックアップを作成(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
+        <extracomment>actions that need the open store (enabled by attach)</extracomment>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
@@ -709,6 +950,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>施策視点</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -725,6 +970,26 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>やり直し(&amp;R): %1</translation>
     </message>
     <message>
+        <source>Checking the data…</source>
+        <translation>データを検査しています…</translation>
+    </message>
+    <message>
+        <source>No problems were found.</source>
+        <translation>問題は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 problems were found:</source>
+        <translation>%1 件の問題が見つかりました:</translation>
+    </message>
+    <message>
+        <source>Check the data</source>
+        <translation>データの検査</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>バックアップを作成しました: %1</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>このアプリについて</translation>
     </message>
@@ -739,6 +1004,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>An editor has unsaved changes. Quit anyway?</source>
         <translation>保存していない入力があります。終了しますか？</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同期</translation>
+    </message>
+    <message>
+        <source>S&amp;ync…</source>
+        <translation>同期(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Import sync files…</source>
+        <translation>同期ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>この端末の変更を書き出す…</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1317,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>視点 %1 に結びつけた地域課題: %2 件</translation>
     </message>
     <message>
+        <source>Reason for the link</source>
+        <translation>結びつけの理由</translation>
+    </message>
+    <message>
+        <source>Viewpoint: %1</source>
+        <translation>施策視点: %1</translation>
+    </message>
+    <message>
         <source>Link to a policy viewpoint</source>
         <translation>施策立案の視点に結びつける</translation>
     </message>
@@ -1188,6 +1477,294 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Meguro Jukyo data (*.sqlite3)</source>
         <translation>目黒住区アプリのデータ (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Imported</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>Held (untrusted device)</source>
+        <translation>保留（未信頼の端末）</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>Importing %1 (%2 of %3)…</source>
+        <translation>%1 を取り込んでいます（%3 件中 %2 件目）…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>変化なし</translation>
+    </message>
+    <message>
+        <source>Parallel</source>
+        <translation>並行更新</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指紋</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>端末 ID</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受け取った日時</translation>
+    </message>
+    <message>
+        <source>Device trusted</source>
+        <translation>端末の信頼</translation>
+    </message>
+    <message>
+        <source>Yes: can be imported</source>
+        <translation>はい（取り込めます）</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>まだ</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>この端末</translation>
+    </message>
+    <message>
+        <source>e.g. Komaba council, secretary&apos;s laptop</source>
+        <translation>例: 駒場住区 事務局のノートPC</translation>
+    </message>
+    <message>
+        <source>e.g. 駒場住区住民会議</source>
+        <translation>例: 駒場住区住民会議</translation>
+    </message>
+    <message>
+        <source>Name of this device</source>
+        <translation>この端末の名前</translation>
+    </message>
+    <message>
+        <source>Trust a device</source>
+        <translation>端末を信頼する</translation>
+    </message>
+    <message>
+        <source>Packages signed by this device will be imported without asking. Before trusting it, call or meet the person who uses it: ask them to open 同期 on their device and read its fingerprint aloud, group by group, while you compare it with the one below.</source>
+        <translation>信頼すると、この端末が署名した同期ファイルは確認なしで取り込まれます。信頼する前に、この端末を使う人に電話するか会って、相手の端末の「同期」画面に出ている指紋を 4 文字ずつ読み上げてもらい、下の指紋と一つずつ照らし合わせてください。</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <source>We read the fingerprint aloud and every group matches</source>
+        <translation>指紋を読み合わせ、すべて一致することを確かめました</translation>
+    </message>
+    <message>
+        <source>Trust this device</source>
+        <translation>この端末を信頼する</translation>
+    </message>
+    <message>
+        <source>Exchange files</source>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) records changed (entity kind -&gt; ids; empty: reload the kind)</extracomment>
+        <translation>ファイルのやり取り</translation>
+    </message>
+    <message>
+        <source>Devices and held files</source>
+        <translation>端末と保留中のファイル</translation>
+    </message>
+    <message>
+        <source>Read this fingerprint aloud when the ward (or another device) trusts this device&apos;s card.</source>
+        <translation>区（またはほかの端末）がこの端末のカードを信頼するときに、この指紋を読み上げてください。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Name and organization…</source>
+        <translation>名前と所属…</translation>
+    </message>
+    <message>
+        <source>Save device card…</source>
+        <translation>端末カードを書き出す…</translation>
+    </message>
+    <message>
+        <source>Sync files</source>
+        <translation>同期ファイル</translation>
+    </message>
+    <message>
+        <source>Export my changes…</source>
+        <translation>この端末の変更を書き出す…</translation>
+    </message>
+    <message>
+        <source>Every record this device created or changed, deletions included.</source>
+        <translation>この端末で作った記録・変えた記録すべて（削除も含む）。</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>すべてのデータを書き出す…</translation>
+    </message>
+    <message>
+        <source>The whole store, e.g. to set up another device.</source>
+        <translation>データ全体（別の端末を用意するときなど）。</translation>
+    </message>
+    <message>
+        <source>Export the ward bundle…</source>
+        <translation>区の配布用ファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s records and answers, for the laptops to import.</source>
+        <translation>区の記録と要望への回答。各端末で取り込みます。</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>ファイルを取り込む…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>フォルダーごと取り込む…</translation>
+    </message>
+    <message>
+        <source>Every .mjsync file in the folder; copies and half-written files are reported, the rest imported.</source>
+        <translation>フォルダー内のすべての .mjsync ファイル。重複や書きかけのファイルは報告し、ほかは取り込みます。</translation>
+    </message>
+    <message>
+        <source>Trust a device card…</source>
+        <translation>端末カードを信頼する…</translation>
+    </message>
+    <message>
+        <source>Import now</source>
+        <translation>今すぐ取り込む</translation>
+    </message>
+    <message>
+        <source>Import the held files whose devices are trusted now.</source>
+        <translation>信頼済みになった端末の保留ファイルを取り込みます。</translation>
+    </message>
+    <message>
+        <source>Trusted devices</source>
+        <translation>信頼している端末</translation>
+    </message>
+    <message>
+        <source>Held files (from devices not trusted yet)</source>
+        <translation>保留中のファイル（まだ信頼していない端末から）</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未設定）</translation>
+    </message>
+    <message>
+        <source>No files are held.</source>
+        <translation>保留中のファイルはありません。</translation>
+    </message>
+    <message>
+        <source>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</source>
+        <translation>保留中のファイルが %1 件あります。指紋を照らし合わせてから端末カードを信頼すると取り込めます（今すぐ取り込めるもの: %2 件）。</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>競合 (%1)</translation>
+    </message>
+    <message>
+        <source>Save device card</source>
+        <translation>端末カードを書き出す</translation>
+    </message>
+    <message>
+        <source>Device cards (*.mjcard *.json)</source>
+        <translation>端末カード (*.mjcard *.json)</translation>
+    </message>
+    <message>
+        <source>Saved the device card to %1. Fingerprint: %2 (read it aloud with whoever trusts it).</source>
+        <translation>端末カードを %1 に書き出しました。指紋: %2（信頼してもらう相手と読み合わせてください）。</translation>
+    </message>
+    <message>
+        <source>Export sync file</source>
+        <translation>同期ファイルを書き出す</translation>
+    </message>
+    <message>
+        <source>Sync files (*.mjsync)</source>
+        <translation>同期ファイル (*.mjsync)</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>%1 件の記録を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Writing the sync file…</source>
+        <translation>同期ファイルを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Import sync files</source>
+        <translation>同期ファイルを取り込む</translation>
+    </message>
+    <message>
+        <source>Import every sync file in a folder</source>
+        <translation>フォルダー内の同期ファイルをすべて取り込む</translation>
+    </message>
+    <message>
+        <source>Importing sync files…</source>
+        <translation>同期ファイルを取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Importing held files…</source>
+        <translation>保留中のファイルを取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, %7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.</source>
+        <translation>ファイル %1 件: 取り込み %2、重複 %3、保留 %4、拒否 %5。記録: 新規 %6、更新 %7、変化なし %8、並行更新 %9、競合 %10。</translation>
+    </message>
+    <message>
+        <source> Cancelled: the files not listed were not imported.</source>
+        <translation>（中断しました。一覧にないファイルは取り込んでいません。）</translation>
+    </message>
+    <message>
+        <source>Open a device card</source>
+        <translation>端末カードを開く</translation>
+    </message>
+    <message>
+        <source>Trusted %1.</source>
+        <translation>%1 を信頼しました。</translation>
+    </message>
+    <message>
+        <source> %1 held files from it can be imported now (Import now).</source>
+        <translation>この端末からの保留ファイル %1 件を取り込めます（今すぐ取り込む）。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import event
 
 from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.qt.models import COLUMNS, RAW_ROLE, ROW_ROLE, EntityTableModel
@@ -27,9 +28,13 @@ def issues(services, org):
 
 
 def loaded_model(qtbot, services, tasks, display, kind="issue", query=None, page_size=200):
+    """A model with its first page and its count."""
     model = EntityTableModel(services.by_kind(kind), tasks, display, page_size=page_size)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_query(query or ListQuery())
+    if model.counting:
+        with qtbot.waitSignal(model.counted, timeout=5000):
+            pass
     return model
 
 
@@ -49,6 +54,46 @@ def test_pages_arrive_in_order_and_match_one_sql_query(qtbot, services, tasks, d
     assert inserted == [(7, 13), (14, 20), (21, 22)]
     assert [model.row(i).id for i in range(model.rowCount())] == [r.id for r in services.issues.list()]
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_the_first_page_shows_before_the_count(qtbot, services, tasks, display, issues):
+    model = EntityTableModel(services.issues, tasks, display, page_size=7)
+    with qtbot.waitSignal(model.loaded, timeout=5000) as first:
+        model.set_query(ListQuery())
+    assert model.rowCount() == 7 and model.counting and first.args == [7]
+    assert model.canFetchMore(QModelIndex())  # more may follow before the count is in
+    with qtbot.waitSignal(model.counted, timeout=5000) as counted:
+        pass
+    assert counted.args == [23] and model.total == 23 and not model.counting
+
+
+def test_a_short_first_page_is_its_own_count(qtbot, services, tasks, display, issues):
+    model = EntityTableModel(services.issues, tasks, display, page_size=50)
+    counts = []
+    model.counted.connect(counts.append)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(ListQuery(equals={"category": "disaster"}))
+    assert model.total == model.rowCount() == 8 and not model.counting
+    tasks.wait()
+    qtbot.wait(1)
+    assert counts == []  # no count query was needed
+
+
+def test_a_new_order_keeps_the_count(qtbot, services, tasks, display, issues):
+    model = loaded_model(qtbot, services, tasks, display, page_size=7)
+    statements = []
+    listen = lambda _c, _cur, sql, *_a: statements.append(sql)  # noqa: E731
+    event.listen(services.store.engine, "before_cursor_execute", listen)
+    try:
+        title = [c.key for c in model.columns].index("title")
+        with qtbot.waitSignal(model.loaded, timeout=5000):
+            model.sort(title, Qt.SortOrder.AscendingOrder)
+        tasks.wait()
+        qtbot.wait(1)
+    finally:
+        event.remove(services.store.engine, "before_cursor_execute", listen)
+    assert statements and not any("count(" in sql for sql in statements)
+    assert model.total == 23 and not model.counting
 
 
 def test_sorting_by_header_reruns_the_query(qtbot, services, tasks, display, issues):

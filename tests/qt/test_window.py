@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.qt import children, editors, mainwindow
+from meguro_jukyo.qt.history import HistoryDialog
 from meguro_jukyo.qt.mainwindow import MainWindow
 from meguro_jukyo.qt.picker import PickerDialog
 from meguro_jukyo.qt.policy import NODE_ROLE, LinkDialog
@@ -307,4 +308,107 @@ def test_welcome_names_the_device_and_remembers_the_organization(qtbot, tmp_path
         assert "駒場町会 事務局PC" in w.device_label.text()
         tasks.wait()
     finally:
+        store.close()
+
+
+def test_an_editor_closed_while_saving_still_refreshes_the_lists(qtbot, window, services, tasks):
+    import threading
+
+    page = window.show_page("issue")
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.apply_filters()
+    dialog = new_editor(qtbot, window, "issue")
+    dialog.widgets["organization_id"].setCurrentIndex(0)
+    type_into(qtbot, dialog.widgets["title"], "閉じた後に保存される課題")
+    gate = threading.Event()
+    tasks.run_in_background(lambda: gate.wait(WAIT / 1000))  # the lane is busy: the save waits
+    press_ctrl_s(qtbot, dialog)
+    dialog.reject()  # asked "discard?" (answered yes): the editor goes while its save is queued
+    qtbot.waitUntil(lambda: dialog not in window._editors, timeout=WAIT)
+    with qtbot.waitSignal(window.changed, timeout=WAIT):
+        gate.set()
+    wait_idle(qtbot, tasks)
+    [saved] = services.issues.list(ListQuery(text="閉じた後"))
+    assert saved.id in {page.model.row(i).id for i in range(page.model.rowCount())}
+
+
+def test_tools_check_the_data_and_make_a_backup(qtbot, window, tasks, services):
+    assert window.check_action in window.menu("tools").actions()
+    window.check_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "check_report", None) is not None, timeout=WAIT)
+    assert "No problems were found." in window.check_report.text()
+    window.check_report.close()
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "last_backup", None) is not None, timeout=WAIT)
+    assert window.last_backup.exists() and window.last_backup.stat().st_size > 0
+    assert window.last_backup.name in window.statusBar().currentMessage()
+
+
+def test_the_history_shows_who_changed_what_in_words(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({"organization_id": org, "title": "街灯の球切れ", "category": "crime"})
+    issue = services.issues.update(issue.id, {"category": "traffic", "title": "街灯の球切れ（駅前）"})
+    editor = window.open_item("issue", issue)
+    assert editor.history_button.isVisible()
+    qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
+    [dialog] = editor.findChildren(HistoryDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
+    rows = [[dialog.model.item(r, c).text() for c in range(dialog.model.columnCount())]
+            for r in range(dialog.model.rowCount())]
+    changes = {(r[3], r[4], r[5]) for r in rows}
+    assert ("Category", "防犯", "交通安全") in changes  # field label and vocabulary labels, not codes
+    assert ("Title", "街灯の球切れ", "街灯の球切れ（駅前）") in changes
+    assert any(r[3] == "Created" for r in rows)  # the creation, as one line
+    assert all(r[1] == "テスト端末" for r in rows)  # this device, by name
+    assert rows[0][2] == "地域課題を変更"  # newest first
+    editor.accept()
+
+
+def test_a_links_reason_is_edited_from_the_issue(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({"organization_id": org, "title": "多文化共生の交流会"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "交流"})
+    editor = window.open_item("issue", issue)
+    qtbot.waitUntil(lambda: editor.links.model.rowCount() == 1, timeout=WAIT)
+    editor.links.view.selectRow(0)
+    dialog = editor.edit_reason()
+    assert dialog.reason.text() == "交流"
+    type_into(qtbot, dialog.reason, "外国人住民との交流の場")
+    with qtbot.waitSignal(window.changed, timeout=WAIT) as changed:
+        dialog.accept()
+    assert changed.args[0] == {"policy_link": {link.id}}
+    wait_idle(qtbot, tasks)
+    assert services.links.get(link.id).reason == "外国人住民との交流の場"
+    qtbot.waitUntil(lambda: editor.links.model.rowCount() == 1
+                    and editor.links.model.row(0).reason == "外国人住民との交流の場", timeout=WAIT)
+    editor.accept()
+
+
+def test_sample_data_loads_with_progress_and_cancel_leaves_nothing(qtbot, tmp_path, tasks, settings, framework):
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services import Services
+
+    store = Store.open(tmp_path / "fresh.sqlite3", create=True, holder="pytest")
+    try:
+        services = Services(store)
+        w = MainWindow(services, tasks, settings, framework)
+        qtbot.addWidget(w)
+        qtbot.waitUntil(lambda: w.pages_ready, timeout=WAIT)
+        welcome = w.pages["welcome"]
+        welcome.load_demo()
+        dialog = welcome.progress_dialog
+        qtbot.waitUntil(lambda: dialog.maximum() > 0 and dialog.value() > 0, timeout=WAIT * 4)
+        from PySide6.QtWidgets import QPushButton
+
+        [cancel] = dialog.findChildren(QPushButton)
+        cancel.click()
+        wait_idle(qtbot, tasks)
+        assert services.issues.count() == 0 and services.meetings.count() == 0
+        assert welcome.demo_button.isEnabled()
+        with qtbot.waitSignal(welcome.demo_loaded, timeout=WAIT * 12) as loaded:
+            welcome.load_demo()
+        wait_idle(qtbot, tasks)
+        assert loaded.args[0]["地域課題"] == services.issues.count() > 0
+    finally:
+        tasks.wait()
         store.close()

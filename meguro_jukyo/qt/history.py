@@ -1,0 +1,177 @@
+"""A record's change history (履歴): when, on which device, which field, old → new.
+
+The core keeps one history row per field changed (services/history.py); this dialog reads them
+on the database lane and shows them the way a person reads them: local time, the device's name,
+the field's label from the editor, and values as the lists show them (vocabulary labels, 和暦,
+organization names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
+
+from .display import Display
+from .names import kind_name, row_title
+
+translate = QCoreApplication.translate
+VALUE_LENGTH = 80
+
+def _field_specs(kind: str) -> dict:
+    from .editors import FIELDS
+
+    return {spec.name: spec for spec in FIELDS.get(kind, ())}
+
+
+def field_label(kind: str, name: str) -> str:
+    """The field's label as its editor shows it."""
+    spec = _field_specs(kind).get(name)
+    if spec is not None:
+        return translate("Field", spec.label)
+    if name == "deleted":
+        return translate("History", "Exists")
+    if name == "reason":
+        return translate("History", "Reason")
+    if name == "viewpoint_id":
+        return translate("History", "Viewpoint")
+    if name == "item_id":
+        return translate("History", "Item")
+    if name == "body":
+        return translate("Field", "Text")
+    return name
+
+
+def value_text(kind: str, name: str, raw: str | None, display: Display, ref_titles: dict[str, str]) -> str:
+    """A history value (JSON text) as the lists would show it."""
+    value = json.loads(raw) if raw is not None else None
+    if value is None or value == "":
+        return translate("History", "(none)")
+    if name == "deleted":
+        return translate("History", "deleted") if value else translate("History", "exists")
+    spec = _field_specs(kind).get(name)
+    widget = spec.kind if spec is not None else ""
+    if widget == "vocab":
+        return display.label(spec.vocab, str(value))
+    if widget in ("date", "optdate"):
+        return display.date(dt.date.fromisoformat(value))
+    if widget in ("datetime", "optdatetime"):
+        return display.datetime(dt.datetime.fromisoformat(value))
+    if widget == "bool":
+        return translate("History", "yes") if value else translate("History", "no")
+    if widget == "org":
+        return display.org(value) or value
+    if widget == "jukyo":
+        return display.jukyo_name(value) or value
+    if widget == "district":
+        return display.district(value) or value
+    if widget == "ref":
+        return ref_titles.get(value, value)
+    if name == "viewpoint_id":
+        return display.viewpoint(value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= VALUE_LENGTH else text[: VALUE_LENGTH - 1] + "…"
+
+
+def local_time(value: str) -> str:
+    """An audit time (UTC) in this computer's zone, to the minute."""
+    when = dt.datetime.fromisoformat(value)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class HistoryDialog(QDialog):
+    """The change history of one record, newest first."""
+
+    COLUMNS = ("when", "device", "change", "field", "old", "new")
+
+    def __init__(self, kind: str, row, services, tasks, display: Display, parent=None):
+        super().__init__(parent)
+        self.kind, self.row, self.display = kind, row, display
+        self.setObjectName("history_dialog")
+        self.setWindowTitle(translate("History", "History: %1").replace("%1", row_title(row)))
+        self.model = QStandardItemModel(0, len(self.COLUMNS), self)
+        self.model.setHorizontalHeaderLabels([
+            translate("History", "When"), translate("History", "Device"), translate("History", "Change"),
+            translate("History", "Field"), translate("History", "Before"), translate("History", "After")])
+        self.view = QTableView()
+        self.view.setObjectName("history_table")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel(translate("History", "Loading…"))
+        self.status.setObjectName("history_status")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{kind_name(kind)}: {row_title(row)}"))
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+        self.entries: list = []
+
+        from ..core.errors import NotFound
+        from ..core.services.history import device_names, entity_history
+
+        store, ref_id = services.store, row.id
+        refs = {spec.name: spec.vocab for spec in _field_specs(kind).values() if spec.kind == "ref"}
+
+        def work():
+            entries = entity_history(store, kind, ref_id)
+            titles = {}
+            for entry in entries:
+                if entry.field in refs:
+                    for raw in (entry.old, entry.new):
+                        ref = json.loads(raw) if raw else None
+                        if ref and ref not in titles:
+                            try:
+                                titles[ref] = row_title(services.by_kind(refs[entry.field]).get(ref))
+                            except NotFound:  # deleted since: its id is all there is
+                                titles[ref] = ref
+            return entries, device_names(store), titles
+
+        tasks.run_in_background(work, self._show, owner=self)
+
+    def _show(self, result) -> None:
+        entries, devices, titles = result
+        self.entries = list(reversed(entries))
+        for entry in self.entries:
+            created = entry.field == "deleted" and entry.old == "true" and entry.new == "false"
+            cells = (
+                local_time(entry.wall_time),
+                devices.get(entry.device_id)
+                or translate("History", "another device (%1)").replace("%1", entry.device_id[:8]),
+                entry.label,
+                translate("History", "Created") if created else field_label(self.kind, entry.field),
+                "" if created else value_text(self.kind, entry.field, entry.old, self.display, titles),
+                "" if created else value_text(self.kind, entry.field, entry.new, self.display, titles),
+            )
+            items = []
+            for text in cells:
+                item = QStandardItem(text)
+                item.setToolTip(text)
+                item.setEditable(False)
+                items.append(item)
+            self.model.appendRow(items)
+        self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 260))
+        self.status.setText(translate("History", "%1 changes").replace("%1", str(len(self.entries)))
+                            if self.entries else translate("History", "No changes recorded."))

@@ -1,0 +1,649 @@
+"""The 同期 page: this device's card, sync packages out and in, trusted devices, held packages,
+and the conflict queue (sync_conflicts.py).
+
+Everything reaches the store through core.sync on the database lane. Exports and imports run
+with a progress dialog; an import can be cancelled between files (a file is never
+half-applied) and ends in a report, one row per file. A package from a device this store does
+not trust is held (保留) until someone has compared the device's fingerprint with its owner,
+out loud, and trusted its card; it can then be imported from the list of held packages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QFontDatabase, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.sync import identity, importer, package
+from .display import Display
+from .sync_conflicts import ConflictsView
+from .tasks import Progress, TaskManager
+
+translate = QCoreApplication.translate
+#: entity kinds an import can change (the list pages reload them all)
+IMPORTED_KINDS = tuple(package.TABLES)
+STATUS_NAMES = {
+    importer.IMPORTED: QT_TRANSLATE_NOOP("Sync", "Imported"),
+    importer.DUPLICATE: QT_TRANSLATE_NOOP("Sync", "Duplicate"),
+    importer.QUARANTINED: QT_TRANSLATE_NOOP("Sync", "Held (untrusted device)"),
+    importer.REJECTED: QT_TRANSLATE_NOOP("Sync", "Rejected"),
+}
+
+
+def status_text(status: str) -> str:
+    return translate("Sync", STATUS_NAMES[status])
+
+
+def fingerprint_text(fingerprint: str) -> str:
+    """Groups of four, two lines of four groups: easy to read aloud and compare."""
+    groups = fingerprint.split()
+    return "  ".join(groups[:4]) + "\n" + "  ".join(groups[4:])
+
+
+def _mono(widget: QWidget, scale: float = 1.0) -> None:
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(widget.font().pointSizeF() * scale)
+    font.setBold(True)
+    widget.setFont(font)
+
+
+def _table(name: str, model: QStandardItemModel) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _cell(text: str, data=None, *, number: bool = False) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if data is not None:
+        item.setData(data, Qt.ItemDataRole.UserRole)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+# --------------------------------------------------------------------------- what the page shows
+
+
+@dataclass(frozen=True)
+class HeldPackage:
+    held: importer.Held
+    trusted: bool  # its device is trusted now: it can be imported
+
+
+@dataclass(frozen=True)
+class Overview:
+    card: identity.DeviceCard
+    trusted: list[identity.DeviceCard]
+    held: list[HeldPackage]
+
+
+def load_overview(store) -> Overview:
+    """This device's card, the trusted devices and the held packages (on the lane)."""
+    trusted = identity.trusted_devices(store)
+    ids = {c.device_id for c in trusted}
+    held = [HeldPackage(h, h.device_id in ids) for h in importer.list_quarantine(store)]
+    return Overview(identity.device_card(store), trusted, held)
+
+
+class _CancelFlag:
+    """The ``cancel`` importer.import_paths looks at between files, fed by the progress dialog."""
+
+    def __init__(self, progress: Progress):
+        self._progress = progress
+
+    def is_set(self) -> bool:
+        return self._progress.cancelled
+
+
+def _import_with(progress: Progress, work):
+    def report(done: int, total: int, name: str) -> None:
+        if not progress.cancelled:  # a cancel ends the loop between files, keeping the report
+            progress.report(done, total, translate("Sync", "Importing %1 (%2 of %3)…").replace(
+                "%1", name).replace("%2", str(done + 1)).replace("%3", str(total)) if name else "")
+
+    return work(report, _CancelFlag(progress))
+
+
+# --------------------------------------------------------------------------- models
+
+
+class ReportModel(QStandardItemModel):
+    """One row per file of the last import: what became of it, and its rows by outcome."""
+
+    COLUMNS = ("file", "result", "new", "updated", "unchanged", "parallel", "conflicts", "reason")
+
+    def __init__(self, language: str, parent=None):
+        super().__init__(0, len(self.COLUMNS), parent)
+        self.language = language
+        self.setHorizontalHeaderLabels([
+            translate("Sync", "File"), translate("Sync", "Result"), translate("Sync", "New"),
+            translate("Sync", "Updated"), translate("Sync", "Unchanged"), translate("Sync", "Parallel"),
+            translate("Sync", "Conflicts"), translate("Sync", "Reason")])
+
+    def show(self, report: importer.ImportReport) -> None:
+        self.removeRows(0, self.rowCount())
+        for f in report.files:
+            reason = f.reason_en if self.language == "en" else f.reason
+            counts = [_cell(f"{f.counts[k]:,}", number=True) for k in
+                      (importer.state.NEW, importer.state.UPDATED, importer.state.UNCHANGED,
+                       importer.state.PARALLEL, importer.state.CONFLICT)]
+            row = [_cell(f.path.name, f), _cell(status_text(f.status)), *counts, _cell(reason)]
+            row[-1].setToolTip(reason)
+            row[0].setToolTip(str(f.path))
+            self.appendRow(row)
+
+    def row_texts(self, row: int) -> list[str]:
+        return [self.item(row, c).text() for c in range(self.columnCount())]
+
+
+class DeviceModel(QStandardItemModel):
+    def __init__(self, parent=None):
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels([translate("Sync", "Device"), translate("Sync", "Organization"),
+                                        translate("Sync", "Fingerprint"), translate("Sync", "Device ID")])
+
+    def show(self, cards: list[identity.DeviceCard]) -> None:
+        self.removeRows(0, self.rowCount())
+        for c in cards:
+            self.appendRow([_cell(c.name or c.device_id[:8], c), _cell(c.organization),
+                            _cell(c.fingerprint), _cell(c.device_id)])
+
+
+class HeldModel(QStandardItemModel):
+    def __init__(self, display: Display, parent=None):
+        super().__init__(0, 5, parent)
+        self.display = display
+        self.setHorizontalHeaderLabels([translate("Sync", "File"), translate("Sync", "Device"),
+                                        translate("Sync", "Fingerprint"), translate("Sync", "Received"),
+                                        translate("Sync", "Device trusted")])
+
+    def show(self, held: list[HeldPackage]) -> None:
+        self.removeRows(0, self.rowCount())
+        for h in held:
+            received = h.held.received_at
+            if received.tzinfo is None:
+                received = received.replace(tzinfo=dt.timezone.utc)
+            device = h.held.device_name or h.held.device_id[:8]
+            if h.held.organization:
+                device += f"（{h.held.organization}）"
+            self.appendRow([
+                _cell(h.held.file_name, h), _cell(device), _cell(h.held.fingerprint),
+                _cell(self.display.datetime(received.astimezone().replace(tzinfo=None))),
+                _cell(translate("Sync", "Yes: can be imported") if h.trusted
+                      else translate("Sync", "Not yet"))])
+
+
+# --------------------------------------------------------------------------- dialogs
+
+
+class DeviceDialog(QDialog):
+    """Name this device and say which organization it works for (both go on its card)."""
+
+    def __init__(self, card: identity.DeviceCard, parent=None):
+        super().__init__(parent)
+        self.setObjectName("device_dialog")
+        self.setWindowTitle(translate("Sync", "This device"))
+        self.name = QLineEdit(card.name)
+        self.name.setObjectName("device_name")
+        self.name.setPlaceholderText(translate("Sync", "e.g. Komaba council, secretary's laptop"))
+        self.organization = QLineEdit(card.organization)
+        self.organization.setObjectName("device_organization")
+        self.organization.setPlaceholderText(translate("Sync", "e.g. 駒場住区住民会議"))
+        form = QFormLayout(self)
+        form.addRow(translate("Sync", "Name of this device"), self.name)
+        form.addRow(translate("Sync", "Organization"), self.organization)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.resize(480, 140)
+
+
+class TrustDialog(QDialog):
+    """Show a card's fingerprint and have the user confirm they compared it out loud."""
+
+    def __init__(self, card: identity.DeviceCard, parent=None):
+        super().__init__(parent)
+        self.card = card
+        self.setObjectName("trust_dialog")
+        self.setWindowTitle(translate("Sync", "Trust a device"))
+        intro = QLabel(translate(
+            "Sync", "Packages signed by this device will be imported without asking. Before trusting it, "
+            "call or meet the person who uses it: ask them to open 同期 on their device and read its "
+            "fingerprint aloud, group by group, while you compare it with the one below."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(translate("Sync", "Device"), QLabel(card.name or translate("Sync", "(unnamed)")))
+        form.addRow(translate("Sync", "Organization"), QLabel(card.organization or "—"))
+        form.addRow(translate("Sync", "Device ID"), QLabel(card.device_id))
+        self.fingerprint = QLabel(fingerprint_text(card.fingerprint))
+        self.fingerprint.setObjectName("trust_fingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        _mono(self.fingerprint, 1.6)
+        self.confirmed = QCheckBox(translate("Sync", "We read the fingerprint aloud and every group matches"))
+        self.confirmed.setObjectName("fingerprint_confirmed")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.trust_button = self.buttons.addButton(translate("Sync", "Trust this device"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.trust_button.setObjectName("trust")
+        self.trust_button.setEnabled(False)
+        self.confirmed.toggled.connect(self.trust_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.confirmed)
+        layout.addWidget(self.buttons)
+        self.resize(560, 380)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+class SyncPage(QWidget):
+    """Sync packages between laptops and the ward, and what comes with them."""
+
+    #: the lists above were reloaded
+    overview_loaded = Signal(object)
+    #: an export finished (core ExportResult)
+    exported = Signal(object)
+    #: an import finished and its report is shown (core ImportReport)
+    imported = Signal(object)
+    #: a device card was read; the TrustDialog asking to compare its fingerprint is open
+    card_read = Signal(object)
+    #: a device is trusted now (its DeviceCard)
+    trusted = Signal(object)
+    #: records changed (entity kind -> ids; empty: reload the kind)
+    changed = Signal(dict)
+
+    def __init__(self, store, tasks: TaskManager, display: Display, parent=None):
+        super().__init__(parent)
+        self.store, self.tasks, self.display = store, tasks, display
+        self.setObjectName("page_sync")
+        self.overview: Overview | None = None
+        self.trust_dialog: TrustDialog | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sync_tabs")
+        self.tabs.addTab(self._exchange_tab(), translate("Sync", "Exchange files"))
+        self.tabs.addTab(self._devices_tab(), translate("Sync", "Devices and held files"))
+        self.conflicts = ConflictsView(store, tasks, display)
+        self.tabs.addTab(self.conflicts, translate("Sync", "Conflicts"))
+        self.conflicts.loaded.connect(self._conflicts_counted)
+        self.conflicts.resolved.connect(lambda c: self.changed.emit({c.entity: {c.entity_id}}))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self._loaded_once = False
+
+    # -- building ------------------------------------------------------------------------
+
+    def _exchange_tab(self) -> QWidget:
+        tab = QWidget()
+        card = QGroupBox(translate("Sync", "This device"))
+        grid = QGridLayout(card)
+        self.device_name = QLabel()
+        self.device_name.setObjectName("this_device_name")
+        self.device_org = QLabel()
+        self.device_org.setObjectName("this_device_organization")
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("this_device_fingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        _mono(self.fingerprint, 1.3)
+        hint = QLabel(translate("Sync", "Read this fingerprint aloud when the ward (or another device) "
+                                "trusts this device's card."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        grid.addWidget(QLabel(translate("Sync", "Name")), 0, 0)
+        grid.addWidget(self.device_name, 0, 1)
+        grid.addWidget(QLabel(translate("Sync", "Organization")), 1, 0)
+        grid.addWidget(self.device_org, 1, 1)
+        grid.addWidget(QLabel(translate("Sync", "Fingerprint")), 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.fingerprint, 2, 1)
+        grid.addWidget(hint, 3, 0, 1, 2)
+        self.edit_device_button = QPushButton(translate("Sync", "Name and organization…"))
+        self.edit_device_button.setObjectName("edit_device")
+        self.edit_device_button.clicked.connect(self.open_device_dialog)
+        self.save_card_button = QPushButton(translate("Sync", "Save device card…"))
+        self.save_card_button.setObjectName("save_card")
+        self.save_card_button.clicked.connect(self._ask_card_path)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.edit_device_button)
+        buttons.addWidget(self.save_card_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 0, 2, 4, 1)
+        grid.setColumnStretch(1, 1)
+
+        files = QGroupBox(translate("Sync", "Sync files"))
+        row = QGridLayout(files)
+        self.export_buttons: dict[str, QPushButton] = {}
+        for i, (scope, text, tip) in enumerate((
+            ("changes", translate("Sync", "Export my changes…"),
+             translate("Sync", "Every record this device created or changed, deletions included.")),
+            ("all", translate("Sync", "Export everything…"),
+             translate("Sync", "The whole store, e.g. to set up another device.")),
+            ("bundle", translate("Sync", "Export the ward bundle…"),
+             translate("Sync", "The ward's records and answers, for the laptops to import.")),
+        )):
+            button = QPushButton(text)
+            button.setObjectName(f"export_{scope}")
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _c=False, s=scope: self._ask_export_path(s))
+            self.export_buttons[scope] = button
+            row.addWidget(button, 0, i)
+        self.import_files_button = QPushButton(translate("Sync", "Import files…"))
+        self.import_files_button.setObjectName("import_files")
+        self.import_files_button.clicked.connect(self._ask_import_files)
+        self.import_folder_button = QPushButton(translate("Sync", "Import a folder…"))
+        self.import_folder_button.setObjectName("import_folder")
+        self.import_folder_button.setToolTip(translate(
+            "Sync", "Every .mjsync file in the folder; copies and half-written files are reported, the rest imported."))
+        self.import_folder_button.clicked.connect(self._ask_import_folder)
+        row.addWidget(self.import_files_button, 1, 0)
+        row.addWidget(self.import_folder_button, 1, 1)
+        self.status = QLabel()
+        self.status.setObjectName("sync_status")
+        self.status.setWordWrap(True)
+
+        self.report = ReportModel(self.display.language, self)
+        self.report_view = _table("import_report", self.report)
+        header = self.report_view.horizontalHeader()
+        metrics = self.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("komaba-laptop-2025-04-01 (1).mjsync") + 16)
+        header.resizeSection(1, metrics.horizontalAdvance("保留（未信頼の端末）") + 24)
+        for column in range(2, 7):
+            header.resizeSection(column, metrics.horizontalAdvance("変化なし") + 24)
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(card)
+        layout.addWidget(files)
+        layout.addWidget(self.status)
+        layout.addWidget(self.report_view, 1)
+        return tab
+
+    def _devices_tab(self) -> QWidget:
+        tab = QWidget()
+        self.devices = DeviceModel(self)
+        self.devices_view = _table("trusted_devices", self.devices)
+        self.trust_button = QPushButton(translate("Sync", "Trust a device card…"))
+        self.trust_button.setObjectName("trust_card")
+        self.trust_button.clicked.connect(self._ask_card_to_trust)
+        self.held = HeldModel(self.display, self)
+        self.held_view = _table("held_packages", self.held)
+        self.import_held_button = QPushButton(translate("Sync", "Import now"))
+        self.import_held_button.setObjectName("import_held")
+        self.import_held_button.setToolTip(translate("Sync", "Import the held files whose devices are trusted now."))
+        self.import_held_button.setEnabled(False)
+        self.import_held_button.clicked.connect(self.import_held)
+        self.held_label = QLabel()
+        self.held_label.setWordWrap(True)
+        for view in (self.devices_view, self.held_view):
+            view.horizontalHeader().resizeSection(0, self.fontMetrics().horizontalAdvance("駒場住区 事務局のノートPC") + 16)
+        self.devices_view.horizontalHeader().resizeSection(
+            2, self.fontMetrics().horizontalAdvance("ABCD EF01 2345 6789 ABCD EF01 2345 6789") + 24)
+        self.held_view.horizontalHeader().resizeSection(
+            2, self.fontMetrics().horizontalAdvance("ABCD EF01 2345 6789 ABCD EF01 2345 6789") + 24)
+
+        trusted_box = QGroupBox(translate("Sync", "Trusted devices"))
+        box = QVBoxLayout(trusted_box)
+        box.addWidget(self.devices_view, 1)
+        line = QHBoxLayout()
+        line.addWidget(self.trust_button)
+        line.addStretch(1)
+        box.addLayout(line)
+        held_box = QGroupBox(translate("Sync", "Held files (from devices not trusted yet)"))
+        box = QVBoxLayout(held_box)
+        box.addWidget(self.held_label)
+        box.addWidget(self.held_view, 1)
+        line = QHBoxLayout()
+        line.addWidget(self.import_held_button)
+        line.addStretch(1)
+        box.addLayout(line)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(trusted_box, 1)
+        layout.addWidget(held_box, 1)
+        return tab
+
+    # -- loading -------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the card, the devices, the held files and the conflicts."""
+        store = self.store
+        self.tasks.run_in_background(lambda: load_overview(store), self._show_overview, owner=self)
+        self.conflicts.refresh()
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        card = overview.card
+        self.device_name.setText(card.name or translate("Sync", "(unnamed)"))
+        self.device_org.setText(card.organization or translate("Sync", "(not set)"))
+        self.fingerprint.setText(fingerprint_text(card.fingerprint))
+        self.devices.show(overview.trusted)
+        self.held.show(overview.held)
+        ready = sum(1 for h in overview.held if h.trusted)
+        self.import_held_button.setEnabled(ready > 0)
+        if not overview.held:
+            self.held_label.setText(translate("Sync", "No files are held."))
+        else:
+            self.held_label.setText(translate(
+                "Sync", "%1 files are held. Trust the device's card (after comparing its fingerprint) to "
+                "import them; %2 can be imported now.").replace("%1", str(len(overview.held))).replace("%2", str(ready)))
+        self.overview_loaded.emit(overview)
+
+    def _conflicts_counted(self, count: int) -> None:
+        index = self.tabs.indexOf(self.conflicts)
+        self.tabs.setTabText(index, translate("Sync", "Conflicts (%1)").replace("%1", str(count)) if count
+                             else translate("Sync", "Conflicts"))
+
+    # -- this device -----------------------------------------------------------------------
+
+    def open_device_dialog(self) -> DeviceDialog | None:
+        if self.overview is None:
+            return None
+        dialog = DeviceDialog(self.overview.card, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_device(dialog.name.text(), dialog.organization.text()))
+        dialog.open()
+        return dialog
+
+    def set_device(self, name: str, organization: str) -> None:
+        store = self.store
+
+        def work():
+            store.set_device_name(name)
+            identity.set_organization(store, organization)
+            return load_overview(store)
+
+        self.tasks.run_in_background(work, self._show_overview, owner=self)
+
+    def _ask_card_path(self) -> None:
+        name = (self.store.device_name or "device") + ".mjcard"
+        path, _ = QFileDialog.getSaveFileName(self, translate("Sync", "Save device card"), name,
+                                              translate("Sync", "Device cards (*.mjcard *.json)"))
+        if path:
+            self.save_card(path)
+
+    def save_card(self, path: str | Path) -> None:
+        store = self.store
+        self.tasks.run_in_background(
+            lambda: identity.write_card(store, path),
+            lambda card: self.status.setText(translate(
+                "Sync", "Saved the device card to %1. Fingerprint: %2 (read it aloud with whoever trusts it).")
+                .replace("%1", str(path)).replace("%2", card.fingerprint)), owner=self)
+
+    # -- export ----------------------------------------------------------------------------
+
+    def _ask_export_path(self, scope: str) -> None:
+        stamp = dt.date.today().isoformat()
+        name = f"{self.store.device_name or 'device'}-{scope}-{stamp}{package.SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(self, translate("Sync", "Export sync file"), name,
+                                              translate("Sync", "Sync files (*.mjsync)"))
+        if path:
+            if not path.endswith(package.SUFFIX):
+                path += package.SUFFIX
+            self.export_to(path, scope)
+
+    def export_to(self, path: str | Path, scope: str = "changes"):
+        """Write a package in the background, with a progress dialog."""
+        store = self.store
+
+        def done(result: package.ExportResult) -> None:
+            total = sum(result.counts.values())
+            self.status.setText(translate("Sync", "Exported %1 records to %2.").replace("%1", f"{total:,}")
+                                .replace("%2", str(result.path)))
+            self.exported.emit(result)
+
+        return self.tasks.with_progress(self, translate("Sync", "Writing the sync file…"),
+                                        lambda _p: package.export_package(store, path, scope=scope), done,
+                                        cancellable=False)
+
+    # -- import ----------------------------------------------------------------------------
+
+    def _ask_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, translate("Sync", "Import sync files"), "",
+                                                translate("Sync", "Sync files (*.mjsync)"))
+        if paths:
+            self.import_paths(paths)
+
+    def _ask_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("Sync", "Import every sync file in a folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str | Path]):
+        """Import files and folders in the background (progress, Cancel), then show the report."""
+        store = self.store
+        return self.tasks.with_progress(
+            self, translate("Sync", "Importing sync files…"),
+            lambda p: _import_with(p, lambda report, cancel: importer.import_paths(
+                store, paths, progress=report, cancel=cancel)),
+            self._show_report)
+
+    def import_held(self):
+        """Import the held files whose devices are trusted now."""
+        store = self.store
+        return self.tasks.with_progress(
+            self, translate("Sync", "Importing held files…"),
+            lambda p: _import_with(p, lambda report, cancel: importer.import_quarantined(
+                store, progress=report, cancel=cancel)),
+            self._show_report)
+
+    def _show_report(self, report: importer.ImportReport) -> None:
+        self.report.show(report)
+        totals = report.totals()
+        text = translate("Sync", "%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, "
+                         "%7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.")
+        for i, n in reversed(list(enumerate((
+                len(report.files), totals[importer.IMPORTED], totals[importer.DUPLICATE],
+                totals[importer.QUARANTINED], totals[importer.REJECTED], totals[importer.state.NEW],
+                totals[importer.state.UPDATED], totals[importer.state.UNCHANGED],
+                totals[importer.state.PARALLEL], totals[importer.state.CONFLICT]), 1))):
+            text = text.replace(f"%{i}", f"{n:,}")
+        if report.cancelled:
+            text += translate("Sync", " Cancelled: the files not listed were not imported.")
+        self.status.setText(text)
+        self.tabs.setCurrentIndex(0)
+        self.refresh()
+        if totals[importer.IMPORTED]:
+            self.changed.emit({kind: set() for kind in IMPORTED_KINDS})
+        self.imported.emit(report)
+
+    # -- trust -----------------------------------------------------------------------------
+
+    def _ask_card_to_trust(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, translate("Sync", "Open a device card"), "",
+                                              translate("Sync", "Device cards (*.mjcard *.json)"))
+        if path:
+            self.trust_card_file(path)
+
+    def trust_card_file(self, path: str | Path) -> None:
+        """Read a card, then ask (TrustDialog) to compare its fingerprint before trusting it."""
+        self.tasks.run_in_background(lambda: identity.read_card(path), self.ask_to_trust, owner=self)
+
+    def ask_to_trust(self, card: identity.DeviceCard) -> TrustDialog:
+        dialog = self.trust_dialog = TrustDialog(card, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._trust(card))
+        dialog.finished.connect(lambda _r: setattr(self, "trust_dialog", None))
+        dialog.open()
+        self.card_read.emit(dialog)
+        return dialog
+
+    def _trust(self, card: identity.DeviceCard) -> None:
+        store = self.store
+
+        def work():
+            identity.trust_card(store, card)
+            return load_overview(store)
+
+        def done(overview: Overview) -> None:
+            self._show_overview(overview)
+            held = sum(1 for h in overview.held if h.held.device_id == card.device_id)
+            text = translate("Sync", "Trusted %1.").replace("%1", card.name or card.device_id)
+            if held:
+                text += translate("Sync", " %1 held files from it can be imported now (Import now).").replace(
+                    "%1", str(held))
+            self.status.setText(text)
+            self.held_label.setText(text + " " + self.held_label.text())
+            self.trusted.emit(card)
+
+        self.tasks.run_in_background(work, done, owner=self)
+
+
+def install(window) -> SyncPage:
+    """Add the 同期 page to the main window, and its actions to the File and Go menus."""
+    page = SyncPage(window.store, window.tasks, window.display)
+    page.changed.connect(window.on_changed)
+    window.add_page("sync", translate("MainWindow", "Sync"), page)
+    show = QAction(translate("MainWindow", "S&ync…"), window)
+    show.triggered.connect(lambda: window.show_page("sync"))
+    window.menu("go").addAction(show)
+    file_menu = window.menu("file")
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    for text, slot in ((translate("MainWindow", "Import sync files…"), page._ask_import_files),
+                       (translate("MainWindow", "Export my changes…"), lambda: page._ask_export_path("changes"))):
+        action = QAction(text, window)
+        action.triggered.connect(lambda _c=False, s=slot: (window.show_page("sync"), s()))
+        file_menu.insertAction(first, action)
+    if first is not None:
+        file_menu.insertSeparator(first)
+    window.sync_page = page
+    return page
