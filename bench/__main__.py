@@ -17,6 +17,7 @@ BENCHES = (
     "bench.store",
     "bench.sync",
     "bench.gui",
+    "bench.pg",
     "bench.excel",
 )
 

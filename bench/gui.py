@@ -1,12 +1,16 @@
 """The desktop app at ward size: start-up, list fill, filter keystrokes, memory.
 
-(a) Start-up, each in a fresh process, time from launch to the window on screen (median of 3):
-    a bare PySide6 window (QMainWindow with a QTableView: the baseline, same run) against the
-    app's main window on the ward store (store opened as app.run opens it, translations,
-    services, framework, every page built, the issue list filled).
-(b) Issue list filled: from setting the query to count + first page shown.
+(a) Start-up, each in a fresh process, time from launch to the window on screen (show() and one
+    round of events: the first paint; median of 3): a bare PySide6 window (QMainWindow with a
+    QTableView: the baseline, same run) against the app's main window started as app.run starts
+    it on the ward store (app.show_main_window: the Qt-only shell first, then the core imported
+    and the store opened on the database lane). Also reported, not a target: launch to the issue
+    list filled (core imported, store opened, services, framework, pages built, first page shown).
+(b) Issue list filled: from setting the query to the first page shown; also to the count shown
+    (a full first page is shown at once and counted after).
 (c) A filter keystroke: from the text box's debounce firing to the list showing the new rows
-    (2- and 4-character text, a category, a 年度, a 視点) — the 150 ms debounce itself excluded.
+    (2- and 4-character text, a category, a 年度, a 視点) — the 150 ms debounce itself excluded;
+    also to the count shown.
 (d) Resident memory (VmRSS) of a fresh app process after browsing every page, scrolling the
     issue list, filtering it and searching (its own process: the bench's may have built the
     ward store and kept SQLite's bulk-load cache).
@@ -29,42 +33,60 @@ from . import OUT, fmt_seconds, log, median, ratio, verdict, ward_store
 STARTS = 3
 REPEATS = 5
 
+#: both scripts take the time of the first paint the same way: an application event filter,
+#: installed before the window is made and removed at the first paint event of any widget
+_FIRST_PAINT = r"""
+from PySide6.QtCore import QEvent, QObject
+PAINT = QEvent.Type.Paint
+class FirstPaint(QObject):
+    at = None
+    def eventFilter(self, obj, event):
+        if self.at is None and event.type() == PAINT:
+            self.at = time.time()
+            QApplication.instance().removeEventFilter(self)
+        return False
+"""
+
 _BARE = r"""
 import sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+""" + _FIRST_PAINT + r"""
 app = QApplication([])
+painted = FirstPaint()
+app.installEventFilter(painted)
 w = QMainWindow()
 w.setCentralWidget(QTableView())
 w.resize(1200, 760)
 w.show()
-app.processEvents()
-print(time.time())
+while painted.at is None:
+    app.processEvents()
+print(painted.at)
 """
 
 _OURS = r"""
 import sys, time
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from meguro_jukyo.core.db import Store
-from meguro_jukyo.core.policy import load_framework
-from meguro_jukyo.core.services import Services
+from meguro_jukyo import app as app_module
 from meguro_jukyo.qt import i18n
-from meguro_jukyo.qt.mainwindow import MainWindow
 from meguro_jukyo.qt.settings import Settings
 from meguro_jukyo.qt.tasks import TaskManager
+""" + _FIRST_PAINT + r"""
 app = QApplication([])
 i18n.install(app, "ja")
-store = Store.open(sys.argv[1], holder="bench", quick_check=False)
 settings = Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
 tasks = TaskManager()
-w = MainWindow(Services(store), tasks, settings, load_framework())
-w.show()
+opened = []
+painted = FirstPaint()
+app.installEventFilter(painted)
+w = app_module.show_main_window(sys.argv[1], settings, tasks, opened, maintenance=False)
 while not (w.pages_ready and w.pages["issue"].model.rowCount()):
-    tasks.wait()
+    tasks.wait(5)
     app.processEvents()
-print(time.time())
+print(painted.at, time.time())
 tasks.wait()
-store.close()
+for store in opened:
+    store.close()
 """
 
 
@@ -112,11 +134,12 @@ store.close()
 """
 
 
-def _launch(code: str, *args: str) -> float:
+def _launch(code: str, *args: str) -> list[float]:
+    """Seconds from launching a fresh process to each time it prints (one line, space-separated)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     started = time.time()
     out = subprocess.run([sys.executable, "-c", code, *args], env=env, check=True, capture_output=True, text=True)
-    return float(out.stdout.strip().splitlines()[-1]) - started
+    return [float(t) - started for t in out.stdout.strip().splitlines()[-1].split()]
 
 
 def _rss_mb(path: Path, ini: str) -> float:
@@ -132,10 +155,19 @@ def run(workdir: Path = OUT) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         ini = str(Path(tmp) / "settings.ini")
         log("start-up: bare window vs main window, fresh processes")
-        bare = median([_launch(_BARE) for _ in range(STARTS)])
-        ours = median([_launch(_OURS, str(path), ini) for _ in range(STARTS)])
-        lines.append(f"(a) window shown: bare PySide6 {fmt_seconds(bare)}, main window with the issue list "
-                     f"{fmt_seconds(ours)} = {ratio(ours, bare)} (target ≤ 2×: {verdict(ours <= 2 * bare)})")
+        bares, shown, filled = [], [], []
+        for _ in range(STARTS):  # interleaved, so load changes hit both alike
+            bares.append(_launch(_BARE)[0])
+            ours = _launch(_OURS, str(path), ini)
+            shown.append(ours[0])
+            filled.append(ours[1])
+        bare, ours_shown, ours_filled = median(bares), median(shown), median(filled)
+        lines.append(f"(a) window shown (first paint): bare PySide6 {fmt_seconds(bare)}, main window "
+                     f"{fmt_seconds(ours_shown)} = {ratio(ours_shown, bare)} "
+                     f"(target ≤ 2×: {verdict(ours_shown <= 2 * bare)})")
+        lines.append(f"(a) from launch to the issue list filled (core imported, store opened, pages built, "
+                     f"count + first page): {fmt_seconds(ours_filled)} = {ratio(ours_filled, bare)} of the bare "
+                     f"window (not a target; for comparison with earlier runs, which measured this as (a))")
         lines += _in_process(path, ini)
     return lines
 
@@ -166,35 +198,38 @@ def _in_process(path: Path, ini: str) -> list[str]:
         page = window.show_page("issue")
         model = page.model
 
-        def until_loaded(action) -> float:
-            done = []
-            model.loaded.connect(done.append)
+        def timed(model, action) -> tuple[float, float]:
+            """Seconds until the first page is shown, and until the count is in as well."""
+            shown, counted = [], []
+            model.loaded.connect(shown.append)
+            model.counted.connect(counted.append)
             started = time.perf_counter()
             action()
-            while not done:
+            while not shown:
                 tasks.wait(5)
                 app.processEvents()
-            elapsed = time.perf_counter() - started
-            model.loaded.disconnect(done.append)
-            return elapsed
+            rows = time.perf_counter() - started
+            while model.counting and not counted:
+                tasks.wait(5)
+                app.processEvents()
+            total = time.perf_counter() - started
+            model.loaded.disconnect(shown.append)
+            model.counted.disconnect(counted.append)
+            return rows, total
 
         total = services.issues.count()
-        fills = [until_loaded(lambda: model.set_query(ListQuery())) for _ in range(REPEATS)]
-        fill = median(fills)
-        lines.append(f"(b) issue list filled ({total:,} issues, count + first {model.page_size} rows): "
-                     f"{fmt_seconds(fill)} (target ≤ 1 s: {verdict(fill <= 1)})")
+        fills = [timed(model, lambda: model.set_query(ListQuery())) for _ in range(REPEATS)]
+        fill, fill_count = median([f[0] for f in fills]), median([f[1] for f in fills])
+        lines.append(f"(b) issue list filled ({total:,} issues, first {model.page_size} rows shown): "
+                     f"{fmt_seconds(fill)} (target ≤ 1 s: {verdict(fill <= 1)}); with the count: "
+                     f"{fmt_seconds(fill_count)}")
 
         notes_page = window.pages["note"]
-        note_fill = []
-        notes_page.model.loaded.connect(note_fill.append)
-        started = time.perf_counter()
-        notes_page.apply_filters()
-        while not note_fill:
-            tasks.wait(5)
-            app.processEvents()
-        note_seconds = time.perf_counter() - started
+        note_fills = [timed(notes_page.model, notes_page.apply_filters) for _ in range(REPEATS)]
+        note_seconds = median([f[0] for f in note_fills])
         lines.append(f"(b) note list filled ({services.notes.count():,} notes, newest first): "
-                     f"{fmt_seconds(note_seconds)} (target ≤ 1 s: {verdict(note_seconds <= 1)})")
+                     f"{fmt_seconds(note_seconds)} (target ≤ 1 s: {verdict(note_seconds <= 1)}); with the count: "
+                     f"{fmt_seconds(median([f[1] for f in note_fills]))}")
 
         f = page.filters.widgets
         vp = window.framework.viewpoints()[4].id
@@ -211,13 +246,13 @@ def _in_process(path: Path, ini: str) -> list[str]:
             change()
             page.filters.blockSignals(False)
             query = page.filters.query()
-            times = []
-            for _ in range(REPEATS):
-                times.append(until_loaded(lambda q=query: model.set_query(q)))
-            t = median(times)
+            times = [timed(model, lambda q=query: model.set_query(q)) for _ in range(REPEATS)]
+            t, t_count = median([x[0] for x in times]), median([x[1] for x in times])
             worst = max(worst, t)
-            lines.append(f"(c) keystroke → list, {label}: {fmt_seconds(t)} ({model.total:,} rows)")
-        lines.append(f"(c) slowest filter: {fmt_seconds(worst)} (target ≤ 100 ms: {verdict(worst <= 0.1)})")
+            lines.append(f"(c) keystroke → list, {label}: {fmt_seconds(t)}; the count ({model.total:,} rows) "
+                         f"{fmt_seconds(t_count)}")
+        lines.append(f"(c) slowest filter, keystroke → rows shown: {fmt_seconds(worst)} "
+                     f"(target ≤ 100 ms: {verdict(worst <= 0.1)})")
 
         rss = _rss_mb(path, ini)
         lines.append(f"(d) resident memory of a fresh app after browsing every page, 6 pages of issues, "

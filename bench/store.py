@@ -54,6 +54,8 @@ SHORT_QUERIES = (
     "雨", "坂", "橋", "鍵", "噴水", "猫", "目黒 清掃",
 )
 REPEATS = 7
+#: Rounds of (ours, raw) loads, alternating; the best wall time of each side is compared.
+LOAD_ROUNDS = 2
 PAGE = 50
 RAW_PRAGMAS = ("PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                "PRAGMA foreign_keys=ON")
@@ -162,47 +164,59 @@ def _fingerprint(path: Path) -> list[tuple]:
         con.close()
 
 
-def _load(workdir: Path, scratch: Path, cache_size: int) -> list[str]:
+def _load(workdir: Path, scratch: Path, cache_size: int) -> tuple[list[str], list[str], list[str]]:
     empty = scratch / "empty.sqlite3"
     _empty_store(empty)
-    ours = scratch / "ours.sqlite3"
-    log("(a) bulk load through load_demo — about a minute")
-    phases: dict[str, float] = {}
     load_before = os.getloadavg()[0]
-    cpu = time.process_time()
-    counts, ours_s = build_ward(ours, timings=phases)
-    ours_cpu = time.process_time() - cpu
-    log("(a) reading back the rows it wrote")
-    tables, docs = _rows_written(ours, empty)
-    nrows = sum(len(rows) for _n, _c, rows in tables)
-    raw = scratch / "raw.sqlite3"
-    shutil.copyfile(empty, raw)
-    log("(a) raw sqlite3 load, same FTS strategy")
-    raw_s, raw_cpu = _raw_load(raw, tables, docs, rebuild=True, cache_size=cache_size)
-    same = _fingerprint(raw) == _fingerprint(ours)
+    ours_runs, raw_runs = [], []  # (wall, cpu) of each round
+    tables = docs = None
+    same = True
+    for round_ in range(1, LOAD_ROUNDS + 1):
+        ours = scratch / f"ours-{round_}.sqlite3"
+        log(f"(a) round {round_}/{LOAD_ROUNDS}: bulk load through load_demo — about a minute")
+        phases: dict[str, float] = {}
+        cpu = time.process_time()
+        counts, wall = build_ward(ours, timings=phases)
+        ours_runs.append((wall, time.process_time() - cpu, phases))
+        if tables is None:
+            log("(a) reading back the rows it wrote")
+            tables, docs = _rows_written(ours, empty)
+        raw = scratch / f"raw-{round_}.sqlite3"
+        shutil.copyfile(empty, raw)
+        log(f"(a) round {round_}/{LOAD_ROUNDS}: raw sqlite3 load of the same rows, same FTS strategy")
+        raw_runs.append(_raw_load(raw, tables, docs, rebuild=True, cache_size=cache_size))
+        same = same and _fingerprint(raw) == _fingerprint(ours)
+        if round_ < LOAD_ROUNDS:
+            ours.unlink()
+        raw.unlink()
     raw_naive = scratch / "raw-triggers.sqlite3"
     shutil.copyfile(empty, raw_naive)
     log("(a) raw sqlite3 load, FTS row by row through the triggers — over a minute")
     naive_s, naive_cpu = _raw_load(raw_naive, tables, docs, rebuild=False, cache_size=cache_size)
     load_after = os.getloadavg()[0]
+    nrows = sum(len(rows) for _n, _c, rows in tables)
     ndocs = len(docs)
     del tables, docs
+    ours_s, ours_cpu, phases = min(ours_runs, key=lambda r: r[0])
+    raw_s, raw_cpu = min(raw_runs)
     size = ours.stat().st_size
     if cached_ward(workdir) is None:
-        adopt_ward(workdir, ours, counts, ours_s)
+        adopt_ward(workdir, ours, counts, ours_runs[-1][0])
     summary = ", ".join(f"{k} {v:,}" for k, v in counts.items())
     phase_text = ", ".join(f"{k} {fmt_seconds(v)}" for k, v in phases.items() if k != "total")
     about = [f"Data: {summary} — {nrows:,} rows and {ndocs:,} search documents, "
              f"a {size / 2**20:,.0f} MiB file."]
+    walls = lambda runs: " / ".join(fmt_seconds(r[0]) for r in runs)  # noqa: E731
     rows = [
-        f"| (a) ward bulk load, wall time | {fmt_seconds(ours_s)} | {fmt_seconds(raw_s)} | "
+        f"| (a) ward bulk load, wall time (best of {LOAD_ROUNDS}) | {fmt_seconds(ours_s)} | {fmt_seconds(raw_s)} | "
         f"{ratio(ours_s, raw_s)} | ≤ 1.5× | {verdict(ours_s <= 1.5 * raw_s)} |",
-        f"| (a) ward bulk load, CPU time of the process | {fmt_seconds(ours_cpu)} | {fmt_seconds(raw_cpu)} | "
+        f"| (a) ward bulk load, CPU time of that run | {fmt_seconds(ours_cpu)} | {fmt_seconds(raw_cpu)} | "
         f"{ratio(ours_cpu, raw_cpu)} | | |",
         f"| (a′) for scale: the raw load feeding FTS5 row by row through the triggers | | "
         f"{fmt_seconds(naive_s)} (CPU {fmt_seconds(naive_cpu)}) | {ratio(ours_s, naive_s)} | | |",
     ]
-    notes = [f"Load phases (ours, wall): {phase_text}. "
+    notes = [f"Load rounds, wall: ours {walls(ours_runs)}; raw {walls(raw_runs)}. "
+             f"Phases of our best run (wall): {phase_text}. "
              f"The raw store came out {'identical to' if same else 'DIFFERENT from'} ours "
              "(row counts and text sizes of every table; FTS5 integrity-check passed). "
              f"Load average (1 min) {load_before:.1f} before the loads, {load_after:.1f} after."]
@@ -296,15 +310,21 @@ def _dump(path: Path, scratch: Path) -> list[str]:
     store = Store.open(path, write=False)
     try:
         with (scratch / "dump-ours.json").open("w", encoding="utf-8") as fh:
+            cpu = time.process_time()
             ours_s, n = timed(write_dump, store, fh)
+            ours_cpu = time.process_time() - cpu
     finally:
         store.close()
     with (scratch / "dump-raw.json").open("w", encoding="utf-8") as fh:
-        raw_s, n_raw = timed(_raw_dump, path, fh)
+        cpu = time.process_time()
+        raw_s, _n = timed(_raw_dump, path, fh)
+        raw_cpu = time.process_time() - cpu
     ours_mb = (scratch / "dump-ours.json").stat().st_size / 2**20
     raw_mb = (scratch / "dump-raw.json").stat().st_size / 2**20
-    return [f"| (d) dump --json, whole store ({n:,} rows; {ours_mb:,.0f} / {raw_mb:,.0f} MiB) | "
-            f"{fmt_seconds(ours_s)} | {fmt_seconds(raw_s)} | {ratio(ours_s, raw_s)} | (none) | |"]
+    return [f"| (d) dump --json, whole store ({n:,} rows; {ours_mb:,.0f} / {raw_mb:,.0f} MiB), wall | "
+            f"{fmt_seconds(ours_s)} | {fmt_seconds(raw_s)} | {ratio(ours_s, raw_s)} | (none) | |",
+            f"| (d) dump --json, CPU time | {fmt_seconds(ours_cpu)} | {fmt_seconds(raw_cpu)} | "
+            f"{ratio(ours_cpu, raw_cpu)} | | |"]
 
 
 def main() -> int:

@@ -65,7 +65,10 @@ def _short_tempdir() -> Path:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """``durable`` keeps fsync and synchronous commit on, as a real server has them
+        (benchmarks); tests go without."""
+        self.durable = durable
         self.bindir = find_bindir()
         self.port = free_port()
         self.root = _short_tempdir()
@@ -98,9 +101,9 @@ class Cluster:
     def start(self) -> "Cluster":
         try:
             self._initdb()
-            options = (f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                       "-c max_connections=200")
+            options = f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 -c max_connections=200"
+            if not self.durable:
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             done = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l", str(self.log),
                              "-w", "-t", "60", "-o", options, "start")
             if done.returncode != 0:
