@@ -53,11 +53,22 @@ class Progress:
 class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, the GUI thread receives."""
 
-    finished = Signal(object, object)  # result, exception (one of them is None)
+    finished = Signal(object, object, object)  # the work function, result, exception (result or exception is None)
     progress = Signal(int, int, str)
 
 
 class _Job(QRunnable):
+    """Runs a work function on the lane, then hands it back to the GUI thread with its result.
+
+    The work function must not be released on the worker: what it holds (a Progress whose
+    ``cancel`` a dialog's signal is connected to, widgets) may have signal connections, and
+    PySide disconnects them when they die. Disconnecting from the worker takes Qt's connection
+    lock and then waits for the GIL, while the GUI thread, holding the GIL, may be waiting for
+    that lock (closing a dialog): a deadlock, seen as a hung meeting-mode test. So the job drops
+    its own reference before running, and the last one travels with the result and is released
+    on the GUI thread after delivery.
+    """
+
     def __init__(self, fn: Callable[[], Any], relay: _Relay):
         super().__init__()
         self.setAutoDelete(True)
@@ -65,13 +76,14 @@ class _Job(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
             exc.__traceback_text__ = traceback.format_exc()
-            self._relay.finished.emit(None, exc)
+            self._relay.finished.emit(fn, None, exc)
         else:
-            self._relay.finished.emit(result, None)
+            self._relay.finished.emit(fn, result, None)
 
 
 class TaskManager(QObject):
@@ -121,7 +133,7 @@ class TaskManager(QObject):
         if on_progress is not None:
             relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
 
-        def finished(result, exc):
+        def finished(_work, result, exc):
             self._pending.discard(relay)
             relay.deleteLater()
             if not self._pending:

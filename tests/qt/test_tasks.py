@@ -1,0 +1,71 @@
+"""The database lane: work runs off the GUI thread; results, and the work itself, come back to it."""
+
+import gc
+import threading
+
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class Witness:
+    """Records on which thread it was released."""
+
+    def __init__(self, released_on: list):
+        self.released_on = released_on
+
+    def __del__(self):
+        self.released_on.append(threading.current_thread() is threading.main_thread())
+
+
+def test_a_work_function_and_what_it_holds_are_released_on_the_gui_thread(qtbot, tasks):
+    # What a work function holds may have signal connections (a Progress whose cancel a
+    # dialog's signal calls); PySide disconnects them when they die, and doing that on the
+    # worker could deadlock against the GUI thread closing a dialog (a hung test run).
+    released_on: list[bool] = []
+    for _ in range(20):
+        witness = Witness(released_on)
+        done = []
+        tasks.run_in_background(lambda w=witness: "ok", done.append)
+        del witness
+        qtbot.waitUntil(lambda: done == ["ok"], timeout=5000)
+    tasks.wait()
+    qtbot.wait(10)
+    gc.collect()
+    assert released_on == [True] * 20
+
+
+def test_a_failing_work_function_is_released_on_the_gui_thread_too(qtbot, tasks):
+    released_on: list[bool] = []
+    failures = []
+
+    def work(w=Witness(released_on)):
+        raise ValueError("だめ")
+
+    tasks.run_in_background(work, on_error=failures.append)
+    del work
+    qtbot.waitUntil(lambda: len(failures) == 1, timeout=5000)
+    assert str(failures[0]) == "だめ"
+    del failures[:]
+    tasks.wait()
+    qtbot.wait(10)
+    gc.collect()
+    assert released_on == [True]
+
+
+def test_progress_and_the_result_arriving_together_close_the_dialog_and_deliver(qtbot, tasks):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    results = []
+
+    def work(progress):
+        progress.report(1, 2, "半分")
+        progress.report(2, 2, "終わり")
+        return "できた"
+
+    dialog = tasks.with_progress(parent, "作業中…", work, results.append)
+    tasks.wait()  # both reports and the result are queued now, none delivered yet
+    dialog.forceShow()  # shown and modal: setValue processes events, delivering the result inside it
+    qtbot.waitUntil(lambda: results == ["できた"], timeout=5000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+    assert QApplication.activeModalWidget() is None
