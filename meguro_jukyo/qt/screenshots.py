@@ -21,6 +21,31 @@ def _settle(app, tasks, rounds: int = 40) -> None:
         app.processEvents()
 
 
+def _sync_views(window, store, services, tmp: Path, shoot) -> None:
+    """The 同期 page after the ward's package came in with a conflict on an issue's title."""
+    from ..core.db import Store
+    from ..core.services import ListQuery, Services
+    from ..core.sync import identity, importer, package
+
+    ward = Store.open(tmp / "ward.sqlite3", create=True, holder="screenshots", device_name="区役所 地域振興課")
+    try:
+        identity.trust_card(ward, identity.device_card(store))
+        identity.trust_card(store, identity.device_card(ward))
+        package.export_package(store, tmp / "laptop.mjsync", scope="all")
+        importer.import_package(ward, tmp / "laptop.mjsync")
+        issue = services.issues.list(ListQuery(equals={"category": "crime"}, limit=1))[0]
+        services.issues.update(issue.id, {"title": issue.title + "（駒場一丁目）"})
+        Services(ward).issues.update(issue.id, {"title": "夜間の防犯灯の照度不足", "status": "requested"})
+        package.export_package(ward, tmp / "ward.mjsync")
+    finally:
+        ward.close()
+    page = window.show_page("sync")
+    page.import_paths([tmp / "ward.mjsync"])
+    shoot(window, "sync")
+    page.tabs.setCurrentWidget(page.conflicts)
+    shoot(window, "sync_conflicts")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
@@ -82,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         editor = window.open_item("issue", issue)
         editor.resize(760, 900)
         shoot(editor, "issue_editor")
+        services.issues.update(issue.id, {"status": "discussing", "priority": 1})
+        history = editor.show_history()
+        history.resize(900, 420)
+        shoot(history, "history")
+        history.reject()
         editor.accept()
 
         linked = services.links.list(ListQuery(limit=1))
@@ -104,9 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         shoot(settings_dialog, "settings")
         settings_dialog.reject()
 
-        meetings = window.show_page("meeting")
+        window.show_page("meeting")
         _settle(app, tasks)
         shoot(window, "meetings")
+
+        _sync_views(window, store, services, tmp, shoot)
 
         window.close()
         tasks.wait()
