@@ -22,7 +22,6 @@ All database work goes through :class:`MeetingFlow` on the tasks' database lane.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 from dataclasses import dataclass

@@ -6,7 +6,6 @@ import hashlib
 import io
 import json
 import shutil
-import sqlite3
 import threading
 import zipfile
 from pathlib import Path

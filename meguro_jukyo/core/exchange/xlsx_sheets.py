@@ -258,7 +258,7 @@ def validations(fields, ranges: dict[str, str], last_row: int) -> list:
             type="list", formula1=ranges[name], allow_blank=True, showDropDown=False,
             showErrorMessage=True, errorStyle="warning" if several else "stop",
             errorTitle=f"{f.header}の入力",
-            error=(f"一覧から選んでください（複数は「、」で区切ります）。" if several
+            error=("一覧から選んでください（複数は「、」で区切ります）。" if several
                    else f"{f.header}は一覧から選んでください。"),
             promptTitle=f.header, prompt="一覧から選んでください。", showInputMessage=True,
         )
