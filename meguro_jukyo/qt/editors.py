@@ -134,6 +134,32 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
 }
 
 
+def field_spec(kind: str, name: str) -> FieldSpec | None:
+    """The editor's description of a field of ``kind``, if the editor shows that field."""
+    return next((s for s in FIELDS.get(kind, ()) if s.name == name), None)
+
+
+def stored_value_text(display: Display, spec: FieldSpec | None, value: Any) -> str | None:
+    """A stored value (JSON-shaped: dates as ISO text) as the lists show it, for the field kinds
+    that are not plain text (vocabulary labels, 和暦, names); None where the value is text."""
+    kind = spec.kind if spec is not None else ""
+    if kind == "vocab":
+        return display.label(spec.vocab, str(value)) or str(value)
+    if kind in ("date", "optdate"):
+        return display.date(dt.date.fromisoformat(value))
+    if kind in ("datetime", "optdatetime"):
+        return display.datetime(dt.datetime.fromisoformat(value))
+    if kind == "bool":
+        return translate("Field", "yes") if value else translate("Field", "no")
+    if kind == "org":
+        return display.org(value) or value
+    if kind == "jukyo":
+        return display.jukyo_name(value) or value
+    if kind == "district":
+        return display.district(value) or value
+    return None
+
+
 class _DateTimeEdit(QWidget):
     """A date (typed freely) and a time of day."""
 

@@ -24,20 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from .display import Display
+from .editors import FIELDS, field_spec, stored_value_text
 from .names import kind_name, row_title
 
 translate = QCoreApplication.translate
 VALUE_LENGTH = 80
 
-def _field_specs(kind: str) -> dict:
-    from .editors import FIELDS
-
-    return {spec.name: spec for spec in FIELDS.get(kind, ())}
-
 
 def field_label(kind: str, name: str) -> str:
     """The field's label as its editor shows it."""
-    spec = _field_specs(kind).get(name)
+    spec = field_spec(kind, name)
     if spec is not None:
         return translate("Field", spec.label)
     if name == "deleted":
@@ -60,23 +56,11 @@ def value_text(kind: str, name: str, raw: str | None, display: Display, ref_titl
         return translate("History", "(none)")
     if name == "deleted":
         return translate("History", "deleted") if value else translate("History", "exists")
-    spec = _field_specs(kind).get(name)
-    widget = spec.kind if spec is not None else ""
-    if widget == "vocab":
-        return display.label(spec.vocab, str(value))
-    if widget in ("date", "optdate"):
-        return display.date(dt.date.fromisoformat(value))
-    if widget in ("datetime", "optdatetime"):
-        return display.datetime(dt.datetime.fromisoformat(value))
-    if widget == "bool":
-        return translate("History", "yes") if value else translate("History", "no")
-    if widget == "org":
-        return display.org(value) or value
-    if widget == "jukyo":
-        return display.jukyo_name(value) or value
-    if widget == "district":
-        return display.district(value) or value
-    if widget == "ref":
+    spec = field_spec(kind, name)
+    shown = stored_value_text(display, spec, value)
+    if shown is not None:
+        return shown
+    if spec is not None and spec.kind == "ref":
         return ref_titles.get(value, value)
     if name == "viewpoint_id":
         return display.viewpoint(value)
@@ -131,7 +115,7 @@ class HistoryDialog(QDialog):
         from ..core.services.history import device_names, entity_history
 
         store, ref_id = services.store, row.id
-        refs = {spec.name: spec.vocab for spec in _field_specs(kind).values() if spec.kind == "ref"}
+        refs = {spec.name: spec.vocab for spec in FIELDS.get(kind, ()) if spec.kind == "ref"}
 
         def work():
             entries = entity_history(store, kind, ref_id)

@@ -8,7 +8,6 @@ core call: an ordinary edit (history, undo) that supersedes the others wherever 
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -33,7 +32,8 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.sync import conflicts as core_conflicts
 from .display import Display
-from .editors import FIELDS, kind_name
+from .editors import field_spec, stored_value_text
+from .names import kind_name
 from .tasks import TaskManager
 
 translate = QCoreApplication.translate
@@ -43,12 +43,8 @@ EDITABLE = ("text", "multiline", "int", "optint")
 PREVIEW = 60
 
 
-def _spec(entity: str, field: str):
-    return next((s for s in FIELDS.get(entity, ()) if s.name == field), None)
-
-
 def field_label(entity: str, field: str) -> str:
-    spec = _spec(entity, field)
+    spec = field_spec(entity, field)
     if spec is not None:
         return translate("Field", spec.label)
     if field == "deleted":
@@ -67,23 +63,8 @@ def value_text(display: Display, entity: str, field: str, value: core_conflicts.
         return translate("Conflicts", "deleted") if v else translate("Conflicts", "exists")
     if v is None or v == "":
         return translate("Conflicts", "(empty)")
-    spec = _spec(entity, field)
-    kind = spec.kind if spec is not None else ""
-    if kind == "vocab":
-        return display.label(spec.vocab, str(v)) or str(v)
-    if kind in ("date", "optdate"):
-        return display.date(dt.date.fromisoformat(v))
-    if kind in ("datetime", "optdatetime"):
-        return display.datetime(dt.datetime.fromisoformat(v))
-    if kind == "bool":
-        return translate("Conflicts", "yes") if v else translate("Conflicts", "no")
-    if kind == "org":
-        return display.org(v) or v
-    if kind == "jukyo":
-        return display.jukyo_name(v) or v
-    if kind == "district":
-        return display.district(v) or v
-    return str(v)
+    shown = stored_value_text(display, field_spec(entity, field), v)
+    return shown if shown is not None else str(v)
 
 
 def written_text(display: Display, value: core_conflicts.ConflictValue) -> str:
@@ -172,7 +153,7 @@ class MergeDialog(QDialog):
         self.conflict = conflict
         self.setObjectName("merge_dialog")
         self.setWindowTitle(translate("Conflicts", "Write a merged value"))
-        spec = _spec(conflict.entity, conflict.field)
+        spec = field_spec(conflict.entity, conflict.field)
         intro = QLabel(translate("Conflicts", "%1 of “%2”: write the value to keep. It replaces every "
                                  "competing value, on every device it reaches.")
                        .replace("%1", field_label(conflict.entity, conflict.field))
@@ -209,7 +190,7 @@ class MergeDialog(QDialog):
         if isinstance(self.editor, QSpinBox):
             return self.editor.value()
         text = self.editor.toPlainText()
-        spec = _spec(self.conflict.entity, self.conflict.field)
+        spec = field_spec(self.conflict.entity, self.conflict.field)
         return " ".join(text.split("\n")).strip() if spec is not None and spec.kind == "text" else text.strip()
 
     def show_error(self, text: str) -> None:
@@ -360,7 +341,7 @@ class ConflictsView(QWidget):
         else:  # e.g. the ward settling what two laptops wrote
             self.keep_mine_button.setText(translate("Conflicts", "Keep the value in effect"))
             self.keep_theirs_button.setText(translate("Conflicts", "Keep the competing value"))
-        spec = _spec(conflict.entity, conflict.field)
+        spec = field_spec(conflict.entity, conflict.field)
         editable = spec is not None and spec.kind in EDITABLE
         self.merge_button.setEnabled(editable)
         self.merge_button.setToolTip("" if editable else translate(

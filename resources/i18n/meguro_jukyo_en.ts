@@ -191,14 +191,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>(empty)</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>no</translation>
-    </message>
-    <message>
         <source>%1 (this device)</source>
         <translation>%1 (this device)</translation>
     </message>
@@ -736,6 +728,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Attendance</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>Quorum</source>
         <translation>Quorum</translation>
     </message>
@@ -845,14 +845,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>exists</source>
         <translation>exists</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>no</translation>
     </message>
     <message>
         <source>History: %1</source>

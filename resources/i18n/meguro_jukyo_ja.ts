@@ -181,14 +181,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>いいえ</translation>
-    </message>
-    <message>
         <source>%1 (this device)</source>
         <translation>%1（この端末）</translation>
     </message>
@@ -608,6 +600,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>出欠</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
         <source>Quorum</source>
         <translation>定足数</translation>
     </message>
@@ -701,14 +701,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>exists</source>
         <translation>あり</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>いいえ</translation>
     </message>
     <message>
         <source>History: %1</source>
