@@ -51,7 +51,8 @@ def import_through(qtbot, page: SyncPage, paths) -> importer.ImportReport:
     return blocker.args[0]
 
 
-def test_export_from_one_store_and_import_into_another_through_the_page(qtbot, japanese, stores, tasks, tmp_path):
+def test_export_from_one_store_and_import_into_another_through_the_page(qtbot, qtmodeltester, japanese, stores, tasks,
+                                                                        tmp_path):
     laptop, ward = stores
     made = Services(laptop).issues.create({"organization_id": ORG, "title": "街灯が暗い"})
     Services(laptop).issues.create({"organization_id": ORG, "title": "公園のベンチ"})
@@ -69,6 +70,7 @@ def test_export_from_one_store_and_import_into_another_through_the_page(qtbot, j
     page = make_page(qtbot, ward, tasks)
     import_through(qtbot, page, [folder])
     # file, result, new, updated, unchanged, parallel, conflicts, reason
+    qtmodeltester.check(page.report)
     rows = sorted(page.report.row_texts(r) for r in range(page.report.rowCount()))
     broken, copy_a, copy_b = rows
     assert broken[0] == "broken.mjsync" and broken[1] == "拒否" and "途中まで" in broken[7]
@@ -97,7 +99,7 @@ def _conflict_on_title(laptop, ward, tmp_path):
 
 
 def test_a_conflict_from_two_stores_is_shown_side_by_side_and_resolved_from_the_page(
-        qtbot, japanese, stores, tasks, tmp_path):
+        qtbot, qtmodeltester, japanese, stores, tasks, tmp_path):
     laptop, ward = stores
     made = _conflict_on_title(laptop, ward, tmp_path)
     page = make_page(qtbot, ward, tasks)
@@ -106,6 +108,7 @@ def test_a_conflict_from_two_stores_is_shown_side_by_side_and_resolved_from_the_
     assert page.report.row_texts(0)[1] == "取り込み" and page.report.row_texts(0)[6] == "1"
     view = page.conflicts
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=WAIT)
+    qtmodeltester.check(view.model)
     assert page.tabs.tabText(2) == "競合 (1)"
     page.tabs.setCurrentWidget(view)
     record, field, devices, _when = (view.model.item(0, c).text() for c in range(4))
@@ -153,7 +156,7 @@ def test_a_merged_value_typed_in_the_page_settles_the_conflict(qtbot, japanese, 
 
 
 def test_an_untrusted_devices_package_is_held_and_imports_after_its_card_is_trusted(
-        qtbot, japanese, stores, tasks, tmp_path):
+        qtbot, qtmodeltester, japanese, stores, tasks, tmp_path):
     _, ward = stores
     stranger = Store.open(tmp_path / "new.sqlite3", create=True, device_name="新しいノートPC")
     identity.set_organization(stranger, "東山住区住民会議")
@@ -184,6 +187,8 @@ def test_an_untrusted_devices_package_is_held_and_imports_after_its_card_is_trus
         qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
     assert page.held.item(0, 4).text() == "はい（取り込めます）" and page.import_held_button.isEnabled()
     assert fingerprint in [page.devices.item(r, 2).text() for r in range(page.devices.rowCount())]
+    qtmodeltester.check(page.held)
+    qtmodeltester.check(page.devices)
 
     with qtbot.waitSignal(page.imported, timeout=WAIT):
         qtbot.mouseClick(page.import_held_button, Qt.MouseButton.LeftButton)

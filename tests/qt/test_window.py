@@ -100,7 +100,7 @@ def pick(qtbot, window, ref_field, text):
         picker.accept()
 
 
-def test_create_link_search_undo_redo_through_the_window(qtbot, window, services, tasks):
+def test_create_link_search_undo_redo_through_the_window(qtbot, qtmodeltester, window, services, tasks):
     # an organization
     org_dialog = new_editor(qtbot, window, "organization")
     type_into(qtbot, org_dialog.widgets["name"], "駒場テスト町会")
@@ -186,6 +186,7 @@ def test_create_link_search_undo_redo_through_the_window(qtbot, window, services
         type_into(qtbot, search.query, "防災")
     groups = [search.model.item(g) for g in range(search.model.rowCount())]
     assert [{g.child(i).data(HIT_ROLE).kind for i in range(g.rowCount())} for g in groups] == [{"issue"}, {"note"}]
+    qtmodeltester.check(search.model)
     search.activateWindow()
     search.view.setFocus()
     qtbot.waitUntil(search.view.hasFocus, timeout=WAIT)
@@ -271,7 +272,7 @@ def test_columns_chosen_are_remembered(qtbot, window, settings, services, tasks,
     assert again.pages["issue"].view.isColumnHidden(place)
 
 
-def test_policy_page_lists_the_issues_linked_to_a_viewpoint(qtbot, window, services, tasks):
+def test_policy_page_lists_the_issues_linked_to_a_viewpoint(qtbot, qtmodeltester, window, services, tasks):
     org = next(iter(window.display.org_names))
     issue = services.issues.create({"organization_id": org, "title": "多文化共生の交流会"})
     vp = window.framework.viewpoints()[2]
@@ -280,6 +281,7 @@ def test_policy_page_lists_the_issues_linked_to_a_viewpoint(qtbot, window, servi
     with qtbot.waitSignal(page.linked.loaded, timeout=WAIT):
         page.select(vp.id)
     assert page.linked.rowCount() == 1 and page.linked.row(0).id == issue.id
+    qtmodeltester.check(page.model)  # the whole framework tree
     assert vp.title in page.reader.toPlainText()
     assert window.framework.items(vp.id)[0].text[:20] in page.reader.toPlainText()
 
@@ -344,7 +346,7 @@ def test_tools_check_the_data_and_make_a_backup(qtbot, window, tasks, services):
     assert window.last_backup.name in window.statusBar().currentMessage()
 
 
-def test_the_history_shows_who_changed_what_in_words(qtbot, window, services, tasks):
+def test_the_history_shows_who_changed_what_in_words(qtbot, qtmodeltester, window, services, tasks):
     org = next(iter(window.display.org_names))
     issue = services.issues.create({"organization_id": org, "title": "街灯の球切れ", "category": "crime"})
     issue = services.issues.update(issue.id, {"category": "traffic", "title": "街灯の球切れ（駅前）"})
@@ -353,6 +355,7 @@ def test_the_history_shows_who_changed_what_in_words(qtbot, window, services, ta
     qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
     [dialog] = editor.findChildren(HistoryDialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
+    qtmodeltester.check(dialog.model)
     rows = [[dialog.model.item(r, c).text() for c in range(dialog.model.columnCount())]
             for r in range(dialog.model.rowCount())]
     changes = {(r[3], r[4], r[5]) for r in rows}
