@@ -343,6 +343,9 @@ class MainWindow(QMainWindow):
         from .sync_page import install as install_sync
 
         install_sync(self)
+        from .excel import install as install_excel
+
+        install_excel(self)
         self.show_page("welcome" if "welcome" in self.pages else "issue")
         self.refresh_history()
         self.pages_ready = True

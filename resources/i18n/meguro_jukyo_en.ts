@@ -542,6 +542,391 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>Excel</name>
+    <message>
+        <source>Local issues, with their policy viewpoints (can be edited and imported back)</source>
+        <extracomment>what each data sheet of the workbook holds (the sheet names are the workbook&apos;s own, in Japanese)</extracomment>
+        <translation>Local issues, with their policy viewpoints (can be edited and imported back)</translation>
+    </message>
+    <message>
+        <source>Meetings, with attendance and quorum</source>
+        <translation>Meetings, with attendance and quorum</translation>
+    </message>
+    <message>
+        <source>Notes, decisions and agreements of the meetings</source>
+        <translation>Notes, decisions and agreements of the meetings</translation>
+    </message>
+    <message>
+        <source>Action items (can be edited and imported back)</source>
+        <translation>Action items (can be edited and imported back)</translation>
+    </message>
+    <message>
+        <source>Which issue is linked to which policy viewpoint</source>
+        <translation>Which issue is linked to which policy viewpoint</translation>
+    </message>
+    <message>
+        <source>Attendees of each meeting (personal data)</source>
+        <translation>Attendees of each meeting (personal data)</translation>
+    </message>
+    <message>
+        <source>Local issues: title, category, status, area, dates, viewpoints</source>
+        <translation>Local issues: title, category, status, area, dates, viewpoints</translation>
+    </message>
+    <message>
+        <source>Decisions and agreements: wording and how they were decided</source>
+        <translation>Decisions and agreements: wording and how they were decided</translation>
+    </message>
+    <message>
+        <source>Issues per policy viewpoint and 住区</source>
+        <translation>Issues per policy viewpoint and 住区</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>To add</source>
+        <translation>To add</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>To update</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Rows with problems</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>What is published and how personal data is kept out</source>
+        <translation>What is published and how personal data is kept out</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport) records changed (entity kind -&gt; ids)</extracomment>
+        <translation>Export workbook</translation>
+    </message>
+    <message>
+        <source>Template and import</source>
+        <translation>Template and import</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>Open data</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>e.g. R7.4.1</source>
+        <translation>e.g. R7.4.1</translation>
+    </message>
+    <message>
+        <source>What goes into the workbook</source>
+        <translation>What goes into the workbook</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Or dates</source>
+        <translation>Or dates</translation>
+    </message>
+    <message>
+        <source>Issue status</source>
+        <translation>Issue status</translation>
+    </message>
+    <message>
+        <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
+        <translation>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</translation>
+    </message>
+    <message>
+        <source>Include personal data (names)</source>
+        <translation>Include personal data (names)</translation>
+    </message>
+    <message>
+        <source>Japanese era (令和7年4月1日)</source>
+        <translation>Japanese era (令和7年4月1日)</translation>
+    </message>
+    <message>
+        <source>Western years (2025年4月1日)</source>
+        <translation>Western years (2025年4月1日)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Dates in the workbook:</source>
+        <translation>Dates in the workbook:</translation>
+    </message>
+    <message>
+        <source>Preview: rows per sheet</source>
+        <translation>Preview: rows per sheet</translation>
+    </message>
+    <message>
+        <source>The workbook also has a summary sheet (概要) with charts and the counts per policy viewpoint and area (視点別集計).</source>
+        <translation>The workbook also has a summary sheet (概要) with charts and the counts per policy viewpoint and area (視点別集計).</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>Export workbook…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>A workbook with 地域課題 and アクション sheets and drop-down lists, for members to fill in and send back. An exported workbook can be edited and imported the same way.</source>
+        <translation>A workbook with 地域課題 and アクション sheets and drop-down lists, for members to fill in and send back. An exported workbook can be edited and imported the same way.</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>Save template…</translation>
+    </message>
+    <message>
+        <source>Import a workbook</source>
+        <translation>Import a workbook</translation>
+    </message>
+    <message>
+        <source>Choose a workbook…</source>
+        <translation>Choose a workbook…</translation>
+    </message>
+    <message>
+        <source>Every row is checked first; nothing is written until you press Import.</source>
+        <translation>Every row is checked first; nothing is written until you press Import.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>Import only the valid rows</translation>
+    </message>
+    <message>
+        <source>Rows with problems are left out; fix them in the workbook and import it again later.</source>
+        <translation>Rows with problems are left out; fix them in the workbook and import it again later.</translation>
+    </message>
+    <message>
+        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</source>
+        <translation>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</translation>
+    </message>
+    <message>
+        <source>Export open data…</source>
+        <translation>Export open data…</translation>
+    </message>
+    <message>
+        <source>The first date is after the last one.</source>
+        <translation>The first date is after the last one.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Correct the dates to see the preview.</source>
+        <translation>Correct the dates to see the preview.</translation>
+    </message>
+    <message>
+        <source>%1 rows will be written.</source>
+        <translation>%1 rows will be written.</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters: the sheets would be empty.</source>
+        <translation>Nothing matches these filters: the sheets would be empty.</translation>
+    </message>
+    <message>
+        <source>The workbook will hold the names of attendees, facilitators, recorders, signers, speakers and assignees. This export is recorded in the history; keep the file safe and delete it when it is no longer needed.</source>
+        <translation>The workbook will hold the names of attendees, facilitators, recorders, signers, speakers and assignees. This export is recorded in the history; keep the file safe and delete it when it is no longer needed.</translation>
+    </message>
+    <message>
+        <source>Without personal data: no names of people are written.</source>
+        <translation>Without personal data: no names of people are written.</translation>
+    </message>
+    <message>
+        <source>Local issues and meetings %1.xlsx</source>
+        <translation>Local issues and meetings %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook: %1…</source>
+        <translation>Writing the workbook: %1…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Writing the workbook…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 %2 rows</source>
+        <translation>%1 %2 rows</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2).</source>
+        <translation>Wrote %1 (%2).</translation>
+    </message>
+    <message>
+        <source> It holds personal data: handle it with care. This export was recorded in the history.</source>
+        <translation> It holds personal data: handle it with care. This export was recorded in the history.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source> %4 rows with problems were left out.</source>
+        <translation> %4 rows with problems were left out.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Template for local issues.xlsx</source>
+        <translation>Template for local issues.xlsx</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Saved the template to %1. When it comes back filled in, choose it with “Choose a workbook…”.</source>
+        <translation>Saved the template to %1. When it comes back filled in, choose it with “Choose a workbook…”.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>Checking every row of the workbook…</source>
+        <translation>Checking every row of the workbook…</translation>
+    </message>
+    <message>
+        <source>%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press Import to write it.</source>
+        <translation>%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press Import to write it.</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing new: every row is the same as in the data.</source>
+        <translation>%1 holds nothing new: every row is the same as in the data.</translation>
+    </message>
+    <message>
+        <source>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <translation>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</translation>
+    </message>
+    <message>
+        <source>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</source>
+        <translation>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</translation>
+    </message>
+    <message>
+        <source>Importing the workbook…</source>
+        <translation>Importing the workbook…</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</source>
+        <translation>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</source>
+        <translation>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: every row of %1 is the same as in the data.</source>
+        <translation>Nothing was changed: every row of %1 is the same as in the data.</translation>
+    </message>
+    <message>
+        <source>Folder for the open-data files</source>
+        <translation>Folder for the open-data files</translation>
+    </message>
+    <message>
+        <source>Writing the open-data files…</source>
+        <translation>Writing the open-data files…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 files to %2 (no personal data).</source>
+        <translation>Wrote %1 files to %2 (no personal data).</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Kind</source>
@@ -1302,6 +1687,30 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Export my changes…</source>
         <translation>Export my changes…</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel…</source>
+        <translation>E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Export Excel workbook…</source>
+        <translation>Export Excel workbook…</translation>
+    </message>
+    <message>
+        <source>Save Excel template…</source>
+        <translation>Save Excel template…</translation>
+    </message>
+    <message>
+        <source>Import Excel workbook…</source>
+        <translation>Import Excel workbook…</translation>
+    </message>
+    <message>
+        <source>Export open data…</source>
+        <translation>Export open data…</translation>
     </message>
 </context>
 <context>

@@ -414,6 +414,391 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>Excel</name>
+    <message>
+        <source>Local issues, with their policy viewpoints (can be edited and imported back)</source>
+        <extracomment>what each data sheet of the workbook holds (the sheet names are the workbook&apos;s own, in Japanese)</extracomment>
+        <translation>地域課題と施策視点（編集して取り込み直せます）</translation>
+    </message>
+    <message>
+        <source>Meetings, with attendance and quorum</source>
+        <translation>会議（出席者数と成立の可否）</translation>
+    </message>
+    <message>
+        <source>Notes, decisions and agreements of the meetings</source>
+        <translation>会議の議事・決定事項・合意事項</translation>
+    </message>
+    <message>
+        <source>Action items (can be edited and imported back)</source>
+        <translation>アクション（編集して取り込み直せます）</translation>
+    </message>
+    <message>
+        <source>Which issue is linked to which policy viewpoint</source>
+        <translation>地域課題と施策視点の対応</translation>
+    </message>
+    <message>
+        <source>Attendees of each meeting (personal data)</source>
+        <translation>会議ごとの出席者（個人情報）</translation>
+    </message>
+    <message>
+        <source>Local issues: title, category, status, area, dates, viewpoints</source>
+        <translation>地域課題: 名称・分野・状況・地区・住区・日付・施策視点</translation>
+    </message>
+    <message>
+        <source>Decisions and agreements: wording and how they were decided</source>
+        <translation>決定・合意事項: 文面と決め方</translation>
+    </message>
+    <message>
+        <source>Issues per policy viewpoint and 住区</source>
+        <translation>施策視点・住区ごとの地域課題の件数</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>シート</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>To add</source>
+        <translation>追加予定</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>更新予定</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>問題のある行</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>取り込まなかった行</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>What is published and how personal data is kept out</source>
+        <translation>公開する内容と、個人情報を除く方法の説明</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport) records changed (entity kind -&gt; ids)</extracomment>
+        <translation>ブックを書き出す</translation>
+    </message>
+    <message>
+        <source>Template and import</source>
+        <translation>ひな形と取り込み</translation>
+    </message>
+    <message>
+        <source>Open data</source>
+        <translation>オープンデータ</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>e.g. R7.4.1</source>
+        <translation>例: R7.4.1</translation>
+    </message>
+    <message>
+        <source>What goes into the workbook</source>
+        <translation>書き出す範囲</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Or dates</source>
+        <translation>または期間</translation>
+    </message>
+    <message>
+        <source>Issue status</source>
+        <translation>地域課題の状況</translation>
+    </message>
+    <message>
+        <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
+        <translation>会議と地域課題は日付で、アクションは期限か、結びついた地域課題・会議で選びます。</translation>
+    </message>
+    <message>
+        <source>Include personal data (names)</source>
+        <translation>個人情報（氏名）を含める</translation>
+    </message>
+    <message>
+        <source>Japanese era (令和7年4月1日)</source>
+        <translation>和暦（令和7年4月1日）</translation>
+    </message>
+    <message>
+        <source>Western years (2025年4月1日)</source>
+        <translation>西暦（2025年4月1日）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>Dates in the workbook:</source>
+        <translation>日付の表示:</translation>
+    </message>
+    <message>
+        <source>Preview: rows per sheet</source>
+        <translation>プレビュー: シートごとの行数</translation>
+    </message>
+    <message>
+        <source>The workbook also has a summary sheet (概要) with charts and the counts per policy viewpoint and area (視点別集計).</source>
+        <translation>このほか、グラフ付きの「概要」シートと、施策視点・地域ごとの件数をまとめた「視点別集計」シートが入ります。</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>ブックを書き出す…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>ひな形</translation>
+    </message>
+    <message>
+        <source>A workbook with 地域課題 and アクション sheets and drop-down lists, for members to fill in and send back. An exported workbook can be edited and imported the same way.</source>
+        <translation>「地域課題」と「アクション」のシートに選択リストの付いた記入用のブックです。会員に記入して返送してもらいます。書き出したブックも、同じように編集して取り込めます。</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>ひな形を保存…</translation>
+    </message>
+    <message>
+        <source>Import a workbook</source>
+        <translation>ブックを取り込む</translation>
+    </message>
+    <message>
+        <source>Choose a workbook…</source>
+        <translation>ブックを選ぶ…</translation>
+    </message>
+    <message>
+        <source>Every row is checked first; nothing is written until you press Import.</source>
+        <translation>まずすべての行を確かめます。「取り込む」を押すまで何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Import only the valid rows</source>
+        <translation>問題のない行だけ取り込む</translation>
+    </message>
+    <message>
+        <source>Rows with problems are left out; fix them in the workbook and import it again later.</source>
+        <translation>問題のある行は取り込みません。ブックで直してから、あとでもう一度取り込んでください。</translation>
+    </message>
+    <message>
+        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</source>
+        <translation>区のオープンデータサイトに載せる CSV ファイルです（自治体標準オープンデータセットの形式、UTF-8、日付は西暦）。人の名前は書き出しません。公開するのは地域課題の名称と決定事項の文面だけで、1 件・2 件の数は * と表示します。</translation>
+    </message>
+    <message>
+        <source>Export open data…</source>
+        <translation>オープンデータを書き出す…</translation>
+    </message>
+    <message>
+        <source>The first date is after the last one.</source>
+        <translation>開始日が終了日より後になっています。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>数えています…</translation>
+    </message>
+    <message>
+        <source>Correct the dates to see the preview.</source>
+        <translation>日付を直すとプレビューが表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 rows will be written.</source>
+        <translation>%1 行を書き出します。</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters: the sheets would be empty.</source>
+        <translation>この条件に合うデータはありません（シートは空になります）。</translation>
+    </message>
+    <message>
+        <source>The workbook will hold the names of attendees, facilitators, recorders, signers, speakers and assignees. This export is recorded in the history; keep the file safe and delete it when it is no longer needed.</source>
+        <translation>出席者・進行役・記録者・署名人・発言者・担当者の氏名がブックに入ります。この書き出しは履歴に記録されます。ファイルは大切に保管し、不要になったら削除してください。</translation>
+    </message>
+    <message>
+        <source>Without personal data: no names of people are written.</source>
+        <translation>個人情報なし: 人の名前は書き出しません。</translation>
+    </message>
+    <message>
+        <source>Local issues and meetings %1.xlsx</source>
+        <translation>地域課題と会議 %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the workbook: %1…</source>
+        <translation>ブックを書き出しています: %1…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>ブックを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>書き出しを中止しました。ファイルは作られていません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 %2 rows</source>
+        <translation>%1 %2行</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2).</source>
+        <translation>%1 に書き出しました（%2）。</translation>
+    </message>
+    <message>
+        <source> It holds personal data: handle it with care. This export was recorded in the history.</source>
+        <translation>個人情報を含みます。取り扱いに注意してください（この書き出しは履歴に記録されました）。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source> %4 rows with problems were left out.</source>
+        <translation>問題のある %4行は取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Template for local issues.xlsx</source>
+        <translation>地域課題の記入用ひな形.xlsx</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>ひな形を保存</translation>
+    </message>
+    <message>
+        <source>Saved the template to %1. When it comes back filled in, choose it with “Choose a workbook…”.</source>
+        <translation>ひな形を %1 に保存しました。記入されて戻ってきたら「ブックを選ぶ…」で選んでください。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 を確かめています…</translation>
+    </message>
+    <message>
+        <source>Checking every row of the workbook…</source>
+        <translation>ブックのすべての行を確かめています…</translation>
+    </message>
+    <message>
+        <source>%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press Import to write it.</source>
+        <translation>%1 を取り込めます: 追加 %2件、更新 %3件。まだ何も書き込んでいません。「取り込む」を押すと書き込みます。</translation>
+    </message>
+    <message>
+        <source>%1 holds nothing new: every row is the same as in the data.</source>
+        <translation>%1 に新しい内容はありません（すべての行がデータと同じです）。</translation>
+    </message>
+    <message>
+        <source>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <translation>%1 に問題が %4件あります（下の一覧）。何も書き込んでいません。ブックで直してからもう一度選ぶか、問題のない行だけを取り込んでください（追加 %2件、更新 %3件）。</translation>
+    </message>
+    <message>
+        <source>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</source>
+        <translation>%1 に問題が %4件あり（下の一覧）、取り込める行がありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Importing the workbook…</source>
+        <translation>ブックを取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</source>
+        <translation>%1 を取り込みました: 追加 %2件、更新 %3件。「元に戻す」（Ctrl+Z）1回で取り込み全体を取り消せます。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</source>
+        <translation>%1 からは何も取り込んでいません: 問題が %5件あります（確かめた後でファイルが変更されませんでしたか）。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: every row of %1 is the same as in the data.</source>
+        <translation>変更はありませんでした（%1 のすべての行がデータと同じです）。</translation>
+    </message>
+    <message>
+        <source>Folder for the open-data files</source>
+        <translation>オープンデータを書き出すフォルダー</translation>
+    </message>
+    <message>
+        <source>Writing the open-data files…</source>
+        <translation>オープンデータを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 files to %2 (no personal data).</source>
+        <translation>%2 に %1 個のファイルを書き出しました（個人情報なし）。</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Kind</source>
@@ -1012,6 +1397,30 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Export my changes…</source>
         <translation>この端末の変更を書き出す…</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel…</source>
+        <translation>Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export Excel workbook…</source>
+        <translation>Excel ブックを書き出す…</translation>
+    </message>
+    <message>
+        <source>Save Excel template…</source>
+        <translation>Excel のひな形を保存…</translation>
+    </message>
+    <message>
+        <source>Import Excel workbook…</source>
+        <translation>Excel ブックを取り込む…</translation>
+    </message>
+    <message>
+        <source>Export open data…</source>
+        <translation>オープンデータを書き出す…</translation>
     </message>
 </context>
 <context>
