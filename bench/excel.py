@@ -25,7 +25,7 @@ from pathlib import Path
 from . import OUT, fmt_seconds, log, ratio, timed, verdict, ward_copy
 
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.exchange.xlsx_export import ExportFilters, export_workbook
@@ -34,8 +34,10 @@ filters = ExportFilters(nendo=int(sys.argv[3])) if sys.argv[3] != "all" else Exp
 started, cpu = time.perf_counter(), time.process_time()
 report = export_workbook(Services(store), sys.argv[2], filters)
 seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-print(json.dumps({"seconds": seconds, "cpu": cpu, "counts": report.counts,
-                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over exec, so a child started by a
+# bench that built the ward store would report the bench's peak instead of its own
+hwm_kib = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "counts": report.counts, "max_rss_mb": hwm_kib / 1024}))
 """
 
 
