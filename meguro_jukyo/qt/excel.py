@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -43,7 +42,7 @@ from ..core.japanese import nendo
 from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
-from .widgets import ChoiceBox, DateEdit, show_error
+from .widgets import ChoiceBox, DateEdit, report_cell, report_table, show_error
 
 translate = QCoreApplication.translate
 PREVIEW_DEBOUNCE_MS = 250
@@ -65,31 +64,6 @@ OPENDATA_CONTENTS = {
     opendata.DECISIONS_FILE: QT_TRANSLATE_NOOP("Excel", "Decisions and agreements: wording and how they were decided"),
     opendata.COUNTS_FILE: QT_TRANSLATE_NOOP("Excel", "Issues per policy viewpoint and 住区"),
 }
-
-
-def _table(name: str, model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def _cell(text: str, *, number: bool = False, bold: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if bold:
-        font = QFont()
-        font.setBold(True)
-        item.setFont(font)
-    return item
 
 
 def _label(text: str = "", *, style: str | None = None, name: str | None = None) -> QLabel:
@@ -136,10 +110,10 @@ class PreviewModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         for sheet, n in counts.items():
             contents = SHEET_CONTENTS.get(sheet)
-            self.appendRow([_cell(sheet), _cell(f"{n:,}", number=True),
-                            _cell(translate("Excel", contents) if contents else "")])
-        self.appendRow([_cell(translate("Excel", "Total"), bold=True),
-                        _cell(f"{sum(counts.values()):,}", number=True, bold=True), _cell("")])
+            self.appendRow([report_cell(sheet), report_cell(f"{n:,}", number=True),
+                            report_cell(translate("Excel", contents) if contents else "")])
+        self.appendRow([report_cell(translate("Excel", "Total"), bold=True),
+                        report_cell(f"{sum(counts.values()):,}", number=True, bold=True), report_cell("")])
 
     def rows(self) -> dict[str, int]:
         """Sheet -> rows as shown (the total row left out)."""
@@ -170,8 +144,8 @@ class ImportCountsModel(QStandardItemModel):
         self._headers(report.dry_run)
         sheets = list(dict.fromkeys([*report.created, *report.updated, *report.unchanged, *report.skipped]))
         for sheet in sheets:
-            self.appendRow([_cell(sheet)] + [
-                _cell(f"{counter.get(sheet, 0):,}", number=True)
+            self.appendRow([report_cell(sheet)] + [
+                report_cell(f"{counter.get(sheet, 0):,}", number=True)
                 for counter in (report.created, report.updated, report.unchanged, report.skipped)])
 
     def row_texts(self, row: int) -> list[str]:
@@ -197,13 +171,13 @@ class ProblemsModel(QStandardItemModel):
                 column = p.column or ""
                 if p.column and p.header:
                     column += f"（{p.header}）"
-                first = _cell(kind)
+                first = report_cell(kind)
                 if problems is report.errors:
                     first.setForeground(Qt.GlobalColor.darkRed)
-                message = _cell(p.message)
+                message = report_cell(p.message)
                 message.setToolTip(p.message)
-                self.appendRow([first, _cell(p.sheet), _cell(str(p.row) if p.row is not None else "", number=True),
-                                _cell(column), message])
+                self.appendRow([first, report_cell(p.sheet), report_cell(str(p.row) if p.row is not None else "", number=True),
+                                report_cell(column), message])
 
     def row_texts(self, row: int) -> list[str]:
         return [self.item(row, c).text() for c in range(self.columnCount())]
@@ -221,10 +195,10 @@ class FilesModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         for name, n in report.files.items():
             contents = OPENDATA_CONTENTS.get(name)
-            self.appendRow([_cell(name), _cell(f"{n:,}", number=True),
-                            _cell(translate("Excel", contents) if contents else "")])
-        self.appendRow([_cell(opendata.README_FILE), _cell(""),
-                        _cell(translate("Excel", "What is published and how personal data is kept out"))])
+            self.appendRow([report_cell(name), report_cell(f"{n:,}", number=True),
+                            report_cell(translate("Excel", contents) if contents else "")])
+        self.appendRow([report_cell(opendata.README_FILE), report_cell(""),
+                        report_cell(translate("Excel", "What is published and how personal data is kept out"))])
 
 
 # --------------------------------------------------------------------------- the page
@@ -344,7 +318,7 @@ class ExcelPage(QWidget):
         self._show_personal_warning(False)
 
         self.preview = PreviewModel(self)
-        self.preview_view = _table("export_preview", self.preview)
+        self.preview_view = report_table("export_preview", self.preview)
         self.preview_view.setWordWrap(True)
         self.preview_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         _sized(self.preview_view, "施策視点対応", "000,000")
@@ -406,14 +380,14 @@ class ExcelPage(QWidget):
         self.import_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(self.import_status)
         self.import_counts = ImportCountsModel(self)
-        self.counts_view = _table("import_counts", self.import_counts)
+        self.counts_view = report_table("import_counts", self.import_counts)
         self.counts_view.horizontalHeader().setStretchLastSection(False)
         self.counts_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         _sized(self.counts_view, "アクション", "000,000", "000,000", "000,000", "000,000")
         _fit(self.counts_view)
         box.addWidget(self.counts_view, 0, Qt.AlignmentFlag.AlignLeft)
         self.problems = ProblemsModel(self)
-        self.problems_view = _table("import_problems", self.problems)
+        self.problems_view = report_table("import_problems", self.problems)
         self.problems_view.setWordWrap(True)
         _sized(self.problems_view, "Problem", "アクション", "10000", "AA（区への要望）")
         box.addWidget(self.problems_view, 1)
@@ -449,7 +423,7 @@ class ExcelPage(QWidget):
         self.opendata_status = _label(name="opendata_status")
         self.opendata_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.files = FilesModel(self)
-        self.files_view = _table("opendata_files", self.files)
+        self.files_view = report_table("opendata_files", self.files)
         self.files_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         _sized(self.files_view, opendata.COUNTS_FILE, "000,000")
         self.files_view.hide()

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QFontDatabase, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QFontDatabase, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,11 +25,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +37,7 @@ from ..core.sync import identity, importer, package
 from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
+from .widgets import report_cell, report_table
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
@@ -67,29 +65,6 @@ def _mono(widget: QWidget, scale: float = 1.0) -> None:
     font.setPointSizeF(widget.font().pointSizeF() * scale)
     font.setBold(True)
     widget.setFont(font)
-
-
-def _table(name: str, model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def _cell(text: str, data=None, *, number: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    if data is not None:
-        item.setData(data, Qt.ItemDataRole.UserRole)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 # --------------------------------------------------------------------------- what the page shows
@@ -155,10 +130,10 @@ class ReportModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         for f in report.files:
             reason = f.reason_en if self.language == "en" else f.reason
-            counts = [_cell(f"{f.counts[k]:,}", number=True) for k in
+            counts = [report_cell(f"{f.counts[k]:,}", number=True) for k in
                       (importer.state.NEW, importer.state.UPDATED, importer.state.UNCHANGED,
                        importer.state.PARALLEL, importer.state.CONFLICT)]
-            row = [_cell(f.path.name, f), _cell(status_text(f.status)), *counts, _cell(reason)]
+            row = [report_cell(f.path.name, f), report_cell(status_text(f.status)), *counts, report_cell(reason)]
             row[-1].setToolTip(reason)
             row[0].setToolTip(str(f.path))
             self.appendRow(row)
@@ -176,8 +151,8 @@ class DeviceModel(QStandardItemModel):
     def show(self, cards: list[identity.DeviceCard]) -> None:
         self.removeRows(0, self.rowCount())
         for c in cards:
-            self.appendRow([_cell(c.name or c.device_id[:8], c), _cell(c.organization),
-                            _cell(c.fingerprint), _cell(c.device_id)])
+            self.appendRow([report_cell(c.name or c.device_id[:8], c), report_cell(c.organization),
+                            report_cell(c.fingerprint), report_cell(c.device_id)])
 
 
 class HeldModel(QStandardItemModel):
@@ -198,9 +173,9 @@ class HeldModel(QStandardItemModel):
             if h.held.organization:
                 device += f"（{h.held.organization}）"
             self.appendRow([
-                _cell(h.held.file_name, h), _cell(device), _cell(h.held.fingerprint),
-                _cell(self.display.datetime(received.astimezone().replace(tzinfo=None))),
-                _cell(translate("Sync", "Yes: can be imported") if h.trusted
+                report_cell(h.held.file_name, h), report_cell(device), report_cell(h.held.fingerprint),
+                report_cell(self.display.datetime(received.astimezone().replace(tzinfo=None))),
+                report_cell(translate("Sync", "Yes: can be imported") if h.trusted
                       else translate("Sync", "Not yet"))])
 
 
@@ -378,7 +353,7 @@ class SyncPage(QWidget):
         self.status.setWordWrap(True)
 
         self.report = ReportModel(self.display.language, self)
-        self.report_view = _table("import_report", self.report)
+        self.report_view = report_table("import_report", self.report)
         header = self.report_view.horizontalHeader()
         metrics = self.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("komaba-laptop-2025-04-01 (1).mjsync") + 16)
@@ -396,12 +371,12 @@ class SyncPage(QWidget):
     def _devices_tab(self) -> QWidget:
         tab = QWidget()
         self.devices = DeviceModel(self)
-        self.devices_view = _table("trusted_devices", self.devices)
+        self.devices_view = report_table("trusted_devices", self.devices)
         self.trust_button = QPushButton(translate("Sync", "Trust a device card…"))
         self.trust_button.setObjectName("trust_card")
         self.trust_button.clicked.connect(self._ask_card_to_trust)
         self.held = HeldModel(self.display, self)
-        self.held_view = _table("held_packages", self.held)
+        self.held_view = report_table("held_packages", self.held)
         self.import_held_button = QPushButton(translate("Sync", "Import now"))
         self.import_held_button.setObjectName("import_held")
         self.import_held_button.setToolTip(translate("Sync", "Import the held files whose devices are trusted now."))
