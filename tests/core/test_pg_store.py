@@ -130,3 +130,14 @@ def test_every_migration_downgrades_and_upgrades_again_on_postgresql(pg_url):
                 "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
                 "AND data_type IN ('character varying', 'text') AND collation_name IS DISTINCT FROM 'C'"
             )).scalar() == 0
+
+
+def test_store_connections_plan_each_statement_for_its_own_parameters(pg_url):
+    """psycopg prepares a statement after a few runs and PostgreSQL would then reuse one generic
+    plan: a one-character search has the same SQL for every character, and the plan that suits
+    a common one scanned the whole table for a rare one (0.7-3.9 s at ward size, bench/RESULTS.md).
+    Generic plans give the same rows, only slowly, so the setting itself is what is checked."""
+    with Store.open(pg_url, device_name="区役所") as store:
+        for _ in range(2):  # a new connection and a pooled one
+            with store.engine.connect() as con:
+                assert con.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
