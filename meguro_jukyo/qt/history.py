@@ -68,12 +68,12 @@ def value_text(kind: str, name: str, raw: str | None, display: Display, ref_titl
     return text if len(text) <= VALUE_LENGTH else text[: VALUE_LENGTH - 1] + "…"
 
 
-def local_time(value: str) -> str:
-    """An audit time (UTC) in this computer's zone, to the minute."""
+def local_time(value: str) -> dt.datetime:
+    """An audit time (stored in UTC) in this computer's time zone, to the minute."""
     when = dt.datetime.fromisoformat(value)
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return when.astimezone().replace(tzinfo=None, second=0, microsecond=0)
 
 
 class HistoryDialog(QDialog):
@@ -139,7 +139,7 @@ class HistoryDialog(QDialog):
         for entry in self.entries:
             created = entry.field == "deleted" and entry.old == "true" and entry.new == "false"
             cells = (
-                local_time(entry.wall_time),
+                self.display.datetime(local_time(entry.wall_time)),  # 和暦 or 西暦, as the lists
                 devices.get(entry.device_id)
                 or translate("History", "another device (%1)").replace("%1", entry.device_id[:8]),
                 entry.label,

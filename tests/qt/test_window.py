@@ -364,6 +364,7 @@ def test_the_history_shows_who_changed_what_in_words(qtbot, qtmodeltester, windo
     assert any(r[3] == "Created" for r in rows)  # the creation, as one line
     assert all(r[1] == "テスト端末" for r in rows)  # this device, by name
     assert rows[0][2] == "地域課題を変更"  # newest first
+    assert all(r[0].startswith("令和") for r in rows)  # when, in 和暦 like the lists (the default)
     editor.accept()
 
 
