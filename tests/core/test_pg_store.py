@@ -141,3 +141,26 @@ def test_store_connections_plan_each_statement_for_its_own_parameters(pg_url):
         for _ in range(2):  # a new connection and a pooled one
             with store.engine.connect() as con:
                 assert con.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
+
+
+def test_a_two_character_search_asks_the_index_for_its_rarer_character(pg_url):
+    """The planner multiplies the frequencies of the characters asked of the per-character
+    index; two common ones made it expect a few documents and sort tens of thousands."""
+    from meguro_jukyo.core.search import _match, char_frequencies, search
+    from meguro_jukyo.core.services import Services
+
+    with Store.open(pg_url, device_name="区役所") as store:
+        services = Services(store)
+        org = council_id("komaba")
+        for i in range(30):
+            services.issues.create({"organization_id": org, "title": f"要望の整理 {i}"})
+        rare = services.issues.create({"organization_id": org, "title": "要猫の件"})
+        with store.engine.begin() as con:
+            con.exec_driver_sql("ANALYZE search_doc")
+        with store.engine.connect() as con:
+            freqs = char_frequencies(con)
+            assert freqs.get(ord("要"), 0) > 0.5 and freqs.get(ord("猫"), 0) < 0.1
+            _, params = _match("postgresql", "要猫", freqs)
+            assert [v for k, v in params.items() if k.startswith("mc")] == [ord("猫")]
+            assert [h.ref_id for h in search(con, "要猫")] == [rare.id]
+            assert len(search(con, "要望", limit=100)) == 30
