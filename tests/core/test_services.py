@@ -320,3 +320,39 @@ def test_a_failed_service_call_leaves_no_trace(services, store, org, monkeypatch
     with store.engine.connect() as con:
         assert con.execute(text("SELECT count(*) FROM issue")).scalar() == 0
         assert con.execute(text("SELECT count(*) FROM history WHERE entity='issue'")).scalar() == 0
+
+
+def test_creating_many_rows_at_once_writes_what_creating_them_one_by_one_writes(tmp_path):
+    """create_many_in (imports) against create_in: the same rows, history, search and undo."""
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.reference import council_id
+    from meguro_jukyo.core.search import search
+    from meguro_jukyo.core.services import Services
+    from meguro_jukyo.core.services.base import transaction
+
+    org = council_id("komaba")
+    rows = [{"id": m.new_id(), "organization_id": org, "title": f"街灯が暗い {i}", "category": "crime",
+             "raised_on": dt.date(2025, 4, 1 + i), "description": "" if i % 2 else "夜道が暗い"} for i in range(5)]
+    results = []
+    for way in ("one by one", "at once"):
+        store = Store.open(tmp_path / f"{way}.sqlite3", create=True, device_name="テスト端末")
+        services = Services(store)
+        with transaction(store, "取り込み") as tx:
+            if way == "one by one":
+                for row in rows:
+                    services.issues.create_in(tx, row)
+            else:
+                services.issues.create_many_in(tx, [services.issues.check_new_in(tx, row) for row in rows])
+        t = m.Issue.__table__
+        with store.engine.connect() as con:
+            stored = [dict(r) for r in con.execute(select(t).order_by(t.c.id)).mappings()]
+            hits = {h.ref_id for h in search(con, "街灯")}
+        history = sorted((row["id"], e.field, e.old, e.new, e.label)
+                         for row in rows for e in entity_history(store, "issue", row["id"]))
+        for r in stored:
+            assert r.pop("hlc") and r.pop("device_id") == store.device_id
+        results.append((stored, hits, history))
+        assert services.undo() is not None and services.issues.count() == 0  # one change, one undo
+        store.close()
+    assert results[0] == results[1]
+    assert results[0][1] == {r["id"] for r in rows} and len(results[0][2]) > 5 * 4

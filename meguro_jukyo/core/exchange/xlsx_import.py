@@ -39,6 +39,8 @@ from .xlsx_writer import CELL_MAX_CHARS, from_cell_text, truncated
 
 _ID_NAMESPACE = uuid.UUID("0b9a9a52-5b8f-4f0e-9d53-3c7f0d2a8e41")
 MAX_COLUMNS = 100
+#: new rows written together (memory stays bounded; each batch is a few statements)
+WRITE_BATCH = 2000
 _TRUE = {YES, "true", "○", "◯", "1", "有", "あり", "要望"}
 _FALSE = {NO, "false", "×", "0", "無", "なし", ""}
 
@@ -257,6 +259,8 @@ class _Importer:
         self.report = report
         self.deadline = deadline
         self.seen_new: dict[str, int] = {}
+        #: new rows checked and waiting to be written together (values, 視点 ids)
+        self.pending: list[tuple[dict, frozenset]] = []
         for counter in (report.created, report.updated, report.unchanged):
             counter.setdefault(sheet, 0)
 
@@ -348,6 +352,7 @@ class _Importer:
             if problems:
                 self.report.errors.extend(problems)
                 self.report.skipped[self.sheet] = self.report.skipped.get(self.sheet, 0) + 1
+        self.flush()
 
     def apply(self, number: int, data: dict, meta: dict) -> list[Problem]:
         viewpoints = data.pop("viewpoints", None)
@@ -386,14 +391,31 @@ class _Importer:
             return [self.problem(number, f.field, "入力してください。") for f in missing]
         values = {k: v for k, v in data.items() if v is not None}
         values["id"] = record_id
-        try:
-            with self._row(several=bool(viewpoints)):
-                self.service.create_in(self.tx, values)
-                self._link(number, record_id, set(), viewpoints or set())
+        try:  # apply() has just found no record with this id
+            checked = self.service.check_new_in(self.tx, values, known_new=True)
         except ValidationError as exc:
             return [self._validation_problem(number, exc)]
+        self.pending.append((checked, frozenset(viewpoints or ())))
         self.report.created[self.sheet] += 1
+        if len(self.pending) >= WRITE_BATCH:
+            self.flush()
         return []
+
+    def flush(self) -> None:
+        """Write the new rows checked so far, then their 視点 links, a few statements for all.
+
+        A new row's links can only be checked once the row exists; they cannot fail then (the
+        視点 were checked when the cell was read, and a new record has no links yet).
+        """
+        if not self.pending:
+            return
+        self.service.create_many_in(self.tx, [values for values, _ in self.pending])
+        links = self.services.links
+        plan = self.labels.plan_id
+        checked_links = [links.check_new_in(self.tx, {"issue_id": values["id"], "viewpoint_id": vp, "plan_id": plan})
+                         for values, viewpoints in self.pending for vp in sorted(viewpoints)]
+        links.create_many_in(self.tx, checked_links)
+        self.pending = []
 
     def _update(self, number: int, current: dict, meta: dict, data: dict, viewpoints) -> list[Problem]:
         changes = {}
