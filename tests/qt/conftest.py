@@ -3,6 +3,7 @@ from PySide6.QtCore import QSettings
 
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.services import Services
+from meguro_jukyo.qt import i18n
 from meguro_jukyo.qt.display import Display
 from meguro_jukyo.qt.settings import Settings
 from meguro_jukyo.qt.tasks import TaskManager
@@ -38,3 +39,11 @@ def display(services):
 @pytest.fixture
 def settings(tmp_path):
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The app's Japanese strings (and Qt's own) installed, as the app starts."""
+    translators = i18n.install(qapp, "ja")
+    yield
+    i18n.uninstall(qapp, translators)

@@ -15,7 +15,7 @@ from meguro_jukyo.core.exchange import opendata
 from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import ListQuery
-from meguro_jukyo.qt import excel, i18n
+from meguro_jukyo.qt import excel
 from meguro_jukyo.qt.mainwindow import MainWindow
 
 WAIT = 10_000
@@ -29,13 +29,6 @@ DATA_SHEETS = ["地域課題", "会議", "議事・合意", "アクション", "
 @pytest.fixture(scope="module")
 def framework():
     return load_framework()
-
-
-@pytest.fixture
-def japanese(qapp):
-    translators = i18n.install(qapp, "ja")
-    yield
-    i18n.uninstall(qapp, translators)
 
 
 @pytest.fixture

@@ -9,19 +9,11 @@ from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import conflicts, identity, importer, package
-from meguro_jukyo.qt import i18n
 from meguro_jukyo.qt.display import Display
 from meguro_jukyo.qt.sync_page import SyncPage, fingerprint_text
 
 WAIT = 10_000
 ORG = council_id("komaba")
-
-
-@pytest.fixture
-def japanese(qapp):
-    translators = i18n.install(qapp, "ja")
-    yield
-    i18n.uninstall(qapp, translators)
 
 
 @pytest.fixture
