@@ -139,6 +139,25 @@ def field_spec(kind: str, name: str) -> FieldSpec | None:
     return next((s for s in FIELDS.get(kind, ()) if s.name == name), None)
 
 
+#: labels of stored fields no editor shows (a 視点 link's, a note's text, the tombstone)
+OTHER_FIELD_LABELS = {
+    "deleted": QT_TRANSLATE_NOOP("Field", "Record exists"),
+    "reason": QT_TRANSLATE_NOOP("Field", "Reason"),
+    "viewpoint_id": QT_TRANSLATE_NOOP("Field", "Viewpoint"),
+    "item_id": QT_TRANSLATE_NOOP("Field", "Item"),
+    "body": QT_TRANSLATE_NOOP("Field", "Text"),
+}
+
+
+def field_label(kind: str, name: str) -> str:
+    """A stored field's name as people read it: the editor's label where it has one."""
+    spec = field_spec(kind, name)
+    if spec is not None:
+        return translate("Field", spec.label)
+    label = OTHER_FIELD_LABELS.get(name)
+    return translate("Field", label) if label else name
+
+
 def stored_value_text(display: Display, spec: FieldSpec | None, value: Any) -> str | None:
     """A stored value (JSON-shaped: dates as ISO text) as the lists show it, for the field kinds
     that are not plain text (vocabulary labels, 和暦, names); None where the value is text."""

@@ -24,29 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from .display import Display
-from .editors import FIELDS, field_spec, stored_value_text
+from .editors import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
 
 translate = QCoreApplication.translate
 VALUE_LENGTH = 80
-
-
-def field_label(kind: str, name: str) -> str:
-    """The field's label as its editor shows it."""
-    spec = field_spec(kind, name)
-    if spec is not None:
-        return translate("Field", spec.label)
-    if name == "deleted":
-        return translate("History", "Exists")
-    if name == "reason":
-        return translate("History", "Reason")
-    if name == "viewpoint_id":
-        return translate("History", "Viewpoint")
-    if name == "item_id":
-        return translate("History", "Item")
-    if name == "body":
-        return translate("Field", "Text")
-    return name
 
 
 def value_text(kind: str, name: str, raw: str | None, display: Display, ref_titles: dict[str, str]) -> str:

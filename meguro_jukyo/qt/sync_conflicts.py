@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.sync import conflicts as core_conflicts
 from .display import Display
-from .editors import field_spec, stored_value_text
+from .editors import field_label, field_spec, stored_value_text
 from .names import kind_name
 from .tasks import TaskManager
 
@@ -41,17 +41,6 @@ CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
 #: field kinds (editors.FIELDS) a person can type a merged value for; others keep one value
 EDITABLE = ("text", "multiline", "int", "optint")
 PREVIEW = 60
-
-
-def field_label(entity: str, field: str) -> str:
-    spec = field_spec(entity, field)
-    if spec is not None:
-        return translate("Field", spec.label)
-    if field == "deleted":
-        return translate("Conflicts", "Deleted or not")
-    if field == "body":
-        return translate("Field", "Text")
-    return field
 
 
 def value_text(display: Display, entity: str, field: str, value: core_conflicts.ConflictValue) -> str:

@@ -160,17 +160,8 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
 <context>
     <name>Conflicts</name>
     <message>
-        <source>Deleted or not</source>
-        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
-        <translation>Deleted or not&lt;/source&gt;
-        &lt;extracomment&gt;field kinds (editors.FIELDS) a person can type a merged value for; others keep one value&lt;/extracomment&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;(the record was deleted)</translation>
-    </message>
-    <message>
         <source>(the record was deleted)</source>
+        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
         <translation>Deleted or not&lt;/source&gt;
         &lt;extracomment&gt;field kinds (editors.FIELDS) a person can type a merged value for; others keep one value&lt;/extracomment&gt;
         &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
@@ -1113,6 +1104,23 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Attendance</translation>
     </message>
     <message>
+        <source>Record exists</source>
+        <extracomment>labels of stored fields no editor shows (a 視点 link&apos;s, a note&apos;s text, the tombstone)</extracomment>
+        <translation>Record exists</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>Viewpoint</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -1187,22 +1195,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
 </context>
 <context>
     <name>History</name>
-    <message>
-        <source>Exists</source>
-        <translation>Exists</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Viewpoint</source>
-        <translation>Viewpoint</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
     <message>
         <source>(none)</source>
         <translation>(none)</translation>

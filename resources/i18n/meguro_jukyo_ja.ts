@@ -160,12 +160,8 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
 <context>
     <name>Conflicts</name>
     <message>
-        <source>Deleted or not</source>
-        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
-        <translation>削除の有無</translation>
-    </message>
-    <message>
         <source>(the record was deleted)</source>
+        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
         <translation>（この記録は削除されました）</translation>
     </message>
     <message>
@@ -985,6 +981,23 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>出欠</translation>
     </message>
     <message>
+        <source>Record exists</source>
+        <extracomment>labels of stored fields no editor shows (a 視点 link&apos;s, a note&apos;s text, the tombstone)</extracomment>
+        <translation>記録の有無</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Viewpoint</source>
+        <translation>視点</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>○項目</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -1059,22 +1072,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
 </context>
 <context>
     <name>History</name>
-    <message>
-        <source>Exists</source>
-        <translation>記録の有無</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <source>Viewpoint</source>
-        <translation>視点</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>○項目</translation>
-    </message>
     <message>
         <source>(none)</source>
         <translation>（なし）</translation>
