@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
@@ -205,28 +205,21 @@ def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
 
     entity = table.name
     if current is None:
-        row = dict(values)
-        row.update(rev=1, base_rev=0, hlc=tx.stamp(), device_id=tx.store.device_id, deleted=False,
-                   sync_state="")  # every field written by this one stamp
-        tx.con.execute(table.insert().values(**row))
-        changes = {k: (None, v) for k, v in values.items() if k != "id" and v not in (None, "")}
-        changes["deleted"] = (True, False)  # from "did not exist" to alive
-        tx.record(entity, row["id"], changes)
-    else:
-        changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
-        if not changes:
-            return current
-        if current["hlc"]:  # after the stamp it replaces, whichever workstation wrote that
-            tx.store.clock.observe(current["hlc"])
-        row = dict(current)
-        row.update(values)
-        row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
-                   device_id=tx.store.device_id)
-        row["sync_state"] = local_write(codec(table), current, changes, row["hlc"],
-                                        deleting=bool(row["deleted"]) and "deleted" in changes)
-        meta = {k: row[k] for k in ("rev", "base_rev", "hlc", "device_id", "sync_state")}
-        tx.con.execute(table.update().where(table.c.id == row["id"]).values(**values, **meta))
-        tx.record(entity, row["id"], changes)
+        return write_new_rows(tx, table, [values])[0]
+    changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
+    if not changes:
+        return current
+    if current["hlc"]:  # after the stamp it replaces, whichever workstation wrote that
+        tx.store.clock.observe(current["hlc"])
+    row = dict(current)
+    row.update(values)
+    row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
+               device_id=tx.store.device_id)
+    row["sync_state"] = local_write(codec(table), current, changes, row["hlc"],
+                                    deleting=bool(row["deleted"]) and "deleted" in changes)
+    meta = {k: row[k] for k in ("rev", "base_rev", "hlc", "device_id", "sync_state")}
+    tx.con.execute(table.update().where(table.c.id == row["id"]).values(**values, **meta))
+    tx.record(entity, row["id"], changes)
     index_rows(tx.con, entity, [row])
     return row
 
@@ -243,25 +236,29 @@ def _deleted_by_id(table: Table):
     return select(table.c.deleted).where(table.c.id == bindparam("id"))
 
 
-def write_new_rows(tx: Tx, table: Table, rows: list[dict]) -> None:
-    """:func:`write_row` for many new rows at once: the same rows, history and search documents."""
+def write_new_rows(tx: Tx, table: Table, rows: list[dict]) -> list[dict]:
+    """Insert new rows with fresh sync metadata, their history and search documents: one
+    statement each for any number of rows (an import writes thousands). Returns the rows."""
     if not rows:
-        return
+        return []
     from ..bulk import insert_many
 
     entity = table.name
     full, history = [], []
     for values in rows:
         row = dict(values)
+        # every field written by this one stamp
         row.update(rev=1, base_rev=0, hlc=tx.stamp(), device_id=tx.store.device_id, deleted=False, sync_state="")
         full.append(row)
         history.extend({"entity": entity, "entity_id": row["id"], "field": k, "old": None, "new": to_json(v)}
                        for k, v in values.items() if k != "id" and v not in (None, ""))
+        # from "did not exist" to alive
         history.append({"entity": entity, "entity_id": row["id"], "field": "deleted",
                         "old": to_json(True), "new": to_json(False)})
     insert_many(tx.con, table, full, tuple(full[0]))
     tx.record_many(history)
     index_rows(tx.con, entity, full)
+    return full
 
 
 # --------------------------------------------------------------------------- listing
