@@ -53,7 +53,7 @@ class Progress:
 class _Relay(QObject):
     """Lives on the GUI thread; the worker emits, the GUI thread receives."""
 
-    finished = Signal(object, object, object)  # the work function, result, exception (result or exception is None)
+    finished = Signal(object)  # [the work function, result, exception] (result or exception is None)
     progress = Signal(int, int, str)
 
 
@@ -65,8 +65,9 @@ class _Job(QRunnable):
     PySide disconnects them when they die. Disconnecting from the worker takes Qt's connection
     lock and then waits for the GIL, while the GUI thread, holding the GIL, may be waiting for
     that lock (closing a dialog): a deadlock, seen as a hung meeting-mode test. So the job drops
-    its own reference before running, and the last one travels with the result and is released
-    on the GUI thread after delivery.
+    its own reference before running, and the last one travels with the result in a list that
+    the GUI thread empties: no reference is left on the worker (a local variable holding the
+    work would be one, if the GUI thread delivered before the worker's frame ended).
     """
 
     def __init__(self, fn: Callable[[], Any], relay: _Relay):
@@ -76,14 +77,14 @@ class _Job(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        fn, self._fn = self._fn, None
+        outcome: list = [self._fn, None, None]  # the work, its result, its exception
+        self._fn = None
         try:
-            result = fn()
+            outcome[1] = outcome[0]()
         except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
             exc.__traceback_text__ = traceback.format_exc()
-            self._relay.finished.emit(fn, None, exc)
-        else:
-            self._relay.finished.emit(fn, result, None)
+            outcome[2] = exc
+        self._relay.finished.emit(outcome)
 
 
 class TaskManager(QObject):
@@ -133,7 +134,9 @@ class TaskManager(QObject):
         if on_progress is not None:
             relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
 
-        def finished(_work, result, exc):
+        def finished(outcome: list):
+            _work, result, exc = outcome
+            outcome.clear()  # the last references to the work are ours: released here, after delivery
             self._pending.discard(relay)
             relay.deleteLater()
             if not self._pending:
