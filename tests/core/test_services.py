@@ -124,6 +124,62 @@ def test_policy_links_validate_against_the_framework(services, org):
     assert services.issues.list(ListQuery(viewpoint_id="3-3-1")) == []
 
 
+def test_checking_many_new_rows_gives_each_row_what_checking_it_alone_gives(services, store, org):
+    """check_many_new_in (an import's batch) against check_new_in row by row: the same values
+    for good rows and the same error for bad ones; rows of one batch may not share an id."""
+    from meguro_jukyo.core.services.base import transaction
+
+    gone = services.organizations.create({"kind": "association", "name": "解散した会", "jukyo_code": "komaba"})
+    services.organizations.delete(gone.id)
+    taken = services.issues.create({"organization_id": org.id, "title": "既にある課題"})
+    twin = m.new_id()
+    rows = [
+        {"organization_id": org.id, "title": "街灯が暗い", "category": "crime"},
+        {"organization_id": org.id, "title": "   "},
+        {"organization_id": org.id, "title": "宇宙の課題", "category": "宇宙"},
+        {"organization_id": gone.id, "title": "解散した会の課題"},
+        {"organization_id": "no-such-org", "title": "どこの課題"},
+        {"id": taken.id, "organization_id": org.id, "title": "同じ ID"},
+        {"organization_id": org.id, "title": "回答日だけ", "answered_on": dt.date(2025, 5, 1)},
+        {"id": twin, "organization_id": org.id, "title": "一つ目"},
+        {"id": twin, "organization_id": org.id, "title": "二つ目"},
+    ]
+    with transaction(store, "確認") as tx:
+        together = services.issues.check_many_new_in(tx, rows)
+        alone = []
+        for row in rows[:-1]:  # the last one alone would pass: its twin is not written
+            try:
+                alone.append(services.issues.check_new_in(tx, row))
+            except ValidationError as exc:
+                alone.append(exc)
+    def shape(result):
+        if isinstance(result, ValidationError):
+            return ("error", result.field, result.ja)
+        return ("ok", {k: v for k, v in result.items() if k != "id"})
+    assert [shape(r) for r in together[:-1]] == [shape(r) for r in alone]
+    assert [r[0] for r in map(shape, together)] == ["ok", "error", "error", "error", "error", "error", "error",
+                                                    "ok", "error"]
+    assert together[-1].field == "id" and "同じ ID" in together[-1].ja
+
+
+def test_links_checked_together_find_duplicates_in_the_store_and_in_the_batch(services, store, org):
+    from meguro_jukyo.core.services.base import transaction
+
+    issue = services.issues.create({"organization_id": org.id, "title": "町会加入者の減少"})
+    other = services.issues.create({"organization_id": org.id, "title": "防犯灯"})
+    services.links.create({"issue_id": issue.id, "viewpoint_id": "2-1-1"})
+    rows = [{"issue_id": issue.id, "viewpoint_id": "2-1-1"},  # stored already
+            {"issue_id": issue.id, "viewpoint_id": "2-1"},  # a 施策, not a 視点
+            {"issue_id": issue.id, "viewpoint_id": "3-3-1", "item_id": "2-1-1.1"},  # another 視点's item
+            {"issue_id": other.id, "viewpoint_id": "2-1-1", "item_id": "2-1-1.1"},
+            {"issue_id": other.id, "viewpoint_id": "2-1-1"}]  # the row before joins the same pair
+    with transaction(store, "確認") as tx:
+        results = services.links.check_many_new_in(tx, rows)
+    messages = [r.ja if isinstance(r, ValidationError) else None for r in results]
+    assert ["すでに" in (messages[0] or ""), "視点が見つかりません" in (messages[1] or ""),
+            "その視点のもの" in (messages[2] or ""), messages[3] is None, "すでに" in (messages[4] or "")] == [True] * 5
+
+
 def test_undo_and_redo_walk_the_history(services, org):
     issue = services.issues.create({"organization_id": org.id, "title": "街灯が暗い"})
     services.issues.update(issue.id, {"status": "discussing"})
@@ -323,16 +379,21 @@ def test_a_failed_service_call_leaves_no_trace(services, store, org, monkeypatch
 
 
 def test_creating_many_rows_at_once_writes_what_creating_them_one_by_one_writes(tmp_path):
-    """create_many_in (imports) against create_in: the same rows, history, search and undo."""
+    """create_many_in (imports) against create_in: the same rows, history, search and undo.
+
+    Enough rows that the search documents of the batch are written with the FTS5 triggers set
+    aside (search.BULK_ROWS): both FTS5 indexes must still agree with the documents."""
     from meguro_jukyo.core.db import Store
     from meguro_jukyo.core.reference import council_id
-    from meguro_jukyo.core.search import search
+    from meguro_jukyo.core.search import BULK_ROWS, search
     from meguro_jukyo.core.services import Services
     from meguro_jukyo.core.services.base import transaction
 
     org = council_id("komaba")
+    n = BULK_ROWS + 5
     rows = [{"id": m.new_id(), "organization_id": org, "title": f"街灯が暗い {i}", "category": "crime",
-             "raised_on": dt.date(2025, 4, 1 + i), "description": "" if i % 2 else "夜道が暗い"} for i in range(5)]
+             "raised_on": dt.date(2025, 4, 1) + dt.timedelta(days=i),
+             "description": "" if i % 2 else "夜道が暗い"} for i in range(n)]
     results = []
     for way in ("one by one", "at once"):
         store = Store.open(tmp_path / f"{way}.sqlite3", create=True, device_name="テスト端末")
@@ -342,17 +403,21 @@ def test_creating_many_rows_at_once_writes_what_creating_them_one_by_one_writes(
                 for row in rows:
                     services.issues.create_in(tx, row)
             else:
-                services.issues.create_many_in(tx, [services.issues.check_new_in(tx, row) for row in rows])
+                services.issues.create_many_in(tx, services.issues.check_many_new_in(tx, rows))
         t = m.Issue.__table__
         with store.engine.connect() as con:
             stored = [dict(r) for r in con.execute(select(t).order_by(t.c.id)).mappings()]
-            hits = {h.ref_id for h in search(con, "街灯")}
+            hits = {h.ref_id for h in search(con, "街灯", limit=1000)}
+            hits_long = {h.ref_id for h in search(con, "夜道が", limit=1000)}
+            for fts in ("fts_tri", "fts_uni"):  # raises if an index disagrees with search_doc
+                con.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
         history = sorted((row["id"], e.field, e.old, e.new, e.label)
                          for row in rows for e in entity_history(store, "issue", row["id"]))
         for r in stored:
             assert r.pop("hlc") and r.pop("device_id") == store.device_id
-        results.append((stored, hits, history))
+        results.append((stored, hits, hits_long, history))
         assert services.undo() is not None and services.issues.count() == 0  # one change, one undo
         store.close()
     assert results[0] == results[1]
-    assert results[0][1] == {r["id"] for r in rows} and len(results[0][2]) > 5 * 4
+    assert results[0][1] == {r["id"] for r in rows} and len(results[0][3]) > n * 4
+    assert results[0][2] == {r["id"] for r in rows if r["description"]}

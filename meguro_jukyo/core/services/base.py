@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
@@ -34,10 +35,18 @@ T = TypeVar("T")
 
 
 def to_json(value: Any) -> str | None:
+    # the common types first, written as json.dumps writes them without its dispatch (an
+    # import writes a history value per field and row)
     if value is None:
         return None
+    if value is True or value is False:
+        return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         value = value.isoformat()
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if type(value) is int:
+        return str(value)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -148,7 +157,9 @@ class Tx:
         from ..bulk import insert_many
 
         change_id = self._ensure_change()
-        insert_many(self.con, m.History.__table__, [{**r, "change_id": change_id} for r in rows], _HISTORY_COLUMNS)
+        for r in rows:  # the caller's dicts, made for this insert
+            r["change_id"] = change_id
+        insert_many(self.con, m.History.__table__, rows, _HISTORY_COLUMNS)
         for r in rows:
             self.changed.setdefault(r["entity"], set()).add(r["entity_id"])
 
@@ -203,7 +214,7 @@ def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
     """
     from ..sync.state import codec, local_write
 
-    entity = table.name
+    entity = str(table.name)  # a plain str: the driver adapts SQLAlchemy's quoted_name slowly
     if current is None:
         return write_new_rows(tx, table, [values])[0]
     changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
@@ -232,8 +243,30 @@ def _by_id(table: Table):
 
 
 @lru_cache(maxsize=None)
-def _deleted_by_id(table: Table):
-    return select(table.c.deleted).where(table.c.id == bindparam("id"))
+def _rows_by_ids(table: Table):
+    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+
+@lru_cache(maxsize=None)
+def _deleted_by_ids(table: Table):
+    return select(table.c.id, table.c.deleted).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+
+#: ids per IN (…) list: well under SQLite's limit on parameters, and a plan either dialect caches
+IN_CHUNK = 500
+
+
+def chunks(items: list, size: int = IN_CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def deleted_flags(con: Connection, table: Table, ids) -> dict[str, bool]:
+    """id -> its ``deleted`` flag, for those of ``ids`` stored in ``table`` (one query per 500)."""
+    out: dict[str, bool] = {}
+    for chunk in chunks(sorted(ids)):
+        out.update(con.execute(_deleted_by_ids(table), {"ids": chunk}).all())
+    return out
 
 
 def write_new_rows(tx: Tx, table: Table, rows: list[dict]) -> list[dict]:
@@ -243,7 +276,7 @@ def write_new_rows(tx: Tx, table: Table, rows: list[dict]) -> list[dict]:
         return []
     from ..bulk import insert_many
 
-    entity = table.name
+    entity = str(table.name)  # a plain str: the driver adapts SQLAlchemy's quoted_name slowly
     full, history = [], []
     for values in rows:
         row = dict(values)
@@ -311,7 +344,7 @@ class EntityService(Generic[ReadT]):
 
     @property
     def kind(self) -> str:
-        return self.table.name
+        return str(self.table.name)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -332,6 +365,14 @@ class EntityService(Generic[ReadT]):
     def fetch_in(self, tx: Tx, id_: str) -> dict | None:
         """The stored row (tombstones too) as the caller's transaction sees it, or None."""
         return self._fetch(tx.con, id_)
+
+    def fetch_many_in(self, tx: Tx, ids) -> dict[str, dict]:
+        """:meth:`fetch_in` for many ids at once: id -> stored row, for those that exist."""
+        out: dict[str, dict] = {}
+        for chunk in chunks(sorted(set(ids))):
+            out.update((row["id"], dict(row)) for row in
+                       tx.con.execute(_rows_by_ids(self.table), {"ids": chunk}).mappings())
+        return out
 
     def get(self, id_: str) -> ReadT:
         with self.store.engine.connect() as con:
@@ -451,22 +492,53 @@ class EntityService(Generic[ReadT]):
         return model.model_dump(exclude_unset=partial)
 
     def _check(self, con: Connection, values: dict, current: dict | None) -> None:
+        error = self._check_many(con, [values], [current])[0]
+        if error is not None:
+            raise error
+
+    def _check_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
+        """The store's rules for each of ``rows`` (whole rows as they would be): the first
+        problem of each, or None. The records they refer to are looked up together."""
+        alive = {name: {ref for ref, deleted in deleted_flags(
+                     con, target.__table__, {r[name] for r in rows if r.get(name) is not None}).items()
+                     if not deleted}
+                 for name, target in self.references.items()}
+        out: list[ValidationError | None] = []
+        for values in rows:
+            out.append(self._vocab_or_reference_error(values, alive))
+        passing = [i for i, error in enumerate(out) if error is None]
+        errors = self.validate_many(con, [rows[i] for i in passing], [currents[i] for i in passing])
+        for i, error in zip(passing, errors):
+            out[i] = error
+        return out
+
+    def _vocab_or_reference_error(self, values: dict, alive: dict[str, set[str]]) -> ValidationError | None:
         for name, kind in self.vocab_fields.items():
             if name in values and values[name] is not None and not self.vocab.has(kind, values[name]):
-                raise ValidationError(f"{name}: 選択肢にない値です: {values[name]}",
-                                      f"{name}: not one of the choices: {values[name]}", field=name)
-        for name, target in self.references.items():
+                return ValidationError(f"{name}: 選択肢にない値です: {values[name]}",
+                                       f"{name}: not one of the choices: {values[name]}", field=name)
+        for name in self.references:
             ref = values.get(name)
-            if ref is None:
-                continue
-            alive = con.execute(_deleted_by_id(target.__table__), {"id": ref}).scalar()
-            if alive is None or alive:
-                raise ValidationError(f"{name}: 参照先が見つかりません（削除された可能性があります）: {ref}",
-                                      f"{name}: the record it refers to does not exist: {ref}", field=name)
-        self.validate(con, values, current)
+            if ref is not None and ref not in alive[name]:
+                return ValidationError(f"{name}: 参照先が見つかりません（削除された可能性があります）: {ref}",
+                                       f"{name}: the record it refers to does not exist: {ref}", field=name)
+        return None
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         """Entity rules beyond field types; ``values`` is the whole row as it would be."""
+
+    def validate_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
+        """:meth:`validate` for each row: its error or None. A service whose rules query the
+        store overrides this to ask once for all rows (and its ``validate`` to call this)."""
+        out: list[ValidationError | None] = []
+        for values, current in zip(rows, currents):
+            try:
+                self.validate(con, values, current)
+            except ValidationError as exc:
+                out.append(exc)
+            else:
+                out.append(None)
+        return out
 
     def prepare(self, con: Connection, values: dict) -> dict:
         """Derived fields, filled before the rules are checked (e.g. 地区 from 住区)."""
@@ -486,15 +558,39 @@ class EntityService(Generic[ReadT]):
     def check_new_in(self, tx: Tx, data: Any, *, known_new: bool = False) -> dict:
         """Everything :meth:`create_in` checks, without writing: the row's values, for
         :meth:`create_many_in`. ``known_new``: the caller has just looked the id up itself."""
-        values = self._validated(self.create_schema, data, partial=False)
-        if not values.get("id"):
-            values["id"] = m.new_id()
-        values = self.prepare(tx.con, values)
-        if not known_new and self._fetch(tx.con, values["id"]) is not None:
-            raise ValidationError(f"同じ ID がすでにあります: {values['id']}",
-                                  f"The id already exists: {values['id']}", field="id")
-        self._check(tx.con, values, None)
-        return values
+        result = self.check_many_new_in(tx, [data], known_new=known_new)[0]
+        if isinstance(result, ValidationError):
+            raise result
+        return result
+
+    def check_many_new_in(self, tx: Tx, rows: list, *, known_new: bool = False) -> list[dict | ValidationError]:
+        """:meth:`check_new_in` for many rows (an import's): each row's checked values, or the
+        ValidationError it fails with. The store is asked once per referenced table for all
+        rows, not once per row. Rows are checked against the store, not against each other,
+        except that two rows may not have the same id."""
+        out: list[dict | ValidationError] = []
+        for data in rows:
+            try:
+                values = self._validated(self.create_schema, data, partial=False)
+                if not values.get("id"):
+                    values["id"] = m.new_id()
+                out.append(self.prepare(tx.con, values))
+            except ValidationError as exc:
+                out.append(exc)
+        candidates = [i for i, values in enumerate(out) if isinstance(values, dict)]
+        taken = set() if known_new else set(deleted_flags(tx.con, self.table, {out[i]["id"] for i in candidates}))
+        for i in candidates:
+            id_ = out[i]["id"]
+            if id_ in taken:
+                out[i] = ValidationError(f"同じ ID がすでにあります: {id_}", f"The id already exists: {id_}",
+                                         field="id")
+            taken.add(id_)
+        candidates = [i for i in candidates if isinstance(out[i], dict)]
+        errors = self._check_many(tx.con, [out[i] for i in candidates], [None] * len(candidates))
+        for i, error in zip(candidates, errors):
+            if error is not None:
+                out[i] = error
+        return out
 
     def create_many_in(self, tx: Tx, checked: list[dict]) -> None:
         """Write rows that :meth:`check_new_in` passed, as :meth:`create_in` would write each

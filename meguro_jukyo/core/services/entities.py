@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
-from .base import EntityService
+from .base import EntityService, chunks
 
 
 def _policy_link_target(kind: str, viewpoint_id: str):
@@ -217,31 +217,54 @@ class PolicyLinkService(EntityService[m.PolicyLinkRead]):
     label_ja = "施策視点の結びつけ"
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
-        if bool(values.get("issue_id")) == bool(values.get("note_id")):
-            raise ValidationError("地域課題か議事メモのどちらか一つに結びつけてください。",
-                                  "Link either an issue or a note.", field="issue_id")
+        error = self.validate_many(con, [values], [current])[0]
+        if error is not None:
+            raise error
+
+    def validate_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
+        """Each link names one issue or note, a 視点 of its plan (and an ○ item of that 視点),
+        and no other live link joins the two. The plan and the links already stored are read
+        once for all rows; two of ``rows`` joining the same pair are duplicates too."""
         node = m.PolicyNode.__table__
-        level = con.execute(select(node.c.level).where(
-            node.c.plan_id == values["plan_id"], node.c.id == values["viewpoint_id"])).scalar()
-        if level != "viewpoint":
-            raise ValidationError(f"施策立案の視点が見つかりません: {values['viewpoint_id']}",
-                                  f"No such viewpoint: {values['viewpoint_id']}", field="viewpoint_id")
-        if values.get("item_id"):
-            parent = con.execute(select(node.c.parent_id).where(
-                node.c.plan_id == values["plan_id"], node.c.id == values["item_id"],
-                node.c.level == "item")).scalar()
-            if parent != values["viewpoint_id"]:
-                raise ValidationError("○の項目がその視点のものではありません。",
-                                      "The item does not belong to that viewpoint.", field="item_id")
         t = self.table
-        target = t.c.issue_id if values.get("issue_id") else t.c.note_id
-        duplicate = con.execute(select(t.c.id).where(
-            target == (values.get("issue_id") or values.get("note_id")),
-            t.c.viewpoint_id == values["viewpoint_id"], t.c.plan_id == values["plan_id"],
-            t.c.deleted.is_(False), t.c.id != values["id"])).first()
-        if duplicate:
-            raise ValidationError("この視点にはすでに結びつけてあります。",
-                                  "Already linked to this viewpoint.", field="viewpoint_id")
+        viewpoints, items, linked = set(), {}, set()
+        wanted_nodes = sorted({r["viewpoint_id"] for r in rows} | {r["item_id"] for r in rows if r.get("item_id")})
+        for chunk in chunks(wanted_nodes):
+            for plan_id, id_, level, parent_id in con.execute(select(
+                    node.c.plan_id, node.c.id, node.c.level, node.c.parent_id).where(node.c.id.in_(chunk))):
+                if level == "viewpoint":
+                    viewpoints.add((plan_id, id_))
+                elif level == "item":
+                    items[(plan_id, id_)] = parent_id
+        for column in (t.c.issue_id, t.c.note_id):
+            targets = sorted({r[column.name] for r in rows if r.get(column.name)})
+            for chunk in chunks(targets):
+                linked.update(con.execute(select(t.c.id, column, t.c.viewpoint_id, t.c.plan_id).where(
+                    column.in_(chunk), t.c.deleted.is_(False))).all())
+        stored = {}  # (target, 視点, plan) -> the ids of the live links joining them
+        for id_, target, viewpoint_id, plan_id in linked:
+            stored.setdefault((target, viewpoint_id, plan_id), set()).add(id_)
+        out: list[ValidationError | None] = []
+        for values in rows:
+            error = None
+            target = values.get("issue_id") or values.get("note_id")
+            pair = (target, values["viewpoint_id"], values["plan_id"])
+            if bool(values.get("issue_id")) == bool(values.get("note_id")):
+                error = ValidationError("地域課題か議事メモのどちらか一つに結びつけてください。",
+                                        "Link either an issue or a note.", field="issue_id")
+            elif (values["plan_id"], values["viewpoint_id"]) not in viewpoints:
+                error = ValidationError(f"施策立案の視点が見つかりません: {values['viewpoint_id']}",
+                                        f"No such viewpoint: {values['viewpoint_id']}", field="viewpoint_id")
+            elif values.get("item_id") and items.get((values["plan_id"], values["item_id"])) != values["viewpoint_id"]:
+                error = ValidationError("○の項目がその視点のものではありません。",
+                                        "The item does not belong to that viewpoint.", field="item_id")
+            elif stored.get(pair, set()) - {values["id"]}:
+                error = ValidationError("この視点にはすでに結びつけてあります。",
+                                        "Already linked to this viewpoint.", field="viewpoint_id")
+            if error is None:
+                stored.setdefault(pair, set()).add(values["id"])
+            out.append(error)
+        return out
 
 
 class AttendeeService(EntityService[m.AttendeeRead]):
