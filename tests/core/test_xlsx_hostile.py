@@ -9,6 +9,8 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from xlsx_helpers import dump, header_row, inline, write_raw_xlsx
 
 from meguro_jukyo.core.errors import UserError
@@ -102,6 +104,16 @@ def test_wrong_types_are_reported_by_cell(services, untouched, tmp_path):
     assert [(p.column, p.header) for p in report.errors] == [("C", "提起日"), ("D", "優先度"), ("E", "区への要望")]
 
 
+def test_an_error_cell_is_reported_not_read_as_empty(services, untouched, tmp_path):
+    """A formula gone wrong (#N/A) reads as empty in calamine: taken as it is, an update
+    would empty the field. The scan knows the cell, and the import says where it is."""
+    path = tmp_path / "error.xlsx"
+    write_raw_xlsx(path, [header_row(), '<row r="2"><c r="A2" t="e"><v>#N/A</v></c>' + inline("B2", "駒場町会") + "</row>"])
+    report = import_workbook(services, path)
+    assert not report.written
+    assert [p.text() for p in report.errors] == ["地域課題 2行目 A列（課題名）: エラー（#N/A など）になっています。値を入れ直してください。"]
+
+
 def test_a_zip_that_is_not_a_workbook_is_refused(services, untouched, tmp_path):
     path = tmp_path / "photos.xlsx"
     with zipfile.ZipFile(path, "w") as z:
@@ -148,3 +160,76 @@ def test_a_sheet_with_broken_xml_gets_a_message(services, untouched, tmp_path):
     path = tmp_path / "broken.xlsx"
     write_raw_xlsx(path, [header_row(), '<row r="2"><c r="A2" t="inlineStr"><is><t>unclosed</is></c></row>'])
     _refused(services, path, "壊れている")
+
+
+def test_a_sheet_too_wide_for_its_rows_is_refused(services, untouched, tmp_path):
+    path = tmp_path / "wide.xlsx"
+    write_raw_xlsx(path, [header_row(), f'<row r="60000">{inline("ZZ60000", "x")}</row>'])
+    _refused(services, path, "範囲が広すぎます", "60,000 行 × 702 列")
+
+
+def test_cells_without_references_are_measured_where_a_reader_puts_them(services, untouched, tmp_path):
+    path = tmp_path / "implicit.xlsx"
+    cells = '<c t="inlineStr"><is><t>z</t></is></c>' * 20_000  # one past the cell before: A, B, … ADPH
+    write_raw_xlsx(path, [header_row(), f'<row r="200">{cells}</row>'])
+    _refused(services, path, "範囲が広すぎます", "200 行 × 15,001 列")  # refused as it passes the bound
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_LETTERS = ("A", "B", "C", "Z", "AA", "AZ", "BC")
+
+
+@st.composite
+def _sheet_rows(draw):
+    """Rows and cells as writers of all kinds spell them: references plain, missing, quoted
+    otherwise, spaced, lower-case or given twice; tags with a namespace prefix; error cells."""
+    rows = []
+    for _ in range(draw(st.integers(0, 5))):
+        number = draw(st.integers(1, 40))
+        row_ref = draw(st.sampled_from(["", f' r="{number}"', f" r='{number}'", f' r = "{number}"']))
+        cells = []
+        for _ in range(draw(st.integers(0, 5))):
+            ref = f"{draw(st.sampled_from(_LETTERS))}{draw(st.integers(1, 40))}"
+            other = f"{draw(st.sampled_from(_LETTERS))}{draw(st.integers(1, 40))}"
+            attrs = draw(st.sampled_from(["", f' r="{ref}"', f" r='{ref}'", f' r="{ref.lower()}"',
+                                          f' r = "{ref}"', f' r="{ref}" r="{other}"', f' r="{ref}"\tr="{other}"']))
+            if draw(st.booleans()):
+                attrs += ' t="e"><v>#N/A</v>'
+            else:
+                attrs += "><v>1</v>"
+            if draw(st.booleans()):
+                cells.append(f'<x:c xmlns:x="{_MAIN}"' + attrs.replace("<v>", "<x:v>").replace("</v>", "</x:v>")
+                             + "</x:c>")
+            else:
+                cells.append("<c" + attrs + "</c>")
+        rows.append(f"<row{row_ref}>{''.join(cells)}</row>")
+    return rows
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_sheet_rows())
+def test_the_scan_never_measures_a_sheet_smaller_than_calamine_reads_it(tmp_path, rows):
+    """calamine allocates the rectangle from A1 to the last cell it places: the scan's bound
+    on that rectangle must hold however the rows and cells are spelt (or refuse the sheet)."""
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "spelt.xlsx"
+    write_raw_xlsx(path, rows)
+    try:
+        scan = untrusted.scan_workbook(path, sheets_to_count=("地域課題",)).sheets["地域課題"]
+    except BadWorkbook:
+        return  # refused: nothing reads it
+    try:
+        cells = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("地域課題").to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - calamine refuses it itself: the import reports a broken file
+        return
+    assert len(cells) <= scan.last_row
+    assert max((len(row) for row in cells), default=0) <= scan.last_column
+
+
+def test_plain_sheets_are_measured_exactly(tmp_path):
+    path = tmp_path / "plain.xlsx"
+    write_raw_xlsx(path, [header_row(), f'<row r="7">{inline("C7", "x")}<c r="F7" t="e"><v>#N/A</v></c></row>',
+                          f'<row r="9">{inline("B9", "y")}</row>'])
+    scan = untrusted.scan_workbook(path, sheets_to_count=("地域課題",)).sheets["地域課題"]
+    assert (scan.rows, scan.last_row, scan.last_column, scan.error_cells) == (3, 9, 6, {(7, 6)})

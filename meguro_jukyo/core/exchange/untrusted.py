@@ -4,9 +4,14 @@ An .xlsx file is a zip of XML parts, and either layer can be made to exhaust a m
 zip bomb, a billion-laughs entity expansion, a sheet declaring (or holding) a million rows.
 :func:`scan_workbook` looks at the zip directory (size, member count, total uncompressed
 size, compression ratio), refuses any DTD, finds each sheet's part through the workbook's
-relationships (parsed with defusedxml) and counts its rows by streaming the decompressed
+relationships (parsed with defusedxml) and measures its cells by streaming the decompressed
 bytes — so the parser that follows only ever runs on a file whose size is known to be sane.
 Every rejection is a :class:`BadWorkbook` with a message a person can act on.
+
+The measure is the rectangle a reader will allocate: python-calamine holds a sheet as one
+array from A1 to its last row and column, and a Rust allocation that fails aborts the
+process. So a cell's position is taken as calamine takes it (its ``r`` attribute, or one past
+the cell before it) and the sheet is refused when its rectangle exceeds :data:`MAX_CELLS`.
 """
 
 from __future__ import annotations
@@ -26,13 +31,30 @@ MAX_UNCOMPRESSED = 384 * 1024 * 1024
 MAX_PART = 256 * 1024 * 1024  # one XML part, decompressed (100k rows of long text fit)
 MAX_RATIO = 200  # zip bombs compress far better than any real sheet
 MAX_ROWS = 100_000  # data rows per imported sheet
+MAX_CELLS = 3_000_000  # rows × columns of a sheet that is read (100k rows × 30 columns; ~100 MB)
 MAX_SECONDS = 120.0
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
-_ROW_NUMBER = re.compile(rb"\sr\s*=\s*[\"'](\d{1,9})[\"']")
+#: a <row> or <c> start tag and its attributes, up to the first ">" (see _CellMeasure.feed)
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)>")
+_TAG_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:row|c)(?=[\s/>])")
+_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
+#: every r="…" among a tag's attributes: letters (a cell's column) and digits (its row)
+_REF = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*([A-Za-z]*)(\d*)")
+_ERROR_TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"']e[\"']")
+#: the plain form Excel, LibreOffice and openpyxl write: no prefixes, every row and cell with
+#: its reference as its first attribute, double-quoted. A body of such tags is measured with a
+#: few searches over the whole body (each starting at a literal) instead of a step per tag.
+_PREFIXED_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c)[\s/>]")
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_ANY_ROW = re.compile(rb"<row[\s/>]")
+_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+_PLAIN_ROW = re.compile(rb'<row r="(\d{1,7})"')
+_SPACED_REF = re.compile(rb"r\s+=")
+_ANY_ERROR_TYPE = re.compile(rb"t\s*=\s*[\"']e[\"']")
+_PLAIN_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^<>]*? t="e"')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s[^>]*ref\s*=\s*[\"']([A-Z]{0,3}\d{0,7})(?::([A-Z]{1,3})(\d{1,7}))?[\"']")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,7 +70,9 @@ class SheetScan:
     part: str
     rows: int = 0  # <row> elements
     last_row: int = 0  # the highest row number
+    last_column: int = 0  # the highest column number (A = 1)
     declared_rows: int | None = None  # what <dimension> claims
+    error_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of #N/A and the like
 
 
 @dataclass
@@ -189,10 +213,119 @@ def _too_many(sheet: SheetScan, max_rows: int) -> BadWorkbook:
     )
 
 
+def _too_wide(sheet: SheetScan) -> BadWorkbook:
+    return BadWorkbook(
+        f"シート「{sheet.name}」の範囲が広すぎます（{sheet.last_row:,} 行 × {sheet.last_column:,} 列）。"
+        "表から離れた列や行に入っている値を消すか、いくつかのファイルに分けてください。",
+        f"Sheet {sheet.name} spans too many cells ({sheet.last_row} rows × {sheet.last_column} columns).",
+    )
+
+
+def _malformed(sheet: SheetScan) -> BadWorkbook:
+    return BadWorkbook(f"シート「{sheet.name}」が壊れています。", f"Sheet {sheet.name} is malformed.")
+
+
+def column_number(letters: bytes) -> int:
+    """A → 1, Z → 26, AA → 27, XFD → 16384."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _ends_inside_quotes(attrs: bytes) -> bool:
+    if b"'" not in attrs:  # what Excel writes: double quotes only, so their parity tells
+        return attrs.count(b'"') % 2 == 1
+    rest = _QUOTED.sub(b"", attrs)
+    return b'"' in rest or b"'" in rest
+
+
+class _CellMeasure:
+    """Positions of rows and cells in the order they stream past, as a reader places them."""
+
+    def __init__(self, sheet: SheetScan, max_rows: int):
+        self.sheet = sheet
+        self.row_limit = max_rows + 1  # plus the header row
+        self.row = 0  # the current row's number
+        self.column = 0  # the last cell's column in it
+
+    def feed(self, body: bytes) -> None:
+        if not self._feed_plain(body):
+            self._feed_tags(body)
+
+    def _feed_plain(self, body: bytes) -> bool:
+        """Measure ``body`` if all its tags are plain (see _PLAIN_CELL), False if they are not.
+
+        Plain means: no prefixed tag; every <c> and <row> starts with a plain r="…"; and
+        there are no other r attributes (a reader takes the last of several), which holds
+        when ' r="' occurs once per tag and no r attribute is spelt any other way.
+        """
+        if _PREFIXED_TAG.search(body):
+            return False
+        cells = _PLAIN_CELL.findall(body)
+        rows = _PLAIN_ROW.findall(body)
+        if (len(cells) != len(_ANY_CELL.findall(body)) or len(rows) != len(_ANY_ROW.findall(body))
+                or body.count(b' r="') != len(cells) + len(rows) or _SPACED_REF.search(body)
+                or any(other in body for other in (b" r='", b"\tr=", b"\nr=", b"\rr="))):
+            return False
+        errors = []
+        if _ANY_ERROR_TYPE.search(body):  # error cells are rare: find them only where there are some
+            errors = _PLAIN_ERROR_CELL.findall(body)
+            if len(errors) != len(_ANY_ERROR_TYPE.findall(body)):
+                return False
+        sheet = self.sheet
+        sheet.rows += len(rows)
+        sheet.error_cells.update((int(digits), column_number(letters)) for letters, digits in errors)
+        last_row = max([int(n) for n in {*rows, *(digits for _, digits in cells)}], default=0)
+        last_column = max([column_number(c) for c in {letters for letters, _ in cells}], default=0)
+        self._check(last_row, last_column)
+        # as a tag-by-tag reading would leave them, or beyond: the next body is measured from here
+        self.row, self.column = max(self.row, last_row), max(self.column, last_column)
+        return True
+
+    def _check(self, last_row: int, last_column: int) -> None:
+        sheet = self.sheet
+        sheet.last_row, sheet.last_column = max(sheet.last_row, last_row), max(sheet.last_column, last_column)
+        if sheet.last_row > self.row_limit or sheet.rows > self.row_limit:
+            raise _too_many(sheet, self.row_limit - 1)
+        if sheet.last_row * sheet.last_column > MAX_CELLS:
+            raise _too_wide(sheet)
+
+    def _feed_tags(self, body: bytes) -> None:
+        """Measure the tags in ``body`` one by one. A tag is read up to its first ">": one that has no ">"
+        before the next "<", or whose ">" falls inside a quoted value, would be read differently
+        by the reader, so the sheet is refused as malformed (Excel writes neither)."""
+        sheet = self.sheet
+        tags = 0
+        for tag in _TAG.finditer(body):
+            tags += 1
+            attrs = tag.group(2)
+            if _ends_inside_quotes(attrs):
+                raise _malformed(sheet)
+            refs = _REF.findall(attrs)
+            if any(len(letters) > 3 or len(digits) > 7 for letters, digits in refs):
+                raise _malformed(sheet)
+            if tag.group(1) == b"row":
+                sheet.rows += 1
+                self.row = max((int(d) for _, d in refs if d), default=self.row + 1)
+                self.column = 0
+                row, column = self.row, 0
+            else:  # where calamine puts a cell: its own reference, else one past the one before
+                row = max((int(d) for _, d in refs if d), default=self.row)
+                column = max((column_number(c) for c, _ in refs if c), default=self.column + 1)
+                self.column = column
+                if _ERROR_TYPE.search(attrs):
+                    sheet.error_cells.add((row, column))
+            self._check(row, column)
+        if tags != len(_TAG_START.findall(body)):
+            raise _malformed(sheet)
+        self._check(0, 0)
+
+
 def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetScan, max_rows: int,
                 deadline: Deadline) -> None:
-    """Count ``<row>`` elements and the highest row number by streaming the part's bytes."""
-    limit = max_rows + 1  # plus the header row
+    """Measure the rows and columns of a sheet by streaming the part's bytes."""
+    measure = _CellMeasure(sheet, max_rows)
     tail = b""
     first = True
     with zf.open(info) as fh:
@@ -202,28 +335,18 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetScan, ma
                 break
             deadline.check()
             buf = tail + chunk
-            cut = buf.rfind(b"<")
+            cut = buf.rfind(b"<")  # a tag never holds "<": the cut splits none
             if cut < 0:
                 cut = len(buf)
             body, tail = buf[:cut], buf[cut:]
             if len(tail) > 1024 * 1024:
-                raise BadWorkbook(f"シート「{sheet.name}」が壊れています。", f"Sheet {sheet.name} is malformed.")
+                raise _malformed(sheet)
             if first:
                 dim = _DIMENSION.search(body)
                 if dim and dim.group(3):
                     sheet.declared_rows = int(dim.group(3))
-                    if sheet.declared_rows > limit:
+                    if sheet.declared_rows > max_rows + 1:
                         raise _too_many(sheet, max_rows)
                 first = False
-            for m in _ROW.finditer(body):
-                sheet.rows += 1
-                number = _ROW_NUMBER.search(m.group(1))
-                sheet.last_row = int(number.group(1)) if number else sheet.last_row + 1
-                if sheet.rows > limit or sheet.last_row > limit:
-                    raise _too_many(sheet, max_rows)
-    for m in _ROW.finditer(tail):
-        sheet.rows += 1
-        number = _ROW_NUMBER.search(m.group(1))
-        sheet.last_row = int(number.group(1)) if number else sheet.last_row + 1
-    if sheet.rows > limit or sheet.last_row > limit:
-        raise _too_many(sheet, max_rows)
+            measure.feed(body)
+    measure.feed(tail)
