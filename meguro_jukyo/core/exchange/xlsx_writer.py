@@ -129,34 +129,53 @@ class SheetWriter:
         self.conditional: list[tuple[str, Any]] = []
         self.truncated_cells = 0
         self._kinds = [c.kind for c in self.columns]
+        self._converters = [self._converter(kind) for kind in self._kinds]
 
     # -- cells ------------------------------------------------------------------------
 
-    def text_cell(self, value: str):
-        return text_value(self.ws, value)
+    def _converter(self, kind: str):
+        """How a value of a column of ``kind`` becomes a cell (decided once per column: an
+        export converts millions of values). None and "" leave the cell empty."""
+        ws, make = self.ws, self._WriteOnlyCell
 
-    def _cell(self, kind: str, value):
-        if value is None or value == "":
-            return None
-        if kind == "date" or kind == "datetime":
-            cell = self._WriteOnlyCell(self.ws, value)
-            cell._style = copy(self._styles[kind])
+        def styled(style: str):
+            """A cell of ``style`` holding a value. Once rows stream, ws.append writes a row
+            before the next is made, so the column reuses one cell instead of making and
+            styling one per row; rows held back until the widths are known get their own."""
+            shared = make(ws)
+            shared._style = copy(self._styles[style])
+
+            def cell(value):
+                if self._buffer is not None:
+                    own = make(ws, value)
+                    own._style = copy(shared._style)
+                    return own
+                shared.value = value
+                return shared
             return cell
+
+        if kind == "date" or kind == "datetime":
+            dated = styled(kind)
+            return lambda value: None if value is None or value == "" else dated(value)
         if kind == "link":
-            return value  # a formula the app built (never user text): see link_formula()
-        if isinstance(value, str):
+            return lambda value: value or None  # a formula the app built (never user text): see link_formula()
+        wrap, wrapped = kind == "long", styled("long")
+
+        def text_or_value(value):
+            if value.__class__ is not str:
+                return None if value == "" else value
+            if not value:
+                return None
             if len(value) > CELL_MAX_CHARS:
                 self.truncated_cells += 1
-            cell = self.text_cell(value)
-            if kind == "long" and len(value) > 30:
-                if isinstance(cell, str):
-                    cell = self._WriteOnlyCell(self.ws, cell)
-                    cell.data_type = "s"
-                    cell._style = copy(self._styles["long"])
+            cell = text_value(ws, value)
+            if wrap and len(value) > 30:
+                if cell.__class__ is str:
+                    cell = wrapped(cell)  # not formula-like (see text_value): a string cell
                 else:
                     cell.alignment = self._wrap  # rare: a long text starting like a formula
             return cell
-        return value
+        return text_or_value
 
     def _width_of(self, kind: str, value) -> int:
         if value is None:
@@ -180,7 +199,7 @@ class SheetWriter:
                 w = self._width_of(kinds[i], v) + 2
                 if w > self._widths[i]:
                     self._widths[i] = w
-        row = [self._cell(kinds[i], v) for i, v in enumerate(values)]
+        row = [convert(v) for convert, v in zip(self._converters, values)]
         self.rows += 1
         if self._buffer is not None:
             self._buffer.append(row)
@@ -245,8 +264,11 @@ class SheetWriter:
 
 def text_value(ws, value: str):
     """A string as a cell value that Excel and LibreOffice show literally, never evaluate."""
-    if value and value[0] not in _FORMULA_STARTS and len(value) <= CELL_MAX_CHARS \
-            and not _ESCAPE_RE.search(value):
+    if value and value[0] not in _FORMULA_STARTS and len(value) <= CELL_MAX_CHARS and (
+            # printable text (no control character, no U+FFFE/FFFF) without "_x" has nothing to
+            # escape: str.isprintable is a quarter of the regex's cost (it is False for some
+            # harmless characters too, such as U+3000: those take the regex)
+            value.isprintable() and "_x" not in value or not _ESCAPE_RE.search(value)):
         return value  # the common case, checked once
     escaped = to_cell_text(truncated(value))
     if not needs_quote_prefix(value):
