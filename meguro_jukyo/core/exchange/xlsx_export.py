@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -520,28 +521,29 @@ class _Stats:
 
 
 def _stats(con, sel: _Selection) -> _Stats:
+    """The counts of 概要 and 視点別集計, in two queries. An issue has one organization, so one
+    住区 and 地区: its count in a (視点, 住区, 地区) group adds up to the 視点 × 地区 and 視点
+    totals (distinct issues: two devices may have linked the same pair before they synced)."""
     t, lk, org = m.Issue.__table__, m.PolicyLink.__table__, m.Organization.__table__
     live = t.c.id.in_(sel.issue_ids)
-
-    def grouped(*cols, where=live, join=None, count=func.count()):
-        stmt = select(*cols, count)
-        if join is not None:
-            stmt = stmt.select_from(join)
-        return {tuple(r[:-1]) if len(cols) > 1 else r[0]: r[-1]
-                for r in con.execute(stmt.where(where).group_by(*cols))}
-
-    linked = and_(live, lk.c.deleted.is_(False))
+    by_status: Counter = Counter()
+    by_category: Counter = Counter()
+    for status, category, n in con.execute(
+            select(t.c.status, t.c.category, func.count()).where(live).group_by(t.c.status, t.c.category)):
+        by_status[status] += n
+        by_category[category] += n
+    by_viewpoint: Counter = Counter()
+    by_district: Counter = Counter()
+    by_jukyo: Counter = Counter()
     join = t.join(lk, lk.c.issue_id == t.c.id).outerjoin(org, org.c.id == t.c.organization_id)
-    distinct = func.count(t.c.id.distinct())
-    return _Stats(
-        by_status=grouped(t.c.status),
-        by_category=grouped(t.c.category),
-        by_viewpoint=grouped(lk.c.viewpoint_id, where=linked, join=join, count=distinct),
-        by_viewpoint_district=grouped(lk.c.viewpoint_id, org.c.district_code, where=linked, join=join,
-                                      count=distinct),
-        by_viewpoint_jukyo=grouped(lk.c.viewpoint_id, org.c.jukyo_code, where=linked, join=join,
-                                   count=distinct),
-    )
+    for viewpoint, jukyo, district, n in con.execute(
+            select(lk.c.viewpoint_id, org.c.jukyo_code, org.c.district_code, func.count(t.c.id.distinct()))
+            .select_from(join).where(live, lk.c.deleted.is_(False))
+            .group_by(lk.c.viewpoint_id, org.c.jukyo_code, org.c.district_code)):
+        by_viewpoint[viewpoint] += n
+        by_district[(viewpoint, district)] += n
+        by_jukyo[(viewpoint, jukyo)] += n
+    return _Stats(dict(by_status), dict(by_category), dict(by_viewpoint), dict(by_district), dict(by_jukyo))
 
 
 def _write_matrix(ws, stats: _Stats, labels: Labels) -> None:
