@@ -42,7 +42,7 @@ from ..core.japanese import nendo
 from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
-from .widgets import ChoiceBox, DateEdit, report_cell, report_table, show_error
+from .widgets import ChoiceBox, ChoiceChecks, DateEdit, report_cell, report_table, show_error
 
 translate = QCoreApplication.translate
 PREVIEW_DEBOUNCE_MS = 250
@@ -254,13 +254,15 @@ class ExcelPage(QWidget):
         self.nendo = ChoiceBox(self._nendo_choices(), empty=any_)
         self.date_from = DateEdit(self.settings.era)
         self.date_to = DateEdit(self.settings.era)
-        self.status_filter = ChoiceBox(self.display.entries("issue_status"), empty=any_)
+        self.status_filter = ChoiceChecks(self.display.entries("issue_status"))
+        self.status_filter.setToolTip(translate("Excel", "Tick the statuses to include; none ticked includes every issue."))
         for name, widget in (("export_organization", self.organization), ("export_district", self.district),
                              ("export_nendo", self.nendo), ("export_date_from", self.date_from),
                              ("export_date_to", self.date_to), ("export_status", self.status_filter)):
             widget.setObjectName(name)
-        for box in (self.organization, self.district, self.nendo, self.status_filter):
+        for box in (self.organization, self.district, self.nendo):
             box.currentIndexChanged.connect(lambda _i: self.schedule_preview())
+        self.status_filter.changed.connect(self.schedule_preview)
         self.nendo.currentIndexChanged.connect(lambda _i: self._dates_follow_nendo())
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText(translate("Excel", "e.g. R7.4.1"))
@@ -492,9 +494,8 @@ class ExcelPage(QWidget):
         if problems:
             return None
         org = self.organization.value()
-        status = self.status_filter.value()
         return ExportFilters(organization_ids=(org,) if org else (), district_code=self.district.value(),
-                             nendo=year, date_from=start, date_to=end, statuses=(status,) if status else ())
+                             nendo=year, date_from=start, date_to=end, statuses=self.status_filter.values())
 
     def schedule_preview(self) -> None:
         """Count again once the filters have stopped changing; results of older counts are dropped."""

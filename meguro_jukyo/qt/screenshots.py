@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from ..core.db import Store
@@ -137,6 +138,14 @@ def main(argv: list[str] | None = None) -> int:
         window.show_page("meeting")
         _settle(app, tasks)
         shoot(window, "meetings")
+
+        excel = window.show_page("excel")  # issues of two statuses: the preview counts them
+        excel.status_filter.set_values(["raised", "discussing"])
+        excel.schedule_preview()
+        for _ in range(20):
+            _settle(app, tasks)
+            QTest.qWait(50)  # the preview waits for the filters to stop changing
+        shoot(window, "excel_export")
 
         _sync_views(window, store, services, tmp, shoot)
 

@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMessageBox,
@@ -65,6 +67,40 @@ class ChoiceBox(QComboBox):
                 self.setCurrentIndex(i)
                 return
         self.setCurrentIndex(0 if self.count() else -1)
+
+
+class ChoiceChecks(QWidget):
+    """A row of check boxes, one per (value, label): several choices at once; none ticked
+    means no restriction. For a handful of choices, where a list would hide them."""
+
+    #: the ticked values changed
+    changed = Signal()
+
+    def __init__(self, choices: Iterable[tuple[object, str]], parent=None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self._boxes: list[tuple[object, QCheckBox]] = []
+        for value, label in choices:
+            box = QCheckBox(label)
+            box.toggled.connect(lambda _checked: self.changed.emit())
+            row.addWidget(box)
+            self._boxes.append((value, box))
+        row.addStretch(1)
+
+    def values(self) -> tuple:
+        return tuple(value for value, box in self._boxes if box.isChecked())
+
+    def set_values(self, values: Iterable) -> None:
+        wanted = set(values)
+        for value, box in self._boxes:
+            box.blockSignals(True)
+            box.setChecked(value in wanted)
+            box.blockSignals(False)
+        self.changed.emit()
+
+    def box(self, value) -> QCheckBox:
+        return next(box for v, box in self._boxes if v == value)
 
 
 class DateEdit(QLineEdit):

@@ -529,6 +529,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
+        <extracomment>the ticked values changed</extracomment>
         <translation>e.g. R7.4.1 or 2025-04-01</translation>
     </message>
 </context>
@@ -663,6 +664,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>All</source>
         <translation>All</translation>
+    </message>
+    <message>
+        <source>Tick the statuses to include; none ticked includes every issue.</source>
+        <translation>Tick the statuses to include; none ticked includes every issue.</translation>
     </message>
     <message>
         <source>e.g. R7.4.1</source>

@@ -406,6 +406,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
+        <extracomment>the ticked values changed</extracomment>
         <translation>例: R7.4.1、令和7年4月1日、2025-04-01</translation>
     </message>
 </context>
@@ -540,6 +541,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>All</source>
         <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Tick the statuses to include; none ticked includes every issue.</source>
+        <translation>含める状態に印を付けてください。何も付けなければ、すべての地域課題を含めます。</translation>
     </message>
     <message>
         <source>e.g. R7.4.1</source>

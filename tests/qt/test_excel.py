@@ -9,6 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from meguro_jukyo.core.exchange import opendata
@@ -137,11 +138,17 @@ def test_the_preview_counts_the_stores_rows_and_follows_the_filters(qtbot, windo
     assert page.preview.rows() == blocker.args[0]
 
     with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:
-        page.status_filter.set_value("raised")
+        qtbot.mouseClick(page.status_filter.box("raised"), Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
     assert blocker.args[0]["地域課題"] == 2  # 北部 and 提起
 
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:  # several statuses at once
+        qtbot.mouseClick(page.status_filter.box("discussing"), Qt.MouseButton.LeftButton, pos=QPoint(2, 2))
+    assert page.status_filter.values() == ("raised", "discussing")
+    assert blocker.args[0]["地域課題"] == services.issues.count(
+        ListQuery(district_code="north", equals={"status": ["raised", "discussing"]})) == 3
+
     with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:
-        page.status_filter.set_value(None)
+        page.status_filter.set_values(())
         page.district.set_value(None)
         page.nendo.set_value(2024)  # 令和6年度: April 2024 – March 2025
     assert (blocker.args[0]["地域課題"], blocker.args[0]["会議"]) == (1, 1)
