@@ -15,6 +15,8 @@ Writers call :func:`index_rows` in the same transaction as the change.
 
 from __future__ import annotations
 
+import time
+import weakref
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -261,6 +263,22 @@ def char_frequencies(con: Connection) -> dict[int, float]:
     return dict(zip(codes, row[1] or ()))
 
 
+#: how long the character frequencies of a server store are reused (ANALYZE changes them
+#: rarely; a search runs on every pause in typing)
+FREQUENCIES_SECONDS = 60.0
+_frequencies_by_engine: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _frequencies(con: Connection) -> dict[int, float]:
+    """:func:`char_frequencies`, read at most once a minute per engine."""
+    now = time.monotonic()
+    cached = _frequencies_by_engine.get(con.engine)
+    if cached is None or now - cached[0] > FREQUENCIES_SECONDS:
+        cached = (now, char_frequencies(con))
+        _frequencies_by_engine[con.engine] = cached
+    return cached[1]
+
+
 def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> tuple[str, dict] | None:
     """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
 
@@ -316,7 +334,7 @@ def search(
         return []
     dialect = con.dialect.name
     short = dialect == "postgresql" and any(len(t) < 3 for t in _terms(query))
-    match = _match(dialect, query, char_frequencies(con) if short else None)
+    match = _match(dialect, query, _frequencies(con) if short else None)
     if match is None:
         return []
     where, params = match

@@ -164,3 +164,24 @@ def test_a_two_character_search_asks_the_index_for_its_rarer_character(pg_url):
             assert [v for k, v in params.items() if k.startswith("mc")] == [ord("猫")]
             assert [h.ref_id for h in search(con, "要猫")] == [rare.id]
             assert len(search(con, "要望", limit=100)) == 30
+
+
+def test_short_searches_read_the_character_statistics_once_a_minute(pg_url, monkeypatch):
+    from sqlalchemy import event
+
+    from meguro_jukyo.core import search as search_module
+    from meguro_jukyo.core.search import search
+
+    with Store.open(pg_url, device_name="区役所") as store:
+        reads = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_a: reads.append(1) if "pg_stats" in statement else None)
+        with store.engine.connect() as con:
+            for query in ("防災", "公園", "要"):
+                search(con, query)
+            assert len(reads) == 1
+            monkeypatch.setattr(search_module, "FREQUENCIES_SECONDS", -1.0)  # a minute later
+            search(con, "防災")
+            assert len(reads) == 2
+            search(con, "防災訓練")  # 3+ characters: no statistics needed
+            assert len(reads) == 2
