@@ -6,6 +6,7 @@ Services and the merge engine call these; nothing else in core writes dialect-sp
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Iterator
 
 from sqlalchemy import Table
@@ -16,13 +17,20 @@ def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list
     """Insert rows, replacing the row with the same ``key`` where one exists."""
     if not rows:
         return
-    if con.dialect.name == "postgresql":
+    con.execute(_upsert(table, tuple(key), con.dialect.name), rows)
+
+
+@lru_cache(maxsize=64)
+def _upsert(table: Table, key: tuple[str, ...], dialect: str):
+    """The INSERT … ON CONFLICT DO UPDATE of :func:`insert_or_replace`, built once per table
+    (every edit refreshes a search document through it)."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     stmt = insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
-    con.execute(stmt.on_conflict_do_update(index_elements=key, set_=update), rows)
+    return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
 
 
 @contextmanager

@@ -93,19 +93,20 @@ def test_concurrent_edits_of_one_row_lose_nothing(ward):
 def _collide(monkeypatch, other_store, issue_id, times):
     """Make the next ``times`` updates collide: after each has read the row, another
     workstation changes it and commits."""
-    original = EntityService._check
+    original = EntityService._check_many
     left = {"n": times}
 
-    def check(self, con, values, current):
-        original(self, con, values, current)
-        if self.store is not other_store and current is not None and left["n"] > 0:
+    def check_many(self, con, rows, currents):
+        errors = original(self, con, rows, currents)
+        if self.store is not other_store and any(c is not None for c in currents) and left["n"] > 0:
             left["n"] -= 1
             worker = threading.Thread(target=lambda: Services(other_store).issues.update(
                 issue_id, {"place": f"b{left['n']}"}))
             worker.start()
             worker.join()
+        return errors
 
-    monkeypatch.setattr(EntityService, "_check", check)
+    monkeypatch.setattr(EntityService, "_check_many", check_many)
 
 
 def test_a_collision_is_retried_and_keeps_both_edits(ward, monkeypatch):

@@ -1,6 +1,7 @@
 """Services: validation, references, sync metadata, history, undo/redo, listing in SQL."""
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select, text
@@ -122,6 +123,63 @@ def test_policy_links_validate_against_the_framework(services, org):
         services.links.create({"issue_id": issue.id, "viewpoint_id": "3-3-1", "item_id": "2-1-1.1"})
     assert [i.id for i in services.issues.list(ListQuery(viewpoint_id="2-1-1"))] == [issue.id]
     assert services.issues.list(ListQuery(viewpoint_id="3-3-1")) == []
+
+
+def test_updating_many_rows_at_once_writes_what_updating_them_one_by_one_writes(tmp_path):
+    """update_many_in (an edited workbook's batch) against update_in: the same rows, sync
+    metadata, history, search documents and undo, and the same errors for bad changes."""
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.reference import council_id
+    from meguro_jukyo.core.search import BULK_ROWS, search
+    from meguro_jukyo.core.services import Services
+    from meguro_jukyo.core.services.base import transaction
+
+    org = council_id("komaba")
+    n = BULK_ROWS + 5
+    ids = [m.new_id() for _ in range(n)]
+    edits = [{"title": f"公園の街灯が暗い {i}", "status": "discussing"} if i % 3 else {"place": "駅前広場"}
+             for i in range(n)]
+    bad = {"status": "宇宙"}
+    results = []
+    for way in ("one by one", "at once"):
+        store = Store.open(tmp_path / f"{way}.sqlite3", create=True, device_name="テスト端末")
+        services = Services(store)
+        with transaction(store, "追加") as tx:
+            services.issues.create_many_in(tx, services.issues.check_many_new_in(
+                tx, [{"id": id_, "organization_id": org, "title": f"街灯が暗い {i}"} for i, id_ in enumerate(ids)]))
+        with transaction(store, "取り込み") as tx:
+            if way == "one by one":
+                for id_, edit in zip(ids, edits):
+                    services.issues.update_in(tx, id_, edit)
+                with pytest.raises(ValidationError) as exc:
+                    services.issues.update_in(tx, ids[0], bad)
+                error = exc.value
+            else:
+                current = services.issues.fetch_many_in(tx, ids)
+                checked = services.issues.check_updates_in(tx, [(current[i], e) for i, e in zip(ids, edits)]
+                                                           + [(current[ids[0]], bad)])
+                error = checked.pop()
+                services.issues.update_many_in(tx, [(current[i], c) for i, c in zip(ids, checked)])
+        t = m.Issue.__table__
+        with store.engine.connect() as con:
+            stored = [dict(r) for r in con.execute(select(t).order_by(t.c.id)).mappings()]
+            hits = {h.ref_id for h in search(con, "公園の", limit=1000)}
+            for fts in ("fts_tri", "fts_uni"):  # raises if an index disagrees with search_doc
+                con.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+        history = sorted(((id_, e.field, e.old, e.new, e.label) for id_ in ids
+                          for e in entity_history(store, "issue", id_)), key=repr)
+        for r in stored:
+            assert r.pop("hlc") and r.pop("device_id") == store.device_id
+            state = json.loads(r.pop("sync_state"))  # clock stamps differ: which fields were stamped
+            r["stamped"] = sorted(state["fields"])
+        results.append((stored, hits, history, (error.field, error.ja)))
+        assert services.undo().label == "取り込み"  # one change, one undo
+        assert {i.title for i in services.issues.list()} == {f"街灯が暗い {i}" for i in range(n)}
+        store.close()
+    assert results[0] == results[1]
+    assert results[0][1] == {id_ for i, id_ in enumerate(ids) if i % 3}
+    assert all(r["rev"] == 2 and r["stamped"] for r in results[1][0])
+    assert results[0][3][0] == "status"
 
 
 def test_checking_many_new_rows_gives_each_row_what_checking_it_alone_gives(services, store, org):

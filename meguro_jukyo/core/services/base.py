@@ -212,27 +212,48 @@ def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
     ``force`` names fields written even when their value stays (resolving a sync conflict
     by keeping the value in effect is still a write: it supersedes the competing values).
     """
+    if current is None:
+        return write_new_rows(tx, table, [values])[0]
+    return write_updates(tx, table, [(current, values)], force=force)[0]
+
+
+def write_updates(tx: Tx, table: Table, items: list[tuple[dict, dict]],
+                  *, force: frozenset[str] = frozenset()) -> list[dict]:
+    """Update rows, given as (stored row, values to write), with fresh sync metadata; record the
+    fields that changed and refresh the search documents. Returns each row as written (as it was,
+    if nothing changes). One UPDATE per set of columns, one history insert and one index refresh
+    for all rows (an edited workbook updates thousands); each row at most once per call.
+    """
     from ..sync.state import codec, local_write
 
     entity = str(table.name)  # a plain str: the driver adapts SQLAlchemy's quoted_name slowly
-    if current is None:
-        return write_new_rows(tx, table, [values])[0]
-    changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
-    if not changes:
-        return current
-    if current["hlc"]:  # after the stamp it replaces, whichever workstation wrote that
-        tx.store.clock.observe(current["hlc"])
-    row = dict(current)
-    row.update(values)
-    row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
-               device_id=tx.store.device_id)
-    row["sync_state"] = local_write(codec(table), current, changes, row["hlc"],
-                                    deleting=bool(row["deleted"]) and "deleted" in changes)
-    meta = {k: row[k] for k in ("rev", "base_rev", "hlc", "device_id", "sync_state")}
-    tx.con.execute(table.update().where(table.c.id == row["id"]).values(**values, **meta))
-    tx.record(entity, row["id"], changes)
-    index_rows(tx.con, entity, [row])
-    return row
+    rows_codec = codec(table)
+    out, changed, history = [], [], []
+    updates: dict[tuple[str, ...], list[dict]] = {}
+    for current, values in items:
+        changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
+        if not changes:
+            out.append(current)
+            continue
+        if current["hlc"]:  # after the stamp it replaces, whichever workstation wrote that
+            tx.store.clock.observe(current["hlc"])
+        row = dict(current)
+        row.update(values)
+        row.update(rev=current["rev"] + 1, base_rev=current["rev"], hlc=tx.stamp(),
+                   device_id=tx.store.device_id)
+        row["sync_state"] = local_write(rows_codec, current, changes, row["hlc"],
+                                        deleting=bool(row["deleted"]) and "deleted" in changes)
+        updates.setdefault(tuple(sorted(values)), []).append(
+            {**values, **{k: row[k] for k in _SYNC_WRITTEN}, "_id": row["id"]})
+        history.extend({"entity": entity, "entity_id": row["id"], "field": f, "old": to_json(old),
+                        "new": to_json(new)} for f, (old, new) in changes.items())
+        out.append(row)
+        changed.append(row)
+    for columns, params in updates.items():
+        tx.con.execute(_update_by_id(table, columns), params)
+    tx.record_many(history)
+    index_rows(tx.con, entity, changed)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -240,6 +261,18 @@ def _by_id(table: Table):
     """SELECT a whole row by id: built once per table, as reading one row is the commonest query
     (building the expression each time cost more than SQLite's answer)."""
     return select(table).where(table.c.id == bindparam("id"))
+
+
+_SYNC_WRITTEN = ("rev", "base_rev", "hlc", "device_id", "sync_state")
+
+
+@lru_cache(maxsize=256)
+def _update_by_id(table: Table, columns: tuple[str, ...]):
+    """UPDATE of ``columns`` and the sync metadata of the row with id ``:_id``: built once per
+    table and set of columns (building it per row cost more than SQLite's update: an edited
+    workbook updates thousands of rows)."""
+    names = (*columns, *_SYNC_WRITTEN)
+    return table.update().where(table.c.id == bindparam("_id")).values({n: bindparam(n) for n in names})
 
 
 @lru_cache(maxsize=None)
@@ -603,13 +636,37 @@ class EntityService(Generic[ReadT]):
 
     def update_in(self, tx: Tx, id_: str, data: Any) -> ReadT:
         """:meth:`update` inside a caller's transaction; checks everything before writing."""
-        changes = self._validated(self.update_schema, data, partial=True)
         current = self._fetch_live(tx.con, id_)
-        merged = self.prepare(tx.con, {**current, **changes})
-        changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
-        changes = {k: v for k, v in changes.items() if k not in m.SYNC_FIELDS}
-        self._check(tx.con, {**current, **changes}, current)
+        changes = self.check_updates_in(tx, [(current, data)])[0]
+        if isinstance(changes, ValidationError):
+            raise changes
         return self._read(write_row(tx, self.table, current, changes))
+
+    def check_updates_in(self, tx: Tx, items: list[tuple[dict, Any]]) -> list[dict | ValidationError]:
+        """What :meth:`update_in` checks, for many (stored row, data) pairs at once: the changes
+        each would write (for :meth:`update_many_in`), or the ValidationError it fails with."""
+        out: list[dict | ValidationError] = []
+        for current, data in items:
+            try:
+                changes = self._validated(self.update_schema, data, partial=True)
+                merged = self.prepare(tx.con, {**current, **changes})
+            except ValidationError as exc:
+                out.append(exc)
+                continue
+            changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
+            out.append({k: v for k, v in changes.items() if k not in m.SYNC_FIELDS})
+        passing = [i for i, changes in enumerate(out) if isinstance(changes, dict)]
+        errors = self._check_many(tx.con, [{**items[i][0], **out[i]} for i in passing],
+                                  [items[i][0] for i in passing])
+        for i, error in zip(passing, errors):
+            if error is not None:
+                out[i] = error
+        return out
+
+    def update_many_in(self, tx: Tx, items: list[tuple[dict, dict]]) -> None:
+        """Write (stored row, changes) pairs that :meth:`check_updates_in` passed, as
+        :meth:`update_in` would write each, a few statements for all of them."""
+        write_updates(tx, self.table, items)
 
     def delete(self, id_: str, *, label: str | None = None) -> ReadT:
         """Delete as a tombstone, so the deletion syncs and can be undone."""
