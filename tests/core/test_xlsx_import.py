@@ -100,6 +100,26 @@ def test_a_record_changed_since_the_export_is_reported_not_overwritten(services,
     assert dump(store) == before
 
 
+def test_a_record_in_two_rows_is_updated_by_the_first_and_the_second_is_reported(services, store, data,
+                                                                                 tmp_path):
+    """Updates are written a batch at a time: the second row for a record must still see the
+    first row's update (and be refused as stale), not the record as the batch found it."""
+    export_workbook(services, tmp_path / "out.xlsx")
+    issue = data["issues"][7]
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    ws = wb["地域課題"]
+    row = _row_of(ws, issue.id)
+    ws.cell(row=row, column=_col(ws, "場所")).value = "駅前"
+    ws.append([c.value for c in ws[row]])  # the same record again, further down
+    ws.cell(row=ws.max_row, column=_col(ws, "場所")).value = "公園"
+    wb.save(tmp_path / "edited.xlsx")
+    report = import_workbook(services, tmp_path / "edited.xlsx", valid_only=True)
+    assert report.updated["地域課題"] == 1 and report.skipped["地域課題"] == 1
+    (problem,) = report.errors
+    assert problem.row == ws.max_row and "版 1 → 2" in problem.message
+    assert services.issues.get(issue.id).place == "駅前"
+
+
 def _fill_template(path, rows, sheet="地域課題"):
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]

@@ -256,6 +256,9 @@ class _Importer:
         #: new rows checked and waiting to be written together (values, 視点 ids)
         self.pending: list[tuple[int, dict, frozenset]] = []  # (row, values, 視点 ids)
         self.known: dict[str, dict | None] = {}  # the batch's records by id, see prefetch()
+        #: updates checked and written together: (row, stored record, changes), and their ids
+        self.pending_updates: list[tuple[int, dict, dict]] = []
+        self.pending_ids: set[str] = set()
         self.known_links: dict[str, set[str]] = {}  # their 視点 ids
         for counter in (report.created, report.updated, report.unchanged):
             counter.setdefault(sheet, 0)
@@ -388,6 +391,8 @@ class _Importer:
                     self.known_links[issue_id].add(viewpoint_id)
 
     def _current(self, record_id: str) -> dict | None:
+        if record_id in self.pending_ids:  # a second row for a record: after the first's update
+            self.flush()
         if record_id in self.known:
             return self.known.pop(record_id)
         return self.service.fetch_in(self.tx, record_id)
@@ -433,11 +438,24 @@ class _Importer:
         return []
 
     def flush(self) -> None:
-        """Check the batch's new rows together, write those that pass, then their 視点 links.
+        """Check the batch's updates together and write those that pass; the same for its new
+        rows, then their 視点 links.
 
         A new row's links can only be checked once the row exists; they cannot fail then (the
         視点 were checked when the cell was read, and a new record has no links yet).
         """
+        if self.pending_updates:
+            results = self.service.check_updates_in(self.tx, [(current, changes)
+                                                              for _, current, changes in self.pending_updates])
+            passed = []
+            for (number, current, _), result in zip(self.pending_updates, results):
+                if isinstance(result, ValidationError):
+                    self.fail([self._validation_problem(number, result)])
+                else:
+                    passed.append((current, result))
+            self.pending_updates, self.pending_ids = [], set()
+            self.service.update_many_in(self.tx, passed)
+            self.report.updated[self.sheet] += len(passed)
         if not self.pending:
             return
         # prefetch() found no record with these ids
@@ -493,12 +511,15 @@ class _Importer:
             return [self.problem(number, None, (
                 f"書き出した後にアプリで変更されています（版 {exported_rev} → {current['rev']}）。"
                 "上書きすると、その変更が失われます。最新の内容を書き出し直してから編集してください。"))]
+        if not link_change:  # checked and written with the batch's other updates
+            self.pending_updates.append((number, current, changes))
+            self.pending_ids.add(current["id"])
+            return []
         try:
-            with self._row(several=link_change):
+            with self._row(several=True):
                 if changes:
                     self.service.update_in(self.tx, current["id"], changes)
-                if link_change:
-                    self._link(number, current["id"], linked, set(viewpoints))
+                self._link(number, current["id"], linked, set(viewpoints))
         except ValidationError as exc:
             return [self._validation_problem(number, exc)]
         self.report.updated[self.sheet] += 1
