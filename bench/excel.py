@@ -9,9 +9,9 @@
     alone (dates then get openpyxl's default format, long text no wrapping: other cells).
 (b) Peak memory (max RSS of a fresh process) exporting one 年度 (~10k issues) and everything
     (~100k issues). Target: 100k < 1.5 × 10k.
-(c) ``import_workbook`` of a template holding 10k new issues into a fresh store, beside the
-    time python-calamine (which the import uses) and openpyxl take only to read the rows.
-    Target ≤ 3 s.
+(c) ``import_workbook`` of a template holding 10k new issues into a fresh store, the best of
+    three (each into a new store; all three are printed), beside the time python-calamine
+    (which the import uses) and openpyxl take only to read the rows. Target ≤ 3 s.
 (d) ``import_workbook`` of an export of those 10k issues with every title edited: 10k updates
     (no target; an edited column is the common case of the round trip).
 
@@ -184,14 +184,29 @@ def run(workdir: Path = OUT) -> list[str]:
     from meguro_jukyo.core.services import Services
 
     fresh = workdir / "excel-import.sqlite3"
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(str(fresh) + suffix).unlink(missing_ok=True)
-    store = Store.open(fresh, create=True, device_name="bench")
+
+    def fresh_store():
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(str(fresh) + suffix).unlink(missing_ok=True)
+        return Store.open(fresh, create=True, device_name="bench")
+
+    template = workdir / "excel-template-10k.xlsx"
+    store = fresh_store()
+    try:
+        _template_with(template, 10_000, [o.name for o in Services(store).organizations.list()])
+    finally:
+        store.close()
+    # into a fresh store three times, the best taken (as for (a)); all three are printed
+    earlier = []
+    for _ in range(2):
+        store = fresh_store()
+        try:
+            earlier.append(timed(import_workbook, Services(store), template)[0])
+        finally:
+            store.close()
+    store = fresh_store()
     try:
         services = Services(store)
-        names = [o.name for o in services.organizations.list()]
-        template = workdir / "excel-template-10k.xlsx"
-        _template_with(template, 10_000, names)
         import openpyxl
 
         def raw_read():
@@ -227,11 +242,14 @@ def run(workdir: Path = OUT) -> list[str]:
         updating, updated = timed(import_workbook, services, edited)
     finally:
         store.close()
-    lines.append(f"(c) import 10,000 template rows: {fmt_seconds(seconds)} (CPU {fmt_seconds(cpu)}) "
+    runs = sorted([seconds, *earlier])
+    best = runs[0]
+    lines.append(f"(c) import 10,000 template rows, best of {len(runs)} into a fresh store: {fmt_seconds(best)} "
+                 f"(all: {', '.join(fmt_seconds(t) for t in runs)}; CPU of the last {fmt_seconds(cpu)}) "
                  f"(created {report.created.get('地域課題', 0):,}; reading them alone: python-calamine, which "
                  f"the import uses, {fmt_seconds(calamine_seconds)}, openpyxl {fmt_seconds(read_seconds)}; "
                  f"the same file again, all unchanged: {fmt_seconds(again)}) "
-                 f"(target ≤ 3 s: {verdict(seconds <= 3.0)})")
+                 f"(target ≤ 3 s: {verdict(best <= 3.0)})")
     assert report.ok and second.unchanged.get("地域課題") == 10_000, report.lines()[:5]
     assert updated.ok and updated.updated.get("地域課題") == 10_000, updated.lines()[:5]
     lines.append(f"(d) import an export of those issues with every title edited: {fmt_seconds(updating)} "
