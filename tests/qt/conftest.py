@@ -2,9 +2,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.qt import i18n
 from meguro_jukyo.qt.display import Display
+from meguro_jukyo.qt.mainwindow import MainWindow
 from meguro_jukyo.qt.settings import Settings
 from meguro_jukyo.qt.tasks import TaskManager
 
@@ -47,3 +49,19 @@ def japanese(qapp):
     translators = i18n.install(qapp, "ja")
     yield
     i18n.uninstall(qapp, translators)
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework()
+
+
+@pytest.fixture
+def window(qtbot, services, tasks, settings, framework):
+    """The main window on the test's store, its pages built and shown."""
+    w = MainWindow(services, tasks, settings, framework)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.pages_built, timeout=10_000):
+        pass
+    w.show()
+    return w

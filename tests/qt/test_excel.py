@@ -13,11 +13,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from meguro_jukyo.core.exchange import opendata
-from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.qt import excel
-from meguro_jukyo.qt.mainwindow import MainWindow
 
 WAIT = 10_000
 NORTH = council_id("komaba")  # 北部
@@ -25,11 +23,6 @@ SOUTH = council_id("gekkouhara")  # 南部
 ASSIGNEE = "鈴木花子"
 ATTENDEE = "田中一郎"
 DATA_SHEETS = ["地域課題", "会議", "議事・合意", "アクション", "施策視点対応"]
-
-
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework()
 
 
 @pytest.fixture
@@ -53,16 +46,6 @@ def data(services):
                              "due_on": dt.date(2025, 6, 30), "issue_id": issues[0].id})
     services.attendees.create({"meeting_id": meeting.id, "name": ATTENDEE, "yomi": "たなかいちろう"})
     return {"meeting": meeting, "issues": issues}
-
-
-@pytest.fixture
-def window(qtbot, services, tasks, settings, framework):
-    w = MainWindow(services, tasks, settings, framework)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.pages_built, timeout=WAIT):
-        pass
-    w.show()
-    return w
 
 
 def open_page(qtbot, window) -> excel.ExcelPage:

@@ -8,12 +8,10 @@ import pytest
 from meguro_jukyo.core.db import Store
 from test_excel import (  # noqa: F401 - fixtures and tests collected here, on this module's store
     data,
-    framework,
     test_a_bad_row_is_shown_by_row_and_column_and_blocks_the_import,
     test_a_filled_in_template_is_previewed_then_imported,
     test_export_writes_the_workbook_with_the_previewed_rows,
     test_the_preview_counts_the_stores_rows_and_follows_the_filters,
-    window,
 )
 
 

@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.qt import children, editors, mainwindow
 from meguro_jukyo.qt.history import HistoryDialog
@@ -15,11 +14,6 @@ from meguro_jukyo.qt.policy import NODE_ROLE, LinkDialog
 from meguro_jukyo.qt.search import HIT_ROLE
 
 WAIT = 5000
-
-
-@pytest.fixture(scope="module")
-def framework():
-    return load_framework()
 
 
 @pytest.fixture(autouse=True)
@@ -34,16 +28,6 @@ def questions(monkeypatch):
     for module in (mainwindow, editors, children):
         monkeypatch.setattr(module, "confirm", yes)
     return asked
-
-
-@pytest.fixture
-def window(qtbot, services, tasks, settings, framework):
-    w = MainWindow(services, tasks, settings, framework)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.pages_built, timeout=WAIT):
-        pass
-    w.show()
-    return w
 
 
 def wait_idle(qtbot, tasks):

@@ -9,13 +9,11 @@ import pytest
 
 from meguro_jukyo.core.db import Store
 from test_window import (  # noqa: F401 - fixtures and tests collected here, on this module's store
-    framework,
     questions,
     test_create_link_search_undo_redo_through_the_window,
     test_filter_text_and_delete_with_undo,
     test_policy_page_lists_the_issues_linked_to_a_viewpoint,
     test_the_history_shows_who_changed_what_in_words,
-    window,
 )
 
 
