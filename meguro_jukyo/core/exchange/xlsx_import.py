@@ -32,7 +32,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from .. import models as m
-from ..errors import UserError, ValidationError
+from ..errors import ValidationError
 from ..japanese import parse_date
 from ..services.base import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, scan_workbook
