@@ -86,6 +86,27 @@ def test_titles_that_look_like_formulas_are_text_in_the_xml(services, data, tmp_
     assert all(f.startswith("HYPERLINK(") for f in re.findall(r"<f>(.*?)</f>", sheet_xml(tmp_path / "out.xlsx", "議事・合意")))
 
 
+def test_titles_that_read_as_error_values_are_text_and_come_back_unchanged(services, data, tmp_path):
+    """openpyxl stores a string such as "#N/A" as an error value; the import would then read it
+    as an error cell. Such titles are written as text, with the quote prefix."""
+    from openpyxl.cell.cell import ERROR_CODES
+
+    from meguro_jukyo.core.exchange.xlsx_import import import_workbook
+    from meguro_jukyo.core.exchange.xlsx_writer import _ERROR_TEXTS
+
+    assert _ERROR_TEXTS == set(ERROR_CODES)  # the same list as openpyxl's
+    org = data["org"].id
+    for title in ("#N/A", "#REF!"):
+        services.issues.create({"organization_id": org, "title": title})
+    export_workbook(services, tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["地域課題"]
+    cells = {c.value: c for c in ws["A"][1:]}
+    for title in ("#N/A", "#REF!"):
+        assert cells[title].data_type == "s" and cells[title].quotePrefix
+    report = import_workbook(services, tmp_path / "out.xlsx")
+    assert report.ok and not report.written, report.lines()
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
 def test_cell_text_escaping_round_trips_any_text(text):

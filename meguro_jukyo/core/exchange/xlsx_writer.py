@@ -56,8 +56,13 @@ def from_cell_text(value: str) -> str:
     return _UNESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
+#: text that openpyxl would store as an error value, not a string (a title "#N/A")
+_ERROR_TEXTS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+
+
 def needs_quote_prefix(value: str) -> bool:
-    return bool(value) and value[0] in _FORMULA_STARTS
+    """Text Excel would take as something else when typed: a formula, or an error value."""
+    return bool(value) and (value[0] in _FORMULA_STARTS or value in _ERROR_TEXTS)
 
 
 def truncated(value: str) -> str:
@@ -159,7 +164,8 @@ class SheetWriter:
             return lambda value: None if value is None or value == "" else dated(value)
         if kind == "link":
             return lambda value: value or None  # a formula the app built (never user text): see link_formula()
-        wrap, wrapped = kind == "long", styled("long")
+        wrap = kind == "long"
+        wrapped = styled("long") if wrap else None
 
         def text_or_value(value):
             if value.__class__ is not str:
@@ -264,7 +270,7 @@ class SheetWriter:
 
 def text_value(ws, value: str):
     """A string as a cell value that Excel and LibreOffice show literally, never evaluate."""
-    if value and value[0] not in _FORMULA_STARTS and len(value) <= CELL_MAX_CHARS and (
+    if value and value[0] not in _FORMULA_STARTS and len(value) <= CELL_MAX_CHARS and value not in _ERROR_TEXTS and (
             # printable text (no control character, no U+FFFE/FFFF) without "_x" has nothing to
             # escape: str.isprintable is a quarter of the regex's cost (it is False for some
             # harmless characters too, such as U+3000: those take the regex)
@@ -277,7 +283,7 @@ def text_value(ws, value: str):
 
     cell = WriteOnlyCell(ws)
     cell.value = escaped
-    cell.data_type = "s"  # never a formula, whatever it starts with
+    cell.data_type = "s"  # never a formula or an error value, whatever it says
     cell.quotePrefix = True  # and still text after someone edits it in Excel
     return cell
 
