@@ -524,11 +524,6 @@ class EntityService(Generic[ReadT]):
             raise validation_error(exc) from None
         return model.model_dump(exclude_unset=partial)
 
-    def _check(self, con: Connection, values: dict, current: dict | None) -> None:
-        error = self._check_many(con, [values], [current])[0]
-        if error is not None:
-            raise error
-
     def _check_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
         """The store's rules for each of ``rows`` (whole rows as they would be): the first
         problem of each, or None. The records they refer to are looked up together."""
@@ -536,13 +531,10 @@ class EntityService(Generic[ReadT]):
                      con, target.__table__, {r[name] for r in rows if r.get(name) is not None}).items()
                      if not deleted}
                  for name, target in self.references.items()}
-        out: list[ValidationError | None] = []
-        for values in rows:
-            out.append(self._vocab_or_reference_error(values, alive))
+        out: list = [self._vocab_or_reference_error(values, alive) for values in rows]
         passing = [i for i, error in enumerate(out) if error is None]
-        errors = self.validate_many(con, [rows[i] for i in passing], [currents[i] for i in passing])
-        for i, error in zip(passing, errors):
-            out[i] = error
+        _put_errors(out, passing, self.validate_many(con, [rows[i] for i in passing],
+                                                     [currents[i] for i in passing]))
         return out
 
     def _vocab_or_reference_error(self, values: dict, alive: dict[str, set[str]]) -> ValidationError | None:
@@ -588,10 +580,10 @@ class EntityService(Generic[ReadT]):
         """
         return self._read(write_row(tx, self.table, None, self.check_new_in(tx, data)))
 
-    def check_new_in(self, tx: Tx, data: Any, *, known_new: bool = False) -> dict:
+    def check_new_in(self, tx: Tx, data: Any) -> dict:
         """Everything :meth:`create_in` checks, without writing: the row's values, for
-        :meth:`create_many_in`. ``known_new``: the caller has just looked the id up itself."""
-        result = self.check_many_new_in(tx, [data], known_new=known_new)[0]
+        :meth:`create_many_in`."""
+        result = self.check_many_new_in(tx, [data])[0]
         if isinstance(result, ValidationError):
             raise result
         return result
@@ -600,7 +592,8 @@ class EntityService(Generic[ReadT]):
         """:meth:`check_new_in` for many rows (an import's): each row's checked values, or the
         ValidationError it fails with. The store is asked once per referenced table for all
         rows, not once per row. Rows are checked against the store, not against each other,
-        except that two rows may not have the same id."""
+        except that two rows may not have the same id. ``known_new``: the caller has just
+        looked the ids up itself."""
         out: list[dict | ValidationError] = []
         for data in rows:
             try:
@@ -619,10 +612,7 @@ class EntityService(Generic[ReadT]):
                                          field="id")
             taken.add(id_)
         candidates = [i for i in candidates if isinstance(out[i], dict)]
-        errors = self._check_many(tx.con, [out[i] for i in candidates], [None] * len(candidates))
-        for i, error in zip(candidates, errors):
-            if error is not None:
-                out[i] = error
+        _put_errors(out, candidates, self._check_many(tx.con, [out[i] for i in candidates], [None] * len(candidates)))
         return out
 
     def create_many_in(self, tx: Tx, checked: list[dict]) -> None:
@@ -656,11 +646,8 @@ class EntityService(Generic[ReadT]):
             changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
             out.append({k: v for k, v in changes.items() if k not in m.SYNC_FIELDS})
         passing = [i for i, changes in enumerate(out) if isinstance(changes, dict)]
-        errors = self._check_many(tx.con, [{**items[i][0], **out[i]} for i in passing],
-                                  [items[i][0] for i in passing])
-        for i, error in zip(passing, errors):
-            if error is not None:
-                out[i] = error
+        _put_errors(out, passing, self._check_many(tx.con, [{**items[i][0], **out[i]} for i in passing],
+                                                   [items[i][0] for i in passing]))
         return out
 
     def update_many_in(self, tx: Tx, items: list[tuple[dict, dict]]) -> None:
@@ -676,6 +663,13 @@ class EntityService(Generic[ReadT]):
         """:meth:`delete` inside a caller's transaction."""
         current = self._fetch_live(tx.con, id_)
         return self._read(write_row(tx, self.table, current, {"deleted": True}))
+
+
+def _put_errors(out: list, indices: list[int], errors: list) -> None:
+    """Put each error found for ``out[indices[k]]`` in its place; rows without one stay."""
+    for i, error in zip(indices, errors):
+        if error is not None:
+            out[i] = error
 
 
 class VocabCache:
