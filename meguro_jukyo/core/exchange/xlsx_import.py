@@ -253,13 +253,14 @@ class _Importer:
         self.report = report
         self.deadline = deadline
         self.seen_new: dict[str, int] = {}
-        #: new rows checked and waiting to be written together (values, 視点 ids)
-        self.pending: list[tuple[int, dict, frozenset]] = []  # (row, values, 視点 ids)
-        self.known: dict[str, dict | None] = {}  # the batch's records by id, see prefetch()
-        #: updates checked and written together: (row, stored record, changes), and their ids
+        #: the batch's records by id and their 視点 ids, read together (see prefetch)
+        self.known: dict[str, dict | None] = {}
+        self.known_links: dict[str, set[str]] = {}
+        #: new rows waiting to be checked and written with their batch: (row, values, 視点 ids)
+        self.pending: list[tuple[int, dict, frozenset]] = []
+        #: updates waiting likewise: (row, stored record, changes), and those records' ids
         self.pending_updates: list[tuple[int, dict, dict]] = []
         self.pending_ids: set[str] = set()
-        self.known_links: dict[str, set[str]] = {}  # their 視点 ids
         for counter in (report.created, report.updated, report.unchanged):
             counter.setdefault(sheet, 0)
 
@@ -445,28 +446,17 @@ class _Importer:
         視点 were checked when the cell was read, and a new record has no links yet).
         """
         if self.pending_updates:
-            results = self.service.check_updates_in(self.tx, [(current, changes)
-                                                              for _, current, changes in self.pending_updates])
-            passed = []
-            for (number, current, _), result in zip(self.pending_updates, results):
-                if isinstance(result, ValidationError):
-                    self.fail([self._validation_problem(number, result)])
-                else:
-                    passed.append((current, result))
-            self.pending_updates, self.pending_ids = [], set()
+            pending, self.pending_updates, self.pending_ids = self.pending_updates, [], set()
+            results = self.service.check_updates_in(self.tx, [(current, changes) for _, current, changes in pending])
+            passed = [(current, result) for (_, current, _), result in self._valid(pending, results)]
             self.service.update_many_in(self.tx, passed)
             self.report.updated[self.sheet] += len(passed)
         if not self.pending:
             return
         # prefetch() found no record with these ids
-        results = self.service.check_many_new_in(self.tx, [values for _, values, _ in self.pending], known_new=True)
-        written = []
-        for (number, _, viewpoints), result in zip(self.pending, results):
-            if isinstance(result, ValidationError):
-                self.fail([self._validation_problem(number, result)])
-            else:
-                written.append((result, viewpoints))
-        self.pending = []
+        pending, self.pending = self.pending, []
+        results = self.service.check_many_new_in(self.tx, [values for _, values, _ in pending], known_new=True)
+        written = [(result, viewpoints) for (_, _, viewpoints), result in self._valid(pending, results)]
         self.service.create_many_in(self.tx, [values for values, _ in written])
         self.report.created[self.sheet] += len(written)
         links = self.services.links
@@ -478,6 +468,17 @@ class _Importer:
             if isinstance(result, ValidationError):
                 raise result
         links.create_many_in(self.tx, results)
+
+    def _valid(self, pending: list[tuple], results: list) -> list[tuple[tuple, dict]]:
+        """The (pending entry, checked values) whose check passed; the others are reported by the
+        row number that starts their entry."""
+        valid = []
+        for entry, result in zip(pending, results):
+            if isinstance(result, ValidationError):
+                self.fail([self._validation_problem(entry[0], result)])
+            else:
+                valid.append((entry, result))
+        return valid
 
     def _update(self, number: int, current: dict, meta: dict, data: dict, viewpoints) -> list[Problem]:
         changes = {}
@@ -516,7 +517,7 @@ class _Importer:
             self.pending_ids.add(current["id"])
             return []
         try:
-            with self._row(several=True):
+            with self._row():
                 if changes:
                     self.service.update_in(self.tx, current["id"], changes)
                 self._link(number, current["id"], linked, set(viewpoints))
@@ -526,14 +527,10 @@ class _Importer:
         return []
 
     @contextmanager
-    def _row(self, several: bool = True):
-        """A savepoint for a row that writes several records: one failing half-way leaves no trace.
-
-        A row writing one record needs none: the services check everything before writing.
-        """
-        if not several:
-            yield
-            return
+    def _row(self):
+        """A savepoint for a row that writes several records (its fields and its 視点 links):
+        one failing half-way leaves no trace. Rows writing one record go with the batch: the
+        services check everything before writing."""
         before = {k: set(v) for k, v in self.tx.changed.items()}
         try:
             with self.tx.con.begin_nested():
