@@ -32,9 +32,9 @@ _SHAPING = (
     "meguro_jukyo/core/models.py",
     "meguro_jukyo/core/reference.py",
     "meguro_jukyo/core/migrations/versions",
-    "resources/areas.json",
-    "resources/vocab.json",
-    "resources/policy",
+    "meguro_jukyo/resources/areas.json",
+    "meguro_jukyo/resources/vocab.json",
+    "meguro_jukyo/resources/policy",
 )
 
 

@@ -3,7 +3,7 @@
 
 Input : the text extracted from the PDF of 目黒区基本計画 第２部「区政運営方針」
         (default: <repo>/../shared/seeds/000_e7c1e07bc2d6349d.txt)
-Output: resources/policy/meguro-basic-plan-2022.json
+Output: meguro_jukyo/resources/policy/meguro-basic-plan-2022.json
 
     python tools/build_policy.py [SEED] [--out PATH]
 
@@ -52,7 +52,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SEED_NAME = "000_e7c1e07bc2d6349d.txt"
 DEFAULT_SEED = REPO.parent / "shared" / "seeds" / SEED_NAME
-DEFAULT_OUT = REPO / "resources" / "policy" / "meguro-basic-plan-2022.json"
+DEFAULT_OUT = REPO / "meguro_jukyo" / "resources" / "policy" / "meguro-basic-plan-2022.json"
 
 PLAN_ID = "meguro-basic-plan-2022"
 TITLE = "目黒区基本計画 第２部 区政運営方針"

@@ -1,7 +1,7 @@
 """The ward plan's policy framework (目黒区基本計画 第２部「区政運営方針」).
 
 Pure Python: no Qt, no database.  The framework is read from the JSON written
-by ``tools/build_policy.py`` (``resources/policy/meguro-basic-plan-2022.json``);
+by ``tools/build_policy.py`` (``meguro_jukyo/resources/policy/meguro-basic-plan-2022.json``);
 its texts are verbatim from the plan and must not be edited by hand.
 
 Node ids::
@@ -28,6 +28,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .resources import resource_path
+
 __all__ = [
     "DEFAULT_PATH",
     "LEVELS",
@@ -45,12 +47,7 @@ _NODE_KEYS = ("id", "level", "parent", "label", "title", "paragraphs")
 
 
 def default_path() -> Path:
-    return (
-        Path(__file__).resolve().parents[2]
-        / "resources"
-        / "policy"
-        / "meguro-basic-plan-2022.json"
-    )
+    return resource_path("policy", "meguro-basic-plan-2022.json")
 
 
 DEFAULT_PATH = default_path()

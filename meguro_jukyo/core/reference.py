@@ -1,4 +1,4 @@
-"""Reference data shipped in resources/: loaded into every store, refreshed when it changes.
+"""Reference data shipped in meguro_jukyo/resources/: loaded into every store, refreshed when it changes.
 
 The 22 住区住民会議 are user-data organizations (they sync like any other), but every store
 creates them with the same ids and clock stamps, so two stores never disagree about them.

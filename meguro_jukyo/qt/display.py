@@ -24,7 +24,7 @@ class Area:
 
 
 def load_areas() -> tuple[list[Area], list[Area]]:
-    """(districts, 住区) from the reference data shipped in resources/."""
+    """(districts, 住区) from the reference data shipped in meguro_jukyo/resources/."""
     data = load_json("areas.json")
     districts, jukyo = [], []
     for d in data["districts"]:

@@ -1,4 +1,4 @@
-"""Translations: the .ts files in resources/i18n, the .qm files built from them, and loading.
+"""Translations: the .ts files in meguro_jukyo/resources/i18n, the .qm files built from them, and loading.
 
 Source strings are English; every visible string goes through ``QCoreApplication.translate``
 with an explicit context (``self.tr`` on Python classes picks the context from the runtime

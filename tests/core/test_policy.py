@@ -15,7 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SEED_NAME = "000_e7c1e07bc2d6349d.txt"
 SEED = REPO / ".." / "shared" / "seeds" / SEED_NAME
-JSON_PATH = REPO / "resources" / "policy" / "meguro-basic-plan-2022.json"
+JSON_PATH = REPO / "meguro_jukyo" / "resources" / "policy" / "meguro-basic-plan-2022.json"
 BUILDER = REPO / "tools" / "build_policy.py"
 
 try:
