@@ -34,7 +34,7 @@ from sqlalchemy import delete, func, select
 from . import models as m
 from .errors import UserError
 from .services import Services
-from .services.base import from_json, transaction
+from .services.base import from_json, run
 
 STATUSES = ("planned", "in_session", "closed", "finalized")
 NOTE_KINDS = ("opinion", "point", "question", "report", "consensus", "decision", "continued", "minority")
@@ -163,12 +163,15 @@ class MeetingFlow:
                  issue_id: str | None = None) -> m.AgendaItemRead:
         """A new agenda item at the end of the agenda."""
         t = m.AgendaItem.__table__
-        with transaction(self.store, "議題を追加") as tx:
+
+        def work(tx):
             last = tx.con.execute(select(func.max(t.c.position)).where(
                 t.c.meeting_id == meeting_id, t.c.deleted.is_(False))).scalar()
             return self.services.agenda.create_in(tx, {
                 "meeting_id": meeting_id, "title": title, "planned_minutes": planned_minutes,
                 "issue_id": issue_id, "position": (last or 0) + 1})
+
+        return run(self.store, "議題を追加", work)
 
     def move_item(self, item_id: str, new_index: int) -> list[m.AgendaItemRead]:
         """Move an item to ``new_index`` (0-based) and number the agenda 1, 2, 3… in one change."""
@@ -176,10 +179,13 @@ class MeetingFlow:
         items = [i for i in self.agenda(item.meeting_id) if i.id != item_id]
         new_index = max(0, min(new_index, len(items)))
         items.insert(new_index, item)
-        with transaction(self.store, "議題の順番を変更") as tx:
+
+        def work(tx):
             for pos, it in enumerate(items, start=1):
                 if it.position != pos:
                     self.services.agenda.update_in(tx, it.id, {"position": pos})
+
+        run(self.store, "議題の順番を変更", work)
         return self.agenda(item.meeting_id)
 
     def carry_over_candidates(self, meeting_id: str) -> list[Candidate]:
@@ -277,7 +283,8 @@ class MeetingFlow:
             return self._step(meeting_id, "in_session", "closed", "閉会")  # raises the message
         session = self.session(meeting_id)
         end = dt.datetime.fromtimestamp(now).replace(second=0, microsecond=0)
-        with transaction(self.store, "閉会") as tx:
+
+        def work(tx):
             for item in self.agenda(meeting_id):
                 seconds = session.seconds(item.id, now)
                 if seconds > 0:
@@ -289,7 +296,9 @@ class MeetingFlow:
             for t in session.timers.values():
                 t.elapsed, t.running_since = t.seconds(now), None
             self._put(tx.con, _session_key(meeting_id), session.to_json())
-        return closed
+            return closed
+
+        return run(self.store, "閉会", work)
 
     def finalize(self, meeting_id: str) -> m.MeetingRead:
         """終了 → 確定: the minutes become the record; later edits show as amendments."""
@@ -361,6 +370,14 @@ class MeetingFlow:
 
     def _note_values(self, tx, meeting_id: str, item_id: str | None, kind: str, body: str) -> dict:
         nt = m.Note.__table__
+        # Notes are numbered per item. Two workstations numbering the same item at once would
+        # both read the same last position (inserts never collide), so the numbering first
+        # writes its owner row (the item, or the meeting for notes outside any item) without
+        # changing it: on PostgreSQL the second writer then collides and its unit of work runs
+        # again on top of the first one's note; on SQLite there is one writer anyway.
+        owner = m.Meeting.__table__ if item_id is None else m.AgendaItem.__table__
+        tx.con.execute(owner.update().where(owner.c.id == (item_id or meeting_id))
+                       .values(rev=owner.c.rev))
         item_cond = nt.c.agenda_item_id.is_(None) if item_id is None else nt.c.agenda_item_id == item_id
         last = tx.con.execute(select(func.max(nt.c.position)).where(
             nt.c.meeting_id == meeting_id, item_cond, nt.c.deleted.is_(False))).scalar()
@@ -393,12 +410,15 @@ class MeetingFlow:
             latest = self.latest_decision(meeting_id, item_id)
             decision_id = latest.id if latest else None
         label = self.services.vocab.label("note_kind", kind)
-        with transaction(self.store, f"{label}を記録") as tx:
+
+        def work(tx):
             values = self._note_values(tx, meeting_id, item_id, kind, body)
             values["decision_id"] = decision_id if kind == "minority" else None
             note = self.services.notes.create_in(tx, values)
             self._put(tx.con, _draft_key(meeting_id), None)
-        return note
+            return note
+
+        return run(self.store, f"{label}を記録", work)
 
     def decide(self, meeting_id: str, item_id: str | None, body: str, method: str,
                votes_for: int | None = None, votes_against: int | None = None,
@@ -408,7 +428,8 @@ class MeetingFlow:
         self._require_in_session(meeting_id)
         if method != "majority" and votes_for is None:
             votes_against = votes_abstain = None
-        with transaction(self.store, "決定を記録") as tx:
+
+        def work(tx):
             values = self._note_values(tx, meeting_id, item_id, "decision", body)
             values.update(decision_method=method, votes_for=votes_for, votes_against=votes_against,
                           votes_abstain=votes_abstain)
@@ -419,7 +440,9 @@ class MeetingFlow:
                     values["decision_id"] = decision.id
                     self.services.notes.create_in(tx, values)
             self._put(tx.con, _draft_key(meeting_id), None)
-        return decision
+            return decision
+
+        return run(self.store, "決定を記録", work)
 
     def add_action(self, meeting_id: str, item_id: str | None, title: str, assignee: str = "",
                    due_on: dt.date | None = None) -> m.ActionItemRead:

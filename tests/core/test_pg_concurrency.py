@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import psycopg.errors
@@ -206,3 +207,38 @@ def test_workstations_opening_a_new_database_at_once_make_one_store(pg_empty_url
     finally:
         for s in stores:
             s.close()
+
+
+def test_two_workstations_capture_notes_into_one_meeting_at_once(ward):
+    """Meeting capture runs in the same retrying unit of work as every service edit: notes
+    typed at the same moment on two workstations all land, numbered without a gap or a twin."""
+    from meguro_jukyo.core.meeting import MeetingFlow
+
+    a, b = ward
+    flow_a, flow_b = MeetingFlow(Services(a)), MeetingFlow(Services(b))
+    meeting = Services(a).meetings.create({"organization_id": ORG, "meeting_type": "regular",
+                                           "title": "同時記録", "starts_at": dt.datetime(2026, 6, 1, 19)})
+    item = flow_a.add_item(meeting.id, "防災訓練")
+    flow_a.open_meeting(meeting.id)
+    rounds = 10
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def capture(flow, who):
+        start.wait()
+        try:
+            for i in range(rounds):
+                flow.capture(meeting.id, item.id, "opinion", f"{who}{i}")
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=capture, args=(flow_a, "甲")),
+               threading.Thread(target=capture, args=(flow_b, "乙"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    notes = flow_a.notes(meeting.id, item.id)
+    assert sorted(n.body for n in notes) == sorted([f"甲{i}" for i in range(rounds)] + [f"乙{i}" for i in range(rounds)])
+    assert sorted(n.position for n in notes) == list(range(1, 2 * rounds + 1))

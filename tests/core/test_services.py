@@ -479,3 +479,24 @@ def test_creating_many_rows_at_once_writes_what_creating_them_one_by_one_writes(
     assert results[0] == results[1]
     assert results[0][1] == {r["id"] for r in rows} and len(results[0][3]) > n * 4
     assert results[0][2] == {r["id"] for r in rows if r["description"]}
+
+
+def test_collect_changes_gathers_what_every_committed_transaction_changed(services, org, meeting):
+    """The GUI's operation path broadcasts this set: an edit, a meeting capture and an undo all
+    report their rows, and a transaction that failed reports nothing."""
+    from meguro_jukyo.core.meeting import MeetingFlow
+    from meguro_jukyo.core.services.base import collect_changes
+
+    flow = MeetingFlow(services)
+    with collect_changes() as changed:
+        issue = services.issues.create({"organization_id": org.id, "title": "街灯"})
+        item = flow.add_item(meeting.id, "街灯の件")
+    assert changed == {"issue": {issue.id}, "agenda_item": {item.id}}
+    with collect_changes() as changed:
+        with pytest.raises(ValidationError):
+            services.issues.update(issue.id, {"title": ""})
+    assert changed == {}
+    with collect_changes() as outer:
+        with collect_changes() as inner:
+            services.undo()
+    assert inner == outer == {"agenda_item": {item.id}}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
@@ -169,28 +171,47 @@ class Tx:
         upsert_meta(self.con, self.store.clock_key, self.store.clock.last)
 
 
-def transaction(store, label: str, kind: str = "edit", target_id: int | None = None):
+_collecting = threading.local()
+
+
+@contextmanager
+def collect_changes() -> Iterator[dict[str, set[str]]]:
+    """What every transaction committed on this thread inside the block changed (entity kind →
+    ids), as the history records it: the GUI's one operation path broadcasts this to every
+    screen, whatever service, import or undo the work called."""
+    collected: dict[str, set[str]] = {}
+    stack = _collecting.__dict__.setdefault("stack", [])
+    stack.append(collected)
+    try:
+        yield collected
+    finally:
+        stack.remove(collected)
+
+
+def _committed(tx: Tx) -> None:
+    for collected in getattr(_collecting, "stack", ()):
+        for entity, ids in tx.changed.items():
+            collected.setdefault(entity, set()).update(ids)
+
+
+@contextmanager
+def transaction(store, label: str, kind: str = "edit", target_id: int | None = None) -> Iterator[Tx]:
     """Context manager: a Tx inside one database transaction.
 
     On a server store, colliding with another writer rolls everything back and raises
     :class:`~..concurrency.Collision` (a message a person can act on); :func:`run` runs the
-    whole transaction again instead.
+    whole transaction again instead, and is what services use.
     """
-    from contextlib import contextmanager
-
-    @contextmanager
-    def _cm():
-        try:
-            with store.engine.begin() as con:
-                tx = Tx(store, con, label, kind, target_id)
-                yield tx
-                tx.finish()
-        except DBAPIError as exc:
-            if is_collision(exc):
-                raise Collision() from exc
-            raise
-
-    return _cm()
+    try:
+        with store.engine.begin() as con:
+            tx = Tx(store, con, label, kind, target_id)
+            yield tx
+            tx.finish()
+    except DBAPIError as exc:
+        if is_collision(exc):
+            raise Collision() from exc
+        raise
+    _committed(tx)
 
 
 def run(store, label: str, work: Callable[[Tx], T], *, kind: str = "edit",

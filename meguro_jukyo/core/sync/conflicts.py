@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from .. import models as m
 from ..errors import NotFound, UserError, ValidationError
-from ..services.base import transaction, validation_error, write_row
+from ..services.base import run, validation_error, write_row
 from . import state
 from .clock import Stamp
 from .models import SyncDevice
@@ -154,7 +154,8 @@ def resolve_conflict(store, cid: str, *, keep: str | None = None, value: Any = _
         deletion = chosen.deletion
         typed = c.typed(conflict.field, chosen.value)
     label = f"競合を解決: {conflict.title}（{conflict.field}）"
-    with transaction(store, label) as tx:
+
+    def work(tx) -> None:
         current = tx.con.execute(select(table).where(table.c.id == conflict.entity_id)).mappings().first()
         current = dict(current)
         if conflict.field not in state.visible_conflicts(c, current):
@@ -167,6 +168,8 @@ def resolve_conflict(store, cid: str, *, keep: str | None = None, value: Any = _
                     v.deletion for v in (conflict.current, *conflict.others)):
                 values["deleted"] = False  # the edit is kept over the concurrent deletion
         write_row(tx, table, current, values, force=frozenset(values))
+
+    run(store, label, work)
     return conflict
 
 
