@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..core.services import ListQuery
@@ -13,7 +13,7 @@ translate = QCoreApplication.translate
 
 
 class ChildTable(QWidget):
-    changed = Signal()
+    """Reloads whenever any write (here, in another window, an undo) changes rows of its kind."""
 
     def __init__(self, kind: str, parent_fields: dict, services, tasks, display, title: str, parent=None,
                  can_add: bool = True, remove_text: str | None = None):
@@ -50,7 +50,12 @@ class ChildTable(QWidget):
         self.buttons_layout.addStretch(1)
         layout.addLayout(self.buttons_layout)
         self.can_edit = can_add
+        tasks.changed.connect(self._heard)
         self.reload()
+
+    def _heard(self, changed: dict, _initiator=None) -> None:
+        if self.kind in changed:
+            self.reload()
 
     def reload(self) -> None:
         self.model.set_query(ListQuery(equals=self.parent_fields))
@@ -59,10 +64,6 @@ class ChildTable(QWidget):
         index = self.view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _after_change(self, *_):
-        self.reload()
-        self.changed.emit()
-
     def add(self) -> None:
         from .editors import editor_for
 
@@ -70,7 +71,6 @@ class ChildTable(QWidget):
         if self.kind == "agenda_item":
             defaults["position"] = self.model.total
         dialog = editor_for(self.kind, self.services, self.tasks, self.display, defaults=defaults, parent=self)
-        dialog.saved.connect(self._after_change)
         dialog.open()
 
     def edit(self) -> None:
@@ -80,8 +80,6 @@ class ChildTable(QWidget):
         from .editors import editor_for
 
         dialog = editor_for(self.kind, self.services, self.tasks, self.display, row=row, parent=self)
-        dialog.saved.connect(self._after_change)
-        dialog.deleted.connect(self._after_change)
         dialog.open()
 
     def remove(self) -> None:
@@ -92,4 +90,4 @@ class ChildTable(QWidget):
                        translate("Dialogs", "Remove this entry? You can undo this with Ctrl+Z.")):
             return
         service = self.services.by_kind(self.kind)
-        self.tasks.run_in_background(lambda: service.delete(row.id), self._after_change, owner=self)
+        self.tasks.change(lambda: service.delete(row.id), owner=self)

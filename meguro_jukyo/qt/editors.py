@@ -260,19 +260,18 @@ class RefField(QWidget):
 class EditorDialog(QDialog):
     """Create or edit one row of ``kind``. Emits ``saved(row)`` after a successful save.
 
-    ``on_change(kind, row)`` is told of every save and delete from the finished service call
-    itself, so the lists still refresh when the editor was closed while its save ran (the
-    dialog's own signals are not delivered once it is gone).
+    Saves and deletes run through the one operation path (``TaskManager.change``): every
+    screen hears of them from its broadcast, also when the editor was closed while its save
+    ran (the dialog's own signals are not delivered once it is gone).
     """
 
     saved = Signal(object)
     deleted = Signal(object)
 
     def __init__(self, kind: str, services, tasks: TaskManager, display: Display, row=None,
-                 defaults: dict | None = None, parent=None, on_change=None):
+                 defaults: dict | None = None, parent=None):
         super().__init__(parent)
         self.kind, self.services, self.tasks, self.display = kind, services, tasks, display
-        self.on_change = on_change
         self.service = services.by_kind(kind)
         self.row = row
         self.defaults = dict(defaults or {})
@@ -514,11 +513,9 @@ class EditorDialog(QDialog):
     def _run_change(self, work, then) -> None:
         """``work`` (a save or delete) on the lane; the window hears of the change even if this
         editor has been closed by then, ``then`` only while it is still open."""
-        kind, on_change, tasks = self.kind, self.on_change, self.tasks
+        tasks = self.tasks
 
         def done(row):
-            if on_change is not None:
-                on_change(kind, row)
             if shiboken6.isValid(self):
                 then(row)
 
@@ -528,7 +525,7 @@ class EditorDialog(QDialog):
             else:
                 tasks.report_error(exc)
 
-        tasks.run_in_background(work, done, failed)
+        tasks.change(work, done, failed)
 
     def show_history(self):
         """履歴: every recorded change of this record."""
@@ -592,8 +589,8 @@ def sorted_orgs(display: Display) -> list[tuple[str, str]]:
 class MeetingEditor(EditorDialog):
     """A meeting, its quorum, and (once saved) its agenda and attendees."""
 
-    def __init__(self, services, tasks, display, row=None, defaults=None, parent=None, on_change=None):
-        super().__init__("meeting", services, tasks, display, row, defaults, parent, on_change)
+    def __init__(self, services, tasks, display, row=None, defaults=None, parent=None):
+        super().__init__("meeting", services, tasks, display, row, defaults, parent)
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorum")
         self.form.insertRow(self.form.rowCount() - 3, translate("Field", "Quorum"), self.quorum_label)
@@ -645,8 +642,8 @@ class LinkedEditor(EditorDialog):
 
     link_requested = Signal(str, object)  # kind, row
 
-    def __init__(self, kind, services, tasks, display, row=None, defaults=None, parent=None, on_change=None):
-        super().__init__(kind, services, tasks, display, row, defaults, parent, on_change)
+    def __init__(self, kind, services, tasks, display, row=None, defaults=None, parent=None):
+        super().__init__(kind, services, tasks, display, row, defaults, parent)
         self.links = None
         self.link_button = QPushButton(translate("Dialogs", "Link to a viewpoint…"))
         self.link_button.setObjectName("link_button")
@@ -683,16 +680,10 @@ class LinkedEditor(EditorDialog):
 
         dialog = ReasonDialog(link, self.display, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        service, links = self.services.links, self.links
+        service = self.services.links
 
         def save(reason: str) -> None:
-            def done(row) -> None:
-                if self.on_change is not None:
-                    self.on_change("policy_link", row)
-                if shiboken6.isValid(links):
-                    links.reload()
-
-            self.tasks.run_in_background(lambda: service.update(link.id, {"reason": reason}), done)
+            self.tasks.change(lambda: service.update(link.id, {"reason": reason}))
 
         dialog.reason_chosen.connect(save)
         dialog.open()
@@ -713,11 +704,10 @@ class LinkedEditor(EditorDialog):
         self.accept()
 
 
-def editor_for(kind: str, services, tasks, display, row=None, defaults=None, parent=None,
-               on_change=None) -> EditorDialog:
+def editor_for(kind: str, services, tasks, display, row=None, defaults=None, parent=None) -> EditorDialog:
     if kind == "meeting":
-        return MeetingEditor(services, tasks, display, row, defaults, parent, on_change)
+        return MeetingEditor(services, tasks, display, row, defaults, parent)
     if kind in ("issue", "note"):
-        return LinkedEditor(kind, services, tasks, display, row, defaults, parent, on_change)
-    return EditorDialog(kind, services, tasks, display, row, defaults, parent, on_change)
+        return LinkedEditor(kind, services, tasks, display, row, defaults, parent)
+    return EditorDialog(kind, services, tasks, display, row, defaults, parent)
 

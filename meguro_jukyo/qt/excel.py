@@ -221,8 +221,6 @@ class ExcelPage(QWidget):
     import_failed = Signal(str)
     #: open data was written (core OpenDataReport)
     opendata_written = Signal(object)
-    #: records changed (entity kind -> ids)
-    changed = Signal(dict)
 
     def __init__(self, services, tasks: TaskManager, display: Display, settings: Settings, parent=None):
         super().__init__(parent)
@@ -695,7 +693,7 @@ class ExcelPage(QWidget):
         return self.tasks.with_progress(
             self, translate("Excel", "Importing the workbook…"),
             lambda _p: import_workbook(services, path, valid_only=valid_only), self._show_imported,
-            lambda exc: self._import_failed(exc, path), cancellable=False)
+            lambda exc: self._import_failed(exc, path), cancellable=False, change=True)
 
     def _show_imported(self, report: ImportReport) -> None:
         self.checked_report = None
@@ -714,8 +712,6 @@ class ExcelPage(QWidget):
             text = translate("Excel", "Nothing was changed: every row of %1 is the same as in the data.")
         self.import_status.setText(text.replace("%1", report.path.name).replace("%2", f"{added:,}").replace(
             "%3", f"{updated:,}").replace("%4", f"{left_out:,}").replace("%5", f"{len(report.errors):,}"))
-        if report.written:
-            self.changed.emit({kind: set(ids) for kind, ids in report.changed.items()})
         self.imported.emit(report)
 
     def _show_import(self, report: ImportReport | None) -> None:
@@ -769,7 +765,6 @@ def _writes(report: ImportReport) -> int:
 def install(window) -> ExcelPage:
     """Add the Excel page to the main window, and its actions to the File and Go menus."""
     page = ExcelPage(window.services, window.tasks, window.display, window.settings)
-    page.changed.connect(window.on_changed)
     window.changed.connect(page.data_changed)
     window.add_page("excel", translate("MainWindow", "Excel"), page)
     show = QAction(translate("MainWindow", "E&xcel…"), window)

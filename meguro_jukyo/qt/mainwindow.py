@@ -2,8 +2,10 @@
 
 Pages are added with :meth:`MainWindow.add_page` and menu actions with :meth:`MainWindow.menu`,
 so later features (meeting mode, Excel, sync) plug in without editing this file's body.
-Every edit, undo or redo ends in :meth:`MainWindow.on_changed` with what changed (entity kind →
-ids); pages refresh just that, and ``changed`` is emitted for anything else listening.
+Every write from any screen runs through ``TaskManager.change`` (the one operation path); its
+broadcast ends in :meth:`MainWindow.on_changed` with what changed (entity kind → ids): pages
+refresh just that, the Undo label is read again, and ``changed`` is emitted for anything else
+listening. No screen tells the window of a change by hand.
 
 Start-up comes in two steps so the window is on screen before the core is even imported:
 ``MainWindow(None, tasks, settings)`` builds the shell (navigation, pages that say 読み込み中…,
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.tasks, self.settings = tasks, settings
         self.services = self.store = self.framework = self.suggester = self.display = None
         self.tasks.set_error_handler(self.show_error)
+        self.tasks.changed.connect(self.on_changed)
         self.setObjectName("main_window")
         self.setWindowTitle(translate("MainWindow", "Meguro Jukyo — local issues and meetings"))
         self._menus: dict[str, QMenu] = {}
@@ -401,9 +404,9 @@ class MainWindow(QMainWindow):
     def _open_editor(self, kind: str, row, defaults):
         from .editors import editor_for
 
-        dialog = editor_for(kind, self.services, self.tasks, self.display, row=row, defaults=defaults, parent=self,
-                            on_change=self._edited)
+        dialog = editor_for(kind, self.services, self.tasks, self.display, row=row, defaults=defaults, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda saved, k=kind: self._remember(k, saved) if k in LIST_KINDS else None)
         if hasattr(dialog, "link_requested"):
             dialog.link_requested.connect(self.open_link_dialog)
         if row is not None:
@@ -413,26 +416,19 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _edited(self, kind: str, row) -> None:
-        """An editor saved or deleted ``row`` (told by the change, even if the editor is gone)."""
-        if not row.deleted and kind in LIST_KINDS:
-            self._remember(kind, row)
-        self.on_changed({kind: {row.id}})
-
     def delete_item(self, kind: str, row) -> None:
         if not confirm(self, translate("MainWindow", "Delete"),
                        translate("MainWindow", "Delete “%1”? You can undo this with Ctrl+Z.").replace(
                            "%1", row_title(row))):
             return
         service = self.services.by_kind(kind)
-        self.tasks.run_in_background(lambda: service.delete(row.id), lambda r: self.on_changed({kind: {r.id}}))
+        self.tasks.change(lambda: service.delete(row.id))
 
     def open_link_dialog(self, kind: str, row):
         from .policy import LinkDialog
 
         dialog = LinkDialog(self, kind, row)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.linked.connect(lambda link: self.on_changed({"policy_link": {link.id}}))
         dialog.open()
         return dialog
 
@@ -454,8 +450,8 @@ class MainWindow(QMainWindow):
 
     # -- changes, undo, redo -----------------------------------------------------------
 
-    def on_changed(self, changed: dict) -> None:
-        """Refresh what an edit, undo or redo changed."""
+    def on_changed(self, changed: dict, _initiator=None) -> None:
+        """Refresh what a write (an edit, import, undo or redo, from any screen) changed."""
         from .lists import ListPage
 
         changed = {k: set(v) for k, v in changed.items()}
@@ -492,18 +488,18 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         services = self.services
-        self.tasks.run_in_background(services.undo, self._replayed)
+        self.tasks.change(services.undo, self._replayed)
 
     def redo(self) -> None:
         services = self.services
-        self.tasks.run_in_background(services.redo, self._replayed)
+        self.tasks.change(services.redo, self._replayed)
 
     def _replayed(self, result) -> None:
+        """The broadcast has refreshed what the undo or redo changed; say what it was."""
         if result is None:
             self.refresh_history()
             return
         self.statusBar().showMessage(result.label, 4000)
-        self.on_changed(dict(result.changed))
 
     # -- dialogs ---------------------------------------------------------------------
 

@@ -338,6 +338,9 @@ class MeetingModeWindow(QMainWindow):
         self._attendance_timer.timeout.connect(self._save_attendance)
         self._clock = QTimer(self, interval=CLOCK_TICK_MS)
         self._clock.timeout.connect(self._tick)
+        # writes made elsewhere (the main window's editors, its undo, a sync import) that touch
+        # what this window shows reload it; its own writes it has already shown
+        tasks.changed.connect(self._heard)
 
         self._build()
         self._shortcuts()
@@ -526,6 +529,11 @@ class MeetingModeWindow(QMainWindow):
                             flow.notes(meeting_id), flow.session(meeting_id), flow.draft(meeting_id))
 
         self.tasks.run_in_background(work, lambda snap: self._loaded(snap, restore_draft), self._failed)
+
+    def _heard(self, changed: dict, initiator=None) -> None:
+        if initiator is self or not changed.keys() & {"meeting", "agenda_item", "note", "action_item"}:
+            return
+        self.reload()
 
     def _loaded(self, snap: Snapshot, restore_draft: bool) -> None:
         self.meeting, self.agenda, self.notes, self.session = snap.meeting, snap.agenda, snap.notes, snap.session
@@ -737,8 +745,8 @@ class MeetingModeWindow(QMainWindow):
                 self.capture.setText(text)
             self._failed(exc)
 
-        self.tasks.run_in_background(lambda: flow.capture(meeting_id, item_id, kind, text),
-                                     self._captured, failed)
+        self.tasks.change(lambda: flow.capture(meeting_id, item_id, kind, text),
+                          self._captured, failed, owner=self)
 
     def _captured(self, note: m.NoteRead) -> None:
         self.notes.append(note)
@@ -788,7 +796,7 @@ class MeetingModeWindow(QMainWindow):
             for note in notes:
                 self._captured(note)
 
-        self.tasks.run_in_background(work, done, self._failed)
+        self.tasks.change(work, done, self._failed, owner=self)
 
     def add_action(self) -> None:
         if self.meeting is None or self.meeting.status != "in_session":
@@ -810,9 +818,9 @@ class MeetingModeWindow(QMainWindow):
         if self.capture.text().strip() == v["title"]:
             self.capture.clear()
         flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
-        self.tasks.run_in_background(
+        self.tasks.change(
             lambda: flow.add_action(meeting_id, item_id, v["title"], v["assignee"], v["due_on"]),
-            self._action_added, self._failed)
+            self._action_added, self._failed, owner=self)
 
     def _action_added(self, action: m.ActionItemRead) -> None:
         due = self.display.date(action.due_on) if action.due_on else ""
@@ -829,7 +837,7 @@ class MeetingModeWindow(QMainWindow):
             self._show_agenda()
             self._show_item()
 
-        self.tasks.run_in_background(fn, done, self._failed)
+        self.tasks.change(fn, done, self._failed, owner=self)
 
     def go_to(self, index: int) -> None:
         if not 0 <= index < len(self.agenda) or index == self.current_index():
@@ -866,8 +874,8 @@ class MeetingModeWindow(QMainWindow):
             if result == QDialog.DialogCode.Accepted:
                 flow, meeting_id = self.flow, self.meeting_id
                 title, minutes = dialog.title.text().strip(), dialog.minutes.value()
-                self.tasks.run_in_background(lambda: flow.add_item(meeting_id, title, minutes),
-                                             lambda _i: self.reload(), self._failed)
+                self.tasks.change(lambda: flow.add_item(meeting_id, title, minutes),
+                                  lambda _i: self.reload(), self._failed, owner=self)
             self.refocus()
 
         dialog.finished.connect(finished)
@@ -888,9 +896,9 @@ class MeetingModeWindow(QMainWindow):
             self.refocus()
             if chosen:
                 flow, meeting_id = self.flow, self.meeting_id
-                self.tasks.run_in_background(
+                self.tasks.change(
                     lambda: [flow.add_candidate(meeting_id, c) for c in chosen],
-                    lambda _items: self.reload(), self._failed)
+                    lambda _items: self.reload(), self._failed, owner=self)
 
         dialog.finished.connect(finished)
         dialog.open()
@@ -911,7 +919,7 @@ class MeetingModeWindow(QMainWindow):
             self._show_agenda()
             self._show_item()
 
-        self.tasks.run_in_background(lambda: flow.move_item(item_id, target), done, self._failed)
+        self.tasks.change(lambda: flow.move_item(item_id, target), done, self._failed, owner=self)
 
     # -- attendance ------------------------------------------------------------------------
 
@@ -927,8 +935,8 @@ class MeetingModeWindow(QMainWindow):
         def done(meeting):
             self.meeting = meeting
 
-        self.tasks.run_in_background(lambda: service.update(meeting_id, values, label="出席を変更"),
-                                     done, self._failed)
+        self.tasks.change(lambda: service.update(meeting_id, values, label="出席を変更"),
+                          done, self._failed, owner=self)
 
     # -- the meeting's steps ---------------------------------------------------------------
 
@@ -961,7 +969,7 @@ class MeetingModeWindow(QMainWindow):
             self.status_changed.emit(meeting.status)
             self.reload()
 
-        self.tasks.run_in_background(fn, done, self._failed)
+        self.tasks.change(fn, done, self._failed, owner=self)
 
     def open_meeting(self) -> None:
         flow, meeting_id = self.flow, self.meeting_id
@@ -1042,7 +1050,7 @@ class MeetingModeWindow(QMainWindow):
                 self.statusBar().showMessage(translate("MeetingMode", "Undone: %1").replace("%1", result.label), 4000)
             self.reload()
 
-        self.tasks.run_in_background(services.undo, done, self._failed)
+        self.tasks.change(services.undo, done, self._failed, owner=self)
 
     # -- projector -------------------------------------------------------------------------
 
@@ -1117,14 +1125,12 @@ def install(window) -> QAction:
 
 
 def open_meeting_mode(window, meeting_id: str) -> MeetingModeWindow:
-    """One meeting-mode window per meeting; its edits refresh the main window's lists."""
+    """One meeting-mode window per meeting; its edits reach the main window through the
+    operation path's broadcast, like every other write."""
     mode = window.meeting_modes.get(meeting_id)
     if mode is None:
         mode = MeetingModeWindow(window.services, window.tasks, window.display, meeting_id)
         window.meeting_modes[meeting_id] = mode
-        mode.note_captured.connect(lambda note: window.on_changed({"note": {note.id}}))
-        mode.action_added.connect(lambda action: window.on_changed({"action_item": {action.id}}))
-        mode.status_changed.connect(lambda _s: window.on_changed({"meeting": {meeting_id}}))
         mode.destroyed.connect(lambda _o=None: window.meeting_modes.pop(meeting_id, None))
         mode.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     mode.show()

@@ -343,7 +343,7 @@ class LinkDialog(QDialog):
                 ("issue_id" if self.kind == "issue" else "note_id"): self.row.id}
         service = self.window_.services.links
         self.link_button.setEnabled(False)
-        self.window_.tasks.run_in_background(lambda: service.create(data), self._linked, self._failed, owner=self)
+        self.window_.tasks.change(lambda: service.create(data), self._linked, self._failed, owner=self)
 
     def _linked(self, link) -> None:
         self.linked.emit(link)

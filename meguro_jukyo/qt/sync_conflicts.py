@@ -367,7 +367,7 @@ class ConflictsView(QWidget):
             self.resolved.emit(settled)
             self.refresh()
 
-        self.tasks.run_in_background(work, done, on_error or self._failed, owner=self)
+        self.tasks.change(work, done, on_error or self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self._show(self.view.currentIndex().row())

@@ -41,7 +41,6 @@ from .widgets import report_cell, report_table
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
-IMPORTED_KINDS = tuple(package.TABLES)
 STATUS_NAMES = {
     importer.IMPORTED: QT_TRANSLATE_NOOP("Sync", "Imported"),
     importer.DUPLICATE: QT_TRANSLATE_NOOP("Sync", "Duplicate"),
@@ -261,8 +260,6 @@ class SyncPage(QWidget):
     card_read = Signal(object)
     #: a device is trusted now (its DeviceCard)
     trusted = Signal(object)
-    #: records changed (entity kind -> ids; empty: reload the kind)
-    changed = Signal(dict)
 
     def __init__(self, store, tasks: TaskManager, display: Display, parent=None):
         super().__init__(parent)
@@ -278,7 +275,6 @@ class SyncPage(QWidget):
         self.conflicts = ConflictsView(store, tasks, display)
         self.tabs.addTab(self.conflicts, translate("Sync", "Conflicts"))
         self.conflicts.loaded.connect(self._conflicts_counted)
-        self.conflicts.resolved.connect(lambda c: self.changed.emit({c.entity: {c.entity_id}}))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._loaded_once = False
@@ -530,7 +526,7 @@ class SyncPage(QWidget):
             self, translate("Sync", "Importing sync files…"),
             lambda p: _import_with(p, lambda report, cancel: importer.import_paths(
                 store, paths, progress=report, cancel=cancel)),
-            self._show_report)
+            self._show_report, change=True)
 
     def import_held(self):
         """Import the held files whose devices are trusted now."""
@@ -539,7 +535,7 @@ class SyncPage(QWidget):
             self, translate("Sync", "Importing held files…"),
             lambda p: _import_with(p, lambda report, cancel: importer.import_quarantined(
                 store, progress=report, cancel=cancel)),
-            self._show_report)
+            self._show_report, change=True)
 
     def _show_report(self, report: importer.ImportReport) -> None:
         self.report.show(report)
@@ -557,8 +553,6 @@ class SyncPage(QWidget):
         self.status.setText(text)
         self.tabs.setCurrentIndex(0)
         self.refresh()
-        if totals[importer.IMPORTED]:
-            self.changed.emit({kind: set() for kind in IMPORTED_KINDS})
         self.imported.emit(report)
 
     # -- trust -----------------------------------------------------------------------------
@@ -606,7 +600,6 @@ class SyncPage(QWidget):
 def install(window) -> SyncPage:
     """Add the 同期 page to the main window, and its actions to the File and Go menus."""
     page = SyncPage(window.store, window.tasks, window.display)
-    page.changed.connect(window.on_changed)
     window.add_page("sync", translate("MainWindow", "Sync"), page)
     show = QAction(translate("MainWindow", "S&ync…"), window)
     show.triggered.connect(lambda: window.show_page("sync"))

@@ -92,6 +92,10 @@ class TaskManager(QObject):
 
     #: emitted when the lane goes from idle to busy (True) and back (False)
     busy_changed = Signal(bool)
+    #: the one broadcast of every write (Anki's ``operation_did_execute``): what it committed,
+    #: entity kind → ids, and who started it (the ``owner`` given to :meth:`change`), so a
+    #: screen that already shows its own change can skip reloading
+    changed = Signal(dict, object)
 
     def __init__(self, on_error: Callable[[BaseException], None] | None = None, parent=None):
         super().__init__(parent)
@@ -127,12 +131,29 @@ class TaskManager(QObject):
         """
         return self._start(lambda _progress: fn(), on_done, on_error, owner=owner)
 
+    def change(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> Progress:
+        """The one path for every write from the GUI: ``fn`` runs on the lane like any job,
+        and what its transactions committed is broadcast on :attr:`changed` (before
+        ``on_done``, and even when ``owner`` is gone or the work failed half-way), so every
+        page, meeting mode, the projector and the Undo label hear of it. Long writes use
+        :meth:`with_progress` with ``change=True``."""
+        return self._start(lambda _progress: fn(), on_done, on_error, owner=owner, collect=True)
+
     def _start(self, fn, on_done, on_error, on_progress=None, owner: QObject | None = None,
-               on_cancelled=None) -> Progress:
+               on_cancelled=None, collect: bool = False) -> Progress:
         relay = _Relay()
         progress = Progress(relay)
         if on_progress is not None:
             relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        collected: dict[str, set[str]] = {}
+        if collect:
+            fn = _collecting(fn, collected)
 
         def finished(outcome: list):
             _work, result, exc = outcome
@@ -141,6 +162,8 @@ class TaskManager(QObject):
             relay.deleteLater()
             if not self._pending:
                 self.busy_changed.emit(False)
+            if collected:
+                self.changed.emit(collected, owner)
             if owner is not None and not shiboken6.isValid(owner):
                 return
             if exc is None:
@@ -172,8 +195,10 @@ class TaskManager(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         *,
         cancellable: bool = True,
+        change: bool = False,
     ) -> QProgressDialog:
-        """Long work: a window-modal progress dialog with Cancel while ``fn(progress)`` runs."""
+        """Long work: a window-modal progress dialog with Cancel while ``fn(progress)`` runs.
+        With ``change``, it is a write: what it committed is broadcast as by :meth:`change`."""
         dialog = QProgressDialog(label, translate("Tasks", "Cancel") if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(translate("Tasks", "Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -204,7 +229,7 @@ class TaskManager(QObject):
             dialog.close()
             dialog.deleteLater()
 
-        progress = self._start(fn, done, failed, update, on_cancelled=cancelled)
+        progress = self._start(fn, done, failed, update, on_cancelled=cancelled, collect=change)
         dialog.canceled.connect(progress.cancel)
         return dialog
 
@@ -215,6 +240,23 @@ class TaskManager(QObject):
 
 def _raise(exc: BaseException) -> None:
     raise exc
+
+
+def _collecting(fn: Callable[[Progress], Any], into: dict) -> Callable[[Progress], Any]:
+    """``fn`` gathering, into ``into``, what every transaction it commits changed."""
+
+    def work(progress: Progress) -> Any:
+        # imported on the lane, when the first write runs: the window is on screen before the
+        # core is imported at all (see mainwindow's start-up)
+        from ..core.services.base import collect_changes
+
+        with collect_changes() as changes:
+            try:
+                return fn(progress)
+            finally:
+                into.update(changes)
+
+    return work
 
 
 def error_text(exc: BaseException, language: str) -> str:
