@@ -75,22 +75,25 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 
 def fill_source_language(ts: Path) -> int:
-    """In the English file every translation is its source; returns how many were filled."""
+    """In the English file every translation is its source; returns how many were (re)written.
+
+    Every entry is written, not only the unfinished ones: a translation that drifted from its
+    source (once, a whole run of ``.ts`` XML pasted into twelve of them) is put right."""
     import xml.etree.ElementTree as ET
 
     tree = ET.parse(ts)
     filled = 0
     for message in tree.iter("message"):
         translation = message.find("translation")
-        if translation is None or translation.get("type") != "unfinished":
+        if translation is None or translation.get("type") in ("obsolete", "vanished"):
             continue
         source = message.findtext("source") or ""
-        if message.get("numerus") == "yes":
-            for form in translation.findall("numerusform"):
-                form.text = source
-        else:
-            translation.text = source
-        del translation.attrib["type"]
+        forms = translation.findall("numerusform") if message.get("numerus") == "yes" else [translation]
+        if translation.get("type") is None and all(f.text == source for f in forms):
+            continue
+        for form in forms:
+            form.text = source
+        translation.attrib.pop("type", None)
         filled += 1
     if filled:
         _write_ts(tree, ts)
@@ -149,7 +152,8 @@ def update() -> None:
     """Re-extract strings into the .ts files and rebuild the .qm files."""
     I18N_DIR.mkdir(parents=True, exist_ok=True)
     lupdate([ts_path(lang) for lang in LANGUAGES])
-    fill_source_language(ts_path("en"))
+    if fill_source_language(ts_path("en")):
+        lupdate([ts_path("en")])  # back to lupdate's own layout, so the file's diffs stay small
     for lang in LANGUAGES:
         lrelease(ts_path(lang), qm_path(lang))
 

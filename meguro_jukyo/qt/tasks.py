@@ -92,9 +92,10 @@ class TaskManager(QObject):
 
     #: emitted when the lane goes from idle to busy (True) and back (False)
     busy_changed = Signal(bool)
-    #: the one broadcast of every write (Anki's ``operation_did_execute``): what it committed,
-    #: entity kind → ids, and who started it (the ``owner`` given to :meth:`change`), so a
-    #: screen that already shows its own change can skip reloading
+    # The one broadcast of every write (Anki's operation_did_execute): what it committed,
+    # entity kind → ids, and who started it (the owner given to change()), so that a screen
+    # already showing its own change can skip reloading. (Not a "#:" comment: lupdate would
+    # take it for a translator's note on the next string.)
     changed = Signal(dict, object)
 
     def __init__(self, on_error: Callable[[BaseException], None] | None = None, parent=None):

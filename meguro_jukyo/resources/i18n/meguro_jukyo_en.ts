@@ -162,12 +162,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>(the record was deleted)</source>
         <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
-        <translation>Deleted or not&lt;/source&gt;
-        &lt;extracomment&gt;field kinds (editors.FIELDS) a person can type a merged value for; others keep one value&lt;/extracomment&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;(the record was deleted)</translation>
+        <translation>(the record was deleted)</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -224,21 +219,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Write a merged value…</source>
         <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
-        <translation>Write a merged value…&lt;/source&gt;
-        &lt;extracomment&gt;the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed&lt;/extracomment&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;%1 open conflicts</translation>
+        <translation>Write a merged value…</translation>
     </message>
     <message>
         <source>%1 open conflicts</source>
-        <translation>Write a merged value…&lt;/source&gt;
-        &lt;extracomment&gt;the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed&lt;/extracomment&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;%1 open conflicts</translation>
+        <translation>%1 open conflicts</translation>
     </message>
     <message>
         <source>No open conflicts: every field has one value.</source>
@@ -333,51 +318,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>History…</source>
-        <translation>Add…&lt;/source&gt;
-        &lt;translation&gt;Add…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Remove…&lt;/source&gt;
-        &lt;translation&gt;Remove…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Remove&lt;/source&gt;
-        &lt;translation&gt;Remove&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Remove this entry? You can undo this with Ctrl+Z.&lt;/source&gt;
-        &lt;translation&gt;Remove this entry? You can undo this with Ctrl+Z.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Enter a date.&lt;/source&gt;
-        &lt;translation&gt;Enter a date.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;(none)&lt;/source&gt;
-        &lt;translation&gt;(none)&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Choose…&lt;/source&gt;
-        &lt;translation&gt;Choose…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Clear&lt;/source&gt;
-        &lt;translation&gt;Clear&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;New %1&lt;/source&gt;
-        &lt;translation&gt;New %1&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;%1: %2&lt;/source&gt;
-        &lt;translation&gt;%1: %2&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Save (Ctrl+S)&lt;/source&gt;
-        &lt;translation&gt;Save (Ctrl+S)&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;History…</translation>
+        <translation>History…</translation>
     </message>
     <message>
         <source>When this record was changed, where, and how</source>
@@ -449,71 +390,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Edit reason…</source>
-        <translation>Delete…&lt;/source&gt;
-        &lt;translation&gt;Delete…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Enter a whole number.&lt;/source&gt;
-        &lt;translation&gt;Enter a whole number.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Delete&lt;/source&gt;
-        &lt;translation&gt;Delete&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/source&gt;
-        &lt;translation&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Discard changes&lt;/source&gt;
-        &lt;translation&gt;Discard changes&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Close without saving what you typed?&lt;/source&gt;
-        &lt;translation&gt;Close without saving what you typed?&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;No quorum rule&lt;/source&gt;
-        &lt;translation&gt;No quorum rule&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;reached&lt;/source&gt;
-        &lt;translation&gt;reached&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;not reached&lt;/source&gt;
-        &lt;translation&gt;not reached&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;%1 of %2 needed: %3&lt;/source&gt;
-        &lt;translation&gt;%1 of %2 needed: %3&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Agenda&lt;/source&gt;
-        &lt;translation&gt;Agenda&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Attendees (personal data)&lt;/source&gt;
-        &lt;translation&gt;Attendees (personal data)&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Link to a viewpoint…&lt;/source&gt;
-        &lt;translation&gt;Link to a viewpoint…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Save first, then link it to the ward plan&apos;s viewpoints.&lt;/source&gt;
-        &lt;translation&gt;Save first, then link it to the ward plan&apos;s viewpoints.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Linked viewpoints&lt;/source&gt;
-        &lt;translation&gt;Linked viewpoints&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Unlink…&lt;/source&gt;
-        &lt;translation&gt;Unlink…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Edit reason…</translation>
+        <translation>Edit reason…</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -650,7 +527,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Export workbook</source>
-        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport) records changed (entity kind -&gt; ids)</extracomment>
+        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>Export workbook</translation>
     </message>
     <message>
@@ -1206,23 +1083,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation>Reason&lt;/source&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;Reason&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Viewpoint&lt;/source&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;Viewpoint&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Item&lt;/source&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;Item&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;(none)&lt;/source&gt;
-        &lt;translation type=&quot;unfinished&quot;&gt;(none)&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;deleted</translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <source>exists</source>
@@ -1340,31 +1201,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>New&lt;/source&gt;
-        &lt;translation&gt;New&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;New (Ctrl+N)&lt;/source&gt;
-        &lt;translation&gt;New (Ctrl+N)&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Open&lt;/source&gt;
-        &lt;translation&gt;Open&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Delete…&lt;/source&gt;
-        &lt;translation&gt;Delete…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Clear filters&lt;/source&gt;
-        &lt;translation&gt;Clear filters&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Link to a viewpoint…&lt;/source&gt;
-        &lt;translation&gt;Link to a viewpoint…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Loading…</translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>%1 rows</source>
@@ -1372,11 +1209,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>%1 or more rows (counting…)</source>
-        <translation>%1 rows&lt;/source&gt;
-        &lt;translation&gt;%1 rows&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;%1 or more rows (counting…)</translation>
+        <translation>%1 or more rows (counting…)</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -1440,60 +1273,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>&amp;Check the data…</source>
-        <translation>Meguro Jukyo — local issues and meetings&lt;/source&gt;
-        &lt;extracomment&gt;entity kind -&gt; ids changed by an edit, undo or redo (after the pages refreshed) undo/redo labels were refreshed the pages exist (they are built once organization names have loaded)&lt;/extracomment&gt;
-        &lt;translation&gt;Meguro Jukyo — local issues and meetings&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;File&lt;/source&gt;
-        &lt;translation&gt;&amp;File&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Edit&lt;/source&gt;
-        &lt;translation&gt;&amp;Edit&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Go&lt;/source&gt;
-        &lt;translation&gt;&amp;Go&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Tools&lt;/source&gt;
-        &lt;translation&gt;&amp;Tools&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Help&lt;/source&gt;
-        &lt;translation&gt;&amp;Help&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;New item&lt;/source&gt;
-        &lt;translation&gt;&amp;New item&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Settings…&lt;/source&gt;
-        &lt;translation&gt;&amp;Settings…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Quit&lt;/source&gt;
-        &lt;translation&gt;&amp;Quit&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Undo&lt;/source&gt;
-        &lt;translation&gt;&amp;Undo&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Redo&lt;/source&gt;
-        &lt;translation&gt;&amp;Redo&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Search everything…&lt;/source&gt;
-        &lt;translation&gt;&amp;Search everything…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Recently opened&lt;/source&gt;
-        &lt;translation&gt;&amp;Recently opened&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Check the data…</translation>
+        <translation>&amp;Check the data…</translation>
     </message>
     <message>
         <source>Make a &amp;backup</source>
@@ -1550,56 +1330,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>&amp;About&lt;/source&gt;
-        &lt;extracomment&gt;actions that need the open store (enabled by attach)&lt;/extracomment&gt;
-        &lt;translation&gt;&amp;About&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Working…&lt;/source&gt;
-        &lt;translation&gt;Working…&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Data: %1&lt;/source&gt;
-        &lt;translation&gt;Data: %1&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;(unnamed)&lt;/source&gt;
-        &lt;translation&gt;(unnamed)&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;This device: %1&lt;/source&gt;
-        &lt;translation&gt;This device: %1&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Organizations&lt;/source&gt;
-        &lt;translation&gt;Organizations&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Meetings&lt;/source&gt;
-        &lt;translation&gt;Meetings&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Local issues&lt;/source&gt;
-        &lt;translation&gt;Local issues&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Meeting notes&lt;/source&gt;
-        &lt;translation&gt;Meeting notes&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Action items&lt;/source&gt;
-        &lt;translation&gt;Action items&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Welcome&lt;/source&gt;
-        &lt;translation&gt;Welcome&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Policy viewpoints&lt;/source&gt;
-        &lt;translation&gt;Policy viewpoints&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Loading…</translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1619,23 +1350,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Checking the data…</source>
-        <translation>Delete&lt;/source&gt;
-        &lt;translation&gt;Delete&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/source&gt;
-        &lt;translation&gt;Delete “%1”? You can undo this with Ctrl+Z.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Undo: %1&lt;/source&gt;
-        &lt;translation&gt;&amp;Undo: %1&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;&amp;Redo: %1&lt;/source&gt;
-        &lt;translation&gt;&amp;Redo: %1&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Checking the data…</translation>
+        <translation>Checking the data…</translation>
     </message>
     <message>
         <source>No problems were found.</source>
@@ -2006,19 +1721,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Reason for the link</source>
-        <translation>Ward basic plan: policy framework&lt;/source&gt;
-        &lt;translation&gt;Ward basic plan: policy framework&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Choose a viewpoint to see the issues linked to it.&lt;/source&gt;
-        &lt;translation&gt;Choose a viewpoint to see the issues linked to it.&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Issues linked to viewpoint %1: %2&lt;/source&gt;
-        &lt;translation&gt;Issues linked to viewpoint %1: %2&lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message&gt;
-        &lt;source&gt;Reason for the link</translation>
+        <translation>Reason for the link</translation>
     </message>
     <message>
         <source>Viewpoint: %1</source>
@@ -2303,7 +2006,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) records changed (entity kind -&gt; ids; empty: reload the kind)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard)</extracomment>
         <translation>Exchange files</translation>
     </message>
     <message>

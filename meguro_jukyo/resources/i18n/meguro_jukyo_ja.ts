@@ -527,7 +527,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Export workbook</source>
-        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport) records changed (entity kind -&gt; ids)</extracomment>
+        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>ブックを書き出す</translation>
     </message>
     <message>
@@ -2006,7 +2006,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) records changed (entity kind -&gt; ids; empty: reload the kind)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard)</extracomment>
         <translation>ファイルのやり取り</translation>
     </message>
     <message>
