@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -15,9 +17,14 @@ translate = QCoreApplication.translate
 class ChildTable(QWidget):
     """Reloads whenever any write (here, in another window, an undo) changes rows of its kind."""
 
-    def __init__(self, kind: str, parent_fields: dict, services, tasks, display, title: str, parent=None,
-                 can_add: bool = True, remove_text: str | None = None):
+    def __init__(self, kind: str, parent_fields: dict, services, tasks, display, title: str,
+                 open_editor: Callable[..., QWidget], parent=None, can_add: bool = True,
+                 remove_text: str | None = None):
+        """``open_editor(kind, services, tasks, display, row=…, defaults=…, parent=…)`` makes the
+        dialog that adds or edits a row (the editors module's ``editor_for``, passed in: the
+        editors hold child tables, so this module must not import them)."""
         super().__init__(parent)
+        self.open_editor = open_editor
         self.kind, self.parent_fields = kind, dict(parent_fields)
         self.services, self.tasks, self.display = services, tasks, display
         self.setObjectName(f"children_{kind}")
@@ -65,21 +72,17 @@ class ChildTable(QWidget):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def add(self) -> None:
-        from .editors import editor_for
-
         defaults = dict(self.parent_fields)
         if self.kind == "agenda_item":
             defaults["position"] = self.model.total
-        dialog = editor_for(self.kind, self.services, self.tasks, self.display, defaults=defaults, parent=self)
+        dialog = self.open_editor(self.kind, self.services, self.tasks, self.display, defaults=defaults, parent=self)
         dialog.open()
 
     def edit(self) -> None:
         row = self.current()
         if row is None or not self.can_edit:
             return
-        from .editors import editor_for
-
-        dialog = editor_for(self.kind, self.services, self.tasks, self.display, row=row, parent=self)
+        dialog = self.open_editor(self.kind, self.services, self.tasks, self.display, row=row, parent=self)
         dialog.open()
 
     def remove(self) -> None:

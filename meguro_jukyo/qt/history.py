@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .display import Display
-from .editors import FIELDS, field_label, field_spec, stored_value_text
+from .fields import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
 
 translate = QCoreApplication.translate

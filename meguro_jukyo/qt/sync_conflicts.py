@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.sync import conflicts as core_conflicts
 from .display import Display
-from .editors import field_label, field_spec, stored_value_text
+from .fields import field_label, field_spec, stored_value_text
 from .names import kind_name
 from .tasks import TaskManager
 
 translate = QCoreApplication.translate
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
-#: field kinds (editors.FIELDS) a person can type a merged value for; others keep one value
+#: field kinds (fields.FIELDS) a person can type a merged value for; others keep one value
 EDITABLE = ("text", "multiline", "int", "optint")
 PREVIEW = 60
 

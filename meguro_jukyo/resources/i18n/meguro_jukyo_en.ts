@@ -161,7 +161,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <name>Conflicts</name>
     <message>
         <source>(the record was deleted)</source>
-        <extracomment>field kinds (editors.FIELDS) a person can type a merged value for; others keep one value</extracomment>
+        <extracomment>field kinds (fields.FIELDS) a person can type a merged value for; others keep one value</extracomment>
         <translation>(the record was deleted)</translation>
     </message>
     <message>
