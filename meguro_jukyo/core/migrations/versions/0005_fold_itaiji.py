@@ -12,7 +12,7 @@ Revises: 0004
 """
 from alembic import op
 
-from meguro_jukyo.core.japanese import variant_table, search_chars
+from meguro_jukyo.core.japanese import search_chars, variant_table
 
 revision = '0005'
 down_revision = '0004'
