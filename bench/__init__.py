@@ -33,6 +33,7 @@ _SHAPING = (
     "meguro_jukyo/core/reference.py",
     "meguro_jukyo/core/migrations/versions",
     "meguro_jukyo/resources/areas.json",
+    "meguro_jukyo/resources/itaiji.json",
     "meguro_jukyo/resources/vocab.json",
     "meguro_jukyo/resources/policy",
 )

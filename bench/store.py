@@ -40,18 +40,19 @@ from . import (
 )
 
 #: Realistic 3+ character queries: common and rare words of the sample data, two-term queries,
-#: a half-width katakana variant and one that matches nothing.
+#: a half-width katakana variant, 異体字 (folded to 広報紙, 周辺) and one that matches nothing.
 LONG_QUERIES = (
     "防災訓練", "自転車", "放置自転車", "見守り", "子ども食堂", "夏祭り", "盆踊り", "回覧板",
     "防犯カメラ", "ごみ集積所", "カラス", "通学路", "横断歩道", "駐輪場", "空き家", "碑文谷公園",
     "自由が丘駅", "目黒川", "林試の森", "ラジオ体操", "スマートフォン", "避難所", "備蓄品",
     "敬老の集い", "特殊詐欺", "煙体験ハウス", "フードドライブ", "防災訓練 起震車",
-    "ﾎﾞﾗﾝﾃｨｱ", "噴水の修理",
+    "ﾎﾞﾗﾝﾃｨｱ", "噴水の修理", "廣報紙", "駅周邊",
 )
-#: 1–2 character queries: frequent characters and words, rare ones, and ones that match nothing.
+#: 1–2 character queries: frequent characters and words, rare ones, ones that match nothing
+#: and 異体字 (櫻 → 桜, 國 → 国, 周邊 → 周辺, 一齊 → 一斉).
 SHORT_QUERIES = (
     "防災", "街灯", "公園", "清掃", "要望", "防犯", "ごみ", "駒場", "祭", "駅", "区", "子", "夜",
-    "雨", "坂", "橋", "鍵", "噴水", "猫", "目黒 清掃",
+    "雨", "坂", "橋", "鍵", "噴水", "猫", "目黒 清掃", "櫻", "國", "周邊", "一齊",
 )
 REPEATS = 7
 #: Rounds of (ours, raw) loads, alternating; the best wall time of each side is compared.

@@ -36,7 +36,7 @@ from sqlalchemy import func, select
 
 from . import models as m
 from .errors import Cancelled, UserError
-from .japanese import nendo, nendo_label, normalize, search_chars, wareki
+from .japanese import nendo, nendo_label, search_chars, search_key, wareki
 
 # --------------------------------------------------------------------------- calendar
 
@@ -2839,7 +2839,7 @@ class _BulkWriter:
                 value = "" if value is None else str(value)
                 cached = texts.get(value)
                 if cached is None:
-                    n = normalize(value)
+                    n = search_key(value)
                     cached = texts[value] = (n, search_chars(n))
                 if cached[0]:
                     bodies.append(cached[0])

@@ -5,7 +5,8 @@ code, search, table sorting), so it only imports ``re``, ``unicodedata`` and
 ``datetime`` and does all table / pattern preparation once at import time.
 
 Text
-    normalize(text)            search key for stored text *and* queries
+    normalize(text)            width/kana/case-folded text (names, よみ)
+    search_key(text)           normalize + 異体字 folded: search documents *and* queries
     search_chars(normalized)   per-character text for an FTS5 unicode61 index
     yomi_key(yomi, fallback)   sort key for names (読み仮名)
 
@@ -34,6 +35,7 @@ __all__ = [
     "normalize",
     "parse_date",
     "search_chars",
+    "search_key",
     "seireki",
     "wareki",
     "wareki_year",
@@ -84,6 +86,34 @@ def normalize(text: str | None) -> str:
     if folded != s:
         folded = _nfkc("NFKC", folded)
     return " ".join(folded.split())
+
+
+_variants: dict[int, int] | None = None
+
+
+def variant_table() -> dict[int, int]:
+    """``resources/itaiji.json`` as a ``str.translate`` table (variant → standard code point),
+    read on first use: most
+    importers of this module never search, and the table is not needed to start the app."""
+    global _variants
+    if _variants is None:
+        from .resources import load_json
+
+        _variants = {ord(p["variant"]): ord(p["standard"]) for p in load_json("itaiji.json")["pairs"]}
+    return _variants
+
+
+def search_key(text: str | None) -> str:
+    """:func:`normalize`, then every 異体字 of ``resources/itaiji.json`` replaced by its
+    standard form (櫻→桜, 邊/邉→辺, 髙→高), so ``"周邊"`` finds what ``"周辺"`` finds.
+
+    One character for one character, so a term keeps its length (and its search path).
+    Stored names keep what was typed: only the search index and the queries are folded.
+    """
+    key = normalize(text)
+    if key.isascii():
+        return key
+    return key.translate(variant_table())
 
 
 def search_chars(normalized: str) -> str:

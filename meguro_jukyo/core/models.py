@@ -130,7 +130,7 @@ class SearchDoc(SQLModel, table=True):
     ref_id: str
     org_id: str | None = Field(default=None, index=True)
     title: str
-    body: str  # japanese.normalize() of every searchable field
+    body: str  # japanese.search_key() of every searchable field
     grams: str | None = None  # japanese.search_chars(body), for 1–2 character queries
 
     __table_args__ = (UniqueConstraint("kind", "ref_id"),)

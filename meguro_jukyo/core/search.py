@@ -1,8 +1,9 @@
 """Full-text search over everything people write: issues, notes, meetings, actions, organizations.
 
 Every searchable row has one ``search_doc`` row holding its text normalised by
-:func:`japanese.normalize` (NFKC, katakana folded to hiragana, case folded), so full/half-width
-and kana variants match. On SQLite two FTS5 indexes read ``search_doc`` as external content
+:func:`japanese.search_key` (NFKC, katakana folded to hiragana, case folded, 異体字 folded to
+their standard form by ``resources/itaiji.json``), so full/half-width, kana and 旧字体/異体字
+variants match. On SQLite two FTS5 indexes read ``search_doc`` as external content
 and are kept current by SQL triggers (plain SQL, so any SQLite tool can write the store):
 
 - ``fts_tri`` (trigram tokenizer) answers queries of 3 or more characters;
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from .japanese import normalize, search_chars
+from .japanese import search_chars, search_key
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Hit:
 
 
 def _doc(kind: str, row: dict, spec: Indexed, org_id: str | None) -> dict:
-    body = normalize(" ".join(str(row.get(f) or "") for f in spec.fields))
+    body = search_key(" ".join(str(row.get(f) or "") for f in spec.fields))
     return {
         "kind": kind,
         "ref_id": row["id"],
@@ -223,7 +224,7 @@ def _note_orgs(con: Connection, rows: list[dict]) -> dict[str, str]:
 
 
 def _terms(query: str) -> list[str]:
-    return [t for t in normalize(query).split(" ") if t]
+    return [t for t in search_key(query).split(" ") if t]
 
 
 def _phrase(term: str) -> str:
