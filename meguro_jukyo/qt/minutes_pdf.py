@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QRawFont,
+    QTextDocument,
+)
 
 from ..core.exchange.minutes import Minutes
 from ..core.files import atomic_path
@@ -87,36 +94,75 @@ def write_minutes_pdf(minutes: Minutes, dest: str | os.PathLike) -> Path:
         doc.setHtml(minutes_html(minutes))
         doc.print_(writer)
         del writer  # closes the file before it is renamed into place
-        fix_text_mapping(tmp)
+        fix_text_mapping(tmp, shared_glyph_fixes(doc))
     return dest
 
 
-_CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
+_CMAP = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
+# Qt writes glyph ranges with a list of code points, one per glyph (and runs of ten or more
+# consecutive code points as "<first> <last> <code>", which radicals never form in practice)
+_ARRAY = re.compile(rb"\[[^\]]*\]")
 _HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
-def _unified(code: int) -> int:
-    """The character people mean by a glyph Noto CJK shares between code points.
+def shared_glyph_fixes(doc: QTextDocument) -> dict[int, int]:
+    """For each code point Qt may write in place of a character the document holds, that character.
 
-    Qt maps each glyph back to the lowest code point that uses it, so 日 comes out of the PDF
-    as the Kangxi radical ⽇ (U+2F47) and ・ as U+2027: the page looks right, but copied or
-    searched text does not match. NFKC takes radicals to the ideographs.
+    Qt's PDF writer builds the ToUnicode map from the glyph back to the *lowest* code point the
+    font maps to it (QFontSubset's reverse map). Noto CJK and Yu/Meiryo share one glyph between
+    長 and the radical ⻑ (U+2ED1), 日 and ⽇ (U+2F47), ・ and ‧ (U+2027)…, so the page looks
+    right but copied or searched text does not match. Asking each font the document is laid
+    out in which of the document's own characters share a glyph gives the exact answer, for
+    every font and block, without a table of radicals.
     """
-    if 0x2E80 <= code <= 0x2FDF:
-        folded = unicodedata.normalize("NFKC", chr(code))
-        if len(folded) == 1 and ord(folded) <= 0xFFFF:
-            return ord(folded)
-    if code == 0x2027:  # HYPHENATION POINT, for the katakana middle dot's glyph
-        return 0x30FB
-    return code
+    fonts: dict[tuple, QRawFont] = {}
+    used: dict[tuple, set[str]] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            font = fragment.charFormat().font()
+            key = (font.family(), font.weight(), font.italic())
+            if key not in fonts:
+                fonts[key] = QRawFont.fromFont(font)
+                used[key] = set()
+            used[key].update(fragment.text())
+            it += 1
+        block = block.next()
+    written = set().union(*used.values())
+    fixes: dict[int, int] = {}
+    for key, raw in fonts.items():
+        lowest: dict[int, int] = {}  # glyph -> the code point Qt writes for it
+        for code, glyph in zip(_BMP_CODES, raw.glyphIndexesForString(_BMP), strict=True):
+            if glyph:
+                lowest.setdefault(glyph, code)
+        for c in used[key]:
+            if len(c.encode("utf-16-le")) != 2:
+                continue  # Qt's reverse map covers the BMP only
+            low = lowest.get(raw.glyphIndexesForString(c)[0])
+            if low is not None and low != ord(c) and chr(low) not in written:
+                fixes[low] = ord(c)
+    return fixes
 
 
-def fix_text_mapping(path: Path) -> None:
+# the BMP without surrogates: one UTF-16 unit, so one glyph index, per character
+_BMP_CODES = [c for c in range(1, 0x10000) if not 0xD800 <= c <= 0xDFFF]
+_BMP = "".join(map(chr, _BMP_CODES))
+
+
+def fix_text_mapping(path: Path, fixes: dict[int, int]) -> None:
     """Rewrite the PDF's ToUnicode maps in place (same length: the xref offsets stay valid)."""
+    if not fixes:
+        return
     data = path.read_bytes()
 
+    def code(h: re.Match) -> bytes:
+        old = int(h.group(1), 16)
+        return b"<%04X>" % fixes.get(old, old)
+
     def fix_cmap(match: re.Match) -> bytes:
-        return _HEX4.sub(lambda h: b"<%04X>" % _unified(int(h.group(1), 16)), match.group(0))
+        return _ARRAY.sub(lambda a: _HEX4.sub(code, a.group(0)), match.group(0))
 
     fixed = _CMAP.sub(fix_cmap, data)
     if fixed != data:
