@@ -1,9 +1,11 @@
 """The minutes as a PDF with Qt's own writer: A4 portrait, margins, Japanese font embedded.
 
 The content is :meth:`Minutes.sections` — the same rows the Excel sheet prints — laid out as
-an HTML table in a QTextDocument, which paginates onto a QPdfWriter. The font family is one
-fontconfig resolves to Noto Sans CJK JP (or another Japanese font); Qt embeds the glyphs it
-uses as a subset, so the PDF shows the same on a machine without the font.
+an HTML table in a QTextDocument, which paginates onto a QPdfWriter. The body is set in a
+明朝 (Noto Serif CJK JP, Yu Mincho…) and headings and labels in a ゴシック (Noto Sans CJK JP,
+Yu Gothic…), as Japanese documents are; with only one kind installed it serves for both, with
+neither fontconfig substitutes. Qt embeds the glyphs it uses as a subset, so the PDF shows the
+same on a machine without the font.
 
 QTextDocument and QPdfWriter only paint, so they may run on the database lane (Qt allows
 painting on a QPdfWriter outside the GUI thread); the document is made where it is printed.
@@ -31,13 +33,16 @@ from ..core.exchange.minutes import Minutes
 from ..core.files import atomic_path
 
 #: Families tried in order; the first one installed is used.
-JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Serif CJK JP", "IPAexGothic", "IPAGothic",
-                     "Yu Gothic", "Meiryo", "Hiragino Sans", "MS Gothic")
+MINCHO_FAMILIES = ("Noto Serif CJK JP", "Yu Mincho", "IPAexMincho", "IPAMincho",
+                   "Hiragino Mincho ProN", "MS Mincho")
+GOTHIC_FAMILIES = ("Noto Sans CJK JP", "Yu Gothic", "IPAexGothic", "IPAGothic", "Meiryo",
+                   "Hiragino Sans", "MS Gothic")
 FONT_POINTS = 10.5
 MARGINS_MM = QMarginsF(20, 18, 20, 18)
 RESOLUTION = 300
 
 _CSS = """
+h1, h2, td.label { font-family: '%(gothic)s'; }
 h1 { font-size: 17pt; text-align: center; margin-bottom: 2pt; }
 p.org { text-align: center; font-size: 11pt; margin-top: 0; }
 h2 { font-size: 12pt; background-color: #e8eef4; margin-top: 12pt; margin-bottom: 3pt;
@@ -49,12 +54,13 @@ td.sign { border-bottom: 1px solid #000000; }
 """
 
 
-def japanese_family() -> str:
-    families = set(QFontDatabase.families())
-    for name in JAPANESE_FAMILIES:
-        if name in families:
-            return name
-    return JAPANESE_FAMILIES[0]  # let fontconfig substitute
+def font_families(installed: set[str] | None = None) -> tuple[str, str]:
+    """(body, heading) families: a 明朝 and a ゴシック, either standing in for the other."""
+    installed = set(QFontDatabase.families()) if installed is None else installed
+    mincho = next((f for f in MINCHO_FAMILIES if f in installed), None)
+    gothic = next((f for f in GOTHIC_FAMILIES if f in installed), None)
+    body = mincho or gothic or GOTHIC_FAMILIES[0]  # none: let fontconfig substitute
+    return body, gothic or body
 
 
 def minutes_html(minutes: Minutes) -> str:
@@ -89,8 +95,9 @@ def write_minutes_pdf(minutes: Minutes, dest: str | os.PathLike) -> Path:
                                          QPageLayout.Orientation.Portrait, MARGINS_MM,
                                          QPageLayout.Unit.Millimeter))
         doc = QTextDocument()
-        doc.setDefaultFont(QFont(japanese_family(), FONT_POINTS))
-        doc.setDefaultStyleSheet(_CSS)
+        body, heading = font_families()
+        doc.setDefaultFont(QFont(body, FONT_POINTS))
+        doc.setDefaultStyleSheet(_CSS % {"gothic": heading})
         doc.setHtml(minutes_html(minutes))
         doc.print_(writer)
         del writer  # closes the file before it is renamed into place

@@ -11,7 +11,7 @@ from meeting_sample import TITLE, build_sample
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.exchange.minutes import build_minutes
 from meguro_jukyo.core.services import Services
-from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.minutes_pdf import font_families, write_minutes_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
                                 reason="poppler-utils not installed")
@@ -60,3 +60,18 @@ def test_cli_writes_the_pdf_without_a_display(tmp_path):
                              sample.meeting_id, str(out)], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert TITLE in pdf_text(out) and embedded_cjk_fonts(out)
+
+
+def test_body_is_set_in_mincho_and_headings_in_gothic(qapp, services, tmp_path):
+    sample = build_sample(services)
+    path = write_minutes_pdf(build_minutes(services, sample.meeting_id), tmp_path / "議事録.pdf")
+    fonts = embedded_cjk_fonts(path)
+    assert any("NotoSerifCJK" in f and "Bold" not in f for f in fonts), fonts  # 明朝 body
+    assert any("NotoSansCJK" in f and "Bold" in f for f in fonts), fonts  # ゴシック headings
+
+
+def test_font_choice_falls_back_to_what_is_installed():
+    assert font_families({"Yu Mincho", "Yu Gothic", "Arial"}) == ("Yu Mincho", "Yu Gothic")
+    assert font_families({"Noto Sans CJK JP"}) == ("Noto Sans CJK JP", "Noto Sans CJK JP")
+    assert font_families({"IPAexMincho"}) == ("IPAexMincho", "IPAexMincho")
+    assert font_families(set()) == ("Noto Sans CJK JP", "Noto Sans CJK JP")
