@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.exchange.minutes import Minutes
+from ..core.exchange.minutes import SIGNATURES, Minutes
 from ..core.files import atomic_path
 
 #: Families tried in order; the first one installed is used.
@@ -50,6 +50,7 @@ h2 { font-size: 12pt; background-color: #e8eef4; margin-top: 12pt; margin-bottom
 table { border-collapse: collapse; }
 td { padding: 3pt 4pt; vertical-align: top; border-bottom: 1px solid #999999; }
 td.label { font-weight: bold; }
+td.text { white-space: pre-wrap; }
 td.sign { border-bottom: 1px solid #000000; }
 """
 
@@ -71,14 +72,14 @@ def minutes_html(minutes: Minutes) -> str:
         parts.append("<table width='100%' cellspacing='0'>")
         for label, text in rows:
             body = escape(text).replace("\n", "<br>")
-            if title == "署名人" and label:
+            if title == SIGNATURES and label:  # a line to sign on, 印 at its end
                 parts.append(
                     f"<tr><td class='label' width='18%'><br><br>{escape(label)}</td>"
                     f"<td width='30%' class='sign'><br><br>{body}</td>"
-                    f"<td width='52%' class='sign'><br><br>&nbsp;</td></tr>")
+                    f"<td width='52%' class='sign' align='right'><br><br>印</td></tr>")
             else:
                 parts.append(f"<tr><td class='label' width='18%'>{escape(label)}</td>"
-                             f"<td width='82%' colspan='2'>{body}</td></tr>")
+                             f"<td width='82%' colspan='2' class='text'>{body}</td></tr>")
         parts.append("</table>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
