@@ -1,9 +1,11 @@
 """The minutes as a PDF with Qt's own writer: A4 portrait, margins, Japanese font embedded.
 
 The content is :meth:`Minutes.sections` — the same rows the Excel sheet prints — laid out as
-an HTML table in a QTextDocument, which paginates onto a QPdfWriter. The font family is one
-fontconfig resolves to Noto Sans CJK JP (or another Japanese font); Qt embeds the glyphs it
-uses as a subset, so the PDF shows the same on a machine without the font.
+an HTML table in a QTextDocument, which paginates onto a QPdfWriter. The body is set in a
+明朝 (Noto Serif CJK JP, Yu Mincho…) and headings and labels in a ゴシック (Noto Sans CJK JP,
+Yu Gothic…), as Japanese documents are; with only one kind installed it serves for both, with
+neither fontconfig substitutes. Qt embeds the glyphs it uses as a subset, so the PDF shows the
+same on a machine without the font.
 
 QTextDocument and QPdfWriter only paint, so they may run on the database lane (Qt allows
 painting on a QPdfWriter outside the GUI thread); the document is made where it is printed.
@@ -13,24 +15,34 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QRawFont,
+    QTextDocument,
+)
 
-from ..core.exchange.minutes import Minutes
+from ..core.exchange.minutes import SIGNATURES, Minutes
 from ..core.files import atomic_path
 
 #: Families tried in order; the first one installed is used.
-JAPANESE_FAMILIES = ("Noto Sans CJK JP", "Noto Serif CJK JP", "IPAexGothic", "IPAGothic",
-                     "Yu Gothic", "Meiryo", "Hiragino Sans", "MS Gothic")
+MINCHO_FAMILIES = ("Noto Serif CJK JP", "Yu Mincho", "IPAexMincho", "IPAMincho",
+                   "Hiragino Mincho ProN", "MS Mincho")
+GOTHIC_FAMILIES = ("Noto Sans CJK JP", "Yu Gothic", "IPAexGothic", "IPAGothic", "Meiryo",
+                   "Hiragino Sans", "MS Gothic")
 FONT_POINTS = 10.5
 MARGINS_MM = QMarginsF(20, 18, 20, 18)
 RESOLUTION = 300
 
 _CSS = """
+h1, h2, td.label { font-family: '%(gothic)s'; }
 h1 { font-size: 17pt; text-align: center; margin-bottom: 2pt; }
 p.org { text-align: center; font-size: 11pt; margin-top: 0; }
 h2 { font-size: 12pt; background-color: #e8eef4; margin-top: 12pt; margin-bottom: 3pt;
@@ -38,16 +50,18 @@ h2 { font-size: 12pt; background-color: #e8eef4; margin-top: 12pt; margin-bottom
 table { border-collapse: collapse; }
 td { padding: 3pt 4pt; vertical-align: top; border-bottom: 1px solid #999999; }
 td.label { font-weight: bold; }
+td.text { white-space: pre-wrap; }
 td.sign { border-bottom: 1px solid #000000; }
 """
 
 
-def japanese_family() -> str:
-    families = set(QFontDatabase.families())
-    for name in JAPANESE_FAMILIES:
-        if name in families:
-            return name
-    return JAPANESE_FAMILIES[0]  # let fontconfig substitute
+def font_families(installed: set[str] | None = None) -> tuple[str, str]:
+    """(body, heading) families: a 明朝 and a ゴシック, either standing in for the other."""
+    installed = set(QFontDatabase.families()) if installed is None else installed
+    mincho = next((f for f in MINCHO_FAMILIES if f in installed), None)
+    gothic = next((f for f in GOTHIC_FAMILIES if f in installed), None)
+    body = mincho or gothic or GOTHIC_FAMILIES[0]  # none: let fontconfig substitute
+    return body, gothic or body
 
 
 def minutes_html(minutes: Minutes) -> str:
@@ -58,14 +72,14 @@ def minutes_html(minutes: Minutes) -> str:
         parts.append("<table width='100%' cellspacing='0'>")
         for label, text in rows:
             body = escape(text).replace("\n", "<br>")
-            if title == "署名人" and label:
+            if title == SIGNATURES and label:  # a line to sign on, 印 at its end
                 parts.append(
                     f"<tr><td class='label' width='18%'><br><br>{escape(label)}</td>"
                     f"<td width='30%' class='sign'><br><br>{body}</td>"
-                    f"<td width='52%' class='sign'><br><br>&nbsp;</td></tr>")
+                    f"<td width='52%' class='sign' align='right'><br><br>印</td></tr>")
             else:
                 parts.append(f"<tr><td class='label' width='18%'>{escape(label)}</td>"
-                             f"<td width='82%' colspan='2'>{body}</td></tr>")
+                             f"<td width='82%' colspan='2' class='text'>{body}</td></tr>")
         parts.append("</table>")
     return "<html><body>" + "".join(parts) + "</body></html>"
 
@@ -82,41 +96,81 @@ def write_minutes_pdf(minutes: Minutes, dest: str | os.PathLike) -> Path:
                                          QPageLayout.Orientation.Portrait, MARGINS_MM,
                                          QPageLayout.Unit.Millimeter))
         doc = QTextDocument()
-        doc.setDefaultFont(QFont(japanese_family(), FONT_POINTS))
-        doc.setDefaultStyleSheet(_CSS)
+        body, heading = font_families()
+        doc.setDefaultFont(QFont(body, FONT_POINTS))
+        doc.setDefaultStyleSheet(_CSS % {"gothic": heading})
         doc.setHtml(minutes_html(minutes))
         doc.print_(writer)
         del writer  # closes the file before it is renamed into place
-        fix_text_mapping(tmp)
+        fix_text_mapping(tmp, shared_glyph_fixes(doc))
     return dest
 
 
-_CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
+_CMAP = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
+# Qt writes glyph ranges with a list of code points, one per glyph (and runs of ten or more
+# consecutive code points as "<first> <last> <code>", which radicals never form in practice)
+_ARRAY = re.compile(rb"\[[^\]]*\]")
 _HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
-def _unified(code: int) -> int:
-    """The character people mean by a glyph Noto CJK shares between code points.
+def shared_glyph_fixes(doc: QTextDocument) -> dict[int, int]:
+    """For each code point Qt may write in place of a character the document holds, that character.
 
-    Qt maps each glyph back to the lowest code point that uses it, so 日 comes out of the PDF
-    as the Kangxi radical ⽇ (U+2F47) and ・ as U+2027: the page looks right, but copied or
-    searched text does not match. NFKC takes radicals to the ideographs.
+    Qt's PDF writer builds the ToUnicode map from the glyph back to the *lowest* code point the
+    font maps to it (QFontSubset's reverse map). Noto CJK and Yu/Meiryo share one glyph between
+    長 and the radical ⻑ (U+2ED1), 日 and ⽇ (U+2F47), ・ and ‧ (U+2027)…, so the page looks
+    right but copied or searched text does not match. Asking each font the document is laid
+    out in which of the document's own characters share a glyph gives the exact answer, for
+    every font and block, without a table of radicals.
     """
-    if 0x2E80 <= code <= 0x2FDF:
-        folded = unicodedata.normalize("NFKC", chr(code))
-        if len(folded) == 1 and ord(folded) <= 0xFFFF:
-            return ord(folded)
-    if code == 0x2027:  # HYPHENATION POINT, for the katakana middle dot's glyph
-        return 0x30FB
-    return code
+    fonts: dict[tuple, QRawFont] = {}
+    used: dict[tuple, set[str]] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            font = fragment.charFormat().font()
+            key = (font.family(), font.weight(), font.italic())
+            if key not in fonts:
+                fonts[key] = QRawFont.fromFont(font)
+                used[key] = set()
+            used[key].update(fragment.text())
+            it += 1
+        block = block.next()
+    written = set().union(*used.values())
+    fixes: dict[int, int] = {}
+    for key, raw in fonts.items():
+        lowest: dict[int, int] = {}  # glyph -> the code point Qt writes for it
+        for code, glyph in zip(_BMP_CODES, raw.glyphIndexesForString(_BMP), strict=True):
+            if glyph:
+                lowest.setdefault(glyph, code)
+        for c in used[key]:
+            if len(c.encode("utf-16-le")) != 2:
+                continue  # Qt's reverse map covers the BMP only
+            low = lowest.get(raw.glyphIndexesForString(c)[0])
+            if low is not None and low != ord(c) and chr(low) not in written:
+                fixes[low] = ord(c)
+    return fixes
 
 
-def fix_text_mapping(path: Path) -> None:
+# the BMP without surrogates: one UTF-16 unit, so one glyph index, per character
+_BMP_CODES = [c for c in range(1, 0x10000) if not 0xD800 <= c <= 0xDFFF]
+_BMP = "".join(map(chr, _BMP_CODES))
+
+
+def fix_text_mapping(path: Path, fixes: dict[int, int]) -> None:
     """Rewrite the PDF's ToUnicode maps in place (same length: the xref offsets stay valid)."""
+    if not fixes:
+        return
     data = path.read_bytes()
 
+    def code(h: re.Match) -> bytes:
+        old = int(h.group(1), 16)
+        return b"<%04X>" % fixes.get(old, old)
+
     def fix_cmap(match: re.Match) -> bytes:
-        return _HEX4.sub(lambda h: b"<%04X>" % _unified(int(h.group(1), 16)), match.group(0))
+        return _ARRAY.sub(lambda a: _HEX4.sub(code, a.group(0)), match.group(0))
 
     fixed = _CMAP.sub(fix_cmap, data)
     if fixed != data:

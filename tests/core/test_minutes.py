@@ -25,7 +25,7 @@ def test_minutes_hold_every_part_a_ward_expects(services, sample):
     minutes = build_minutes(services, sample.meeting_id)
     titles = [t for t, _ in minutes.sections()]
     assert titles == ["会議の概要", "出席", "議題", "議事と決定事項", "少数意見", "継続審議",
-                      "アクション", "次回予定", "署名人"]
+                      "アクション", "次回予定", "署名"]
     overview = dict(_section(minutes, "会議の概要"))
     assert overview["日時"] == "令和7年5月18日（日） 10:00〜11:45"
     assert overview["場所"] == "駒場住区センター 第1会議室"
@@ -48,7 +48,10 @@ def test_minutes_hold_every_part_a_ward_expects(services, sample):
     assert _section(minutes, "アクション") == [
         ("アクション", "区の防災課に資材を相談する／担当: 防災部長／期限: 令和7年7月31日")]
     assert _section(minutes, "次回予定") == [("次回", "令和7年6月15日 10時 同会場")]
-    assert _section(minutes, "署名人")[1:] == [("署名人1", "鈴木一郎"), ("署名人2", "高橋次郎")]
+    assert _section(minutes, "署名") == [
+        ("", "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に署名押印する。"),
+        ("", "令和　　年　　月　　日"), ("議長", "山田太郎"),
+        ("議事録署名人", "鈴木一郎"), ("議事録署名人", "高橋次郎")]
     assert minutes.heading == f"{TITLE} 議事録"
 
 

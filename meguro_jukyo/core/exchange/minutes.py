@@ -5,7 +5,7 @@ services and returns :class:`Minutes`: plain data, and :meth:`Minutes.sections` 
 titled sections of (label, text) rows — the one shape the PDF and Excel writers both print, so
 the two files say the same thing.
 
-The minutes are the council's own record and name its 議長, 記録者 and 署名人 (they sign it);
+The minutes are the council's own record and name its 議長, 記録者 and 署名人 (議長 and 署名人 sign and seal it);
 who said what (a note's speaker) is left out, as is usual for 住区・町会 minutes. Until the
 meeting is 確定 (finalised) the minutes are marked 案 (draft).
 """
@@ -20,7 +20,11 @@ from ..japanese import format_date
 from ..meeting import Amendment, MeetingFlow
 from ..services import Services
 
-ATTESTATION = "以上の議事の経過および結果を明らかにするため、議事録署名人が署名する。"
+ATTESTATION = "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に署名押印する。"
+#: The last section: the attestation, the signing date, then one row per person who signs
+#: (a labelled row is a signature line with room for 印).
+SIGNATURES = "署名"
+SIGNER = "議事録署名人"
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,10 @@ class Minutes:
                 f"期限: {a.due}" if a.due else "期限: なし") if x))
             for a in self.actions] or [("アクション", "なし")]))
         out.append(("次回予定", [("次回", self.next_meeting or "未定")]))
-        out.append(("署名人", [("", ATTESTATION)] + [
-            (f"署名人{i}", name) for i, name in enumerate(self.signers, start=1)]))
+        # the date is written by hand when the minutes are signed, after the meeting
+        signed_on = "令和　　年　　月　　日" if self.era else "　　　　年　　月　　日"
+        out.append((SIGNATURES, [("", ATTESTATION), ("", signed_on), ("議長", self.chair)]
+                    + [(SIGNER, name) for name in self.signers]))
         if self.amendments:
             out.append(("確定後の修正", [
                 (format_date(x.when, self.era) + x.when.strftime(" %H:%M"), _amendment_text(x))

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from ..files import atomic_path
-from .minutes import Minutes
+from .minutes import SIGNATURES, Minutes
 
 SHEET_TITLE = "議事録"
 WIDTHS = {"A": 4, "B": 16, "C": 66}  # in Excel's character units (a full-width char is ~2)
@@ -83,7 +83,7 @@ def write_minutes_xlsx(minutes: Minutes, dest: str | Path) -> Path:
             lab.font, val.font = bold, base
             lab.alignment, val.alignment = top, top
             lab.border = Border(bottom=thin)
-            if title == "署名人" and label:
+            if title == SIGNATURES and label:
                 val.border = Border(bottom=line)
                 ws.row_dimensions[row].height = 40
             else:
