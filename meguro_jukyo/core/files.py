@@ -1,12 +1,45 @@
-"""Files the app writes appear whole or not at all: temp file, fsync, rename."""
+"""Files the app writes appear whole or not at all: temp file, fsync, rename.
+
+A destination that cannot be written (disk full, read-only stick, a file open in Excel, a
+folder in the way) becomes one :class:`UserError` naming the file and the reason.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
+
+from .errors import UserError
+
+#: errno → (Japanese, English) reason a destination cannot be written
+WRITE_REASONS = {
+    errno.ENOSPC: ("ディスクの空きがありません", "the disk is full"),
+    errno.EDQUOT: ("ディスクの使用量の上限に達しています", "the disk quota is used up"),
+    errno.EROFS: ("読み取り専用の場所です（USB メモリーの書き込み禁止など）",
+                  "the place is read-only (a write-protected USB stick?)"),
+    errno.EACCES: ("書き込む権限がないか、ほかのアプリ（Excel など）で開かれています",
+                   "no permission to write there, or the file is open in another app (Excel?)"),
+    errno.EPERM: ("書き込む権限がないか、ほかのアプリ（Excel など）で開かれています",
+                  "no permission to write there, or the file is open in another app (Excel?)"),
+    errno.EBUSY: ("ほかのアプリで使用中です", "the file is in use by another app"),
+    errno.EISDIR: ("同じ名前のフォルダーがあります", "a folder of that name is in the way"),
+    errno.ENOTDIR: ("途中にフォルダーではなくファイルがあります", "a file is in the way of a folder on the path"),
+    errno.EEXIST: ("途中にフォルダーではなくファイルがあります", "a file is in the way of a folder on the path"),
+    errno.ENAMETOOLONG: ("ファイル名が長すぎます", "the file name is too long"),
+}
+
+
+def write_error(exc: OSError, dest: Path) -> UserError | None:
+    """The person's version of an OSError met writing ``dest``; None for one we cannot explain."""
+    reason = WRITE_REASONS.get(exc.errno)
+    if reason is None:
+        return None
+    ja, en = reason
+    return UserError(f"書き出せませんでした: {dest}（{ja}）", f"Could not write {dest}: {en}.")
 
 
 def fsync_dir(directory: Path) -> None:
@@ -41,16 +74,21 @@ def atomic_path(dest: str | os.PathLike, *, private: bool = False) -> Iterator[P
     files (keys, backups, quarantined packages) are owner-only from the first byte.
     """
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _create_beside(dest, private)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _create_beside(dest, private)
+    except OSError as exc:
+        raise write_error(exc, dest) or exc from exc
     try:
         yield tmp
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
-    except BaseException:
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and (error := write_error(exc, dest)) is not None:
+            raise error from exc
         raise
 
 
