@@ -154,6 +154,9 @@ def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("meguro_jukyo")
     app.setOrganizationName("meguro_jukyo")
+    from .core.about import version
+
+    app.setApplicationVersion(version())
     settings = settings if settings is not None else Settings()
     translators = i18n.install(app, settings.language)
     app.setApplicationDisplayName(translate("App", "Meguro Jukyo"))

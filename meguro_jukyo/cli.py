@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="データの場所: SQLite ファイルか postgresql+psycopg://… "
         "（既定: 環境変数 MEGURO_JUKYO_DB、なければ db/meguro_jukyo.sqlite3）",
     )
+    from .core.about import version
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

@@ -174,7 +174,7 @@ def make_engine(location: str) -> Engine:
 
 def sqlite_copy(source: sqlite3.Connection, dest: Path) -> Path:
     """Copy a live database with SQLite's backup API; ``dest`` appears whole or not at all."""
-    with atomic_path(dest) as tmp:
+    with atomic_path(dest, private=True) as tmp:  # backups and copies of the store hold personal data
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)

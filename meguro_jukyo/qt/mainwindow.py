@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
         about = QAction(translate("MainWindow", "&About"), self)
+        about.setObjectName("about_action")
         about.triggered.connect(self.about)
         self.menu("help").addAction(about)
 
@@ -575,13 +576,15 @@ class MainWindow(QMainWindow):
 
         self.tasks.run_in_background(lambda: store.backup(reason="manual"), done)
 
-    def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def about_dialog(self):
+        from ..core.about import LICENCE, data_folder, version
+        from .about import AboutDialog
 
-        QMessageBox.about(self, translate("MainWindow", "About"),
-                          translate("MainWindow", "Meguro Jukyo: local issues, meetings and the ward plan's "
-                                    "policy viewpoints, for Meguro's residents' councils and neighbourhood "
-                                    "associations."))
+        return AboutDialog(version(), LICENCE, str(data_folder()),
+                           self.store.location if self.store is not None else None, self)
+
+    def about(self) -> None:
+        self.about_dialog().exec()
 
     def show_error(self, exc: BaseException) -> None:
         show_error(self, error_text(exc, self.settings.language))

@@ -158,3 +158,24 @@ def test_check_repairs_a_search_index_that_drifted(db, capsys):
 def test_init_on_an_existing_store_keeps_it(db, capsys):
     assert main(["--db", str(db), "init"]) == 0
     assert "開きました" in capsys.readouterr().out
+
+
+def test_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    done = run_cli("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"meguro-jukyo {version('meguro-jukyo')}"
+
+
+def test_the_version_falls_back_to_the_package_without_installed_metadata(monkeypatch):
+    import importlib.metadata
+
+    import meguro_jukyo
+    from meguro_jukyo.core import about
+
+    def missing(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    assert about.version() == meguro_jukyo.__version__

@@ -58,8 +58,7 @@ def device_key(store) -> Ed25519PrivateKey:
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-    with atomic_binary(path) as fh:  # mkstemp makes the file 0600 before a byte is written
-        os.chmod(fh.name, 0o600)
+    with atomic_binary(path, private=True) as fh:  # owner-only before a byte is written
         fh.write(pem)
     return key
 

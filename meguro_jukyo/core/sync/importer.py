@@ -260,7 +260,7 @@ def quarantine_dir(store) -> Path:
 def _quarantine(store, pkg: Package) -> None:
     dest = quarantine_dir(store) / f"{pkg.sha256}{SUFFIX}"
     if not dest.exists():
-        with atomic_path(dest) as tmp:
+        with atomic_path(dest, private=True) as tmp:
             shutil.copyfile(pkg.path, tmp)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     with store.engine.begin() as con:

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>About</source>
+        <translation>このアプリについて</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>Data in use</source>
+        <translation>使用中のデータ</translation>
+    </message>
+    <message>
+        <source>(not open)</source>
+        <translation>（開いていません）</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The data is already open in another window.</source>
@@ -1367,10 +1394,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>このアプリについて</translation>
     </message>
     <message>
         <source>Meguro Jukyo: local issues, meetings and the ward plan&apos;s policy viewpoints, for Meguro&apos;s residents&apos; councils and neighbourhood associations.</source>
