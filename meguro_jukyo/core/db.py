@@ -3,6 +3,11 @@
 A store is an SQLite file (the default, embedded, offline) or a PostgreSQL URL (the ward
 server). Opening never changes a file that turns out to be missing, locked, corrupt, foreign
 or from a newer version: those are checked read-only first and refused with a one-line reason.
+
+Opening costs the same whatever the store's size: SQLite's quick_check reads the whole file
+(a second or more at ward size), so it runs only where damage may be — after the last writer
+died with the store open (lock.py), before the daily backup (a damaged copy must not push out
+the sound ones), on `check` and on a file being restored — and a store it fails is refused there.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 
 from .errors import StoreError
 from .files import atomic_path
-from .lock import WriterLock
+from .lock import WriterLock, left_by_a_crash
 from .workstation import Workstation
 
 #: PRAGMA application_id of every meguro_jukyo store: "MJKY".
@@ -78,7 +83,7 @@ def _ro_connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
 
 
-def inspect_sqlite(path: Path, *, quick_check: bool = True) -> int:
+def inspect_sqlite(path: Path, *, quick_check: bool = False) -> int:
     """Check a file is a healthy store of ours without writing to it; return its version.
 
     Raises StoreError with the reason otherwise.
@@ -124,17 +129,26 @@ def inspect_sqlite(path: Path, *, quick_check: bool = True) -> int:
                 )
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if quick_check:
-                result = con.execute("PRAGMA quick_check").fetchone()[0]
-                if result != "ok":
-                    raise sqlite3.DatabaseError(result)
+                _quick_check(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
-            f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
-        ) from exc
+        raise _corrupt(path, exc) from exc
     return version
+
+
+def _quick_check(con: sqlite3.Connection) -> None:
+    result = con.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise sqlite3.DatabaseError(result)
+
+
+def _corrupt(path, exc: Exception) -> StoreError:
+    exc = (str(exc).splitlines() or [""])[0]  # quick_check lists every damaged page: the first says enough
+    return StoreError(
+        f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
+        f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
+    )
 
 
 def _set_sqlite_pragmas(dbapi_con, _record) -> None:
@@ -232,7 +246,7 @@ class Store:
         *,
         create: bool = False,
         write: bool = True,
-        quick_check: bool = True,
+        quick_check: bool | None = None,
         holder: str = "meguro-jukyo",
         device_name: str | None = None,
         workstation: Path | None = None,
@@ -240,6 +254,8 @@ class Store:
         """Open (or with ``create``, make) a store.
 
         ``write`` takes the one-writer lock; read-only users (dump, search) leave it free.
+        ``quick_check`` checks the whole file first; by default only when the last writer died
+        with the store open.
         On a server store, ``device_name`` names this workstation, whose identity file is
         ``workstation`` (default: in the user data folder, see workstation.py).
         """
@@ -265,6 +281,8 @@ class Store:
                         Path(str(path) + suffix).unlink(missing_ok=True)
                     raise
             else:
+                if quick_check is None:
+                    quick_check = lock.after_crash if lock else left_by_a_crash(path)
                 version = inspect_sqlite(path, quick_check=quick_check)
                 if version < SCHEMA_VERSION and not write:
                     raise StoreError(
@@ -393,12 +411,18 @@ class Store:
             return backup_sqlite(raw, Path(self.location), reason=reason)
 
     def backup_if_due(self, max_age: dt.timedelta = dt.timedelta(days=1)) -> Path | None:
-        """The daily automatic backup: made when the newest one is older than ``max_age``."""
+        """The daily automatic backup: made when the newest one is older than ``max_age``, of a
+        store that passes quick_check (a damaged copy would push the last sound ones out)."""
         if self.dialect != "sqlite":
             return None
         newest = list_backups(Path(self.location))
         if newest and dt.datetime.now().timestamp() - newest[0].stat().st_mtime < max_age.total_seconds():
             return None
+        with self.engine.connect() as con:
+            try:
+                _quick_check(con.connection.dbapi_connection)
+            except sqlite3.DatabaseError as exc:
+                raise _corrupt(self.location, exc) from exc
         return self.backup(reason="daily")
 
     def restore(self, source: Path) -> Path:
