@@ -163,11 +163,28 @@ def _set_sqlite_pragmas(dbapi_con, _record) -> None:
     cur.close()
 
 
+def _set_sqlite_read_pragmas(dbapi_con, _record) -> None:
+    dbapi_con.isolation_level = None
+    dbapi_con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
 def _begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(location: str) -> Engine:
+def _read_only_connect(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write the store. A reader of a WAL store needs its -shm file;
+    where that cannot be made (a read-only folder or medium) no writer can be at work either,
+    so the file is read as immutable."""
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def make_engine(location: str, *, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine
 
     if is_url(location):
@@ -180,6 +197,11 @@ def make_engine(location: str) -> Engine:
         # Planning each run costs a fraction of a millisecond.
         return create_engine(location, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ",
                              connect_args={"options": "-c plan_cache_mode=force_custom_plan"})
+    if read_only:
+        engine = create_engine("sqlite://", future=True, creator=lambda: _read_only_connect(Path(location)))
+        event.listen(engine, "connect", _set_sqlite_read_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
     engine = create_engine(f"sqlite:///{location}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
@@ -211,6 +233,8 @@ class Store:
         self.created = False
         #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
         self.workstation = workstation
+        #: opened only to read (SQLite, without the lock): the file is never written
+        self.read_only = lock is None and not is_url(location)
         self.load_identity()
 
     def load_identity(self) -> None:
@@ -231,6 +255,7 @@ class Store:
         for key, value in meta.items():  # later than every stamp any writer of the store saved
             if key == "hlc" or key.startswith("hlc:"):
                 self.clock.observe(value)
+        self._saved_clock = meta.get(self.clock_key)
 
     @property
     def clock_key(self) -> str:
@@ -289,7 +314,7 @@ class Store:
                         f"古い形式のデータです。書き込みできる形で開いて更新してください: {path}",
                         f"{path} has an older schema; open it for writing to upgrade it.",
                     )
-                engine = make_engine(str(path))
+                engine = make_engine(str(path), read_only=not write)
                 if version < SCHEMA_VERSION:
                     with engine.connect() as con:
                         raw = con.connection.dbapi_connection
@@ -374,9 +399,13 @@ class Store:
         upsert_meta(con, key, value)
 
     def save_clock(self) -> None:
+        """Save where the clock stands, if it moved: a store only read stays unwritten."""
+        if self.read_only or self.clock.last == self._saved_clock:
+            return
         try:
             with self.engine.begin() as con:
                 self.set_meta(con, self.clock_key, self.clock.last)
+            self._saved_clock = self.clock.last
         except Exception:  # noqa: BLE001 - closing must not fail on a read-only medium
             pass
 
