@@ -93,9 +93,9 @@ def open_store(db: str | None, saved_location: str, opened: list):
     from .core.policy import load_framework
     from .core.services import Services
 
-    # quick_check reads the whole file (2 s at ward size); the full integrity check runs on the
-    # lane right after the window has its pages instead (start_maintenance)
-    store = Store.open(store_location(db, saved_location), create=True, holder=holder_name(), quick_check=False)
+    # quick_check (2 s at ward size) runs here only after a crash (see Store.open); the full
+    # integrity check runs on the lane right after the window has its pages (start_maintenance)
+    store = Store.open(store_location(db, saved_location), create=True, holder=holder_name())
     opened.append(store)
     try:
         services = Services(store)

@@ -105,7 +105,7 @@ def cmd_dump(args) -> int:
 def cmd_check(args) -> int:
     from ..core.check import check_store
 
-    store = _open(args, write=args.repair)
+    store = _open(args, write=args.repair, quick_check=True)  # a damaged file: one line, not a traceback
     with store:
         if args.repair:
             from ..core.search import rebuild

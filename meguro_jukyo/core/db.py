@@ -3,6 +3,11 @@
 A store is an SQLite file (the default, embedded, offline) or a PostgreSQL URL (the ward
 server). Opening never changes a file that turns out to be missing, locked, corrupt, foreign
 or from a newer version: those are checked read-only first and refused with a one-line reason.
+
+Opening costs the same whatever the store's size: SQLite's quick_check reads the whole file
+(a second or more at ward size), so it runs only where damage may be — after the last writer
+died with the store open (lock.py), before the daily backup (a damaged copy must not push out
+the sound ones), on `check` and on a file being restored — and a store it fails is refused there.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 
 from .errors import StoreError
 from .files import atomic_path
-from .lock import WriterLock
+from .lock import WriterLock, left_by_a_crash
 from .workstation import Workstation
 
 #: PRAGMA application_id of every meguro_jukyo store: "MJKY".
@@ -78,7 +83,7 @@ def _ro_connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
 
 
-def inspect_sqlite(path: Path, *, quick_check: bool = True) -> int:
+def inspect_sqlite(path: Path, *, quick_check: bool = False) -> int:
     """Check a file is a healthy store of ours without writing to it; return its version.
 
     Raises StoreError with the reason otherwise.
@@ -124,17 +129,26 @@ def inspect_sqlite(path: Path, *, quick_check: bool = True) -> int:
                 )
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if quick_check:
-                result = con.execute("PRAGMA quick_check").fetchone()[0]
-                if result != "ok":
-                    raise sqlite3.DatabaseError(result)
+                _quick_check(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
-            f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
-        ) from exc
+        raise _corrupt(path, exc) from exc
     return version
+
+
+def _quick_check(con: sqlite3.Connection) -> None:
+    result = con.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise sqlite3.DatabaseError(result)
+
+
+def _corrupt(path, exc: Exception) -> StoreError:
+    exc = (str(exc).splitlines() or [""])[0]  # quick_check lists every damaged page: the first says enough
+    return StoreError(
+        f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
+        f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
+    )
 
 
 def _set_sqlite_pragmas(dbapi_con, _record) -> None:
@@ -149,11 +163,28 @@ def _set_sqlite_pragmas(dbapi_con, _record) -> None:
     cur.close()
 
 
+def _set_sqlite_read_pragmas(dbapi_con, _record) -> None:
+    dbapi_con.isolation_level = None
+    dbapi_con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
 def _begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(location: str) -> Engine:
+def _read_only_connect(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write the store. A reader of a WAL store needs its -shm file;
+    where that cannot be made (a read-only folder or medium) no writer can be at work either,
+    so the file is read as immutable."""
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def make_engine(location: str, *, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine
 
     if is_url(location):
@@ -166,6 +197,11 @@ def make_engine(location: str) -> Engine:
         # Planning each run costs a fraction of a millisecond.
         return create_engine(location, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ",
                              connect_args={"options": "-c plan_cache_mode=force_custom_plan"})
+    if read_only:
+        engine = create_engine("sqlite://", future=True, creator=lambda: _read_only_connect(Path(location)))
+        event.listen(engine, "connect", _set_sqlite_read_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
     engine = create_engine(f"sqlite:///{location}", future=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
@@ -197,6 +233,8 @@ class Store:
         self.created = False
         #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
         self.workstation = workstation
+        #: opened only to read (SQLite, without the lock): the file is never written
+        self.read_only = lock is None and not is_url(location)
         self.load_identity()
 
     def load_identity(self) -> None:
@@ -217,6 +255,7 @@ class Store:
         for key, value in meta.items():  # later than every stamp any writer of the store saved
             if key == "hlc" or key.startswith("hlc:"):
                 self.clock.observe(value)
+        self._saved_clock = meta.get(self.clock_key)
 
     @property
     def clock_key(self) -> str:
@@ -232,7 +271,7 @@ class Store:
         *,
         create: bool = False,
         write: bool = True,
-        quick_check: bool = True,
+        quick_check: bool | None = None,
         holder: str = "meguro-jukyo",
         device_name: str | None = None,
         workstation: Path | None = None,
@@ -240,6 +279,8 @@ class Store:
         """Open (or with ``create``, make) a store.
 
         ``write`` takes the one-writer lock; read-only users (dump, search) leave it free.
+        ``quick_check`` checks the whole file first; by default only when the last writer died
+        with the store open.
         On a server store, ``device_name`` names this workstation, whose identity file is
         ``workstation`` (default: in the user data folder, see workstation.py).
         """
@@ -265,13 +306,15 @@ class Store:
                         Path(str(path) + suffix).unlink(missing_ok=True)
                     raise
             else:
+                if quick_check is None:
+                    quick_check = lock.after_crash if lock else left_by_a_crash(path)
                 version = inspect_sqlite(path, quick_check=quick_check)
                 if version < SCHEMA_VERSION and not write:
                     raise StoreError(
                         f"古い形式のデータです。書き込みできる形で開いて更新してください: {path}",
                         f"{path} has an older schema; open it for writing to upgrade it.",
                     )
-                engine = make_engine(str(path))
+                engine = make_engine(str(path), read_only=not write)
                 if version < SCHEMA_VERSION:
                     with engine.connect() as con:
                         raw = con.connection.dbapi_connection
@@ -356,9 +399,13 @@ class Store:
         upsert_meta(con, key, value)
 
     def save_clock(self) -> None:
+        """Save where the clock stands, if it moved: a store only read stays unwritten."""
+        if self.read_only or self.clock.last == self._saved_clock:
+            return
         try:
             with self.engine.begin() as con:
                 self.set_meta(con, self.clock_key, self.clock.last)
+            self._saved_clock = self.clock.last
         except Exception:  # noqa: BLE001 - closing must not fail on a read-only medium
             pass
 
@@ -393,12 +440,18 @@ class Store:
             return backup_sqlite(raw, Path(self.location), reason=reason)
 
     def backup_if_due(self, max_age: dt.timedelta = dt.timedelta(days=1)) -> Path | None:
-        """The daily automatic backup: made when the newest one is older than ``max_age``."""
+        """The daily automatic backup: made when the newest one is older than ``max_age``, of a
+        store that passes quick_check (a damaged copy would push the last sound ones out)."""
         if self.dialect != "sqlite":
             return None
         newest = list_backups(Path(self.location))
         if newest and dt.datetime.now().timestamp() - newest[0].stat().st_mtime < max_age.total_seconds():
             return None
+        with self.engine.connect() as con:
+            try:
+                _quick_check(con.connection.dbapi_connection)
+            except sqlite3.DatabaseError as exc:
+                raise _corrupt(self.location, exc) from exc
         return self.backup(reason="daily")
 
     def restore(self, source: Path) -> Path:

@@ -1,7 +1,10 @@
 """One writer per store file: an OS lock on ``<store>.lock`` that says who holds it.
 
 The lock is released by the OS when the process dies, so a crash never leaves a store locked.
-The file's text names the holder so a second window can tell the user what is going on.
+The file's text names the holder so a second window can tell the user what is going on; a
+holder that closes the store clears the text, so text left in a lock no one holds says the
+last writer died with the store open (:attr:`WriterLock.after_crash`, :func:`left_by_a_crash`)
+— the one time the store's file is checked on open (see db.Store.open).
 """
 
 from __future__ import annotations
@@ -53,12 +56,15 @@ class WriterLock:
         self.path = Path(str(store_path) + ".lock")
         self.holder = holder
         self._fd: int | None = None
+        #: whether the previous holder died holding the lock (it left its description behind)
+        self.after_crash = False
 
     def acquire(self) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         if not _try_lock(fd):
             os.close(fd)
             raise StoreLocked(*self._locked_message())
+        self.after_crash = os.fstat(fd).st_size > _INFO_OFFSET
         info = json.dumps(
             {
                 "holder": self.holder,
@@ -88,11 +94,7 @@ class WriterLock:
         return self._fd is not None
 
     def _locked_message(self) -> tuple[str, str]:
-        try:
-            raw = self.path.read_bytes()[_INFO_OFFSET:]
-            info = json.loads(raw.decode()) if raw else {}
-        except (OSError, ValueError):
-            info = {}
+        info = _holder(self.path)
         who = info.get("holder", "?")
         where = f"PID {info.get('pid', '?')} @ {info.get('host', '?')}"
         since = info.get("since", "?")
@@ -102,3 +104,29 @@ class WriterLock:
             f"This store is in use by another window ({who}, {where}, since {since}). "
             "Close it, then open the store again.",
         )
+
+
+def _holder(lock_path: Path) -> dict:
+    try:
+        raw = lock_path.read_bytes()[_INFO_OFFSET:]
+        return json.loads(raw.decode()) if raw else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def left_by_a_crash(store_path: Path) -> bool:
+    """For a reader, which takes no lock: whether the store's lock names a writer on this
+    machine that is no longer running. Only looks (a reader must not disturb a writer's lock);
+    a writer on another machine, or on Windows, where no process can be probed harmlessly, is
+    taken to be alive."""
+    info = _holder(Path(str(store_path) + ".lock"))
+    pid = info.get("pid")
+    if not isinstance(pid, int) or info.get("host") != socket.gethostname() or sys.platform == "win32":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, someone else's
+        return False
+    return False

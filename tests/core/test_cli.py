@@ -2,12 +2,16 @@
 
 import hashlib
 import json
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from meguro_jukyo.cli import main
 from meguro_jukyo.core.db import SCHEMA_VERSION, Store
@@ -179,3 +183,59 @@ def test_the_version_falls_back_to_the_package_without_installed_metadata(monkey
 
     monkeypatch.setattr(importlib.metadata, "version", missing)
     assert about.version() == meguro_jukyo.__version__
+
+
+@pytest.mark.parametrize("command", [("check",), ("dump", "--json"), ("conflicts", "--json"),
+                                     ("policy",), ("search", "街灯")])
+def test_read_only_commands_leave_the_store_file_as_it_was(db, command):
+    """No clock written on close, no write lock taken: the store's bytes, its mtime and its
+    lock file stay as they were (the tests run as root, where a 0444 file is still writable,
+    so the file itself is watched)."""
+    with Store.open(db) as store:
+        services = Services(store)
+        services.issues.create({"organization_id": services.organizations.list()[0].id, "title": "街灯が暗い"})
+    lock = Path(str(db) + ".lock")
+    lock.unlink()
+    db.chmod(0o444)
+    before = (hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns)
+    done = run_cli("--db", str(db), *command)
+    assert done.returncode == 0, done.stderr
+    assert (hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns) == before
+    assert not lock.exists()
+
+
+@pytest.mark.parametrize("command", [("check",), ("dump", "--json"), ("conflicts", "--json"), ("search", "街灯")])
+def test_read_only_commands_write_nothing_not_even_the_clock(db, command, capsys):
+    seen: list[str] = []
+
+    def listen(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", listen)
+    try:
+        assert main(["--db", str(db), *command]) == 0
+    finally:
+        event.remove(Engine, "before_cursor_execute", listen)
+    assert seen and [s for s in seen if re.match(r"\s*(INSERT|UPDATE|DELETE|REPLACE)", s, re.IGNORECASE)] == []
+
+
+@pytest.fixture
+def read_only_medium(tmp_path):
+    """A small tmpfs mounted read-only (the tests run as root; skipped where mounting is not allowed)."""
+    mount = tmp_path / "medium"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+@pytest.mark.parametrize("command", [("check",), ("dump", "--json"), ("conflicts", "--json"), ("search", "街灯")])
+def test_read_only_commands_work_on_a_read_only_medium(db, read_only_medium, command):
+    shutil.copyfile(db, read_only_medium / "s.sqlite3")
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_medium)], check=True)
+    done = run_cli("--db", str(read_only_medium / "s.sqlite3"), *command)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in read_only_medium.iterdir()) == ["s.sqlite3"]

@@ -1,10 +1,16 @@
 """Opening a store: pragmas, checks that leave bad files untouched, lock, backups, restore."""
 
 import hashlib
+import signal
 import sqlite3
+import subprocess
+import sys
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
+from meguro_jukyo.cli import main
 from meguro_jukyo.core import db
 from meguro_jukyo.core.db import APPLICATION_ID, SCHEMA_VERSION, Store, list_backups
 from meguro_jukyo.core.errors import StoreError, StoreLocked
@@ -85,8 +91,9 @@ def test_newer_store_is_refused_untouched(tmp_path):
     assert sha(path) == before
 
 
-def test_corrupt_store_is_refused_untouched(tmp_path):
-    path = tmp_path / "s.sqlite3"
+def _smashed_store(path):
+    """A store whose b-tree pages are damaged all over its second half (the schema, at the
+    start, still reads: only a check of the whole file sees the damage)."""
     with Store.open(path, create=True) as store:
         services = Services(store)
         org = services.organizations.list()[0]
@@ -94,13 +101,88 @@ def test_corrupt_store_is_refused_untouched(tmp_path):
             services.issues.create({"organization_id": org.id, "title": f"課題{i}", "description": "あ" * 500})
     data = bytearray(path.read_bytes())
     page = 4096
-    for offset in range(page * 3, len(data), page * 2):  # smash the b-tree headers of many pages
+    for offset in range(len(data) // page // 2 * page, len(data), page * 2):  # smash many b-tree headers
         data[offset : offset + 16] = b"\xff" * 16
     path.write_bytes(bytes(data))
+
+
+def _die_holding(path):
+    """A writer that opens the store and is killed with it open (a laptop that lost power)."""
+    code = ("import os, signal, sys; from meguro_jukyo.core.db import Store; "
+            "s = Store.open(sys.argv[1]); os.kill(os.getpid(), signal.SIGKILL)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], timeout=120)
+    assert done.returncode == -signal.SIGKILL
+
+
+@pytest.fixture
+def statements(monkeypatch):
+    """Every SQL statement run on any connection to a store, the file checks included."""
+    seen: list[str] = []
+    real = db._ro_connect
+
+    def traced(path):
+        con = real(path)
+        con.set_trace_callback(seen.append)
+        return con
+
+    def listen(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    monkeypatch.setattr(db, "_ro_connect", traced)
+    event.listen(Engine, "before_cursor_execute", listen)
+    yield seen
+    event.remove(Engine, "before_cursor_execute", listen)
+
+
+def _checks(seen):
+    return [s for s in seen if "quick_check" in s or "integrity_check" in s]
+
+
+def test_opening_costs_no_whole_file_check(tmp_path, statements):
+    path = tmp_path / "s.sqlite3"
+    Store.open(path, create=True).close()
+    statements.clear()
+    Store.open(path).close()
+    Store.open(path, write=False).close()
+    assert statements and _checks(statements) == []
+
+
+def test_after_a_writer_died_with_the_store_open_the_next_open_checks_the_file(tmp_path, statements):
+    path = tmp_path / "s.sqlite3"
+    Store.open(path, create=True).close()
+    _die_holding(path)
+    statements.clear()
+    Store.open(path, write=False).close()  # a reader sees the dead holder's name in the lock
+    assert _checks(statements) == ["PRAGMA quick_check"]
+    Store.open(path).close()  # a writer too, and clears it on close
+    assert _checks(statements) == ["PRAGMA quick_check"] * 2
+    Store.open(path).close()
+    assert len(_checks(statements)) == 2
+
+
+def test_corrupt_store_is_refused_untouched_after_a_crash_and_by_check(tmp_path, capsys):
+    path = tmp_path / "s.sqlite3"
+    _smashed_store(path)
+    Store.open(path, write=False).close()  # the damage does not show on opening
+    _die_holding(path)
     before = sha(path)
-    with pytest.raises(StoreError, match="壊れています"):
-        Store.open(path)
+    for write in (False, True):
+        with pytest.raises(StoreError, match="壊れています"):
+            Store.open(path, write=write)
     assert sha(path) == before
+    assert main(["--db", str(path), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "壊れています" in err and len(err.strip().splitlines()) == 1
+    assert sha(path) == before
+
+
+def test_the_daily_backup_is_not_made_of_a_corrupt_store(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    _smashed_store(path)
+    before = sha(path)
+    with Store.open(path) as store, pytest.raises(StoreError, match="壊れています"):
+        store.backup_if_due()
+    assert list_backups(path) == [] and sha(path) == before
 
 
 def test_truncated_header_is_refused(tmp_path):

@@ -317,8 +317,9 @@ def test_keeping_the_deletion_deletes_the_record_everywhere(pair, tmp_path):
 
 
 def test_clock_skew_does_not_let_an_older_edit_win_over_a_later_one(tmp_path):
-    # a's clock runs a day fast, b's a day slow; b edits after seeing a's edit
-    ca, cb = Clock(T0 + DAY), Clock(T0 - DAY)
+    # a's clock runs 8 hours fast, b's 8 hours slow (within the day a stamp may be ahead);
+    # b edits after seeing a's edit
+    ca, cb = Clock(T0 + DAY // 3), Clock(T0 - DAY // 3)
     a = open_store(tmp_path / "a.sqlite3", "A", ca)
     b = open_store(tmp_path / "b.sqlite3", "B", cb)
     try:
@@ -335,6 +336,29 @@ def test_clock_skew_does_not_let_an_older_edit_win_over_a_later_one(tmp_path):
         send(a, b, tmp_path, "a2")
         assert Services(b).issues.get(made.id).title == "さらに修正"
         assert dump(a) == dump(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_package_stamped_years_ahead_is_refused_with_its_reason_and_moves_no_clock(tmp_path):
+    """A laptop whose clock says 2036 would otherwise drag every later stamp to 2036 and win
+    every edit for years."""
+    a = open_store(tmp_path / "a.sqlite3", "未来の端末", Clock(2_082_758_400_000))  # 2036-01-01
+    b = open_store(tmp_path / "b.sqlite3", "区", Clock(T0))
+    try:
+        trust_both(a, b)
+        issue(Services(a))
+        before, clock, hashed = dump(b), b.clock.last, file_hash(b)
+        result = send(a, b, tmp_path, "a1")
+        assert result.status == importer.REJECTED
+        assert "時計が進みすぎています" in result.reason and "2036-01-01" in result.reason
+        assert "未来の端末" in result.reason and "\n" not in result.reason
+        assert dump(b) == before and b.clock.last == clock and file_hash(b) == hashed
+        assert b.clock.tick()[:13] == f"{T0:013d}"  # b's next edit is stamped by its own clock
+        # within the day, the same sender's package is taken in
+        b.clock._now_ms = lambda: 2_082_758_400_000 - DAY + 60_000
+        assert send(a, b, tmp_path, "a2").status == importer.IMPORTED
     finally:
         a.close()
         b.close()

@@ -38,6 +38,7 @@ from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import conflicts, identity, importer, package, state
 from meguro_jukyo.core.sync.clock import HybridClock
+from meguro_jukyo.core.sync.package import Limits
 
 ORG = council_id("komaba")
 T0 = 1_750_000_000_000
@@ -129,7 +130,8 @@ class World:
 
     def deliver(self, index: int, d: int) -> None:
         path, knowledge = self.packages[index]
-        result = importer.import_package(self.stores[d], path)
+        # the wall clocks here drift apart by days: what is checked is convergence, not the bound
+        result = importer.import_package(self.stores[d], path, limits=Limits(max_ahead_ms=365 * DAY))
         assert result.status in (importer.IMPORTED, importer.DUPLICATE), result.reason
         for r, stamps in knowledge.items():
             self.knows[d][r] |= stamps

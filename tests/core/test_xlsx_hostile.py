@@ -233,3 +233,18 @@ def test_plain_sheets_are_measured_exactly(tmp_path):
                           f'<row r="9">{inline("B9", "y")}</row>'])
     scan = untrusted.scan_workbook(path, sheets_to_count=("地域課題",)).sheets["地域課題"]
     assert (scan.rows, scan.last_row, scan.last_column, scan.error_cells) == (3, 9, 6, {(7, 6)})
+
+
+def test_formulas_without_a_value_are_found_however_they_are_spelt(tmp_path):
+    """A formula with a cached value reads as that value; one without (no <v>, an empty one, a
+    shared formula's mention) is noted by position, also when a cell without r follows."""
+    rows = [header_row(),
+            '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2"><f>1+1</f></c><c r="C2"><f>1</f><v/></c></row>',
+            '<row r="3"><c r="A3"><f t="shared" si="0"/><v></v></c><c><f>1</f></c><c r="D3" t="str"><f>"a"</f>'
+            '<v>a</v></c></row>',
+            f'<row r="4"><x:c xmlns:x="{_MAIN}" r="E4"><x:f>1</x:f></x:c></row>']
+    path = tmp_path / "formulas.xlsx"
+    write_raw_xlsx(path, rows)
+    scan = untrusted.scan_workbook(path, sheets_to_count=("地域課題",)).sheets["地域課題"]
+    assert scan.formula_cells == {(2, 2), (2, 3), (3, 1), (3, 2), (4, 5)}
+    assert (scan.last_row, scan.last_column) == (4, 5)

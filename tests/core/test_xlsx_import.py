@@ -84,6 +84,26 @@ def test_edited_cells_update_exactly_those_records_and_a_second_import_changes_n
     assert services.issues.get(target.id).status == "raised"
 
 
+def test_a_formula_with_no_cached_value_is_reported_by_cell_not_read_as_empty(services, store, data, tmp_path):
+    """openpyxl, like LibreOffice and many tools, writes a formula with no computed value: calamine
+    reads such a cell as empty, so taken as it is the import would blank the field."""
+    export_workbook(services, tmp_path / "out.xlsx")
+    issue = data["issues"][3]
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    ws = wb["地域課題"]
+    row, col = _row_of(ws, issue.id), _col(ws, "内容")
+    ws.cell(row=row, column=col).value = '=CONCAT("駅前", "の街灯")'
+    wb.save(tmp_path / "edited.xlsx")
+    before, changes = dump(store), _changes(store)
+    report = import_workbook(services, tmp_path / "edited.xlsx")
+    assert not report.ok and not report.written
+    (problem,) = report.errors
+    assert (problem.row, problem.column, problem.header) == (row, openpyxl.utils.get_column_letter(col), "内容")
+    assert "数式" in problem.message
+    assert dump(store) == before and _changes(store) == changes
+    assert services.issues.get(issue.id).description == issue.description
+
+
 def test_a_record_changed_since_the_export_is_reported_not_overwritten(services, store, data, tmp_path):
     export_workbook(services, tmp_path / "out.xlsx")
     issue = data["issues"][7]

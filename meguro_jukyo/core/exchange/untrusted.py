@@ -11,7 +11,10 @@ Every rejection is a :class:`BadWorkbook` with a message a person can act on.
 The measure is the rectangle a reader will allocate: python-calamine holds a sheet as one
 array from A1 to its last row and column, and a Rust allocation that fails aborts the
 process. So a cell's position is taken as calamine takes it (its ``r`` attribute, or one past
-the cell before it) and the sheet is refused when its rectangle exceeds :data:`MAX_CELLS`.
+the cell before it) and the sheet is refused when its rectangle exceeds :data:`MAX_CELLS`. Cells calamine reads as
+empty although they are not — an error value (#N/A …), or a formula with no cached value (what
+LibreOffice and many tools write when they do not compute) — are noted by position, so the import
+reports them instead of emptying a field.
 """
 
 from __future__ import annotations
@@ -37,9 +40,11 @@ MAX_SECONDS = 120.0
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: a <row> or <c> start tag and its attributes, up to the first ">" (see _CellMeasure.feed)
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^<>]*)>")
-_TAG_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:row|c)(?=[\s/>])")
+#: a <row>, <c>, <f> (formula) or <v> (value) start tag and its attributes, up to the first ">"
+#: (see _CellMeasure.feed)
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|f|v)(?=[\s/>])([^<>]*)>")
+_TAG_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:row|c|f|v)(?=[\s/>])")
+_ANY_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 _QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
 #: every r="…" among a tag's attributes: letters (a cell's column) and digits (its row)
 _REF = re.compile(rb"(?:^|\s)r\s*=\s*[\"']\s*([A-Za-z]*)(\d*)")
@@ -73,6 +78,7 @@ class SheetScan:
     last_column: int = 0  # the highest column number (A = 1)
     declared_rows: int | None = None  # what <dimension> claims
     error_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of #N/A and the like
+    formula_cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) of formulas with no value
 
 
 @dataclass
@@ -248,10 +254,22 @@ class _CellMeasure:
         self.row_limit = max_rows + 1  # plus the header row
         self.row = 0  # the current row's number
         self.column = 0  # the last cell's column in it
+        self.cell: tuple[int, int] | None = None  # the last cell's (row, column)
+        #: (row, column) of the cell being read if it holds a formula and no value has come yet
+        self.formula: tuple[int, int] | None = None
 
     def feed(self, body: bytes) -> None:
-        if not self._feed_plain(body):
+        # formulas are rare: a body with one is read tag by tag, which sees where its value is
+        if self.formula is not None or _ANY_FORMULA.search(body) or not self._feed_plain(body):
             self._feed_tags(body)
+
+    def finish(self) -> None:
+        self._end_cell()
+
+    def _end_cell(self) -> None:
+        if self.formula is not None:
+            self.sheet.formula_cells.add(self.formula)
+            self.formula = None
 
     def _feed_plain(self, body: bytes) -> bool:
         """Measure ``body`` if all its tags are plain (see _PLAIN_CELL), False if they are not.
@@ -302,6 +320,16 @@ class _CellMeasure:
             attrs = tag.group(2)
             if _ends_inside_quotes(attrs):
                 raise _malformed(sheet)
+            kind = tag.group(1)
+            if kind == b"f":  # <f>…</f>, or <f …/> naming a shared formula: the cell holds a formula
+                self.formula = self.cell
+                continue
+            if kind == b"v":
+                # a value that is not empty: the next character is its text, not the "<" of </v>
+                if not attrs.endswith(b"/") and body[tag.end():tag.end() + 1] not in (b"", b"<"):
+                    self.formula = None
+                continue
+            self._end_cell()
             refs = _REF.findall(attrs)
             if any(len(letters) > 3 or len(digits) > 7 for letters, digits in refs):
                 raise _malformed(sheet)
@@ -314,6 +342,7 @@ class _CellMeasure:
                 row = max((int(d) for _, d in refs if d), default=self.row)
                 column = max((column_number(c) for c, _ in refs if c), default=self.column + 1)
                 self.column = column
+                self.cell = (row, column)
                 if _ERROR_TYPE.search(attrs):
                     sheet.error_cells.add((row, column))
             self._check(row, column)
@@ -350,3 +379,4 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetScan, ma
                 first = False
             measure.feed(body)
     measure.feed(tail)
+    measure.finish()

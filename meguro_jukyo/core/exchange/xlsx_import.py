@@ -4,8 +4,8 @@ The workbook is untrusted: :mod:`.untrusted` checks it and measures its sheets b
 reader sees it. python-calamine then reads the sheets (its XML parser expands no entities;
 it reads 10k rows in a tenth of the time openpyxl takes). It holds a sheet as one rectangle
 from A1 to the last cell, and a Rust allocation that fails aborts the process, so only
-sheets whose rectangle the scan measured as bounded are read. Error cells (#N/A …), which
-calamine reads as empty, are known from the scan and reported.
+sheets whose rectangle the scan measured as bounded are read. Error cells (#N/A …) and formulas
+with no cached value, which calamine reads as empty, are known from the scan and reported.
 
 Every row is read and checked — headers, types, choices, references and the services' own
 rules — inside ONE transaction: a row with an ``ID`` updates that record, a row without one
@@ -35,7 +35,7 @@ from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
 from ..services.base import chunks
-from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, scan_workbook
+from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, SheetScan, scan_workbook
 from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
 from .xlsx_writer import CELL_MAX_CHARS, truncated
 
@@ -144,7 +144,7 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
             for name, (fields, rows) in sheets:
                 if fields is None:
                     continue
-                _Importer(services, tx, labels, name, fields, scan.sheets[name].error_cells, workbook_key,
+                _Importer(services, tx, labels, name, fields, scan.sheets[name], workbook_key,
                           report, deadline).run(rows)
             if dry_run or (report.errors and not valid_only):
                 raise _Rollback()
@@ -239,7 +239,7 @@ def _read_sheet(values: list[list], name: str, report: ImportReport, deadline: D
 
 class _Importer:
     def __init__(self, services, tx, labels: Labels, sheet: str, fields: dict[int, Field],
-                 error_cells: set[tuple[int, int]], workbook_key: str, report: ImportReport, deadline: Deadline):
+                 scan: SheetScan, workbook_key: str, report: ImportReport, deadline: Deadline):
         attr, _ = IMPORTABLE[sheet]
         self.services = services
         self.service = getattr(services, attr)
@@ -247,7 +247,8 @@ class _Importer:
         self.labels = labels
         self.sheet = sheet
         self.fields = fields
-        self.error_cells = error_cells  # (row, column number) of cells holding #N/A and the like
+        self.error_cells = scan.error_cells  # (row, column number) of cells holding #N/A and the like
+        self.formula_cells = scan.formula_cells  # likewise, of formulas whose value was never computed
         self.columns = {f.field: i for i, f in fields.items()}
         self.workbook_key = workbook_key
         self.report = report
@@ -280,6 +281,10 @@ class _Importer:
         for index, f in self.fields.items():
             if (row, index + 1) in self.error_cells:
                 problems.append(self.problem(row, f.field, "エラー（#N/A など）になっています。値を入れ直してください。"))
+                continue
+            if (row, index + 1) in self.formula_cells:
+                problems.append(self.problem(row, f.field, "数式が入っていて、値が保存されていません。"
+                                                           "数式ではなく値を入れてください。"))
                 continue
             raw = values[index] if index < len(values) else None
             try:

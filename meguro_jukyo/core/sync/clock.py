@@ -5,6 +5,11 @@ backwards on a device (even when the wall clock does), and after a device has se
 from another device its own stamps sort after it. Stamps are strings that sort in clock order:
 ``<physical ms, 13 digits>.<counter, 6 hex digits>.<device id>``; the device id makes every
 stamp unique and breaks ties deterministically.
+
+A stamp from elsewhere moves this clock forward for good, so one device whose wall clock is
+years ahead would drag every device's later stamps with it and win every edit for years: the
+importer takes no package holding a stamp more than :data:`MAX_AHEAD_MS` ahead of this device's
+wall clock (see :meth:`HybridClock.ahead_ms`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 _COUNTER_LIMIT = 0xFFFFFF
+MAX_AHEAD_MS = 86_400_000  # a day: more than any honest clock's error or time zone slip
 
 
 @dataclass(frozen=True, order=True)
@@ -68,6 +74,10 @@ class HybridClock:
         other = Stamp.parse(stamp)
         if (other.ms, other.counter) > (self._ms, self._counter):
             self._ms, self._counter = other.ms, other.counter
+
+    def ahead_ms(self, stamp: str) -> int:
+        """How far ``stamp`` is ahead of this device's wall clock (negative when behind)."""
+        return Stamp.parse(stamp).ms - self._now_ms()
 
     @property
     def last(self) -> str:

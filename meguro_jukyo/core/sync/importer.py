@@ -31,6 +31,7 @@ from ..files import atomic_path
 from ..search import BulkIndex
 from ..services.base import to_json, transaction
 from . import identity, state
+from .clock import Stamp
 from .models import SyncDevice, SyncLedger, SyncQuarantine
 from .package import SUFFIX, TABLES, Limits, Package, Rejected, package_sha256, read_package
 
@@ -142,6 +143,8 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits())
             result.status, result.reason = DUPLICATE, "取り込み済みです。"
             result.reason_en = "Already imported."
             return result
+    if (ahead := store.clock.ahead_ms(pkg.newest_stamp)) > limits.max_ahead_ms:
+        return _clock_ahead(result, pkg, ahead)
     if not pkg.trusted:
         _quarantine(store, pkg)
         result.status = QUARANTINED
@@ -163,6 +166,21 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits())
         return _db_rejection(result, exc)
     except DBAPIError as exc:
         return _db_rejection(result, exc)
+    return result
+
+
+def _clock_ahead(result: FileResult, pkg: Package, ahead_ms: int) -> FileResult:
+    """Refused whole, before anything is written, and this device's clock is not moved."""
+    when = dt.datetime.fromtimestamp(Stamp.parse(pkg.newest_stamp).ms / 1000, dt.timezone.utc)
+    days = ahead_ms / 86_400_000
+    sender = pkg.device_name or pkg.device_id
+    result.status = REJECTED
+    result.reason = (f"送った端末（{sender}）の時計が進みすぎています（記録の時刻 {when:%Y-%m-%d %H:%M} UTC、"
+                     f"この端末の時計より {days:.1f} 日先）。何も取り込んでいません。"
+                     "その端末の日付と時刻を直してから、もう一度書き出してもらってください。")
+    result.reason_en = (f"The sending device ({sender}) has a clock that is ahead: a stamp of {when:%Y-%m-%d %H:%M} UTC, "
+                        f"{days:.1f} days ahead of this computer's clock. Nothing was imported; "
+                        "have its date and time corrected and the package exported again.")
     return result
 
 

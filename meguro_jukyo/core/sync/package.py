@@ -45,6 +45,7 @@ from ..db import SCHEMA_VERSION
 from ..errors import UserError
 from ..files import atomic_path
 from . import identity, state
+from .clock import MAX_AHEAD_MS
 
 FORMAT = "meguro-jukyo-sync"
 FORMAT_VERSION = 1
@@ -73,6 +74,7 @@ class Limits:
     max_manifest: int = 1 << 20
     max_ratio: int = 200  # uncompressed / compressed, for members larger than ratio_floor
     ratio_floor: int = 1 << 20
+    max_ahead_ms: int = MAX_AHEAD_MS  # how far a stamp may be ahead of this device's wall clock
 
 
 class Rejected(UserError):
