@@ -625,12 +625,27 @@ def test_a_cloud_folder_with_copies_and_a_half_written_file_imports_the_rest(sig
         c.close()
     status = {f.path.name: f.status for f in report.files}
     assert status == {"c.mjsync": "imported", "half.mjsync": "rejected",
-                      "komaba (1).mjsync": "imported", "komaba.mjsync": "duplicate"}
+                      "komaba.mjsync": "imported", "komaba (1).mjsync": "duplicate"}
     assert "途中まで" in next(f.reason for f in report.files if f.status == "rejected")
     totals = report.totals()
     assert (totals[state.NEW], totals["rejected"], totals["duplicate"]) == (5, 1, 1)
     assert seen[0] == (0, 4, "c.mjsync") and seen[-1] == (4, 4, "")
     assert "取り込み 2" in report.summary()
+
+
+@pytest.mark.parametrize("copy", ["A1 (1)", "A1 (12)", "A1 (conflicted copy 2026-01-05)", "A1 - Copy",
+                                  "A1 - コピー", "A1 - コピー (2)"])
+def test_the_original_is_imported_and_recorded_before_its_cloud_copy(signed, tmp_path, copy):
+    _, b, good, _ = signed
+    folder = tmp_path / "cloud"
+    folder.mkdir()
+    shutil.copy(good, folder / f"{copy}.mjsync")
+    shutil.copy(good, folder / "A1.mjsync")
+    shutil.copy(good, folder / "A10.mjsync")  # another original whose name starts the same
+    report = importer.import_paths(b, [folder])
+    assert [(f.path.name, f.status) for f in report.files] == [
+        ("A1.mjsync", "imported"), (f"{copy}.mjsync", "duplicate"), ("A10.mjsync", "duplicate")]
+    assert [row["file_name"] for row in importer.ledger(b)] == ["A1.mjsync"]
 
 
 def test_import_can_be_cancelled_between_files(signed, tmp_path):
