@@ -5,6 +5,7 @@ through openpyxl). Rejections come from counting before parsing, so they cost ti
 memory in proportion to the file's bounded size, never to what it claims to contain.
 """
 
+import random
 import zipfile
 
 import openpyxl
@@ -49,6 +50,61 @@ def test_billion_laughs_is_refused_before_parsing(services, untouched, tmp_path)
     row = f'<row r="2">{inline("A2", "&lol9;")}{inline("B2", "駒場町会")}</row>'
     write_raw_xlsx(path, [header_row(), row], doctype=LAUGHS)
     _refused(services, path, "DTD")
+
+
+XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+LONG_COMMENT = "<!--" + "x" * 6000 + "-->"
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
+                                  "docProps/custom.xml", "xl/_rels/workbook.xml.rels"])
+def test_a_dtd_far_down_any_part_is_refused_by_the_scan(services, untouched, tmp_path, part):
+    path = tmp_path / "xxe.xlsx"
+    body = f'<?xml version="1.0" encoding="UTF-8"?>{LONG_COMMENT}{XXE}<root>&xxe;</root>'
+    row = f'<row r="2">{inline("A2", "課題")}{inline("B2", "駒場町会")}</row>'
+    if part == "xl/worksheets/sheet1.xml":
+        write_raw_xlsx(path, [header_row(), row], doctype=LONG_COMMENT + XXE)
+    elif part == "xl/_rels/workbook.xml.rels":  # the helper writes its own rels: rebuild the zip around it
+        write_raw_xlsx(path, [header_row(), row])
+        with zipfile.ZipFile(path) as z:
+            members = {n: z.read(n) for n in z.namelist()}
+        members[part] = members[part].replace(b"?>", b"?>" + (LONG_COMMENT + XXE).encode(), 1)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in members.items():
+                z.writestr(name, data)
+    else:
+        write_raw_xlsx(path, [header_row(), row], extra={part: body})
+    with pytest.raises(BadWorkbook) as exc:  # the scan's own refusal, not a parser's failure
+        untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+    assert "DTD" in exc.value.ja
+    _refused(services, path, "DTD")
+
+
+def test_a_declaration_split_across_two_read_chunks_is_found(tmp_path):
+    path = tmp_path / "split.xlsx"
+    pad = random.Random(17).randbytes(1024 * 1024).hex()[:1024 * 1024 - len('<?xml version="1.0" encoding="UTF-8"?><!--') - 4]
+    write_raw_xlsx(path, [header_row()], doctype=f"<!--{pad}-->{XXE}")
+    with zipfile.ZipFile(path) as z:
+        assert z.read("xl/worksheets/sheet1.xml").index(b"<!DOCTYPE") < 1024 * 1024 < \
+            z.read("xl/worksheets/sheet1.xml").index(b"<!DOCTYPE") + len("<!DOCTYPE")
+    with pytest.raises(BadWorkbook, match="DTD"):
+        untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+
+
+def test_a_utf16_part_is_refused_because_the_check_could_not_see_into_it(services, untouched, tmp_path):
+    path = tmp_path / "utf16.xlsx"
+    body = '<?xml version="1.0" encoding="UTF-16"?>' + XXE + "<sst/>"
+    write_raw_xlsx(path, [header_row()], extra={"xl/sharedStrings.xml": "\ufeff".encode("utf-16-le") + body.encode("utf-16-le")})
+    _refused(services, path, "UTF-8")
+
+
+def test_a_picture_with_a_doctype_is_not_read_as_xml_and_does_not_block_the_import(services, tmp_path):
+    services.organizations.create({"kind": "association", "name": "駒場町会", "jukyo_code": "komaba"})
+    path = tmp_path / "svg.xlsx"
+    svg = '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    write_raw_xlsx(path, [header_row(), f'<row r="2">{inline("A2", "課題")}{inline("B2", "駒場町会")}</row>'],
+                   extra={"xl/media/image1.svg": svg})
+    untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
 
 
 def test_openpyxl_parses_with_defusedxml_as_a_second_guard():

@@ -58,6 +58,8 @@ _PLAIN_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^<>]*? t="e"')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s[^>]*ref\s*=\s*[\"']([A-Z]{0,3}\d{0,7})(?::([A-Z]{1,3})(\d{1,7}))?[\"']")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+_MEDIA = "xl/media/"
 
 
 class BadWorkbook(UserError):
@@ -134,21 +136,46 @@ def scan_workbook(path, *, sheets_to_count: tuple[str, ...], max_rows: int = MAX
         names = {i.filename: i for i in infos}
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
             raise _not_xlsx(path)
+        # Pictures are not XML a reader parses (an SVG may well carry a DOCTYPE); every other
+        # part is, or may be named as one by a relationship, so it is read whole.
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
-                with zf.open(info) as fh:
-                    if _DTD.search(fh.read(4096)):
-                        raise BadWorkbook(
-                            "ファイルに許可されていない XML の宣言（DTD・実体）が含まれています。"
-                            "Excel で開いて保存し直したファイルを使ってください。",
-                            "The file contains an XML DTD or entity declaration, which is not allowed.",
-                        )
-        scan = WorkbookScan(path, _sheet_parts(zf, names))
+            if not info.filename.startswith(_MEDIA):
+                _refuse_dtd(zf, info, deadline)
+        sheets, targets = _sheet_parts(zf, names)
+        for target in targets:
+            if target.startswith(_MEDIA) and target in names:
+                _refuse_dtd(zf, names[target], deadline)
+        scan = WorkbookScan(path, sheets)
         for name in sheets_to_count:
             sheet = scan.sheets.get(name)
             if sheet is not None:
                 _count_rows(zf, names[sheet.part], sheet, max_rows, deadline)
     return scan
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline: Deadline) -> None:
+    """Refuse a part holding a DTD or an entity declaration anywhere, not just near its start
+    (a comment can push one far down). Streamed: the part's size is bounded by _check_directory."""
+    overlap = len(b"<!DOCTYPE") - 1  # a declaration split across two chunks is still found
+    tail = b""
+    first = True
+    with zf.open(info) as fh:
+        while chunk := fh.read(1024 * 1024):
+            deadline.check()
+            if first and info.filename.endswith((".xml", ".rels")) and chunk.startswith(_UTF16_STARTS):
+                # an encoding Excel never writes, in which the declaration would not be seen
+                raise BadWorkbook(
+                    f"ファイルの中の「{info.filename}」が UTF-8 ではありません。Excel で開いて保存し直してください。",
+                    f"The part {info.filename} is not UTF-8.",
+                )
+            first = False
+            if _DTD.search(tail + chunk):
+                raise BadWorkbook(
+                    "ファイルに許可されていない XML の宣言（DTD・実体）が含まれています。"
+                    "Excel で開いて保存し直したファイルを使ってください。",
+                    "The file contains an XML DTD or entity declaration, which is not allowed.",
+                )
+            tail = chunk[-overlap:]
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -187,8 +214,9 @@ def _parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
                           f"{info.filename} is not valid XML.") from None
 
 
-def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, SheetScan]:
-    """Sheet name -> the zip member holding it, from workbook.xml and its relationships."""
+def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tuple[dict[str, SheetScan], set[str]]:
+    """Sheet name -> the zip member holding it, from workbook.xml and its relationships; and
+    every part those relationships name."""
     book = _parse_small(zf, names["xl/workbook.xml"])
     rels_info = names.get("xl/_rels/workbook.xml.rels")
     if rels_info is None:
@@ -203,7 +231,7 @@ def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict
         part = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
         if part in names:
             out[sheet.get("name", "")] = SheetScan(sheet.get("name", ""), part)
-    return out
+    return out, set(targets.values())
 
 
 def _too_many(sheet: SheetScan, max_rows: int) -> BadWorkbook:
