@@ -107,6 +107,36 @@ def test_a_picture_with_a_doctype_is_not_read_as_xml_and_does_not_block_the_impo
     untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
 
 
+def _shared_strings(strings) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + "".join(f"<si><t>{t}</t></si>" for t in strings) + "</sst>")
+
+
+@pytest.mark.parametrize("limit, strings", [
+    ("MAX_SHARED_STRINGS", [f"課題{i}" for i in range(1001)]),  # too many strings
+    ("MAX_SHARED_CHARS", ["駒場町会の街灯" * 100] * 2),  # too much text, in few strings
+])
+def test_an_oversize_shared_strings_table_is_refused_before_calamine_reads_it(
+        services, untouched, tmp_path, monkeypatch, limit, strings):
+    monkeypatch.setattr(untrusted, limit, 1000)  # a real one is tens of MB; the measure is the same
+    monkeypatch.setattr("meguro_jukyo.core.exchange.xlsx_import._read_cells",
+                        lambda *a: pytest.fail("calamine read the workbook"))
+    path = tmp_path / "strings.xlsx"
+    row = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>'
+    write_raw_xlsx(path, [header_row(), row], extra={"xl/sharedStrings.xml": _shared_strings(strings)})
+    message = _refused(services, path, "文字列が多すぎます", "1,000")
+    assert "分けて" in message
+
+
+def test_a_shared_strings_table_within_the_bounds_is_read(services, tmp_path, monkeypatch):
+    monkeypatch.setattr(untrusted, "MAX_SHARED_STRINGS", 2)
+    monkeypatch.setattr(untrusted, "MAX_SHARED_CHARS", len("課題駒場町会"))  # exactly at the limits
+    path = tmp_path / "strings.xlsx"
+    row = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>'
+    write_raw_xlsx(path, [header_row(), row], extra={"xl/sharedStrings.xml": _shared_strings(["課題", "駒場町会"])})
+    untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+
+
 def test_openpyxl_parses_with_defusedxml_as_a_second_guard():
     from defusedxml import EntitiesForbidden
     from openpyxl.xml.functions import fromstring
