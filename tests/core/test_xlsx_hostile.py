@@ -52,6 +52,16 @@ def test_billion_laughs_is_refused_before_parsing(services, untouched, tmp_path)
     _refused(services, path, "DTD")
 
 
+def _rewrite(path, member, change) -> None:
+    """Rewrite one member of a zip through ``change(bytes) -> bytes``."""
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members[member] = change(members[member])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
 XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 LONG_COMMENT = "<!--" + "x" * 6000 + "-->"
 
@@ -66,12 +76,7 @@ def test_a_dtd_far_down_any_part_is_refused_by_the_scan(services, untouched, tmp
         write_raw_xlsx(path, [header_row(), row], doctype=LONG_COMMENT + XXE)
     elif part == "xl/_rels/workbook.xml.rels":  # the helper writes its own rels: rebuild the zip around it
         write_raw_xlsx(path, [header_row(), row])
-        with zipfile.ZipFile(path) as z:
-            members = {n: z.read(n) for n in z.namelist()}
-        members[part] = members[part].replace(b"?>", b"?>" + (LONG_COMMENT + XXE).encode(), 1)
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-            for name, data in members.items():
-                z.writestr(name, data)
+        _rewrite(path, part, lambda xml: xml.replace(b"?>", b"?>" + (LONG_COMMENT + XXE).encode(), 1))
     else:
         write_raw_xlsx(path, [header_row(), row], extra={part: body})
     with pytest.raises(BadWorkbook) as exc:  # the scan's own refusal, not a parser's failure
@@ -135,6 +140,22 @@ def test_a_shared_strings_table_within_the_bounds_is_read(services, tmp_path, mo
     row = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>'
     write_raw_xlsx(path, [header_row(), row], extra={"xl/sharedStrings.xml": _shared_strings(["課題", "駒場町会"])})
     untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+
+
+@pytest.mark.parametrize("name, extra, content_type", [
+    ("book.xlsm", {}, ""),
+    ("book.xlsx", {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 a VBA project"}, ""),
+    ("book.xlsx", {"xl/VBAPROJECT.BIN": b"macro"}, ""),
+    ("book.xlsx", {}, "application/vnd.ms-excel.sheet.macroEnabled.main+xml"),
+])
+def test_a_workbook_with_macros_is_refused_with_the_reason(services, untouched, tmp_path, name, extra, content_type):
+    path = tmp_path / name
+    row = f'<row r="2">{inline("A2", "課題")}{inline("B2", "駒場町会")}</row>'
+    write_raw_xlsx(path, [header_row(), row], extra=extra)
+    if content_type:
+        _rewrite(path, "[Content_Types].xml", lambda xml: xml.replace(
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", content_type.encode()))
+    _refused(services, path, "マクロ", ".xlsx")
 
 
 def test_openpyxl_parses_with_defusedxml_as_a_second_guard():

@@ -144,6 +144,7 @@ def scan_workbook(path, *, sheets_to_count: tuple[str, ...], max_rows: int = MAX
         names = {i.filename: i for i in infos}
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
             raise _not_xlsx(path)
+        _refuse_macros(path, zf, names)
         # Pictures are not XML a reader parses (an SVG may well carry a DOCTYPE); every other
         # part is, or may be named as one by a relationship, so it is read whole.
         for info in infos:
@@ -162,6 +163,21 @@ def scan_workbook(path, *, sheets_to_count: tuple[str, ...], max_rows: int = MAX
             if sheet is not None:
                 _count_rows(zf, names[sheet.part], sheet, max_rows, deadline)
     return scan
+
+
+def _refuse_macros(path: Path, zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> None:
+    """Refuse a macro-enabled workbook rather than import it with its macros ignored: a sheet
+    filled or checked by a macro may hold values only the macro would have made right, and a
+    macro workbook from outside is the commonest carrier of malware. Saving as .xlsx removes them."""
+    content_types = zf.read(names["[Content_Types].xml"]) if names["[Content_Types].xml"].file_size < 1024 * 1024 else b""
+    if (path.suffix.lower() in (".xlsm", ".xltm", ".xlam")
+            or any(posixpath.basename(n).lower() == "vbaproject.bin" for n in names)
+            or b"macroenabled" in content_types.lower()):
+        raise BadWorkbook(
+            "マクロを含むブック（.xlsm など）は取り込めません。"
+            "Excel で「Excel ブック（.xlsx）」として保存し直し、マクロを外してから取り込んでください。",
+            "Workbooks with macros (.xlsm, vbaProject.bin) are not imported: save as .xlsx without macros first.",
+        )
 
 
 def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline: Deadline) -> None:
