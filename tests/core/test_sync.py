@@ -702,8 +702,10 @@ def test_cli_device_trust_export_import_conflicts_and_resolve(tmp_path, capsys):
     with Store.open(a_db) as a:
         made = issue(Services(a))
     assert main(["--db", a_db, "sync", "export", str(tmp_path / "a1.mjsync")]) == 0
-    assert main(["--db", b_db, "sync", "import", str(tmp_path / "a1.mjsync")]) == 0
-    assert "保留" in capsys.readouterr().out
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "a1.mjsync")]) == 3  # held
+    out, err = capsys.readouterr()
+    assert "保留" in out
+    assert err.count("\n") == 1 and err.startswith(f"meguro-jukyo: 保留: {tmp_path / 'a1.mjsync'}: 信頼していない端末")
     assert main(["--db", b_db, "trust", str(tmp_path / "a.card")]) == 0
     assert "新規 1" in capsys.readouterr().out
     assert main(["--db", a_db, "trust", str(tmp_path / "b.card")]) == 0
@@ -724,4 +726,21 @@ def test_cli_device_trust_export_import_conflicts_and_resolve(tmp_path, capsys):
     with Store.open(b_db) as b:
         assert Services(b).issues.get(made.id).title == "Bの題"
     (tmp_path / "broken.mjsync").write_bytes(b"PK\x03\x04")
-    assert main(["--db", b_db, "sync", "import", str(tmp_path / "broken.mjsync")]) == 1
+    capsys.readouterr()
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "broken.mjsync")]) == 4  # rejected
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"meguro-jukyo: 拒否: {tmp_path / 'broken.mjsync'}: ")
+    assert len(err.split(": ", 3)[3].strip()) > 5  # the reason itself, not "see above"
+    # held and rejected in one run: rejected is the status, and both reasons are on stderr
+    c_db = str(tmp_path / "c.sqlite3")
+    assert main(["--db", c_db, "init", "--device-name", "C"]) == 0
+    with Store.open(c_db) as c:
+        issue(Services(c), "Cの題")
+    assert main(["--db", c_db, "sync", "export", str(tmp_path / "c.mjsync")]) == 0
+    capsys.readouterr()
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "broken.mjsync"), str(tmp_path / "c.mjsync")]) == 4
+    err = capsys.readouterr().err
+    assert "拒否: " in err and "保留: " in err and err.count("\n") == 2
+    # nothing to import at all is a plain problem: 1
+    (tmp_path / "empty").mkdir()
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "empty")]) == 1
