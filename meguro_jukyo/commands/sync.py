@@ -21,6 +21,8 @@ def register(sub) -> None:
     q.add_argument("--name", help="端末の名前（例: 中央町会ノートPC）")
     q.add_argument("--organization", help="所属（例: 目黒区 地域振興課、○○町会）")
     q.set_defaults(handler=cmd_device_set)
+    q = dsub.add_parser("new", help="新しい端末 ID と鍵にする（鍵ファイルなしでコピーしたデータを使うとき）")
+    q.set_defaults(handler=cmd_device_new)
 
     p = sub.add_parser("trust", help="端末カードの端末を信頼し、保留中のファイルを取り込む")
     p.add_argument("card", type=Path)
@@ -92,6 +94,17 @@ def cmd_device_set(args) -> int:
         if args.organization is not None:
             set_organization(store, args.organization)
     print("設定しました。")
+    return 0
+
+
+def cmd_device_new(args) -> int:
+    from ..core.sync.identity import new_device
+
+    with _open(args) as store:
+        old = store.device_id
+        card = new_device(store)
+    print(f"新しい端末になりました: 端末 ID {old} → {card.device_id}")
+    print(f"指紋: {card.fingerprint}（端末カードを書き出して、区で改めて信頼してもらってください）")
     return 0
 
 

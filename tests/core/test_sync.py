@@ -110,6 +110,58 @@ def test_device_key_is_made_once_beside_the_store_and_only_its_owner_can_read_it
         store.close()
 
 
+def _copy_without_key(store, dest: Path) -> Store:
+    store.close()
+    shutil.copy(store.location, dest)
+    return Store.open(dest)
+
+
+def test_a_store_copied_without_its_key_refuses_to_sign_under_its_device_id(pair, tmp_path):
+    a, b = pair
+    issue(Services(a))
+    package.export_package(a, tmp_path / "before.mjsync")  # a has signed: b trusts its key
+    (tmp_path / "laptop").mkdir()
+    copy = _copy_without_key(a, tmp_path / "laptop" / "a.sqlite3")
+    try:
+        for attempt in (lambda: identity.device_card(copy),
+                        lambda: package.export_package(copy, tmp_path / "forged.mjsync"),
+                        lambda: importer.import_package(copy, tmp_path / "before.mjsync")):
+            with pytest.raises(UserError) as exc:
+                attempt()
+            assert "鍵ファイル" in exc.value.ja and "device new" in exc.value.ja
+        assert not identity.key_path(copy).exists() and not (tmp_path / "forged.mjsync").exists()
+        # another key put in its place is refused too
+        shutil.copy(identity.key_path(b), identity.key_path(copy))
+        with pytest.raises(UserError, match="この端末"):
+            identity.device_card(copy)
+        identity.key_path(copy).unlink()
+        # asked for, it becomes a new device, with a new id the ward has not trusted
+        old_id = copy.device_id
+        card = identity.new_device(copy)
+        assert card.device_id == copy.device_id != old_id
+        assert identity.device_card(copy) == card
+        Services(copy).issues.create({"organization_id": ORG, "title": "新しい端末で"})
+        package.export_package(copy, tmp_path / "new.mjsync")
+        assert importer.import_package(b, tmp_path / "new.mjsync").status == importer.QUARANTINED
+        identity.trust_card(b, card)
+        assert importer.import_package(b, tmp_path / "new.mjsync").status == importer.IMPORTED
+    finally:
+        copy.close()
+    with Store.open(tmp_path / "laptop" / "a.sqlite3") as again:  # the new identity is kept
+        assert again.device_id == card.device_id and identity.device_card(again) == card
+
+
+def test_the_original_store_with_its_key_signs_as_before(pair, tmp_path):
+    a, _ = pair
+    card = identity.device_card(a)
+    copy = _copy_without_key(a, tmp_path / "a-copy.sqlite3")
+    try:
+        shutil.copy(tmp_path / "a.sqlite3.key", identity.key_path(copy))  # copied with its key
+        assert identity.device_card(copy) == card
+    finally:
+        copy.close()
+
+
 def test_a_card_round_trips_and_a_doctored_card_is_refused(tmp_path):
     store = open_store(tmp_path / "s.sqlite3", "端末")
     try:
@@ -699,6 +751,14 @@ def test_cli_device_trust_export_import_conflicts_and_resolve(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", a_db, "device", "show"]) == 0
     assert "駒場町会" in capsys.readouterr().out
+    (tmp_path / "copy").mkdir()
+    shutil.copy(a_db, tmp_path / "copy" / "a.sqlite3")  # without a.sqlite3.key
+    copy_db = str(tmp_path / "copy" / "a.sqlite3")
+    assert main(["--db", copy_db, "sync", "export", str(tmp_path / "forged.mjsync")]) == 1
+    assert "device new" in capsys.readouterr().err and not (tmp_path / "forged.mjsync").exists()
+    assert main(["--db", copy_db, "device", "new"]) == 0
+    assert "新しい端末" in capsys.readouterr().out
+    assert main(["--db", copy_db, "sync", "export", str(tmp_path / "new.mjsync")]) == 0
     with Store.open(a_db) as a:
         made = issue(Services(a))
     assert main(["--db", a_db, "sync", "export", str(tmp_path / "a1.mjsync")]) == 0
