@@ -21,6 +21,8 @@ def register(sub) -> None:
     q.add_argument("--name", help="端末の名前（例: 中央町会ノートPC）")
     q.add_argument("--organization", help="所属（例: 目黒区 地域振興課、○○町会）")
     q.set_defaults(handler=cmd_device_set)
+    q = dsub.add_parser("new", help="新しい端末 ID と鍵にする（鍵ファイルなしでコピーしたデータを使うとき）")
+    q.set_defaults(handler=cmd_device_new)
 
     p = sub.add_parser("trust", help="端末カードの端末を信頼し、保留中のファイルを取り込む")
     p.add_argument("card", type=Path)
@@ -95,6 +97,17 @@ def cmd_device_set(args) -> int:
     return 0
 
 
+def cmd_device_new(args) -> int:
+    from ..core.sync.identity import new_device
+
+    with _open(args) as store:
+        old = store.device_id
+        card = new_device(store)
+    print(f"新しい端末になりました: 端末 ID {old} → {card.device_id}")
+    print(f"指紋: {card.fingerprint}（端末カードを書き出して、区で改めて信頼してもらってください）")
+    return 0
+
+
 def cmd_trust(args) -> int:
     from ..core.sync.identity import read_card, trust_card
     from ..core.sync.importer import import_quarantined
@@ -120,11 +133,17 @@ def cmd_sync_export(args) -> int:
     return 0
 
 
+#: `sync import` exit statuses beyond 0 (all imported or already there), 1 (a problem you can act
+#: on: nothing to import, a store that cannot be opened) and 2 (wrong usage); see README
+EXIT_HELD = 3  # some files are from devices not trusted yet, and are held (none rejected)
+EXIT_REJECTED = 4  # some files were rejected (others may be held)
+_LABELS = {"imported": "取り込み", "duplicate": "重複", "quarantined": "保留", "rejected": "拒否"}
+
+
 def _print_report(report) -> None:
-    labels = {"imported": "取り込み", "duplicate": "重複", "quarantined": "保留", "rejected": "拒否"}
     for f in report.files:
         counts = "、".join(f"{k} {v}" for k, v in sorted(f.counts.items()) if v)
-        line = f"{labels[f.status]}\t{f.path.name}"
+        line = f"{_LABELS[f.status]}\t{f.path.name}"
         if counts:
             line += f"\t{counts}"
         if f.reason:
@@ -134,7 +153,7 @@ def _print_report(report) -> None:
 
 
 def cmd_sync_import(args) -> int:
-    from ..core.sync.importer import REJECTED, import_paths
+    from ..core.sync.importer import QUARANTINED, REJECTED, import_paths
 
     with _open(args) as store:
         report = import_paths(store, args.paths)
@@ -148,11 +167,11 @@ def cmd_sync_import(args) -> int:
         _print_report(report)
     if not report.files:
         raise UserError("取り込む同期ファイル（.mjsync）が見つかりません。", "No sync packages (.mjsync) found.")
-    rejected = sum(1 for f in report.files if f.status == REJECTED)
-    if rejected:
-        raise UserError(f"{rejected} 件のファイルを取り込めませんでした（理由は上のとおり）。",
-                        f"{rejected} files could not be imported (reasons above).")
-    return 0
+    statuses = {f.status for f in report.files}
+    for f in report.files:  # a script reading stderr sees every file it must look at, and why
+        if f.status in (QUARANTINED, REJECTED):
+            print(f"meguro-jukyo: {_LABELS[f.status]}: {f.path}: {f.reason}", file=sys.stderr)
+    return EXIT_REJECTED if REJECTED in statuses else EXIT_HELD if QUARANTINED in statuses else 0
 
 
 def cmd_conflicts(args) -> int:

@@ -110,6 +110,58 @@ def test_device_key_is_made_once_beside_the_store_and_only_its_owner_can_read_it
         store.close()
 
 
+def _copy_without_key(store, dest: Path) -> Store:
+    store.close()
+    shutil.copy(store.location, dest)
+    return Store.open(dest)
+
+
+def test_a_store_copied_without_its_key_refuses_to_sign_under_its_device_id(pair, tmp_path):
+    a, b = pair
+    issue(Services(a))
+    package.export_package(a, tmp_path / "before.mjsync")  # a has signed: b trusts its key
+    (tmp_path / "laptop").mkdir()
+    copy = _copy_without_key(a, tmp_path / "laptop" / "a.sqlite3")
+    try:
+        for attempt in (lambda: identity.device_card(copy),
+                        lambda: package.export_package(copy, tmp_path / "forged.mjsync"),
+                        lambda: importer.import_package(copy, tmp_path / "before.mjsync")):
+            with pytest.raises(UserError) as exc:
+                attempt()
+            assert "鍵ファイル" in exc.value.ja and "device new" in exc.value.ja
+        assert not identity.key_path(copy).exists() and not (tmp_path / "forged.mjsync").exists()
+        # another key put in its place is refused too
+        shutil.copy(identity.key_path(b), identity.key_path(copy))
+        with pytest.raises(UserError, match="この端末"):
+            identity.device_card(copy)
+        identity.key_path(copy).unlink()
+        # asked for, it becomes a new device, with a new id the ward has not trusted
+        old_id = copy.device_id
+        card = identity.new_device(copy)
+        assert card.device_id == copy.device_id != old_id
+        assert identity.device_card(copy) == card
+        Services(copy).issues.create({"organization_id": ORG, "title": "新しい端末で"})
+        package.export_package(copy, tmp_path / "new.mjsync")
+        assert importer.import_package(b, tmp_path / "new.mjsync").status == importer.QUARANTINED
+        identity.trust_card(b, card)
+        assert importer.import_package(b, tmp_path / "new.mjsync").status == importer.IMPORTED
+    finally:
+        copy.close()
+    with Store.open(tmp_path / "laptop" / "a.sqlite3") as again:  # the new identity is kept
+        assert again.device_id == card.device_id and identity.device_card(again) == card
+
+
+def test_the_original_store_with_its_key_signs_as_before(pair, tmp_path):
+    a, _ = pair
+    card = identity.device_card(a)
+    copy = _copy_without_key(a, tmp_path / "a-copy.sqlite3")
+    try:
+        shutil.copy(tmp_path / "a.sqlite3.key", identity.key_path(copy))  # copied with its key
+        assert identity.device_card(copy) == card
+    finally:
+        copy.close()
+
+
 def test_a_card_round_trips_and_a_doctored_card_is_refused(tmp_path):
     store = open_store(tmp_path / "s.sqlite3", "端末")
     try:
@@ -649,12 +701,27 @@ def test_a_cloud_folder_with_copies_and_a_half_written_file_imports_the_rest(sig
         c.close()
     status = {f.path.name: f.status for f in report.files}
     assert status == {"c.mjsync": "imported", "half.mjsync": "rejected",
-                      "komaba (1).mjsync": "imported", "komaba.mjsync": "duplicate"}
+                      "komaba.mjsync": "imported", "komaba (1).mjsync": "duplicate"}
     assert "途中まで" in next(f.reason for f in report.files if f.status == "rejected")
     totals = report.totals()
     assert (totals[state.NEW], totals["rejected"], totals["duplicate"]) == (5, 1, 1)
     assert seen[0] == (0, 4, "c.mjsync") and seen[-1] == (4, 4, "")
     assert "取り込み 2" in report.summary()
+
+
+@pytest.mark.parametrize("copy", ["A1 (1)", "A1 (12)", "A1 (conflicted copy 2026-01-05)", "A1 - Copy",
+                                  "A1 - コピー", "A1 - コピー (2)"])
+def test_the_original_is_imported_and_recorded_before_its_cloud_copy(signed, tmp_path, copy):
+    _, b, good, _ = signed
+    folder = tmp_path / "cloud"
+    folder.mkdir()
+    shutil.copy(good, folder / f"{copy}.mjsync")
+    shutil.copy(good, folder / "A1.mjsync")
+    shutil.copy(good, folder / "A10.mjsync")  # another original whose name starts the same
+    report = importer.import_paths(b, [folder])
+    assert [(f.path.name, f.status) for f in report.files] == [
+        ("A1.mjsync", "imported"), (f"{copy}.mjsync", "duplicate"), ("A10.mjsync", "duplicate")]
+    assert [row["file_name"] for row in importer.ledger(b)] == ["A1.mjsync"]
 
 
 def test_import_can_be_cancelled_between_files(signed, tmp_path):
@@ -708,11 +775,21 @@ def test_cli_device_trust_export_import_conflicts_and_resolve(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", a_db, "device", "show"]) == 0
     assert "駒場町会" in capsys.readouterr().out
+    (tmp_path / "copy").mkdir()
+    shutil.copy(a_db, tmp_path / "copy" / "a.sqlite3")  # without a.sqlite3.key
+    copy_db = str(tmp_path / "copy" / "a.sqlite3")
+    assert main(["--db", copy_db, "sync", "export", str(tmp_path / "forged.mjsync")]) == 1
+    assert "device new" in capsys.readouterr().err and not (tmp_path / "forged.mjsync").exists()
+    assert main(["--db", copy_db, "device", "new"]) == 0
+    assert "新しい端末" in capsys.readouterr().out
+    assert main(["--db", copy_db, "sync", "export", str(tmp_path / "new.mjsync")]) == 0
     with Store.open(a_db) as a:
         made = issue(Services(a))
     assert main(["--db", a_db, "sync", "export", str(tmp_path / "a1.mjsync")]) == 0
-    assert main(["--db", b_db, "sync", "import", str(tmp_path / "a1.mjsync")]) == 0
-    assert "保留" in capsys.readouterr().out
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "a1.mjsync")]) == 3  # held
+    out, err = capsys.readouterr()
+    assert "保留" in out
+    assert err.count("\n") == 1 and err.startswith(f"meguro-jukyo: 保留: {tmp_path / 'a1.mjsync'}: 信頼していない端末")
     assert main(["--db", b_db, "trust", str(tmp_path / "a.card")]) == 0
     assert "新規 1" in capsys.readouterr().out
     assert main(["--db", a_db, "trust", str(tmp_path / "b.card")]) == 0
@@ -733,4 +810,21 @@ def test_cli_device_trust_export_import_conflicts_and_resolve(tmp_path, capsys):
     with Store.open(b_db) as b:
         assert Services(b).issues.get(made.id).title == "Bの題"
     (tmp_path / "broken.mjsync").write_bytes(b"PK\x03\x04")
-    assert main(["--db", b_db, "sync", "import", str(tmp_path / "broken.mjsync")]) == 1
+    capsys.readouterr()
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "broken.mjsync")]) == 4  # rejected
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"meguro-jukyo: 拒否: {tmp_path / 'broken.mjsync'}: ")
+    assert len(err.split(": ", 3)[3].strip()) > 5  # the reason itself, not "see above"
+    # held and rejected in one run: rejected is the status, and both reasons are on stderr
+    c_db = str(tmp_path / "c.sqlite3")
+    assert main(["--db", c_db, "init", "--device-name", "C"]) == 0
+    with Store.open(c_db) as c:
+        issue(Services(c), "Cの題")
+    assert main(["--db", c_db, "sync", "export", str(tmp_path / "c.mjsync")]) == 0
+    capsys.readouterr()
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "broken.mjsync"), str(tmp_path / "c.mjsync")]) == 4
+    err = capsys.readouterr().err
+    assert "拒否: " in err and "保留: " in err and err.count("\n") == 2
+    # nothing to import at all is a plain problem: 1
+    (tmp_path / "empty").mkdir()
+    assert main(["--db", b_db, "sync", "import", str(tmp_path / "empty")]) == 1

@@ -143,6 +143,19 @@ def test_personal_data_stays_out_unless_asked(services, data, tmp_path):
     assert "出席者" not in wb.sheetnames
     assert "進行役" not in [c.value for c in wb["会議"][1]]
     assert "担当" not in [c.value for c in wb["アクション"][1]]
+    meta = dict(_rows(wb["_meta"]))
+    assert "端末名" not in meta and meta["端末ID"] == services.store.device_id
+
+
+def test_the_device_name_is_personal_data_and_stays_out_unless_asked(services, store, data, tmp_path):
+    store.device_name = "田中さんのPC"
+    export_workbook(services, tmp_path / "plain.xlsx")
+    export_workbook(services, tmp_path / "personal.xlsx", personal=True)
+    for name, present in (("plain.xlsx", False), ("personal.xlsx", True)):
+        with zipfile.ZipFile(tmp_path / name) as z:
+            everything = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+        assert ("田中さん" in everything) is present
+    assert dict(_rows(openpyxl.load_workbook(tmp_path / "personal.xlsx")["_meta"]))["端末名"] == "田中さんのPC"
 
 
 def test_a_personal_export_is_recorded_and_not_undoable(services, store, data, tmp_path):

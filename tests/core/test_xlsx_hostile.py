@@ -5,6 +5,7 @@ through openpyxl). Rejections come from counting before parsing, so they cost ti
 memory in proportion to the file's bounded size, never to what it claims to contain.
 """
 
+import random
 import zipfile
 
 import openpyxl
@@ -49,6 +50,112 @@ def test_billion_laughs_is_refused_before_parsing(services, untouched, tmp_path)
     row = f'<row r="2">{inline("A2", "&lol9;")}{inline("B2", "駒場町会")}</row>'
     write_raw_xlsx(path, [header_row(), row], doctype=LAUGHS)
     _refused(services, path, "DTD")
+
+
+def _rewrite(path, member, change) -> None:
+    """Rewrite one member of a zip through ``change(bytes) -> bytes``."""
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members[member] = change(members[member])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
+XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+LONG_COMMENT = "<!--" + "x" * 6000 + "-->"
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml",
+                                  "docProps/custom.xml", "xl/_rels/workbook.xml.rels"])
+def test_a_dtd_far_down_any_part_is_refused_by_the_scan(services, untouched, tmp_path, part):
+    path = tmp_path / "xxe.xlsx"
+    body = f'<?xml version="1.0" encoding="UTF-8"?>{LONG_COMMENT}{XXE}<root>&xxe;</root>'
+    row = f'<row r="2">{inline("A2", "課題")}{inline("B2", "駒場町会")}</row>'
+    if part == "xl/worksheets/sheet1.xml":
+        write_raw_xlsx(path, [header_row(), row], doctype=LONG_COMMENT + XXE)
+    elif part == "xl/_rels/workbook.xml.rels":  # the helper writes its own rels: rebuild the zip around it
+        write_raw_xlsx(path, [header_row(), row])
+        _rewrite(path, part, lambda xml: xml.replace(b"?>", b"?>" + (LONG_COMMENT + XXE).encode(), 1))
+    else:
+        write_raw_xlsx(path, [header_row(), row], extra={part: body})
+    with pytest.raises(BadWorkbook) as exc:  # the scan's own refusal, not a parser's failure
+        untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+    assert "DTD" in exc.value.ja
+    _refused(services, path, "DTD")
+
+
+def test_a_declaration_split_across_two_read_chunks_is_found(tmp_path):
+    path = tmp_path / "split.xlsx"
+    pad = random.Random(17).randbytes(1024 * 1024).hex()[:1024 * 1024 - len('<?xml version="1.0" encoding="UTF-8"?><!--') - 4]
+    write_raw_xlsx(path, [header_row()], doctype=f"<!--{pad}-->{XXE}")
+    with zipfile.ZipFile(path) as z:
+        assert z.read("xl/worksheets/sheet1.xml").index(b"<!DOCTYPE") < 1024 * 1024 < \
+            z.read("xl/worksheets/sheet1.xml").index(b"<!DOCTYPE") + len("<!DOCTYPE")
+    with pytest.raises(BadWorkbook, match="DTD"):
+        untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+
+
+def test_a_utf16_part_is_refused_because_the_check_could_not_see_into_it(services, untouched, tmp_path):
+    path = tmp_path / "utf16.xlsx"
+    body = '<?xml version="1.0" encoding="UTF-16"?>' + XXE + "<sst/>"
+    write_raw_xlsx(path, [header_row()], extra={"xl/sharedStrings.xml": "\ufeff".encode("utf-16-le") + body.encode("utf-16-le")})
+    _refused(services, path, "UTF-8")
+
+
+def test_a_picture_with_a_doctype_is_not_read_as_xml_and_does_not_block_the_import(services, tmp_path):
+    services.organizations.create({"kind": "association", "name": "駒場町会", "jukyo_code": "komaba"})
+    path = tmp_path / "svg.xlsx"
+    svg = '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    write_raw_xlsx(path, [header_row(), f'<row r="2">{inline("A2", "課題")}{inline("B2", "駒場町会")}</row>'],
+                   extra={"xl/media/image1.svg": svg})
+    untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+
+
+def _shared_strings(strings) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + "".join(f"<si><t>{t}</t></si>" for t in strings) + "</sst>")
+
+
+@pytest.mark.parametrize("limit, strings", [
+    ("MAX_SHARED_STRINGS", [f"課題{i}" for i in range(1001)]),  # too many strings
+    ("MAX_SHARED_CHARS", ["駒場町会の街灯" * 100] * 2),  # too much text, in few strings
+])
+def test_an_oversize_shared_strings_table_is_refused_before_calamine_reads_it(
+        services, untouched, tmp_path, monkeypatch, limit, strings):
+    monkeypatch.setattr(untrusted, limit, 1000)  # a real one is tens of MB; the measure is the same
+    monkeypatch.setattr("meguro_jukyo.core.exchange.xlsx_import._read_cells",
+                        lambda *a: pytest.fail("calamine read the workbook"))
+    path = tmp_path / "strings.xlsx"
+    row = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>'
+    write_raw_xlsx(path, [header_row(), row], extra={"xl/sharedStrings.xml": _shared_strings(strings)})
+    message = _refused(services, path, "文字列が多すぎます", "1,000")
+    assert "分けて" in message
+
+
+def test_a_shared_strings_table_within_the_bounds_is_read(services, tmp_path, monkeypatch):
+    monkeypatch.setattr(untrusted, "MAX_SHARED_STRINGS", 2)
+    monkeypatch.setattr(untrusted, "MAX_SHARED_CHARS", len("課題駒場町会"))  # exactly at the limits
+    path = tmp_path / "strings.xlsx"
+    row = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>'
+    write_raw_xlsx(path, [header_row(), row], extra={"xl/sharedStrings.xml": _shared_strings(["課題", "駒場町会"])})
+    untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
+
+
+@pytest.mark.parametrize("name, extra, content_type", [
+    ("book.xlsm", {}, ""),
+    ("book.xlsx", {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 a VBA project"}, ""),
+    ("book.xlsx", {"xl/VBAPROJECT.BIN": b"macro"}, ""),
+    ("book.xlsx", {}, "application/vnd.ms-excel.sheet.macroEnabled.main+xml"),
+])
+def test_a_workbook_with_macros_is_refused_with_the_reason(services, untouched, tmp_path, name, extra, content_type):
+    path = tmp_path / name
+    row = f'<row r="2">{inline("A2", "課題")}{inline("B2", "駒場町会")}</row>'
+    write_raw_xlsx(path, [header_row(), row], extra=extra)
+    if content_type:
+        _rewrite(path, "[Content_Types].xml", lambda xml: xml.replace(
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", content_type.encode()))
+    _refused(services, path, "マクロ", ".xlsx")
 
 
 def test_openpyxl_parses_with_defusedxml_as_a_second_guard():

@@ -116,9 +116,12 @@ def header_row(headers=("課題名", "組織")) -> str:
     return '<row r="1">' + "".join(inline(f"{cols[i]}1", h) for i, h in enumerate(headers)) + "</row>"
 
 
-def write_raw_xlsx(path, rows, *, sheet="地域課題", doctype="", dimension="") -> None:
-    """A minimal .xlsx written straight from XML text; ``rows`` is an iterable of row XML."""
+def write_raw_xlsx(path, rows, *, sheet="地域課題", doctype="", dimension="", extra=None) -> None:
+    """A minimal .xlsx written straight from XML text; ``rows`` is an iterable of row XML;
+    ``extra`` maps more member names to their contents."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", ROOT_RELS)
         z.writestr("xl/workbook.xml", WORKBOOK.format(name=sheet))

@@ -25,6 +25,7 @@ import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import UserError
 
@@ -36,6 +37,10 @@ MAX_RATIO = 200  # zip bombs compress far better than any real sheet
 MAX_ROWS = 100_000  # data rows per imported sheet
 MAX_CELLS = 3_000_000  # rows × columns of a sheet that is read (100k rows × 30 columns; ~100 MB)
 MAX_SECONDS = 120.0
+#: the shared-strings table python-calamine holds whole: one string per distinct cell text at
+#: most (MAX_CELLS), and text for 100k rows with about 200 characters each
+MAX_SHARED_STRINGS = MAX_CELLS
+MAX_SHARED_CHARS = 20_000_000
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -62,7 +67,12 @@ _ANY_ERROR_TYPE = re.compile(rb"t\s*=\s*[\"']e[\"']")
 _PLAIN_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^<>]*? t="e"')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s[^>]*ref\s*=\s*[\"']([A-Z]{0,3}\d{0,7})(?::([A-Z]{1,3})(\d{1,7}))?[\"']")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+_MARKUP = re.compile(rb"<[^<>]*>?")
+_UTF8_CONTINUATION = re.compile(rb"[\x80-\xbf]")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+_MEDIA = "xl/media/"
 
 
 class BadWorkbook(UserError):
@@ -140,21 +150,65 @@ def scan_workbook(path, *, sheets_to_count: tuple[str, ...], max_rows: int = MAX
         names = {i.filename: i for i in infos}
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
             raise _not_xlsx(path)
+        _refuse_macros(path, zf, names)
+        # Pictures are not XML a reader parses (an SVG may well carry a DOCTYPE); every other
+        # part is, or may be named as one by a relationship, so it is read whole.
         for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
-                with zf.open(info) as fh:
-                    if _DTD.search(fh.read(4096)):
-                        raise BadWorkbook(
-                            "ファイルに許可されていない XML の宣言（DTD・実体）が含まれています。"
-                            "Excel で開いて保存し直したファイルを使ってください。",
-                            "The file contains an XML DTD or entity declaration, which is not allowed.",
-                        )
-        scan = WorkbookScan(path, _sheet_parts(zf, names))
+            if not info.filename.startswith(_MEDIA):
+                _refuse_dtd(zf, info, deadline)
+        sheets, targets = _sheet_parts(zf, names)
+        for target in targets:
+            if target.startswith(_MEDIA) and target in names:
+                _refuse_dtd(zf, names[target], deadline)
+        for info in infos:  # python-calamine reads xl/sharedStrings.xml; one elsewhere is measured too
+            if posixpath.basename(info.filename).lower() == "sharedstrings.xml":
+                _measure_shared_strings(zf, info, deadline)
+        scan = WorkbookScan(path, sheets)
         for name in sheets_to_count:
             sheet = scan.sheets.get(name)
             if sheet is not None:
                 _count_rows(zf, names[sheet.part], sheet, max_rows, deadline)
     return scan
+
+
+def _refuse_macros(path: Path, zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> None:
+    """Refuse a macro-enabled workbook rather than import it with its macros ignored: a sheet
+    filled or checked by a macro may hold values only the macro would have made right, and a
+    macro workbook from outside is the commonest carrier of malware. Saving as .xlsx removes them."""
+    content_types = zf.read(names["[Content_Types].xml"]) if names["[Content_Types].xml"].file_size < 1024 * 1024 else b""
+    if (path.suffix.lower() in (".xlsm", ".xltm", ".xlam")
+            or any(posixpath.basename(n).lower() == "vbaproject.bin" for n in names)
+            or b"macroenabled" in content_types.lower()):
+        raise BadWorkbook(
+            "マクロを含むブック（.xlsm など）は取り込めません。"
+            "Excel で「Excel ブック（.xlsx）」として保存し直し、マクロを外してから取り込んでください。",
+            "Workbooks with macros (.xlsm, vbaProject.bin) are not imported: save as .xlsx without macros first.",
+        )
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline: Deadline) -> None:
+    """Refuse a part holding a DTD or an entity declaration anywhere, not just near its start
+    (a comment can push one far down). Streamed: the part's size is bounded by _check_directory."""
+    overlap = len(b"<!DOCTYPE") - 1  # a declaration split across two chunks is still found
+    tail = b""
+    first = True
+    with zf.open(info) as fh:
+        while chunk := fh.read(1024 * 1024):
+            deadline.check()
+            if first and info.filename.endswith((".xml", ".rels")) and chunk.startswith(_UTF16_STARTS):
+                # an encoding Excel never writes, in which the declaration would not be seen
+                raise BadWorkbook(
+                    f"ファイルの中の「{info.filename}」が UTF-8 ではありません。Excel で開いて保存し直してください。",
+                    f"The part {info.filename} is not UTF-8.",
+                )
+            first = False
+            if _DTD.search(tail + chunk):
+                raise BadWorkbook(
+                    "ファイルに許可されていない XML の宣言（DTD・実体）が含まれています。"
+                    "Excel で開いて保存し直したファイルを使ってください。",
+                    "The file contains an XML DTD or entity declaration, which is not allowed.",
+                )
+            tail = chunk[-overlap:]
 
 
 def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
@@ -193,8 +247,9 @@ def _parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
                           f"{info.filename} is not valid XML.") from None
 
 
-def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, SheetScan]:
-    """Sheet name -> the zip member holding it, from workbook.xml and its relationships."""
+def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tuple[dict[str, SheetScan], set[str]]:
+    """Sheet name -> the zip member holding it, from workbook.xml and its relationships; and
+    every part those relationships name."""
     book = _parse_small(zf, names["xl/workbook.xml"])
     rels_info = names.get("xl/_rels/workbook.xml.rels")
     if rels_info is None:
@@ -209,7 +264,7 @@ def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict
         part = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
         if part in names:
             out[sheet.get("name", "")] = SheetScan(sheet.get("name", ""), part)
-    return out
+    return out, set(targets.values())
 
 
 def _too_many(sheet: SheetScan, max_rows: int) -> BadWorkbook:
@@ -351,32 +406,56 @@ class _CellMeasure:
         self._check(0, 0)
 
 
-def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetScan, max_rows: int,
-                deadline: Deadline) -> None:
-    """Measure the rows and columns of a sheet by streaming the part's bytes."""
-    measure = _CellMeasure(sheet, max_rows)
+def _bodies(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline: Deadline,
+            malformed: BadWorkbook) -> Iterator[bytes]:
+    """A part's bytes in pieces of about 1 MiB, each cut before a "<" so that no tag is split
+    (a tag never holds "<"); a tag longer than 1 MiB is ``malformed``."""
     tail = b""
-    first = True
     with zf.open(info) as fh:
-        while True:
-            chunk = fh.read(1024 * 1024)
-            if not chunk:
-                break
+        while chunk := fh.read(1024 * 1024):
             deadline.check()
             buf = tail + chunk
-            cut = buf.rfind(b"<")  # a tag never holds "<": the cut splits none
+            cut = buf.rfind(b"<")
             if cut < 0:
                 cut = len(buf)
             body, tail = buf[:cut], buf[cut:]
             if len(tail) > 1024 * 1024:
-                raise _malformed(sheet)
-            if first:
-                dim = _DIMENSION.search(body)
-                if dim and dim.group(3):
-                    sheet.declared_rows = int(dim.group(3))
-                    if sheet.declared_rows > max_rows + 1:
-                        raise _too_many(sheet, max_rows)
-                first = False
-            measure.feed(body)
-    measure.feed(tail)
+                raise malformed
+            yield body
+    yield tail
+
+
+def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetScan, max_rows: int,
+                deadline: Deadline) -> None:
+    """Measure the rows and columns of a sheet by streaming the part's bytes."""
+    measure = _CellMeasure(sheet, max_rows)
+    first = True
+    for body in _bodies(zf, info, deadline, _malformed(sheet)):
+        if first:
+            dim = _DIMENSION.search(body)
+            if dim and dim.group(3):
+                sheet.declared_rows = int(dim.group(3))
+                if sheet.declared_rows > max_rows + 1:
+                    raise _too_many(sheet, max_rows)
+            first = False
+        measure.feed(body)
     measure.finish()
+
+
+def _measure_shared_strings(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline: Deadline) -> None:
+    """Refuse a shared-strings table the reader would hold in memory at a size out of proportion
+    to any sheet we import: count its strings (<si>) and the characters of its text (markup
+    removed; an entity such as &amp; counts as its spelling, which only overestimates)."""
+    strings = characters = 0
+    for body in _bodies(zf, info, deadline, BadWorkbook("ブックの文字列の表（sharedStrings）が壊れています。",
+                                                        "The shared-strings part is malformed.")):
+        strings += len(_SHARED_STRING.findall(body))
+        text = _MARKUP.sub(b"", body)
+        characters += len(text) - len(_UTF8_CONTINUATION.findall(text))
+        if strings > MAX_SHARED_STRINGS or characters > MAX_SHARED_CHARS:
+            raise BadWorkbook(
+                f"ブックの文字列が多すぎます（上限 {MAX_SHARED_STRINGS:,} 個・{MAX_SHARED_CHARS:,} 文字）。"
+                "使っていないシートや列を消すか、いくつかのファイルに分けてください。",
+                f"The workbook holds too much text (the limits are {MAX_SHARED_STRINGS} shared strings "
+                f"and {MAX_SHARED_CHARS} characters).",
+            )

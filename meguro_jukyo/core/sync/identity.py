@@ -16,12 +16,14 @@ import hashlib
 import json
 import os
 import re
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..dialect import insert_or_replace
 from ..errors import UserError
@@ -42,9 +44,29 @@ def key_path(store) -> Path:
     return user_data_path("meguro_jukyo", appauthor=False) / "keys" / f"{store.device_id}.key"
 
 
+def _key_meta(store) -> str:
+    """The ``meta`` key recording the fingerprint of the key this device id signs with."""
+    return f"device_key:{store.device_id}"
+
+
+def _remember_key(store, key: Ed25519PrivateKey) -> None:
+    try:
+        with store.engine.begin() as con:
+            store.set_meta(con, _key_meta(store), fingerprint(public_raw(key)))
+    except SQLAlchemyError:  # a store opened read-only: it signs nothing either
+        pass
+
+
 def device_key(store) -> Ed25519PrivateKey:
-    """This device's private key, made (owner-only) the first time it is needed."""
+    """This device's private key, made (owner-only) the first time it is needed.
+
+    Once a device id has a key, the store records the key's fingerprint, and no other key is
+    made or taken under that id: a store copied to another computer without its key file would
+    otherwise sign with a new key under the old id, and every device that trusts the old one
+    would reject it. The user then either copies the key file too or asks for a new device.
+    """
     path = key_path(store)
+    recorded = store._read_meta().get(_key_meta(store))
     if path.exists():
         try:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
@@ -54,13 +76,49 @@ def device_key(store) -> Ed25519PrivateKey:
         if not isinstance(key, Ed25519PrivateKey):
             raise UserError(f"端末の鍵ファイルが Ed25519 の鍵ではありません: {path}",
                             f"The device key file does not hold an Ed25519 key: {path}")
+        if recorded is None:
+            _remember_key(store, key)
+        elif recorded != fingerprint(public_raw(key)):
+            raise UserError(
+                f"鍵ファイル {path} はこの端末（指紋 {recorded}）の鍵ではありません。"
+                "正しい鍵ファイルを戻すか、新しい端末として使うなら「device new」を実行してください。",
+                f"The key file {path} is not this device's key (fingerprint {recorded}); put the right "
+                "one back, or run `device new` to use this store as a new device.")
         return key
+    if recorded is not None:
+        raise UserError(
+            f"この端末の鍵ファイル（{path}）がありません。データを別の PC にコピーしたときは、"
+            f"元の PC から鍵ファイルも同じ場所にコピーしてください。新しい端末として使うなら"
+            "「device new」を実行してください（端末 ID が変わり、区で改めて信頼してもらいます）。",
+            f"This device's key file ({path}) is missing. Copy it from the original computer, or run "
+            "`device new` to use this store as a new device (a new device id, to be trusted anew).")
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
     with atomic_binary(path, private=True) as fh:  # owner-only before a byte is written
         fh.write(pem)
+    _remember_key(store, key)
     return key
+
+
+def new_device(store) -> DeviceCard:
+    """Make this store (on a server: this workstation) a new device: a new id and a new key.
+
+    For a store whose key is lost or was not copied with it. Rows already written keep the old
+    id (that device wrote them); other devices must trust the new card before they take this
+    device's packages.
+    """
+    from ..workstation import Workstation
+
+    new_id = str(uuid.uuid4())
+    if store.workstation is not None:
+        store.workstation = Workstation(store.workstation.path, new_id, store.workstation.name).save()
+    else:
+        with store.engine.begin() as con:
+            store.set_meta(con, "device_id", new_id)
+        key_path(store).unlink(missing_ok=True)  # the file beside the store belongs to the old id
+    store.load_identity()
+    return device_card(store)
 
 
 def public_raw(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import threading
 from collections import Counter
@@ -116,14 +117,28 @@ def import_paths(store, paths: Iterable[str | os.PathLike], *, progress: Progres
     return report
 
 
+#: what cloud folders and file managers append to a copy's name: "A1 (1)", "A1 (conflicted copy
+#: 2026-01-05)", "A1 - Copy", "A1 - コピー (2)"
+_COPY_MARK = re.compile(r"\s*(?:\((?:\d+|[^()]*conflicted copy[^()]*)\)|-\s*(?:copy|コピー)(?:\s*\(\d+\))?)$",
+                        re.IGNORECASE)
+
+
+def _originals_first(path: Path) -> tuple[str, bool, str]:
+    """Sort key: a copy right after its original, so the original is the file imported and
+    recorded in the ledger and the copy is the duplicate (plain sorting puts "A1 (1)" first)."""
+    original = _COPY_MARK.sub("", path.stem)
+    return original, original != path.stem, path.name
+
+
 def collect(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The files to import: those named, and the packages in folders named (sorted)."""
+    """The files to import: those named, and the packages in folders named (sorted, originals
+    before their copies)."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            out.extend(sorted(q for q in p.iterdir() if q.suffix == SUFFIX and q.is_file()
-                              and not q.name.startswith(".")))
+            out.extend(sorted((q for q in p.iterdir() if q.suffix == SUFFIX and q.is_file()
+                               and not q.name.startswith(".")), key=_originals_first))
         else:
             out.append(p)
     return out
