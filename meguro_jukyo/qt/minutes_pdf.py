@@ -14,7 +14,6 @@ painting on a QPdfWriter outside the GUI thread); the document is made where it 
 from __future__ import annotations
 
 import os
-import re
 from html import escape
 from pathlib import Path
 
@@ -25,12 +24,12 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPdfWriter,
-    QRawFont,
     QTextDocument,
 )
 
 from ..core.exchange.minutes import SIGNATURES, Minutes
 from ..core.files import atomic_path
+from .pdf_text import repair_text
 
 #: Families tried in order; the first one installed is used.
 MINCHO_FAMILIES = ("Noto Serif CJK JP", "Yu Mincho", "IPAexMincho", "IPAMincho",
@@ -102,80 +101,8 @@ def write_minutes_pdf(minutes: Minutes, dest: str | os.PathLike) -> Path:
         doc.setHtml(minutes_html(minutes))
         doc.print_(writer)
         del writer  # closes the file before it is renamed into place
-        fix_text_mapping(tmp, shared_glyph_fixes(doc))
+        repair_text(tmp, doc.toPlainText())
     return dest
-
-
-_CMAP = re.compile(rb"begincmap.*?endcmap", re.DOTALL)
-# Qt writes glyph ranges with a list of code points, one per glyph (and runs of ten or more
-# consecutive code points as "<first> <last> <code>", which radicals never form in practice)
-_ARRAY = re.compile(rb"\[[^\]]*\]")
-_HEX4 = re.compile(rb"<([0-9A-Fa-f]{4})>")
-
-
-def shared_glyph_fixes(doc: QTextDocument) -> dict[int, int]:
-    """For each code point Qt may write in place of a character the document holds, that character.
-
-    Qt's PDF writer builds the ToUnicode map from the glyph back to the *lowest* code point the
-    font maps to it (QFontSubset's reverse map). Noto CJK and Yu/Meiryo share one glyph between
-    長 and the radical ⻑ (U+2ED1), 日 and ⽇ (U+2F47), ・ and ‧ (U+2027)…, so the page looks
-    right but copied or searched text does not match. Asking each font the document is laid
-    out in which of the document's own characters share a glyph gives the exact answer, for
-    every font and block, without a table of radicals.
-    """
-    fonts: dict[tuple, QRawFont] = {}
-    used: dict[tuple, set[str]] = {}
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            font = fragment.charFormat().font()
-            key = (font.family(), font.weight(), font.italic())
-            if key not in fonts:
-                fonts[key] = QRawFont.fromFont(font)
-                used[key] = set()
-            used[key].update(fragment.text())
-            it += 1
-        block = block.next()
-    written = set().union(*used.values())
-    fixes: dict[int, int] = {}
-    for key, raw in fonts.items():
-        lowest: dict[int, int] = {}  # glyph -> the code point Qt writes for it
-        for code, glyph in zip(_BMP_CODES, raw.glyphIndexesForString(_BMP), strict=True):
-            if glyph:
-                lowest.setdefault(glyph, code)
-        for c in used[key]:
-            if len(c.encode("utf-16-le")) != 2:
-                continue  # Qt's reverse map covers the BMP only
-            low = lowest.get(raw.glyphIndexesForString(c)[0])
-            if low is not None and low != ord(c) and chr(low) not in written:
-                fixes[low] = ord(c)
-    return fixes
-
-
-# the BMP without surrogates: one UTF-16 unit, so one glyph index, per character
-_BMP_CODES = [c for c in range(1, 0x10000) if not 0xD800 <= c <= 0xDFFF]
-_BMP = "".join(map(chr, _BMP_CODES))
-
-
-def fix_text_mapping(path: Path, fixes: dict[int, int]) -> None:
-    """Rewrite the PDF's ToUnicode maps in place (same length: the xref offsets stay valid)."""
-    if not fixes:
-        return
-    data = path.read_bytes()
-
-    def code(h: re.Match) -> bytes:
-        old = int(h.group(1), 16)
-        return b"<%04X>" % fixes.get(old, old)
-
-    def fix_cmap(match: re.Match) -> bytes:
-        return _ARRAY.sub(lambda a: _HEX4.sub(code, a.group(0)), match.group(0))
-
-    fixed = _CMAP.sub(fix_cmap, data)
-    if fixed != data:
-        assert len(fixed) == len(data)
-        path.write_bytes(fixed)
 
 
 def write_minutes_pdf_headless(minutes: Minutes, dest: str | os.PathLike) -> Path:
