@@ -45,6 +45,8 @@ T0 = 1_750_000_000_000
 HOUR, DAY = 3_600_000, 86_400_000
 ISSUES = m.Issue.__table__
 CODEC = state.codec(ISSUES)
+# the wall clocks here drift apart by days: what is checked is convergence, not the clock bound
+LIMITS = Limits(max_ahead_ms=365 * DAY)
 NS = uuid.UUID("3d0c6b4e-9a51-4f0b-8d8e-0f6c2b7a1e55")
 EDITS = {"title": st.sampled_from(["乙", "丙", "甲"]), "place": st.sampled_from(["東口", "西口", ""]),
          "priority": st.integers(1, 3)}
@@ -130,8 +132,7 @@ class World:
 
     def deliver(self, index: int, d: int) -> None:
         path, knowledge = self.packages[index]
-        # the wall clocks here drift apart by days: what is checked is convergence, not the bound
-        result = importer.import_package(self.stores[d], path, limits=Limits(max_ahead_ms=365 * DAY))
+        result = importer.import_package(self.stores[d], path, limits=LIMITS)
         assert result.status in (importer.IMPORTED, importer.DUPLICATE), result.reason
         for r, stamps in knowledge.items():
             self.knows[d][r] |= stamps
@@ -192,8 +193,6 @@ def _step(world: World, data, n: int) -> None:
         world.clocks[d].ms += data.draw(st.sampled_from([-2 * HOUR, -1, 1, 60_000, DAY]))
 
 
-@pytest.mark.skip(reason="hangs since the stop-10 merge of the clock bound with the device-key check; "
-                         "open in issue 15, to be found and fixed next")
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_histories_exchanged_in_any_order_converge_and_lose_nothing_silently(template, data):
@@ -228,7 +227,7 @@ def test_any_histories_exchanged_in_any_order_converge_and_lose_nothing_silently
             assert all(q == queues[0] for q in queues[1:])
             # re-importing changes nothing
             again = data.draw(st.integers(0, len(world.packages) - 1))
-            result = importer.import_package(world.stores[0], world.packages[again][0])
+            result = importer.import_package(world.stores[0], world.packages[again][0], limits=LIMITS)
             assert result.status in (importer.DUPLICATE, importer.IMPORTED)
             assert not (set(result.counts) - {state.UNCHANGED})
             assert _dump(world.stores[0]) == dumps[0]
