@@ -68,8 +68,8 @@ _PLAIN_ERROR_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^<>]*? t="e"')
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s[^>]*ref\s*=\s*[\"']([A-Z]{0,3}\d{0,7})(?::([A-Z]{1,3})(\d{1,7}))?[\"']")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
-_MARKUP = re.compile(rb"<[^<>]*>?")
-_UTF8_CONTINUATION = re.compile(rb"[\x80-\xbf]")
+_TEXT = re.compile(rb">([^<]+)")  # character data: after a tag, up to the next (pieces start at "<")
+_UTF8_CONTINUATIONS = bytes(range(0x80, 0xC0))  # deleted, one byte per character is left
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
 _MEDIA = "xl/media/"
@@ -450,8 +450,7 @@ def _measure_shared_strings(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline
     for body in _bodies(zf, info, deadline, BadWorkbook("ブックの文字列の表（sharedStrings）が壊れています。",
                                                         "The shared-strings part is malformed.")):
         strings += len(_SHARED_STRING.findall(body))
-        text = _MARKUP.sub(b"", body)
-        characters += len(text) - len(_UTF8_CONTINUATION.findall(text))
+        characters += len(b"".join(_TEXT.findall(body)).translate(None, _UTF8_CONTINUATIONS))
         if strings > MAX_SHARED_STRINGS or characters > MAX_SHARED_CHARS:
             raise BadWorkbook(
                 f"ブックの文字列が多すぎます（上限 {MAX_SHARED_STRINGS:,} 個・{MAX_SHARED_CHARS:,} 文字）。"
