@@ -1,8 +1,8 @@
 """A throwaway X server and a look at its windows: how the frozen app's GUI is checked from
 outside (tests/test_frozen.py, bench/frozen.py), since nothing can be run inside it.
 
-The window titles come from ``xwininfo`` (x11-utils): the main window's title in Japanese shows
-that the Japanese translation shipped in the bundle was loaded.
+The window titles come from ``xwininfo``, the window's icon from ``xprop`` (x11-utils): the
+main window's title in Japanese shows that the Japanese translation in the bundle was loaded.
 """
 
 from __future__ import annotations
@@ -45,6 +45,13 @@ def viewable(display: str, window: str) -> bool:
     info = subprocess.run(["xwininfo", "-id", window], env={**os.environ, "DISPLAY": display},
                           capture_output=True, text=True, check=True).stdout
     return "Map State: IsViewable" in info
+
+
+def icon_sizes(display: str, window: str) -> list[tuple[int, int]]:
+    """The sizes of the icon the window gives the window manager (_NET_WM_ICON; none: [])."""
+    info = subprocess.run(["xprop", "-id", window, "-notype", "_NET_WM_ICON"], env={**os.environ, "DISPLAY": display},
+                          capture_output=True, text=True, check=True).stdout
+    return [(int(w), int(h)) for w, h in re.findall(r"Icon \((\d+) x (\d+)\)", info)]
 
 
 def wait_for_window(display: str, contains: str, process: subprocess.Popen, timeout: float = 120,

@@ -27,8 +27,8 @@ import bundle  # noqa: E402
 import headless  # noqa: E402
 
 BUILD = os.environ.get("MEGURO_JUKYO_FROZEN")
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not BUILD, reason="no frozen build given: `make dist-check` builds one and runs these")]
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not BUILD, reason="no frozen build given: `make dist-check` builds one and runs these")]
 
 #: the app's name in Japanese: the main window's title when the Japanese translation is loaded
 JAPANESE_NAME = "目黒住区アプリ"
@@ -106,19 +106,21 @@ def test_the_gui_stays_up_offscreen_and_opens_its_store(frozen):
     assert "Traceback" not in err, err
 
 
-@pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xwininfo") is None,
-                    reason="needs Xvfb and xwininfo (xvfb, x11-utils)")
-def test_the_window_shows_in_japanese_on_a_real_x_server(frozen):
+@pytest.mark.skipif(not all(shutil.which(tool) for tool in ("Xvfb", "xwininfo", "xprop")),
+                    reason="needs Xvfb, xwininfo and xprop (xvfb, x11-utils)")
+def test_the_window_shows_in_japanese_with_its_icon_on_a_real_x_server(frozen):
     with headless.xvfb() as display:
         env = {**frozen["env"], "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         app = subprocess.Popen([str(frozen["exe"]), "--db", "x.sqlite3"], cwd=frozen["cwd"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            _, title = headless.wait_for_window(display, JAPANESE_NAME, app)
+            window, title = headless.wait_for_window(display, JAPANESE_NAME, app)
+            icon = headless.icon_sizes(display, window)
             time.sleep(SECONDS_UP)
             assert app.poll() is None, app.communicate()[1]
         finally:
             app.terminate()
             _, err = app.communicate(timeout=60)
     assert "Meguro Jukyo" not in title  # the English source would show without the .qm
+    assert (32, 32) in icon, f"the window's icon: {icon} (the SVG or Qt's SVG icon engine was left out?)"
     assert "Traceback" not in err, err

@@ -70,6 +70,7 @@ def _run(installed, *args, timeout=300) -> subprocess.CompletedProcess:
 def test_the_wheel_carries_the_resources(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
     for needed in ("meguro_jukyo/resources/areas.json", "meguro_jukyo/resources/i18n/meguro_jukyo_ja.qm",
+                   "meguro_jukyo/resources/icons/meguro_jukyo.svg",
                    "meguro_jukyo/core/migrations/script.py.mako"):
         assert needed in names
     assert any(n.startswith("meguro_jukyo/resources/policy/") and n.endswith(".json") for n in names)
