@@ -206,15 +206,21 @@ class _Recorded:
         _Recorded.made.append((type(self).__name__, self))
 
 
-def test_the_spec_on_windows_builds_the_command_and_a_windowed_twin_with_icon_and_version(monkeypatch, tmp_path):
+def _run_spec(monkeypatch, workpath: Path, platform: str) -> dict[str, list[_Recorded]]:
+    """Execute the spec as PyInstaller would on ``platform``; the build steps it made, by kind."""
     steps = {name: type(name, (_Recorded,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT")}
     _Recorded.made = []
-    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", platform)
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"),
-         {"SPECPATH": str(SPEC.parent), "workpath": str(tmp_path), **steps})
-    made = {}
+         {"SPECPATH": str(SPEC.parent), "workpath": str(workpath), **steps})
+    made: dict[str, list[_Recorded]] = {}
     for name, step in _Recorded.made:
         made.setdefault(name, []).append(step)
+    return made
+
+
+def test_the_spec_on_windows_builds_the_command_and_a_windowed_twin_with_icon_and_version(monkeypatch, tmp_path):
+    made = _run_spec(monkeypatch, tmp_path, "win32")
     (analysis,) = made["Analysis"]
     assert [Path(p) for p in analysis.args[0]] == [ROOT / "main.py"]
     assert [d for d, *_ in analysis.binaries] == ["PySide6\\Qt6Widgets.dll"]
@@ -232,11 +238,6 @@ def test_the_spec_on_windows_builds_the_command_and_a_windowed_twin_with_icon_an
 
 
 def test_the_spec_on_linux_builds_one_executable_without_windows_resources(monkeypatch, tmp_path):
-    steps = {name: type(name, (_Recorded,), {}) for name in ("Analysis", "PYZ", "EXE", "COLLECT")}
-    _Recorded.made = []
-    monkeypatch.setattr(sys, "platform", "linux")
-    exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"),
-         {"SPECPATH": str(SPEC.parent), "workpath": str(tmp_path), **steps})
-    exes = [step.kwargs for name, step in _Recorded.made if name == "EXE"]
+    exes = [step.kwargs for step in _run_spec(monkeypatch, tmp_path, "linux")["EXE"]]
     assert [(kw["name"], kw["icon"], kw["version"]) for kw in exes] == [(bundle.NAME, None, None)]
     assert not list(tmp_path.iterdir())
