@@ -20,6 +20,7 @@ BENCHES = (
     "bench.pg",
     "bench.excel",
     "bench.hostile",
+    "bench.frozen",
 )
 
 

@@ -14,11 +14,20 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .core.errors import StoreError, StoreLocked
 
 translate = QCoreApplication.translate
+
+
+def app_icon() -> QIcon:
+    """The app's icon for every window (the frozen executable and the installer carry the same
+    drawing as installer/icon/meguro_jukyo.ico)."""
+    from .core.resources import resource_path
+
+    return QIcon(str(resource_path("icons", "meguro_jukyo.svg")))
 
 
 def holder_name() -> str:
@@ -157,6 +166,7 @@ def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> 
     from .core.about import version
 
     app.setApplicationVersion(version())
+    app.setWindowIcon(app_icon())
     settings = settings if settings is not None else Settings()
     translators = i18n.install(app, settings.language)
     app.setApplicationDisplayName(translate("App", "Meguro Jukyo"))

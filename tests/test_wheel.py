@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from away import user_env
 
 pytestmark = pytest.mark.slow
 
@@ -52,11 +53,7 @@ def installed(tmp_path_factory):
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
                     "-q", str(wheel)], check=True, capture_output=True, text=True, timeout=300)
 
-    home = base / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MEGURO_JUKYO_DB", "PYTHONHOME")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
+    env = user_env(base / "home")
     cwd = base / "elsewhere"
     cwd.mkdir()
     return {"wheel": wheel, "python": python, "script": _venv_bin(venv, "meguro-jukyo"),
@@ -73,6 +70,7 @@ def _run(installed, *args, timeout=300) -> subprocess.CompletedProcess:
 def test_the_wheel_carries_the_resources(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
     for needed in ("meguro_jukyo/resources/areas.json", "meguro_jukyo/resources/i18n/meguro_jukyo_ja.qm",
+                   "meguro_jukyo/resources/icons/meguro_jukyo.svg",
                    "meguro_jukyo/core/migrations/script.py.mako"):
         assert needed in names
     assert any(n.startswith("meguro_jukyo/resources/policy/") and n.endswith(".json") for n in names)

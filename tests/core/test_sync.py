@@ -608,7 +608,7 @@ def test_a_hostile_or_broken_package_is_rejected_with_a_reason_and_the_store_kee
             del mf["members"]["records/note.jsonl"]
         _rebuild(good, bad, key, manifest_edit=undeclare)
     elif case == "newer_schema":
-        _rebuild(good, bad, key, manifest_edit=lambda mf: mf.update(schema_version=SCHEMA_VERSION + 1))
+        _rebuild(good, bad, key, manifest_edit=lambda mf: mf.update(schema_version=SCHEMA_VERSION + 2))
     elif case == "newer_format":
         _rebuild(good, bad, key, manifest_edit=lambda mf: mf.update(format_version=package.FORMAT_VERSION + 1))
     elif case in ("dotdot", "absolute", "duplicate"):

@@ -35,7 +35,7 @@ def test_about_in_japanese(qtbot, japanese, window):
     assert dialog.fields["version"].text() == version()
 
 
-def test_the_running_app_knows_its_version(qapp, tmp_path):
+def test_the_running_app_knows_its_version_and_has_its_icon(qapp, tmp_path):
     from PySide6.QtCore import QSettings
 
     from meguro_jukyo import app
@@ -50,6 +50,7 @@ def test_the_running_app_knows_its_version(qapp, tmp_path):
             QTimer.singleShot(10, look)
             return
         seen["version"] = QCoreApplication.applicationVersion()
+        seen["icon"] = window.windowIcon().pixmap(32, 32).toImage()
         window.close()
 
     qapp.setApplicationVersion("")
@@ -57,3 +58,9 @@ def test_the_running_app_knows_its_version(qapp, tmp_path):
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert app.run(db=str(tmp_path / "v.sqlite3"), argv=[], settings=settings) == 0
     assert seen["version"] == version()
+    icon = seen["icon"]
+    # the drawing itself, not an empty icon: a pink petal of the blossom, the blue around the house
+    assert icon.width() == 32 and not icon.isNull()
+    petal, edge = icon.pixelColor(16, 18), icon.pixelColor(6, 26)
+    assert petal.red() > 200 and petal.green() < 200 and petal.blue() > petal.green(), petal.name()
+    assert edge.blue() > edge.red() and edge.alpha() == 255, edge.name()

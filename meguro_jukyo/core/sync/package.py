@@ -62,6 +62,16 @@ RECORD_MEMBERS = {f"records/{name}.jsonl": name for name in TABLES}
 ALLOWED_MEMBERS = frozenset({MANIFEST, SIGNATURE, *RECORD_MEMBERS})
 SCOPES = ("changes", "all", "bundle")
 
+#: Laptops are upgraded one by one over weeks, so a package from a store one schema version
+#: older or newer than this one is read too (further apart: refused, asking for the update).
+#: Older: the columns a schema version added are missing from its predecessor's rows, and get
+#: the value the migration gave existing rows. Newer: a row carrying a column this version does
+#: not know, or a table it does not know, is refused with the reason (never dropped unread);
+#: rows this version fully understands import. {version: {table: {column: value for older rows}}}
+#: — a test checks it against the migrations.
+COLUMNS_ADDED: dict[int, dict[str, dict[str, Any]]] = {}
+SCHEMA_SPAN = 1
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -298,7 +308,8 @@ def read_package(path: str | os.PathLike, trusted_key, *, limits: Limits = Limit
                                   f"{member} does not match the manifest (tampered or damaged).")
                 if trusted and parse_rows:
                     name = RECORD_MEMBERS[member]
-                    pkg.rows[name] = _parse_rows(name, data, manifest["counts"].get(name))
+                    pkg.rows[name] = _parse_rows(name, data, manifest["counts"].get(name),
+                                                 manifest["schema_version"])
     return pkg
 
 
@@ -313,6 +324,11 @@ def _check_members(zf: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.Zip
         parts = name.replace("\\", "/").split("/")
         if name.startswith(("/", "\\")) or ":" in name or ".." in parts or "\x00" in name:
             raise _reject(f"危険なパスが含まれています: {name!r}", f"Unsafe path in the package: {name!r}")
+        if name not in ALLOWED_MEMBERS and name.startswith("records/") and name.endswith(".jsonl"):
+            raise _reject(f"この版のアプリが知らない種類の記録が入っています（{name}）。新しい版のアプリで"
+                          "作られたものなら、この端末のアプリを更新してから取り込んでください。",
+                          f"The package holds records this version does not know ({name}); if it was "
+                          "made by a newer version, update this app, then import it.")
         if name not in ALLOWED_MEMBERS:
             raise _reject(f"同期パッケージにないはずのファイルがあります: {name!r}",
                           f"Unexpected member in the package: {name!r}")
@@ -377,14 +393,16 @@ def _parse_manifest(data: bytes) -> dict:
     schema = manifest.get("schema_version")
     if not isinstance(schema, int):
         raise bad
-    if schema > SCHEMA_VERSION:
-        raise _reject(f"新しい版のアプリのデータ形式です（形式 {schema}、この版は {SCHEMA_VERSION} まで）。"
-                      "アプリを更新してから取り込んでください。",
+    if schema > SCHEMA_VERSION + SCHEMA_SPAN:
+        raise _reject(f"新しい版のアプリのデータ形式です（形式 {schema}、この版は {SCHEMA_VERSION + SCHEMA_SPAN} "
+                      "まで）。アプリを更新してから取り込んでください。",
                       f"The package has a newer schema ({schema}; this version reads up to "
-                      f"{SCHEMA_VERSION}). Update the app, then import it.")
-    if schema < SCHEMA_VERSION:
-        raise _reject(f"古い版のアプリの同期ファイルです（形式 {schema}）。送り元のアプリを更新してください。",
-                      f"Made by an older version of the app (schema {schema}); update the sender's app.")
+                      f"{SCHEMA_VERSION + SCHEMA_SPAN}). Update the app, then import it.")
+    if schema < SCHEMA_VERSION - SCHEMA_SPAN:
+        raise _reject(f"古い版のアプリの同期ファイルです（形式 {schema}、この版は {SCHEMA_VERSION - SCHEMA_SPAN} "
+                      "から）。送り元のアプリを更新してください。",
+                      f"Made by an older version of the app (schema {schema}; this version reads from "
+                      f"{SCHEMA_VERSION - SCHEMA_SPAN}); update the sender's app.")
     dev = manifest.get("device")
     if not isinstance(dev, dict) or not all(isinstance(dev.get(k), str) for k in
                                             ("id", "name", "organization", "public_key", "fingerprint")):
@@ -416,11 +434,20 @@ def _kinds(table) -> dict[str, tuple[type, bool]]:
 _KINDS = {name: _kinds(t) for name, t in TABLES.items()}
 
 
-def _parse_rows(name: str, data: bytes, count) -> list[dict]:
+def _older_columns(name: str, schema: int) -> dict[str, Any]:
+    """The columns added after ``schema``, with the value its rows get for them."""
+    filled: dict[str, Any] = {}
+    for version in range(schema + 1, SCHEMA_VERSION + 1):
+        filled.update(COLUMNS_ADDED.get(version, {}).get(name, {}))
+    return filled
+
+
+def _parse_rows(name: str, data: bytes, count, schema: int = SCHEMA_VERSION) -> list[dict]:
     table = TABLES[name]
     c = state.codec(table)
     kinds = tuple(_KINDS[name].items())
-    columns = frozenset(_KINDS[name])
+    filled = _older_columns(name, schema)
+    columns = frozenset(_KINDS[name]) - filled.keys()
     dates = tuple((col, dt.datetime.fromisoformat if col in c.datetimes else dt.date.fromisoformat)
                   for col in sorted(c.dates | c.datetimes))
     loads, check = json.loads, state.check
@@ -439,8 +466,18 @@ def _parse_rows(name: str, data: bytes, count) -> list[dict]:
             row = loads(line)
         except ValueError:
             raise bad("JSON ではありません", i) from None
-        if type(row) is not dict or row.keys() != columns:
+        if type(row) is not dict:
             raise bad("列が合いません", i)
+        if row.keys() != columns:
+            unknown = sorted(row.keys() - _KINDS[name].keys())
+            if unknown and schema > SCHEMA_VERSION:
+                fields = ", ".join(f"{name}.{col}" for col in unknown)
+                raise _reject(f"この版のアプリが知らない項目があります（{fields}）。読み捨てずに止めました。"
+                              "この端末のアプリを更新してから取り込んでください。",
+                              f"The package has fields this version does not know ({fields}); rather than "
+                              "drop them, nothing was imported. Update this app, then import it.")
+            raise bad("列が合いません", i)
+        row.update(filled)
         for col, (kind, nullable) in kinds:
             value = row[col]
             if type(value) is not kind:  # else: the common case, checked in one comparison
