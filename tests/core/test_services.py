@@ -46,6 +46,23 @@ def test_update_bumps_revision_and_records_each_field(services, store, org):
     assert ("name", '"駒場町会"', '"駒場一丁目町会"') in rows
 
 
+def test_an_issues_history_holds_its_links_to_viewpoints_in_order(services, store, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "街灯"})
+    other = services.issues.create({"organization_id": org.id, "title": "公園"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "2-1-1", "reason": "安全"})
+    services.links.create({"issue_id": other.id, "viewpoint_id": "1-1-1"})
+    services.issues.update(issue.id, {"title": "駅前の街灯"})
+    services.links.delete(link.id)
+    got = [(e.entity, e.field, e.old, e.new, e.viewpoint_id) for e in entity_history(store, "issue", issue.id)]
+    links = [g for g in got if g[0] == "policy_link"]
+    assert links == [("policy_link", "viewpoint_id", None, '"2-1-1"', "2-1-1"),
+                     ("policy_link", "reason", None, '"安全"', "2-1-1"),
+                     ("policy_link", "deleted", "true", "false", "2-1-1"),
+                     ("policy_link", "deleted", "false", "true", "2-1-1")]  # not the other issue's link
+    assert got.index(("issue", "title", '"街灯"', '"駅前の街灯"', None)) == len(got) - 2  # in the order made
+    assert all(e.entity == "organization" for e in entity_history(store, "organization", org.id))
+
+
 def test_update_with_nothing_changed_writes_nothing(services, org):
     assert services.organizations.update(org.id, {"name": "駒場町会"}).rev == 1
 

@@ -121,6 +121,7 @@ def test_create_link_search_undo_redo_through_the_window(qtbot, qtmodeltester, w
     # link it to a 視点 by accepting a suggestion
     qtbot.mouseClick(issue_dialog.link_button, Qt.MouseButton.LeftButton)
     link_dialog = window.findChild(LinkDialog)
+    wait_idle(qtbot, tasks)  # the 視点 already linked are read before suggesting
     assert link_dialog.suggested, "the issue text should bring suggestions"
     assert services.links.count(ListQuery(equals={"issue_id": issue.id})) == 0  # never applied silently
     suggestion = link_dialog.suggested[0]
@@ -349,6 +350,66 @@ def test_the_history_shows_who_changed_what_in_words(qtbot, qtmodeltester, windo
     assert all(r[1] == "テスト端末" for r in rows)  # this device, by name
     assert rows[0][2] == "地域課題を変更"  # newest first
     assert all(r[0].startswith("令和") for r in rows)  # when, in 和暦 like the lists (the default)
+    editor.accept()
+
+
+def open_link_dialog(qtbot, window, editor):
+    before = set(window.findChildren(LinkDialog))
+    qtbot.mouseClick(editor.link_button, Qt.MouseButton.LeftButton)
+    [dialog] = set(window.findChildren(LinkDialog)) - before
+    qtbot.waitUntil(lambda: dialog.already_linked is not None, timeout=WAIT)
+    return dialog
+
+
+def test_linking_from_the_issue_editor_shows_the_link_and_is_not_offered_twice(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({
+        "organization_id": org, "title": "防災倉庫の備蓄品点検",
+        "description": "震災に備えて防災倉庫の備蓄品を点検し、町会の加入者を増やして地域のつながりを強めたい。"})
+    editor = window.open_item("issue", issue)
+    wait_idle(qtbot, tasks)
+    assert editor.links.model.rowCount() == 0
+    dialog = open_link_dialog(qtbot, window, editor)
+    first = dialog.suggested[0].viewpoint_id
+    qtbot.mouseClick(dialog.accept_suggestion_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.linked, timeout=WAIT):
+        qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    # the editor's own table hears of the link from the broadcast
+    qtbot.waitUntil(lambda: editor.links.model.rowCount() == 1, timeout=WAIT)
+    assert editor.links.model.row(0).viewpoint_id == first
+
+    again = open_link_dialog(qtbot, window, editor)
+    assert again.already_linked == {first}
+    assert first not in {s.viewpoint_id for s in again.suggested}  # not suggested a second time
+    again.tree.setCurrentIndex(again.model.index_of(first))
+    assert again.reason.text() == ""
+    assert not again.error.isHidden() and first in again.error.text()  # said before a reason is typed
+    assert not again.link_button.isEnabled()
+    other = next(vp.id for vp in window.framework.viewpoints() if vp.id != first)
+    again.tree.setCurrentIndex(again.model.index_of(other))
+    assert again.error.isHidden() and again.link_button.isEnabled()
+    again.reject()
+    editor.accept()
+
+
+def test_an_issues_history_shows_its_links_to_viewpoints(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({"organization_id": org, "title": "多文化共生の交流会"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "交流"})
+    services.links.update(link.id, {"reason": "外国人住民との交流"})
+    services.links.delete(link.id)
+    editor = window.open_item("issue", issue)
+    qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
+    [dialog] = editor.findChildren(HistoryDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
+    rows = [[dialog.model.item(r, c).text() for c in range(dialog.model.columnCount())]
+            for r in range(dialog.model.rowCount())]
+    viewpoint = window.display.viewpoint("1-1-1")
+    changes = [(r[3], r[4], r[5]) for r in rows]
+    assert ("Linked to a viewpoint", "", viewpoint) in changes
+    assert ("Viewpoint link: Reason", "交流", "外国人住民との交流") in changes
+    assert changes[0] == ("Unlinked from a viewpoint", viewpoint, "")  # newest first
+    assert any(r[3] == "Created" for r in rows)  # the issue's own creation is still there
     editor.accept()
 
 

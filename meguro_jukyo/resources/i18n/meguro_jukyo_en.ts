@@ -1149,6 +1149,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>Linked to a viewpoint</source>
+        <translation>Linked to a viewpoint</translation>
+    </message>
+    <message>
+        <source>Unlinked from a viewpoint</source>
+        <translation>Unlinked from a viewpoint</translation>
+    </message>
+    <message>
+        <source>Viewpoint link: %1</source>
+        <translation>Viewpoint link: %1</translation>
+    </message>
+    <message>
         <source>another device (%1)</source>
         <translation>another device (%1)</translation>
     </message>
@@ -1759,6 +1771,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Use this suggestion</translation>
     </message>
     <message>
+        <source>Reading the viewpoints already linked…</source>
+        <translation>Reading the viewpoints already linked…</translation>
+    </message>
+    <message>
         <source> (match %1%)</source>
         <translation> (match %1%)</translation>
     </message>
@@ -1781,6 +1797,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Already linked to %1. Choose another viewpoint.</source>
+        <translation>Already linked to %1. Choose another viewpoint.</translation>
     </message>
     <message>
         <source>Choose a viewpoint (施策立案の視点) or one of its ○ items.</source>

@@ -1149,6 +1149,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <source>Linked to a viewpoint</source>
+        <translation>施策視点に結びつけた</translation>
+    </message>
+    <message>
+        <source>Unlinked from a viewpoint</source>
+        <translation>施策視点への結びつけを外した</translation>
+    </message>
+    <message>
+        <source>Viewpoint link: %1</source>
+        <translation>施策視点の結びつけ: %1</translation>
+    </message>
+    <message>
         <source>another device (%1)</source>
         <translation>ほかの端末（%1）</translation>
     </message>
@@ -1759,6 +1771,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>この候補を使う</translation>
     </message>
     <message>
+        <source>Reading the viewpoints already linked…</source>
+        <translation>結びつけ済みの施策視点を読み込み中…</translation>
+    </message>
+    <message>
         <source> (match %1%)</source>
         <translation>（一致度 %1%）</translation>
     </message>
@@ -1781,6 +1797,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Already linked to %1. Choose another viewpoint.</source>
+        <translation>%1 にはすでに結びつけてあります。別の施策視点を選んでください。</translation>
     </message>
     <message>
         <source>Choose a viewpoint (施策立案の視点) or one of its ○ items.</source>
