@@ -19,7 +19,7 @@ def register(sub) -> None:
     q.add_argument("--from", dest="date_from", metavar="DATE", help="この日から（令和7年4月1日、2025-04-01 など）")
     q.add_argument("--to", dest="date_to", metavar="DATE", help="この日まで")
     q.add_argument("--status", action="append", default=[], metavar="STATUS",
-                   help="地域課題の状態（raised, discussing, … または 提起・協議中 など）")
+                   help="地域課題の状況（raised, discussing, … または 提起・協議中 など）")
     q.add_argument("--personal", action="store_true",
                    help="個人情報（出席者・進行役・発言者・担当者の名前）も書き出す（記録に残ります）")
     q.add_argument("--seireki", action="store_true", help="日付を西暦で表示する（既定は和暦）")
@@ -73,7 +73,7 @@ def cmd_export_xlsx(args) -> int:
             code = s if services.vocab.has("issue_status", s) else next(
                 (e["code"] for e in services.vocab.entries("issue_status") if e["ja"] == s), None)
             if code is None:
-                raise UserError(f"地域課題の状態にない値です: {s}", f"Not an issue status: {s}")
+                raise UserError(f"地域課題の状況にない値です: {s}", f"Not an issue status: {s}")
             statuses.append(code)
         if args.district and args.district not in {d for d in _districts(store)}:
             raise UserError(f"地区が見つかりません: {args.district}", f"No such district: {args.district}")

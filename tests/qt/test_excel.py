@@ -106,6 +106,20 @@ def test_the_page_and_its_file_menu_entries_are_in_the_window(qtbot, window, jap
     assert names.index("excel_opendata_action") < file_actions.index(window.new_action)
 
 
+def test_the_template_names_the_menu_entry_and_page_that_take_it_in(japanese):
+    from PySide6.QtCore import QCoreApplication
+
+    from meguro_jukyo.core.exchange.xlsx_template import INSTRUCTIONS
+
+    def shown(context, text):
+        return QCoreApplication.translate(context, text).replace("(&F)", "").replace("&", "")
+
+    told = "".join(INSTRUCTIONS)
+    for context, text in (("MainWindow", "&File"), ("MainWindow", "Import Excel workbook…"),
+                          ("MainWindow", "Excel"), ("Excel", "Template and import")):
+        assert f"「{shown(context, text)}」" in told, text
+
+
 def test_the_preview_counts_the_stores_rows_and_follows_the_filters(qtbot, window, services, data, japanese):
     page = open_page(qtbot, window)
     assert page.preview.rows() == {
@@ -240,8 +254,8 @@ def test_a_filled_in_template_is_previewed_then_imported(qtbot, window, services
     path = save_template(qtbot, page, tmp_path / "ひな形.xlsx")
     assert "地域課題" in openpyxl.load_workbook(path).sheetnames
     fill_template(path, [
-        {"課題名": "通学路の見守り", "組織": "駒場住区住民会議", "状態": "提起", "提起日": "R7.6.1"},
-        {"課題名": "ごみ集積所の清掃", "組織": "駒場住区住民会議", "分類": "防犯"},
+        {"課題名": "通学路の見守り", "組織": "駒場住区住民会議", "状況": "提起", "提起日": "R7.6.1"},
+        {"課題名": "ごみ集積所の清掃", "組織": "駒場住区住民会議", "分野": "防犯"},
     ])
     before = services.issues.count()
     report = check(qtbot, page, path)
@@ -270,13 +284,13 @@ def test_a_bad_row_is_shown_by_row_and_column_and_blocks_the_import(qtbot, windo
     path = save_template(qtbot, page, tmp_path / "bad.xlsx")
     fill_template(path, [
         {"課題名": "正しい行", "組織": "駒場住区住民会議"},
-        {"課題名": "状態が違う", "組織": "駒場住区住民会議", "状態": "完了済"},
+        {"課題名": "状態が違う", "組織": "駒場住区住民会議", "状況": "完了済"},
     ])
     before = services.issues.count()
     report = check(qtbot, page, path)
     assert not report.ok
     kind, sheet, row, column, message = page.problems.row_texts(0)
-    assert (kind, sheet, row, column) == ("問題", "地域課題", "3", "D（状態）")
+    assert (kind, sheet, row, column) == ("問題", "地域課題", "3", "D（状況）")
     assert message.startswith("「完了済」は選択肢にありません")
     assert page.import_counts.row_texts(0) == ["地域課題", "1", "0", "0", "1"]
     assert not page.import_button.isEnabled()

@@ -91,7 +91,7 @@ class ExportFilters:
             end = format_date(self.date_to, era) if self.date_to else ""
             parts.append(f"期間: {start}〜{end}")
         if self.statuses:
-            parts.append("状態: " + "、".join(labels.vocab_label("issue_status", s) for s in self.statuses))
+            parts.append("状況: " + "、".join(labels.vocab_label("issue_status", s) for s in self.statuses))
         return "／".join(parts) or "すべて"
 
     def to_json(self) -> dict:
@@ -249,7 +249,7 @@ MEETING_COLUMNS: tuple[tuple[Col, bool], ...] = (  # (column, personal)
     (Col("委任状", "proxies", "int"), False),
     (Col("定足数", "quorum_required", "int"), False),
     (Col("成立", "quorum_reached", max_width=8), False),
-    (Col("状態", "status", max_width=10), False),
+    (Col("状況", "status", max_width=10), False),
     (Col("次回予定", "next_meeting", max_width=30), False),
     (Col("ID", "id", max_width=38, hidden=True), False),
     (Col("版", "rev", "int", hidden=True), False),
@@ -619,8 +619,8 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
     ]
     blocks = []
     for title, values in (
-        ("状態", [(e["ja"], stats.by_status.get(e["code"], 0)) for e in labels.vocab.entries("issue_status")]),
-        ("分類", [(e["ja"], stats.by_category.get(e["code"], 0)) for e in labels.vocab.entries("issue_category")]),
+        ("状況", [(e["ja"], stats.by_status.get(e["code"], 0)) for e in labels.vocab.entries("issue_status")]),
+        ("分野", [(e["ja"], stats.by_category.get(e["code"], 0)) for e in labels.vocab.entries("issue_category")]),
         ("施策立案の視点", [(lbl, stats.by_viewpoint.get(i, 0)) for i, lbl in labels.viewpoints.items()]),
     ):
         rows.append([bold(f"地域課題の件数（{title}別）"), bold("件数")])
@@ -631,7 +631,7 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
     for row in rows:
         ws.append([text_value(ws, v) if isinstance(v, str) else v for v in row])
     anchor_row = 1
-    for title, start, end in blocks[1:]:  # 分類 and 視点 get charts; 状態 reads well as a list
+    for title, start, end in blocks[1:]:  # 分野 and 視点 get charts; 状況 reads well as a list
         chart = BarChart()
         chart.type = "bar"
         chart.title = f"地域課題の件数（{title}別）"
