@@ -517,3 +517,26 @@ def test_collect_changes_gathers_what_every_committed_transaction_changed(servic
         with collect_changes() as inner:
             services.undo()
     assert inner == outer == {"agenda_item": {item.id}}
+
+
+def test_search_details_tell_hits_with_the_same_title_apart(services, org):
+    import datetime as dt
+
+    from meguro_jukyo.core.search import snippet
+
+    meeting = services.meetings.create({"organization_id": org.id, "title": "定例会",
+                                        "starts_at": dt.datetime(2025, 7, 3, 19, 0)})
+    first = services.issues.create({"organization_id": org.id, "title": "街灯の球切れ", "raised_on": dt.date(2025, 4, 1),
+                                    "description": "駅前の商店街で、夜になると街灯が一つ消えている。"})
+    second = services.issues.create({"organization_id": org.id, "title": "街灯の球切れ", "raised_on": dt.date(2025, 9, 9),
+                                     "description": "公園の入口の街灯。" + "あ" * 80 + "ﾎﾞｳﾊﾝ上も心配"})
+    note = services.notes.create({"meeting_id": meeting.id, "kind": "opinion", "body": "街灯の球切れを区に伝える"})
+    hits = {h.ref_id: h for h in services.search("街灯", details=True)}
+    assert (hits[first.id].when, hits[second.id].when) == (dt.date(2025, 4, 1), dt.date(2025, 9, 9))
+    assert hits[first.id].snippet != hits[second.id].snippet
+    assert "駅前の商店街" in hits[first.id].snippet and "公園の入口" in hits[second.id].snippet
+    assert hits[note.id].when == dt.date(2025, 7, 3) and hits[note.id].org_id == org.id  # the meeting's day
+    far = {h.ref_id: h for h in services.search("ぼうはん", details=True)}[second.id]  # found as search folds it
+    assert far.snippet.startswith("…") and "ﾎﾞｳﾊﾝ上も心配" in far.snippet and len(far.snippet) <= 50
+    assert services.search("街灯")[0].snippet == ""  # details only when asked for
+    assert snippet("短い文", ["なし"]) == "短い文"

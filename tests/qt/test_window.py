@@ -353,6 +353,28 @@ def test_the_history_shows_who_changed_what_in_words(qtbot, qtmodeltester, windo
     editor.accept()
 
 
+def test_search_results_tell_equal_titles_apart_by_organization_date_and_text(qtbot, qtmodeltester, window,
+                                                                             services, tasks):
+    import datetime as dt
+
+    north, south = list(window.display.org_names)[:2]
+    made = [services.issues.create({"organization_id": org, "title": "街灯の球切れ", "raised_on": day,
+                                    "description": text})
+            for org, day, text in ((north, dt.date(2025, 4, 1), "駅前の商店街の街灯"),
+                                   (south, dt.date(2025, 9, 9), "公園の入口の街灯"))]
+    search = window.open_search()
+    with qtbot.waitSignal(search.results_shown, timeout=WAIT):
+        type_into(qtbot, search.query, "街灯")
+    qtmodeltester.check(search.model)
+    group = search.model.item(0)
+    rows = {group.child(i).data(HIT_ROLE).ref_id: [group.child(i, c).text() for c in range(4)]
+            for i in range(group.rowCount())}
+    assert rows[made[0].id] == ["街灯の球切れ", window.display.org_names[north], "令和7年4月1日", "駅前の商店街の街灯"]
+    assert rows[made[1].id] == ["街灯の球切れ", window.display.org_names[south], "令和7年9月9日", "公園の入口の街灯"]
+    assert search.view.isFirstColumnSpanned(0, search.model.index(0, 0).parent())  # the group's title, whole
+    search.close()
+
+
 def open_link_dialog(qtbot, window, editor):
     before = set(window.findChildren(LinkDialog))
     qtbot.mouseClick(editor.link_button, Qt.MouseButton.LeftButton)

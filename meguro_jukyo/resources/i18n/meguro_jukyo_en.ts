@@ -1845,6 +1845,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Results</translation>
     </message>
     <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
         <source>Search everything</source>
         <extracomment>results for the current text arrived (the number of hits)</extracomment>
         <translation>Search everything</translation>

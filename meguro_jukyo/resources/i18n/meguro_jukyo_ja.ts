@@ -1845,6 +1845,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>検索結果</translation>
     </message>
     <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>本文</translation>
+    </message>
+    <message>
         <source>Search everything</source>
         <extracomment>results for the current text arrived (the number of hits)</extracomment>
         <translation>すべてを検索</translation>
