@@ -540,3 +540,16 @@ def test_search_details_tell_hits_with_the_same_title_apart(services, org):
     assert far.snippet.startswith("…") and "ﾎﾞｳﾊﾝ上も心配" in far.snippet and len(far.snippet) <= 50
     assert services.search("街灯")[0].snippet == ""  # details only when asked for
     assert snippet("短い文", ["なし"]) == "短い文"
+
+
+def test_an_empty_list_says_which_filters_exclude_everything(services, org):
+    from meguro_jukyo.core.services import ListQuery
+
+    services.issues.create({"organization_id": org.id, "title": "街灯", "category": "crime"})
+    services.issues.create({"organization_id": org.id, "title": "公園", "category": "disaster", "status": "resolved"})
+    clash = ListQuery(organization_id=org.id, district_code="south")  # 駒場 is in 北部
+    assert services.issues.count(clash) == 0
+    assert services.issues.counts_without_each_filter(clash) == {"organization": 0, "district": 2}
+    two = ListQuery(equals={"category": "crime", "status": ["resolved", "agreed"]}, text="  ")
+    assert services.issues.count(two) == 0
+    assert services.issues.counts_without_each_filter(two) == {"category": 1, "status": 1}  # blank text is no filter

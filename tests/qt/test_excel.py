@@ -158,6 +158,30 @@ def test_the_preview_counts_the_stores_rows_and_follows_the_filters(qtbot, windo
     assert "履歴に記録" in page.personal_warning.text()
 
 
+def test_the_category_filter_and_why_a_preview_is_empty(qtbot, window, services, data, japanese):
+    services.issues.update(data["issues"][1].id, {"category": "crime"})
+    page = open_page(qtbot, window)
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:
+        page.category_filter.box("crime").setChecked(True)
+    assert blocker.args[0]["地域課題"] == 1 and page.category_filter.text() == "防犯"
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:
+        page.category_filter.box("other").setChecked(True)  # several at once
+    assert blocker.args[0]["地域課題"] == 4 and page.category_filter.values() == ("crime", "other")
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT):
+        page.category_filter.set_values(())
+
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:  # 駒場 is in 北部, not 南部
+        page.organization.set_value(NORTH)
+        page.district.set_value("south")
+    assert sum(blocker.args[0].values()) == 0
+    text = page.preview_label.text()
+    from meguro_jukyo.core.exchange.xlsx_export import ExportFilters, preview_export
+
+    without_district = sum(preview_export(services, ExportFilters(organization_ids=(NORTH,))).values())
+    assert "これらの条件をすべて満たす行はありません" in text
+    assert f"「地区」を外すと {without_district:,} 件" in text and "「組織」を外すと" in text
+
+
 def test_unreadable_dates_stop_the_preview_and_the_export_until_corrected(qtbot, window, data, tmp_path, japanese):
     page = open_page(qtbot, window)
     page.date_from.setText("きのう")

@@ -214,6 +214,39 @@ def test_validation_message_appears_beside_its_field(qtbot, window, services):
     assert services.issues.count() == 0
 
 
+def test_status_is_multi_choice_and_an_empty_list_says_why(qtbot, window, services, tasks):
+    from meguro_jukyo.core.reference import council_id
+
+    komaba = council_id("komaba")  # 北部
+    for title, status in (("公園の清掃", "raised"), ("防災訓練", "discussing"), ("防犯パトロール", "resolved")):
+        services.issues.create({"organization_id": komaba, "title": title, "status": status})
+    page = window.show_page("issue")
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.apply_filters()
+    status = page.filters.widgets["issue_status"]
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        status.box("raised").setChecked(True)
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        status.box("discussing").setChecked(True)
+    shown = sorted(page.model.row(i).title for i in range(page.model.rowCount()))
+    assert shown == ["公園の清掃", "防災訓練"] and status.values() == ("raised", "discussing")
+    label = window.display.label
+    assert status.text() == f"{label('issue_status', 'raised')}、{label('issue_status', 'discussing')}"
+    assert page.empty_hint.isHidden()
+
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.filters.widgets["organization"].set_value(komaba)
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.filters.widgets["district"].set_value("south")
+    assert page.model.total == 0
+    qtbot.waitUntil(page.empty_hint.isVisible, timeout=WAIT)
+    hint = page.empty_hint.text()
+    assert "“District”: 2 rows." in hint and "“Organization”" not in hint  # no 南部 issue of these statuses
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.filters.clear()
+    assert page.model.total == 3 and status.values() == () and page.empty_hint.isHidden()
+
+
 def test_filter_text_and_delete_with_undo(qtbot, window, services, tasks, questions):
     org = next(iter(window.display.org_names))
     for title in ("公園の清掃", "防災訓練", "防犯パトロール"):

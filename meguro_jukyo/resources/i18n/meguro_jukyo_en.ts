@@ -433,7 +433,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation>e.g. R7.4.1 or 2025-04-01</translation>
     </message>
 </context>
@@ -600,6 +599,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Issue status</source>
         <translation>Issue status</translation>
+    </message>
+    <message>
+        <source>Issue category</source>
+        <translation>Issue category</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>Fiscal year / dates</translation>
     </message>
     <message>
         <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
@@ -1046,7 +1053,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -1100,6 +1107,31 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Viewpoint</source>
         <translation>Viewpoint</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>Fiscal year / dates</translation>
+    </message>
+    <message>
+        <source>Nothing matches, even with any one of the filters taken away.</source>
+        <translation>Nothing matches, even with any one of the filters taken away.</translation>
+    </message>
+    <message>
+        <source>Without “%1”: %2 rows. </source>
+        <translation>Without “%1”: %2 rows. </translation>
+    </message>
+    <message>
+        <source>No row meets all these filters together. %1</source>
+        <translation>No row meets all these filters together. %1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <extracomment>the ticked values changed</extracomment>
+        <translation> and %1 more</translation>
     </message>
 </context>
 <context>

@@ -433,7 +433,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation>例: R7.4.1、令和7年4月1日、2025-04-01</translation>
     </message>
 </context>
@@ -600,6 +599,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Issue status</source>
         <translation>地域課題の状況</translation>
+    </message>
+    <message>
+        <source>Issue category</source>
+        <translation>地域課題の分野</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>年度・期間</translation>
     </message>
     <message>
         <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
@@ -1046,7 +1053,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>すべて</translation>
     </message>
     <message>
@@ -1100,6 +1107,31 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Viewpoint</source>
         <translation>施策視点</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>検索語</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>年度・期間</translation>
+    </message>
+    <message>
+        <source>Nothing matches, even with any one of the filters taken away.</source>
+        <translation>条件を一つ外しても、当てはまる行はありません。</translation>
+    </message>
+    <message>
+        <source>Without “%1”: %2 rows. </source>
+        <translation>「%1」を外すと %2 件。</translation>
+    </message>
+    <message>
+        <source>No row meets all these filters together. %1</source>
+        <translation>これらの条件をすべて満たす行はありません。%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <extracomment>the ticked values changed</extracomment>
+        <translation> ほか%1件</translation>
     </message>
 </context>
 <context>
