@@ -553,3 +553,20 @@ def test_an_empty_list_says_which_filters_exclude_everything(services, org):
     two = ListQuery(equals={"category": "crime", "status": ["resolved", "agreed"]}, text="  ")
     assert services.issues.count(two) == 0
     assert services.issues.counts_without_each_filter(two) == {"category": 1, "status": 1}  # blank text is no filter
+
+
+def test_organizations_by_area_follow_the_ward_and_the_reading(services):
+    from meguro_jukyo.core.reference import council_id
+
+    made = services.organizations.create({"kind": "association", "name": "油面町会", "yomi": "ゆめんちょうかい",
+                                          "jukyo_code": "yumen"})
+    early = services.organizations.create({"kind": "association", "name": "上目黒一丁目町会",
+                                           "yomi": "かみめぐろいっちょうめちょうかい", "jukyo_code": "kamimeguro"})
+    loose = services.organizations.create({"kind": "other", "name": "青少年委員会"})
+    groups = services.organizations.by_area()
+    assert [code for code, _orgs in groups] == ["north", "east", "central", "south", "west", None]
+    central = [o.id for o in dict(groups)["central"]]
+    assert central.index(council_id("kamimeguro")) + 1 == central.index(early.id)  # its council first
+    assert central[-2:] == [council_id("yumen"), made.id]  # ゆめん last in 中央, not in the ward
+    assert dict(groups)[None] == [services.organizations.get(loose.id)]
+    assert sum(len(orgs) for _c, orgs in groups) == services.organizations.count()

@@ -306,6 +306,7 @@ def test_policy_page_lists_the_issues_linked_to_a_viewpoint(qtbot, qtmodeltester
 
 def test_welcome_names_the_device_and_remembers_the_organization(qtbot, tmp_path, tasks, settings, framework):
     from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.reference import council_id
     from meguro_jukyo.core.services import Services
 
     store = Store.open(tmp_path / "fresh.sqlite3", create=True, holder="pytest")
@@ -318,14 +319,29 @@ def test_welcome_names_the_device_and_remembers_the_organization(qtbot, tmp_path
         qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
         assert welcome.device_error.text()  # a name is needed
         ime(welcome.device_name, "駒場町会 事務局PC")
-        welcome.organization.setCurrentIndex(1)
-        org = welcome.organization.value()
+        chooser = welcome.organization
+        qtbot.waitUntil(lambda: chooser.model.rowCount() > 0, timeout=WAIT)
+        groups = [chooser.model.item(g).text() for g in range(chooser.model.rowCount())]
+        assert groups == ["北部", "東部", "中央", "南部", "西部"]  # the ward's order, not one flat list
+        central = chooser.model.item(2)
+        assert [central.child(r).text() for r in range(central.rowCount())][-1] == "油面住区住民会議"
+        west = chooser.model.item(4)
+        assert west.child(west.rowCount() - 1).text() != "油面住区住民会議"  # last in 中央, not in the ward
+        ime(chooser.search, "ゆめん")  # by its reading
+        assert chooser.value() == council_id("yumen")  # the one match is chosen
+        chooser.search.clear()
+        ime(chooser.search, "ｺﾏﾊﾞ")  # half-width katakana finds 駒場 too
+        assert chooser.value() == council_id("komaba")
+        org = chooser.value()
         with qtbot.waitSignal(welcome.finished, timeout=WAIT):
             qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
         assert store.device_name == "駒場町会 事務局PC"
         assert w.store_home_org() == org
         assert "welcome" not in w.pages and w.current_page() == "issue"
         assert "駒場町会 事務局PC" in w.device_label.text()
+        issues = w.pages["issue"]  # opens on the organization chosen
+        qtbot.waitUntil(lambda: issues.filters.widgets["organization"].value() == org, timeout=WAIT)
+        assert issues.filters.query().organization_id == org
         tasks.wait()
     finally:
         store.close()
@@ -513,6 +529,17 @@ def test_sample_data_loads_with_progress_and_cancel_leaves_nothing(qtbot, tmp_pa
             welcome.load_demo()
         wait_idle(qtbot, tasks)
         assert loaded.args[0]["地域課題"] == services.issues.count() > 0
+        assert not welcome.demo_done.isHidden() and f"地域課題 {services.issues.count():,}" in welcome.demo_done.text()
+        assert "Sample data loaded" in w.statusBar().currentMessage()  # said where it is seen
+        from meguro_jukyo.qt.welcome import ORG_ROLE, _indexes
+
+        chooser = welcome.organization
+        qtbot.waitUntil(lambda: sum(1 for i in _indexes(chooser.model) if i.data(ORG_ROLE))
+                        == services.organizations.count(), timeout=WAIT)  # the sample organizations too
+        komaba = next(i for i in _indexes(chooser.model) if i.data() == "駒場住区住民会議")
+        associations = [chooser.model.index(r, 0, komaba).data() for r in range(chooser.model.rowCount(komaba))]
+        komaba_orgs = services.organizations.list(ListQuery(equals={"jukyo_code": "komaba", "kind": "association"}))
+        assert associations == [o.name for o in sorted(komaba_orgs, key=lambda o: o.yomi)]  # under their council
     finally:
         tasks.wait()
         store.close()

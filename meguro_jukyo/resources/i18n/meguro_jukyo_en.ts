@@ -2294,8 +2294,16 @@ Before you start, give this computer a name (it appears on the data it writes, s
         <translation>e.g. Komaba council, secretary&apos;s laptop</translation>
     </message>
     <message>
-        <source>(choose later)</source>
-        <translation>(choose later)</translation>
+        <source>Type part of the name or its reading (e.g. ゆめん)</source>
+        <translation>Type part of the name or its reading (e.g. ゆめん)</translation>
+    </message>
+    <message>
+        <source>No 地区</source>
+        <translation>No 地区</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: you can choose it later.</source>
+        <translation>Nothing chosen: you can choose it later.</translation>
     </message>
     <message>
         <source>Name of this device</source>
@@ -2320,6 +2328,18 @@ Before you start, give this computer a name (it appears on the data it writes, s
     <message>
         <source>Sample data is not available in this version.</source>
         <translation>Sample data is not available in this version.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Sample data loaded: %1. Choose the organization to start with, then Start.</source>
+        <translation>Sample data loaded: %1. Choose the organization to start with, then Start.</translation>
+    </message>
+    <message>
+        <source>Sample data loaded.</source>
+        <translation>Sample data loaded.</translation>
     </message>
     <message>
         <source>Loading sample data…</source>

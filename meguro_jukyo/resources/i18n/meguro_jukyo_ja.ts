@@ -2294,8 +2294,16 @@ Before you start, give this computer a name (it appears on the data it writes, s
         <translation>例: 駒場住区住民会議 事務局ノートPC</translation>
     </message>
     <message>
-        <source>(choose later)</source>
-        <translation>（あとで選ぶ）</translation>
+        <source>Type part of the name or its reading (e.g. ゆめん)</source>
+        <translation>名前かよみの一部を入力（例: ゆめん）</translation>
+    </message>
+    <message>
+        <source>No 地区</source>
+        <translation>地区なし</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: you can choose it later.</source>
+        <translation>選ばなければ、あとで選べます。</translation>
     </message>
     <message>
         <source>Name of this device</source>
@@ -2320,6 +2328,18 @@ Before you start, give this computer a name (it appears on the data it writes, s
     <message>
         <source>Sample data is not available in this version.</source>
         <translation>この版にはサンプルデータがありません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sample data loaded: %1. Choose the organization to start with, then Start.</source>
+        <translation>サンプルデータを読み込みました: %1。始める組織を選んで「はじめる」を押してください。</translation>
+    </message>
+    <message>
+        <source>Sample data loaded.</source>
+        <translation>サンプルデータを読み込みました。</translation>
     </message>
     <message>
         <source>Loading sample data…</source>
