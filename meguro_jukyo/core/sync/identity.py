@@ -34,6 +34,7 @@ CARD_FORMAT = "meguro-jukyo-device-card"
 CARD_VERSION = 1
 MAX_CARD_BYTES = 16 * 1024
 _ORG_KEY = "device_organization"
+_WARD_KEY = "ward_office"
 
 
 def key_path(store) -> Path:
@@ -184,6 +185,21 @@ def set_organization(store, organization: str) -> None:
 
 def organization(store) -> str:
     return store._read_meta().get(_ORG_KEY, "")
+
+
+def set_ward_office(store, ward: bool) -> None:
+    """Say whether this store is the ward office's (it hands out the bundle to the laptops)."""
+    with store.engine.begin() as con:
+        store.set_meta(con, _WARD_KEY, "1" if ward else "0")
+
+
+def is_ward_office(store) -> bool:
+    """The ward office's store, which alone exports the ward bundle: as set on it, else a
+    server (PostgreSQL) store, which only the ward runs."""
+    flag = store._read_meta().get(_WARD_KEY)
+    if flag is not None:
+        return flag == "1"
+    return store.engine.dialect.name == "postgresql"
 
 
 def device_card(store) -> DeviceCard:

@@ -244,8 +244,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>%1 of “%2”: write the value to keep. It replaces every competing value, on every device it reaches.</translation>
     </message>
     <message>
+        <source>Start from:</source>
+        <translation>Start from:</translation>
+    </message>
+    <message>
         <source>Write a merged value…</source>
-        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>Write a merged value…</translation>
     </message>
     <message>
@@ -259,14 +262,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Choose a conflict to see its values side by side.</source>
         <translation>Choose a conflict to see its values side by side.</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>Keep mine</translation>
-    </message>
-    <message>
-        <source>Keep theirs</source>
-        <translation>Keep theirs</translation>
     </message>
     <message>
         <source>%1: “%2” — %3</source>
@@ -286,11 +281,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Keep the value in effect</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>Keep the value in effect</translation>
     </message>
     <message>
         <source>Keep the competing value</source>
         <translation>Keep the competing value</translation>
+    </message>
+    <message>
+        <source>Keeps the newest competing value.</source>
+        <translation>Keeps the newest competing value.</translation>
     </message>
     <message>
         <source>This field takes one of the values as it is: keep one of them.</source>
@@ -2070,6 +2070,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Name of this device</source>
         <translation>Name of this device</translation>
+    </message>
+    <message>
+        <source>This is the ward office&apos;s store (it hands out the ward bundle)</source>
+        <translation>This is the ward office&apos;s store (it hands out the ward bundle)</translation>
     </message>
     <message>
         <source>Trust a device</source>

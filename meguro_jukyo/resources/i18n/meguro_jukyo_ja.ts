@@ -244,8 +244,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>「%2」の%1: 残す値を書いてください。この値が、届いた先のどの端末でも、競合しているすべての値に置き換わります。</translation>
     </message>
     <message>
+        <source>Start from:</source>
+        <translation>元にする値:</translation>
+    </message>
+    <message>
         <source>Write a merged value…</source>
-        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>値をまとめて書く…</translation>
     </message>
     <message>
@@ -259,14 +262,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Choose a conflict to see its values side by side.</source>
         <translation>競合を選ぶと、値を並べて表示します。</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>自分の値を残す</translation>
-    </message>
-    <message>
-        <source>Keep theirs</source>
-        <translation>相手の値を残す</translation>
     </message>
     <message>
         <source>%1: “%2” — %3</source>
@@ -286,11 +281,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Keep the value in effect</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>有効な値を残す</translation>
     </message>
     <message>
         <source>Keep the competing value</source>
         <translation>競合する値を残す</translation>
+    </message>
+    <message>
+        <source>Keeps the newest competing value.</source>
+        <translation>競合する値のうち、いちばん新しいものを残します。</translation>
     </message>
     <message>
         <source>This field takes one of the values as it is: keep one of them.</source>
@@ -2070,6 +2070,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Name of this device</source>
         <translation>この端末の名前</translation>
+    </message>
+    <message>
+        <source>This is the ward office&apos;s store (it hands out the ward bundle)</source>
+        <translation>区の端末（各端末へ区の配布用ファイルを配る）</translation>
     </message>
     <message>
         <source>Trust a device</source>
