@@ -138,10 +138,10 @@ class ImportCountsModel(QStandardItemModel):
 
     def __init__(self, parent=None):
         super().__init__(0, 5, parent)
-        self._headers(dry_run=True)
+        self._headers(pending=True)
 
-    def _headers(self, dry_run: bool) -> None:
-        if dry_run:
+    def _headers(self, pending: bool) -> None:
+        if pending:
             names = (translate("Excel", "To add"), translate("Excel", "To update"),
                      translate("Excel", "Unchanged"), translate("Excel", "Rows with problems"))
         else:
@@ -153,7 +153,7 @@ class ImportCountsModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         if report is None:
             return
-        self._headers(report.dry_run)
+        self._headers(not report.written)  # "added" only for what was written
         sheets = list(dict.fromkeys([*report.created, *report.updated, *report.unchanged, *report.skipped]))
         for sheet in sheets:
             self.appendRow([report_cell(sheet)] + [

@@ -40,6 +40,10 @@ def test_an_invalid_import_exits_1_with_the_count_and_writes_nothing(db, tmp_pat
     captured = capsys.readouterr()
     assert "2行目 D列（状況）: 「完了済」は選択肢にありません" in captured.out
     assert "1 件の問題があるため、何も取り込んでいません。" in captured.err
+    assert "地域課題: 追加できる行 1件" in captured.out and "追加 1件" not in captured.out  # nothing was written
+    assert main(["--db", str(db), "import", "xlsx", str(template)]) == 1  # not a check: still nothing written
+    captured = capsys.readouterr()
+    assert "追加できる行 1件" in captured.out and "追加 1件" not in captured.out
     assert main(["--db", str(db), "import", "xlsx", str(template), "--valid-only"]) == 0
     assert "地域課題: 追加 1件" in capsys.readouterr().out
 

@@ -204,12 +204,14 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(serv
     assert texts[5].startswith("地域課題 8行目 J列（区の回答）: 回答日を入れるときは回答も入れてください")
     assert len(texts) == 6
     assert report.lines()[-1] == "問題があるため、何も取り込んでいません。"
+    assert report.lines()[0].startswith("地域課題: 追加できる行 1件、更新できる行 0件")  # not "追加": none written
 
     dry = import_workbook(services, path, dry_run=True, valid_only=True)
     assert dry.created["地域課題"] == 1 and not dry.written and dump(store) == before
 
     partial = import_workbook(services, path, valid_only=True)
     assert partial.written and partial.created["地域課題"] == 1 and partial.skipped["地域課題"] == 6
+    assert partial.lines()[0] == "地域課題: 追加 1件、更新 0件、変更なし 0件、取り込まなかった行 6件"
     assert [i.title for i in services.issues.list() if i.title == "正しい行"] == ["正しい行"]
 
 

@@ -345,6 +345,24 @@ def test_import_only_the_valid_rows_leaves_the_bad_ones_out(qtbot, window, servi
                                          "取り込み全体を取り消せます。問題のある 1行は取り込んでいません。")
 
 
+def test_an_import_that_writes_nothing_does_not_say_added(qtbot, window, services, data, tmp_path, japanese):
+    page = open_page(qtbot, window)
+    path = save_template(qtbot, page, tmp_path / "ひな形.xlsx")
+    fill_template(path, [{"課題名": "通学路の見守り", "組織": "駒場住区住民会議"}])
+    assert check(qtbot, page, path).ok
+    assert page.import_counts.horizontalHeaderItem(1).text() == "追加予定"
+    fill_template(path, [{"課題名": "通学路の見守り", "組織": "駒場住区住民会議"},
+                         {"課題名": "後から足した行", "組織": "駒場住区住民会議", "状況": "完了済"}])  # changed since
+    before = services.issues.count()
+    with qtbot.waitSignal(page.imported, timeout=WAIT) as blocker:
+        page.import_button.click()
+    report = blocker.args[0]
+    assert not report.written and report.created["地域課題"] == 1 and services.issues.count() == before
+    assert page.import_counts.horizontalHeaderItem(1).text() == "追加予定"  # not "追加": nothing was written
+    assert page.import_counts.row_texts(0)[:2] == ["地域課題", "1"]
+    assert page.import_status.text().startswith("ひな形.xlsx からは何も取り込んでいません: 問題が 1件あります")
+
+
 def _csv_named_xlsx(path):
     path.write_text("氏名,住所\n山田,目黒\n", encoding="utf-8")
 

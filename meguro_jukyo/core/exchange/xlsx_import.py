@@ -90,8 +90,12 @@ class ImportReport:
         """The report as a person reads it."""
         out = []
         sheets = list(dict.fromkeys([*self.created, *self.updated, *self.unchanged, *self.skipped]))
+        # what was written is said as done; rows left unwritten (a check, or a problem elsewhere)
+        # are what could be written, never "added"
+        pending = not self.written and (self.dry_run or bool(self.errors))
+        add, update = ("追加できる行", "更新できる行") if pending else ("追加", "更新")
         for sheet in sheets:
-            parts = [f"追加 {self.created.get(sheet, 0)}件", f"更新 {self.updated.get(sheet, 0)}件",
+            parts = [f"{add} {self.created.get(sheet, 0)}件", f"{update} {self.updated.get(sheet, 0)}件",
                      f"変更なし {self.unchanged.get(sheet, 0)}件"]
             if self.skipped.get(sheet):
                 parts.append(f"取り込まなかった行 {self.skipped[sheet]}件")
