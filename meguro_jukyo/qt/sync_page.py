@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import UserError
 from ..core.sync import identity, importer, package
 from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
-from .widgets import report_cell, report_table
+from .widgets import confirm, report_cell, report_table
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
@@ -267,6 +268,8 @@ class SyncPage(QWidget):
     card_read = Signal(object)
     #: a device is trusted now (its DeviceCard)
     trusted = Signal(object)
+    #: this store is a new device now (its new DeviceCard)
+    new_device_made = Signal(object)
 
     def __init__(self, store, tasks: TaskManager, display: Display, parent=None):
         super().__init__(parent)
@@ -317,9 +320,15 @@ class SyncPage(QWidget):
         self.save_card_button = QPushButton(translate("Sync", "Save device card…"))
         self.save_card_button.setObjectName("save_card")
         self.save_card_button.clicked.connect(self._ask_card_path)
+        self.new_device_button = QPushButton(translate("Sync", "Make this a new device…"))
+        self.new_device_button.setObjectName("new_device")
+        self.new_device_button.setToolTip(translate(
+            "Sync", "A new device ID and key, for a store copied here without its key file."))
+        self.new_device_button.clicked.connect(self.ask_new_device)
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_device_button)
         buttons.addWidget(self.save_card_button)
+        buttons.addWidget(self.new_device_button)
         buttons.addStretch(1)
         grid.addLayout(buttons, 0, 2, 4, 1)
         grid.setColumnStretch(1, 1)
@@ -426,8 +435,17 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Reload the card, the devices, the held files and the conflicts."""
         store = self.store
-        self.tasks.run_in_background(lambda: load_overview(store), self._show_overview, owner=self)
+        self.tasks.run_in_background(lambda: load_overview(store), self._show_overview, self._overview_failed,
+                                     owner=self)
         self.conflicts.refresh()
+
+    def _overview_failed(self, exc: BaseException) -> None:
+        """E.g. the key file did not come with a copied store: say so here, where the way out
+        (a new device) is."""
+        if not isinstance(exc, UserError):
+            self.tasks.report_error(exc)
+            return
+        self.status.setText(exc.message(self.display.language))
 
     def _show_overview(self, overview: Overview) -> None:
         self.overview = overview
@@ -477,6 +495,29 @@ class SyncPage(QWidget):
             return load_overview(store)
 
         self.tasks.run_in_background(work, self._show_overview, owner=self)
+
+    def ask_new_device(self) -> bool:
+        """Make this store a new device (as ``device new``), after saying what that means."""
+        if not confirm(self, translate("Sync", "Make this a new device"), translate(
+                "Sync", "Give this store a new device ID and key? Use this when the store was copied here "
+                "without its key file. The ward and the other devices must trust the new device card before "
+                "they take its files; files already written stay under the old ID.")):
+            return False
+        store, old = self.store, self.store.device_id
+
+        def work():
+            identity.new_device(store)
+            return load_overview(store)
+
+        def done(overview: Overview) -> None:
+            self._show_overview(overview)
+            self.status.setText(translate(
+                "Sync", "This is a new device now (ID %1 → %2). Save its device card and have the ward "
+                "trust it.").replace("%1", old[:8]).replace("%2", overview.card.device_id[:8]))
+            self.new_device_made.emit(overview.card)
+
+        self.tasks.run_in_background(work, done, owner=self)
+        return True
 
     def _ask_card_path(self) -> None:
         name = (self.store.device_name or "device") + ".mjcard"

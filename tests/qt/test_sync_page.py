@@ -271,3 +271,37 @@ def test_only_the_ward_office_is_offered_the_ward_bundle(qtbot, stores, tasks, t
     with qtbot.waitSignal(page.exported, timeout=WAIT):
         page.export_to(tmp_path / "bundle.mjsync", "bundle")
     assert (tmp_path / "bundle.mjsync").exists()
+
+
+def test_a_store_copied_without_its_key_becomes_a_new_device_from_the_page(qtbot, monkeypatch, stores, tasks, tmp_path):
+    import shutil
+
+    from meguro_jukyo.qt import sync_page
+
+    laptop, _ = stores
+    (tmp_path / "copy").mkdir()
+    laptop.close()
+    shutil.copy(tmp_path / "laptop.sqlite3", tmp_path / "copy" / "laptop.sqlite3")  # the key stays behind
+    copy = Store.open(tmp_path / "copy" / "laptop.sqlite3")
+    try:
+        old = copy.device_id
+        page = SyncPage(copy, tasks, Display(Services(copy).vocab))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: "鍵ファイル" in page.status.text() or "key file" in page.status.text(), timeout=WAIT)
+        assert "「新しい端末にする…」" in page.status.text()  # the way out, named as the page names it (ja)
+        with pytest.raises(Exception):
+            package.export_package(copy, tmp_path / "forged.mjsync")  # no signing under the old id
+        asked = []
+        monkeypatch.setattr(sync_page, "confirm", lambda *a: asked.append(a[2]) or False)
+        assert not page.ask_new_device() and copy.device_id == old  # No changes nothing
+        monkeypatch.setattr(sync_page, "confirm", lambda *a: asked.append(a[2]) or True)
+        with qtbot.waitSignal(page.new_device_made, timeout=WAIT) as blocker:
+            qtbot.mouseClick(page.new_device_button, Qt.MouseButton.LeftButton)
+        assert "trust" in asked[0] and len(asked) == 2  # what it means is said before
+        card = blocker.args[0]
+        assert copy.device_id == card.device_id != old
+        assert card.device_id[:8] in page.status.text() and page.fingerprint.text()
+        package.export_package(copy, tmp_path / "new.mjsync")  # signs under the new id
+    finally:
+        copy.close()

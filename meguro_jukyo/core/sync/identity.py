@@ -82,17 +82,21 @@ def device_key(store) -> Ed25519PrivateKey:
         elif recorded != fingerprint(public_raw(key)):
             raise UserError(
                 f"鍵ファイル {path} はこの端末（指紋 {recorded}）の鍵ではありません。"
-                "正しい鍵ファイルを戻すか、新しい端末として使うなら「device new」を実行してください。",
+                "正しい鍵ファイルを戻すか、新しい端末として使うなら「同期」画面の「新しい端末にする…」"
+                "（コマンドでは device new）を使ってください。",
                 f"The key file {path} is not this device's key (fingerprint {recorded}); put the right "
-                "one back, or run `device new` to use this store as a new device.")
+                "one back, or use “Make this a new device…” on the Sync page (`device new`) to use this "
+                "store as a new device.")
         return key
     if recorded is not None:
         raise UserError(
             f"この端末の鍵ファイル（{path}）がありません。データを別の PC にコピーしたときは、"
             f"元の PC から鍵ファイルも同じ場所にコピーしてください。新しい端末として使うなら"
-            "「device new」を実行してください（端末 ID が変わり、区で改めて信頼してもらいます）。",
-            f"This device's key file ({path}) is missing. Copy it from the original computer, or run "
-            "`device new` to use this store as a new device (a new device id, to be trusted anew).")
+            "「同期」画面の「新しい端末にする…」（コマンドでは device new）を使ってください"
+            "（端末 ID が変わり、区で改めて信頼してもらいます）。",
+            f"This device's key file ({path}) is missing. Copy it from the original computer, or "
+            "use “Make this a new device…” on the Sync page (`device new`) to use this store as a new "
+            "device (a new device id, to be trusted anew).")
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())

@@ -2097,7 +2097,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
         <translation>Exchange files</translation>
     </message>
     <message>
@@ -2119,6 +2119,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Save device card…</source>
         <translation>Save device card…</translation>
+    </message>
+    <message>
+        <source>Make this a new device…</source>
+        <translation>Make this a new device…</translation>
+    </message>
+    <message>
+        <source>A new device ID and key, for a store copied here without its key file.</source>
+        <translation>A new device ID and key, for a store copied here without its key file.</translation>
     </message>
     <message>
         <source>Sync files</source>
@@ -2195,6 +2203,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Conflicts (%1)</source>
         <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>Make this a new device</source>
+        <translation>Make this a new device</translation>
+    </message>
+    <message>
+        <source>Give this store a new device ID and key? Use this when the store was copied here without its key file. The ward and the other devices must trust the new device card before they take its files; files already written stay under the old ID.</source>
+        <translation>Give this store a new device ID and key? Use this when the store was copied here without its key file. The ward and the other devices must trust the new device card before they take its files; files already written stay under the old ID.</translation>
+    </message>
+    <message>
+        <source>This is a new device now (ID %1 → %2). Save its device card and have the ward trust it.</source>
+        <translation>This is a new device now (ID %1 → %2). Save its device card and have the ward trust it.</translation>
     </message>
     <message>
         <source>Save device card</source>
