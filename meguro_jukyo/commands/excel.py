@@ -19,7 +19,9 @@ def register(sub) -> None:
     q.add_argument("--from", dest="date_from", metavar="DATE", help="この日から（令和7年4月1日、2025-04-01 など）")
     q.add_argument("--to", dest="date_to", metavar="DATE", help="この日まで")
     q.add_argument("--status", action="append", default=[], metavar="STATUS",
-                   help="地域課題の状態（raised, discussing, … または 提起・協議中 など）")
+                   help="地域課題の状況（raised, discussing, … または 提起・協議中 など。何度でも指定できます）")
+    q.add_argument("--category", action="append", default=[], metavar="CATEGORY",
+                   help="地域課題の分野（disaster, crime, … または 防災・防犯 など。何度でも指定できます）")
     q.add_argument("--personal", action="store_true",
                    help="個人情報（出席者・進行役・発言者・担当者の名前）も書き出す（記録に残ります）")
     q.add_argument("--seireki", action="store_true", help="日付を西暦で表示する（既定は和暦）")
@@ -59,6 +61,18 @@ def _date(text: str | None, option: str):
         raise UserError(f"{option} の日付が読めません: {text}", f"Cannot read the date given to {option}: {text}") from None
 
 
+def _codes(services, kind: str, given: list[str], name_ja: str, name_en: str) -> tuple[str, ...]:
+    """Vocabulary codes from what was typed: the code or its Japanese label."""
+    codes = []
+    for s in given:
+        code = s if services.vocab.has(kind, s) else next(
+            (e["code"] for e in services.vocab.entries(kind) if e["ja"] == s), None)
+        if code is None:
+            raise UserError(f"{name_ja}にない値です: {s}", f"Not {name_en}: {s}")
+        codes.append(code)
+    return tuple(codes)
+
+
 def cmd_export_xlsx(args) -> int:
     from ..core.exchange.xlsx_export import ExportFilters, export_workbook
     from ..core.services import Services
@@ -68,18 +82,13 @@ def cmd_export_xlsx(args) -> int:
     store = _open(args, write=args.personal)  # a personal export is recorded in the history
     with store:
         services = Services(store)
-        statuses = []
-        for s in args.status:
-            code = s if services.vocab.has("issue_status", s) else next(
-                (e["code"] for e in services.vocab.entries("issue_status") if e["ja"] == s), None)
-            if code is None:
-                raise UserError(f"地域課題の状態にない値です: {s}", f"Not an issue status: {s}")
-            statuses.append(code)
+        statuses = _codes(services, "issue_status", args.status, "地域課題の状況", "an issue status")
+        categories = _codes(services, "issue_category", args.category, "地域課題の分野", "an issue category")
         if args.district and args.district not in {d for d in _districts(store)}:
             raise UserError(f"地区が見つかりません: {args.district}", f"No such district: {args.district}")
         filters = ExportFilters(organization_ids=tuple(args.org), district_code=args.district, nendo=args.nendo,
                                 date_from=_date(args.date_from, "--from"), date_to=_date(args.date_to, "--to"),
-                                statuses=tuple(statuses))
+                                statuses=statuses, categories=categories)
         report = export_workbook(services, args.out, filters, personal=args.personal, era=not args.seireki)
     summary = "、".join(f"{name} {n}行" for name, n in report.counts.items())
     print(f"書き出しました: {report.path}（{summary}）")

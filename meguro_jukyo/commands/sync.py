@@ -20,6 +20,10 @@ def register(sub) -> None:
     q = dsub.add_parser("set", help="端末の名前・所属を設定する")
     q.add_argument("--name", help="端末の名前（例: 中央町会ノートPC）")
     q.add_argument("--organization", help="所属（例: 目黒区 地域振興課、○○町会）")
+    role = q.add_mutually_exclusive_group()
+    role.add_argument("--ward", action="store_true", default=None,
+                      help="区の端末にする（区の配布用ファイルを書き出せるようになる）")
+    role.add_argument("--not-ward", dest="ward", action="store_false", help="区の端末でなくする")
     q.set_defaults(handler=cmd_device_set)
     q = dsub.add_parser("new", help="新しい端末 ID と鍵にする（鍵ファイルなしでコピーしたデータを使うとき）")
     q.set_defaults(handler=cmd_device_new)
@@ -61,13 +65,14 @@ def _open(args, **kwargs):
 
 
 def cmd_device_show(args) -> int:
-    from ..core.sync.identity import device_card, key_path
+    from ..core.sync.identity import device_card, is_ward_office, key_path
 
     with _open(args) as store:
         card = device_card(store)
         print(f"端末 ID: {card.device_id}")
         print(f"名前: {card.name or '（未設定）'}")
         print(f"所属: {card.organization or '（未設定）'}")
+        print(f"区の端末: {'はい' if is_ward_office(store) else 'いいえ'}")
         print(f"指紋: {card.fingerprint}")
         print(f"鍵: {key_path(store)}")
     return 0
@@ -84,15 +89,18 @@ def cmd_device_card(args) -> int:
 
 
 def cmd_device_set(args) -> int:
-    from ..core.sync.identity import set_organization
+    from ..core.sync.identity import set_organization, set_ward_office
 
-    if args.name is None and args.organization is None:
-        raise UserError("--name か --organization を指定してください。", "Give --name or --organization.")
+    if args.name is None and args.organization is None and args.ward is None:
+        raise UserError("--name、--organization、--ward のどれかを指定してください。",
+                        "Give --name, --organization or --ward.")
     with _open(args) as store:
         if args.name is not None:
             store.set_device_name(args.name)
         if args.organization is not None:
             set_organization(store, args.organization)
+        if args.ward is not None:
+            set_ward_office(store, args.ward)
     print("設定しました。")
     return 0
 
@@ -143,7 +151,7 @@ _LABELS = {"imported": "取り込み", "duplicate": "重複", "quarantined": "�
 def _print_report(report) -> None:
     for f in report.files:
         counts = "、".join(f"{k} {v}" for k, v in sorted(f.counts.items()) if v)
-        line = f"{_LABELS[f.status]}\t{f.path.name}"
+        line = f"{_LABELS[f.status]}\t{f.name}"
         if counts:
             line += f"\t{counts}"
         if f.reason:

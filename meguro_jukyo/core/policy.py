@@ -421,9 +421,11 @@ class Suggester:
         out.sort(key=lambda s: (-s.score, self._order[s.viewpoint_id]))
         return out
 
-    def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
-        """Up to ``limit`` 視点 that fit ``text``, best first (none when nothing fits)."""
+    def suggest(self, text: str, limit: int = 3, exclude: Iterable[str] = ()) -> list[Suggestion]:
+        """Up to ``limit`` 視点 that fit ``text``, best first (none when nothing fits), leaving
+        out the 視点 in ``exclude`` (those already linked)."""
         if limit <= 0:
             return []
-        return [s for s in self.scores(text)
-                if s.score >= self.MIN_SCORE and s.evidence >= self.MIN_EVIDENCE][:limit]
+        exclude = set(exclude)
+        return [s for s in self.scores(text) if s.viewpoint_id not in exclude
+                and s.score >= self.MIN_SCORE and s.evidence >= self.MIN_EVIDENCE][:limit]

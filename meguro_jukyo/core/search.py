@@ -16,9 +16,11 @@ Writers call :func:`index_rows` in the same transaction as the change.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import time
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -47,12 +49,22 @@ KINDS = ("issue", "note", "meeting", "action_item", "organization")
 TITLE_LENGTH = 80
 
 
+SNIPPET_LENGTH = 48
+_UNIT = re.compile("(?s).[\uff9e\uff9f\u3099\u309a]?")
+#: the date a hit is known by (a note: its meeting's)
+_HIT_DATE = {"issue": "raised_on", "meeting": "starts_at", "action_item": "due_on"}
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str
     ref_id: str
     title: str
     org_id: str | None
+    #: with ``details``: the row's date, and its text around the first match, so that hits
+    #: with the same title can be told apart
+    when: dt.date | None = None
+    snippet: str = ""
 
 
 def _doc(kind: str, row: dict, spec: Indexed, org_id: str | None) -> dict:
@@ -329,8 +341,10 @@ def search(
     org_ids: list[str] | None = None,
     limit: int = 50,
     offset: int = 0,
+    details: bool = False,
 ) -> list[Hit]:
-    """Rows whose text contains every term of ``query``, newest first."""
+    """Rows whose text contains every term of ``query``, newest first; with ``details``, each
+    with its date and a snippet of its text (:func:`with_details`)."""
     if org_ids is not None and not org_ids:
         return []
     dialect = con.dialect.name
@@ -357,7 +371,53 @@ def search(
         rows = con.connection.driver_connection.execute(sql, params).fetchall()
     else:
         rows = con.execute(text(sql), params).all()
-    return [Hit(*row) for row in rows]
+    hits = [Hit(*row) for row in rows]
+    return with_details(con, hits, query) if details else hits
+
+
+def snippet(value: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
+    """About ``length`` characters of ``value`` around the first place one of ``terms``
+    (already folded by :func:`search_key`) is found as search finds it, else its beginning."""
+    value = " ".join(value.split())
+    folded, origin = [], []
+    # fold one character (with its voicing mark: ﾎﾞ is ぼ) at a time, to map a match back
+    for unit in _UNIT.finditer(value):
+        for key in search_key(unit.group()) or " ":
+            folded.append(key)
+            origin.append(unit.start())
+    found = [at for at in ("".join(folded).find(t) for t in terms) if at >= 0]
+    begin = max(0, min(origin[min(found)] - length // 4, len(value) - length)) if found else 0
+    end = begin + length
+    return ("…" if begin else "") + value[begin:end] + ("…" if end < len(value) else "")
+
+
+def with_details(con: Connection, hits: list[Hit], query: str) -> list[Hit]:
+    """``hits`` with their dates and snippets, read from their rows (a query per kind)."""
+    from sqlalchemy import select
+
+    from . import models as m
+
+    terms = _terms(query)
+    tables = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
+    found: dict[tuple[str, str], tuple] = {}
+    for kind in {h.kind for h in hits}:
+        spec, table = SEARCHABLE[kind], tables[kind]
+        texts = [f for f in spec.fields if f != spec.title] or list(spec.fields)
+        if kind == "note":
+            mt = tables["meeting"]
+            date = (select(mt.c.starts_at).where(mt.c.id == table.c.meeting_id).scalar_subquery())
+        else:
+            date = table.c[_HIT_DATE[kind]] if kind in _HIT_DATE else None
+        ids = sorted({h.ref_id for h in hits if h.kind == kind})
+        for start in range(0, len(ids), 500):
+            columns = [table.c.id, *(table.c[f] for f in texts)] + ([date.label("when")] if date is not None else [])
+            for row in con.execute(select(*columns).where(table.c.id.in_(ids[start:start + 500]))):
+                when = row[-1] if date is not None else None
+                body = " ".join(str(v) for v in row[1:1 + len(texts)] if v)
+                found[(kind, row.id)] = (when.date() if isinstance(when, dt.datetime) else when,
+                                         snippet(body, terms) if body else "")
+    return [replace(h, when=found[(h.kind, h.ref_id)][0], snippet=found[(h.kind, h.ref_id)][1])
+            if (h.kind, h.ref_id) in found else h for h in hits]
 
 
 def matching_ids(con: Connection, query: str, kind: str, cap: int = 5000) -> list[str]:

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import Cancelled, UserError
 from ..core.exchange import opendata, xlsx_export
-from ..core.exchange.xlsx_export import ExportCancelled, ExportFilters, export_workbook, preview_export
+from ..core.exchange.xlsx_export import (
+    ExportCancelled,
+    ExportFilters,
+    export_workbook,
+    preview_export,
+    rows_without_each_filter,
+)
 from ..core.exchange.xlsx_import import ImportReport, import_workbook
 from ..core.exchange.xlsx_sheets import ACTION_SHEET, ISSUE_SHEET
 from ..core.exchange.xlsx_template import export_template
@@ -42,9 +48,15 @@ from ..core.japanese import nendo
 from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
-from .widgets import ChoiceBox, ChoiceChecks, DateEdit, report_cell, report_table, show_error
+from .widgets import ChoiceBox, ChoiceChecks, ChoiceMenu, DateEdit, empty_hint_text, report_cell, report_table, show_error
 
 translate = QCoreApplication.translate
+#: the filters ``rows_without_each_filter`` names, as this page labels them
+FILTER_LABELS = {"organization": QT_TRANSLATE_NOOP("Excel", "Organization"),
+                 "district": QT_TRANSLATE_NOOP("Excel", "District"),
+                 "dates": QT_TRANSLATE_NOOP("Excel", "Fiscal year / dates"),
+                 "statuses": QT_TRANSLATE_NOOP("Excel", "Issue status"),
+                 "categories": QT_TRANSLATE_NOOP("Excel", "Issue category")}
 PREVIEW_DEBOUNCE_MS = 250
 NENDO_YEARS = 12
 ERROR_STYLE = "color: #b00020;"
@@ -126,10 +138,10 @@ class ImportCountsModel(QStandardItemModel):
 
     def __init__(self, parent=None):
         super().__init__(0, 5, parent)
-        self._headers(dry_run=True)
+        self._headers(pending=True)
 
-    def _headers(self, dry_run: bool) -> None:
-        if dry_run:
+    def _headers(self, pending: bool) -> None:
+        if pending:
             names = (translate("Excel", "To add"), translate("Excel", "To update"),
                      translate("Excel", "Unchanged"), translate("Excel", "Rows with problems"))
         else:
@@ -141,7 +153,7 @@ class ImportCountsModel(QStandardItemModel):
         self.removeRows(0, self.rowCount())
         if report is None:
             return
-        self._headers(report.dry_run)
+        self._headers(not report.written)  # "added" only for what was written
         sheets = list(dict.fromkeys([*report.created, *report.updated, *report.unchanged, *report.skipped]))
         for sheet in sheets:
             self.appendRow([report_cell(sheet)] + [
@@ -254,13 +266,16 @@ class ExcelPage(QWidget):
         self.date_to = DateEdit(self.settings.era)
         self.status_filter = ChoiceChecks(self.display.entries("issue_status"))
         self.status_filter.setToolTip(translate("Excel", "Tick the statuses to include; none ticked includes every issue."))
+        self.category_filter = ChoiceMenu(self.display.entries("issue_category"), any_)
         for name, widget in (("export_organization", self.organization), ("export_district", self.district),
                              ("export_nendo", self.nendo), ("export_date_from", self.date_from),
-                             ("export_date_to", self.date_to), ("export_status", self.status_filter)):
+                             ("export_date_to", self.date_to), ("export_status", self.status_filter),
+                             ("export_category", self.category_filter)):
             widget.setObjectName(name)
         for box in (self.organization, self.district, self.nendo):
             box.currentIndexChanged.connect(lambda _i: self.schedule_preview())
         self.status_filter.changed.connect(self.schedule_preview)
+        self.category_filter.changed.connect(self.schedule_preview)
         self.nendo.currentIndexChanged.connect(lambda _i: self._dates_follow_nendo())
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText(translate("Excel", "e.g. R7.4.1"))
@@ -284,13 +299,14 @@ class ExcelPage(QWidget):
                 (translate("Excel", "District"), self.district),
                 (translate("Excel", "Fiscal year"), self.nendo),
                 (translate("Excel", "Or dates"), dates),
-                (translate("Excel", "Issue status"), self.status_filter))):
+                (translate("Excel", "Issue status"), self.status_filter),
+                (translate("Excel", "Issue category"), self.category_filter))):
             grid.addWidget(QLabel(text), i, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(widget, i, 1)
         grid.addWidget(_label(translate("Excel", "Meetings and issues are chosen by their date; action items by "
                                         "their due date or the issue or meeting they belong to."),
-                              style=HINT_STYLE), 5, 0, 1, 2)
-        grid.addWidget(self.filter_error, 6, 0, 1, 2)
+                              style=HINT_STYLE), 6, 0, 1, 2)
+        grid.addWidget(self.filter_error, 7, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
         self.personal = QCheckBox(translate("Excel", "Include personal data (names)"))
@@ -493,7 +509,8 @@ class ExcelPage(QWidget):
             return None
         org = self.organization.value()
         return ExportFilters(organization_ids=(org,) if org else (), district_code=self.district.value(),
-                             nendo=year, date_from=start, date_to=end, statuses=self.status_filter.values())
+                             nendo=year, date_from=start, date_to=end, statuses=self.status_filter.values(),
+                             categories=self.category_filter.values())
 
     def schedule_preview(self) -> None:
         """Count again once the filters have stopped changing; results of older counts are dropped."""
@@ -524,7 +541,21 @@ class ExcelPage(QWidget):
         self.preview_label.setText(
             translate("Excel", "%1 rows will be written.").replace("%1", f"{total:,}") if total
             else translate("Excel", "Nothing matches these filters: the sheets would be empty."))
-        self.preview_ready.emit(counts)
+        filters = self.filters()
+        if not total and filters is not None and filters.without_each():
+            services, personal = self.services, self.personal.isChecked()
+            self.tasks.run_in_background(lambda: rows_without_each_filter(services, filters, personal=personal),
+                                         lambda why: self._show_why_empty(generation, why), owner=self)
+        else:
+            self.preview_ready.emit(counts)
+
+    def _show_why_empty(self, generation: int, why: dict[str, int]) -> None:
+        """Which filters exclude everything, under the empty preview."""
+        if generation != self._generation:
+            return
+        self.preview_label.setText(translate("Excel", "Nothing matches these filters: the sheets would be empty.")
+                                   + "\n" + empty_hint_text(why, lambda name: translate("Excel", FILTER_LABELS[name])))
+        self.preview_ready.emit(self.preview.counts)
 
     def _personal_toggled(self, on: bool) -> None:
         self._show_personal_warning(on)

@@ -115,19 +115,33 @@ class HistoryDialog(QDialog):
 
         tasks.run_in_background(work, self._show, owner=self)
 
+    def _field_cells(self, entry, titles) -> tuple[str, str, str]:
+        """Field, before, after; a link to a 視点 says which 視点 was linked or unlinked."""
+        kind = entry.entity or self.kind
+        link = kind == "policy_link"
+        if entry.field == "deleted" and entry.old != entry.new:
+            viewpoint = self.display.viewpoint(entry.viewpoint_id) if link else ""
+            if entry.old == "true":
+                return (translate("History", "Linked to a viewpoint") if link else translate("History", "Created"),
+                        "", viewpoint)
+            if link:
+                return translate("History", "Unlinked from a viewpoint"), viewpoint, ""
+        label = field_label(kind, entry.field)
+        if link:
+            label = translate("History", "Viewpoint link: %1").replace("%1", label)
+        return (label, value_text(kind, entry.field, entry.old, self.display, titles),
+                value_text(kind, entry.field, entry.new, self.display, titles))
+
     def _show(self, result) -> None:
         entries, devices, titles = result
         self.entries = list(reversed(entries))
         for entry in self.entries:
-            created = entry.field == "deleted" and entry.old == "true" and entry.new == "false"
             cells = (
                 self.display.datetime(local_time(entry.wall_time)),  # 和暦 or 西暦, as the lists
                 devices.get(entry.device_id)
                 or translate("History", "another device (%1)").replace("%1", entry.device_id[:8]),
                 entry.label,
-                translate("History", "Created") if created else field_label(self.kind, entry.field),
-                "" if created else value_text(self.kind, entry.field, entry.old, self.display, titles),
-                "" if created else value_text(self.kind, entry.field, entry.new, self.display, titles),
+                *self._field_cells(entry, titles),
             )
             items = []
             for text in cells:

@@ -30,7 +30,7 @@ from .display import Display
 from .models import ROW_ROLE, EntityTableModel
 from .settings import Settings
 from .tasks import TaskManager
-from .widgets import ChoiceBox, DateEdit
+from .widgets import ChoiceBox, ChoiceMenu, DateEdit, empty_hint_text
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -56,6 +56,9 @@ VOCAB_FIELDS = {
     "note_kind": "kind",
     "action_status": "status",
 }
+
+#: vocabulary filters where several choices can be ticked at once (as on the Excel page)
+MULTI_CHOICE = {"meeting_status", "issue_category", "issue_status", "action_status"}
 
 #: text as wide as a column's usual content, for its starting width
 _DATE = "令和10年12月31日"
@@ -110,7 +113,8 @@ class FilterBar(QWidget):
             slots.append((translate("Filters", "District"), self.widgets["district"]))
         for name in self.offered:
             if name in VOCAB_FIELDS:
-                self.widgets[name] = ChoiceBox(display.entries(name), empty=any_)
+                self.widgets[name] = (ChoiceMenu(display.entries(name), any_) if name in MULTI_CHOICE
+                                      else ChoiceBox(display.entries(name), empty=any_))
                 label = translate("Filters", "Category") if name == "issue_category" else (
                     translate("Filters", "Type") if name in ("meeting_type", "organization_kind", "note_kind")
                     else translate("Filters", "Status"))
@@ -147,6 +151,12 @@ class FilterBar(QWidget):
             w.setObjectName(f"filter_{name}")
             if isinstance(w, ChoiceBox):
                 w.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            elif isinstance(w, ChoiceMenu):
+                w.changed.connect(self.changed)
+        self.labels = {name: label for label, widget in slots for name, w in self.widgets.items() if w is widget}
+        self.labels["text"] = translate("Filters", "Search text")
+        if "date_from" in self.widgets:
+            self.labels["dates"] = translate("Filters", "Fiscal year / dates")
         per_row = 4
         column = 0
         row = 0
@@ -173,7 +183,10 @@ class FilterBar(QWidget):
         if "district" in w and w["district"].value():
             q.district_code = w["district"].value()
         for name, field in VOCAB_FIELDS.items():
-            if name in w and w[name].value() is not None:
+            if name in w and isinstance(w[name], ChoiceMenu):
+                if w[name].values():
+                    equals[field] = list(w[name].values())
+            elif name in w and w[name].value() is not None:
                 equals[field] = w[name].value()
         if "request" in w and w["request"].value() is not None:
             equals["is_request"] = w["request"].value()
@@ -214,7 +227,18 @@ class FilterBar(QWidget):
                 w.blockSignals(True)
                 w.clear()
                 w.blockSignals(False)
+            elif isinstance(w, ChoiceMenu):
+                w.blockSignals(True)
+                w.set_values(())
+                w.blockSignals(False)
         self.changed.emit()
+
+    def label_of(self, filter_name: str) -> str:
+        """The label of the filter behind a name of ``counts_without_each_filter``."""
+        for name, field in (*VOCAB_FIELDS.items(), ("request", "is_request")):
+            if field == filter_name and name in self.labels:
+                return self.labels[name]
+        return self.labels.get(filter_name, filter_name)
 
 
 class ListPage(QWidget):
@@ -288,9 +312,15 @@ class ListPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         buttons.addWidget(self.clear_button)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+        self._hint_generation = 0
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         self.model.loaded.connect(self._loaded)
         self.model.counted.connect(self._show_count)
@@ -312,6 +342,8 @@ class ListPage(QWidget):
 
     def apply_filters(self) -> None:
         self._started = True
+        self._hint_generation += 1
+        self.empty_hint.hide()
         if not self.model.rowCount():
             self.count_label.setText(translate("ListPage", "Loading…"))
         self.model.set_query(self.filters.query())
@@ -322,6 +354,25 @@ class ListPage(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(translate("ListPage", "%1 rows").replace("%1", f"{total:,}"))
+        if total == 0:
+            self._explain_empty()
+        else:
+            self._hint_generation += 1
+            self.empty_hint.hide()
+
+    def _explain_empty(self) -> None:
+        """Nothing matches: say which filters exclude everything (with how many rows there
+        would be without each), on the lane."""
+        query = self.filters.query()
+        service, generation = self.services.by_kind(self.kind), self._hint_generation
+        self.tasks.run_in_background(lambda: service.counts_without_each_filter(query),
+                                     lambda counts: self._show_empty_hint(generation, counts), owner=self)
+
+    def _show_empty_hint(self, generation: int, counts: dict[str, int]) -> None:
+        if generation != self._hint_generation or not counts:
+            return
+        self.empty_hint.setText(empty_hint_text(counts, self.filters.label_of))
+        self.empty_hint.show()
 
     def _loaded(self, total: int) -> None:
         if self.model.counting:

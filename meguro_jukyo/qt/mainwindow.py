@@ -208,8 +208,18 @@ class MainWindow(QMainWindow):
         widget.deleteLater()
 
     def _welcome_done(self) -> None:
+        home = self.store_home_org()
+        if home:  # open on the organization chosen on the welcome page (names read afresh: sample data)
+            self.load_organizations(then=lambda: self.filter_lists_by_organization(home))
         self.show_page("issue")
         self.remove_page("welcome")
+
+    def filter_lists_by_organization(self, org_id: str) -> None:
+        """Show one organization's meetings, issues and action items."""
+        for kind in ("meeting", "issue", "action_item"):
+            chosen = self.pages[kind].filters.widgets.get("organization")
+            if chosen is not None:
+                chosen.set_value(org_id)
 
     def show_page(self, key: str) -> QWidget:
         widget = self.pages[key]

@@ -241,23 +241,8 @@ class LinkDialog(QDialog):
         self.accept_suggestion_button.setObjectName("accept_suggestion")
         self.accept_suggestion_button.clicked.connect(self.accept_suggestion)
         self.suggestions.itemDoubleClicked.connect(lambda _i: self.accept_suggestion())
-        text = getattr(row, "title", "") + "\n" + (getattr(row, "description", None) or getattr(row, "body", "") or "")
-        self.suggested = window.suggester.suggest(text, limit=3)
-        for s in self.suggested:
-            vp = self.framework.node(s.viewpoint_id)
-            label = f"{vp.id} {vp.title}"
-            if s.item_id:
-                item_text = " ".join(self.framework.node(s.item_id).text.split())
-                label += f" — ○ {item_text[:40]}…"
-            label += translate("Policy", " (match %1%)").replace("%1", str(round(s.score * 100)))
-            entry = QListWidgetItem(label)
-            entry.setData(Qt.ItemDataRole.UserRole, s)
-            self.suggestions.addItem(entry)
-        if not self.suggested:
-            self.suggestions.addItem(translate("Policy", "No suggestion for this text."))
-            self.accept_suggestion_button.setEnabled(False)
-        else:
-            self.suggestions.setCurrentRow(0)
+        self.suggested = []
+        self.already_linked: set[str] | None = None  # the 視点 this row is linked to, once read
 
         self.model = PolicyTreeModel(self.framework, self)
         self.tree = _tree_view(self.model)
@@ -305,6 +290,39 @@ class LinkDialog(QDialog):
         self.viewpoint_id: str | None = None
         self.item_id: str | None = None
         self.resize(900, 640)
+        self.suggestions.addItem(translate("Policy", "Reading the viewpoints already linked…"))
+        self.accept_suggestion_button.setEnabled(False)
+        links, plan_id = window.services.links, self.framework.plan_id
+        query = ListQuery(equals={("issue_id" if kind == "issue" else "note_id"): row.id, "plan_id": plan_id})
+        window.tasks.run_in_background(lambda: {lk.viewpoint_id for lk in links.list(query)},
+                                       self._linked_read, owner=self)
+
+    def _linked_read(self, viewpoints: set[str]) -> None:
+        """The 視点 already linked: no longer suggested, and refused as soon as one is chosen."""
+        self.already_linked = viewpoints
+        self._show_suggestions()
+        self._current_changed(self.tree.currentIndex())
+
+    def _show_suggestions(self) -> None:
+        row = self.row
+        text = getattr(row, "title", "") + "\n" + (getattr(row, "description", None) or getattr(row, "body", "") or "")
+        self.suggested = self.window_.suggester.suggest(text, limit=3, exclude=self.already_linked or ())
+        self.suggestions.clear()
+        for s in self.suggested:
+            vp = self.framework.node(s.viewpoint_id)
+            label = f"{vp.id} {vp.title}"
+            if s.item_id:
+                item_text = " ".join(self.framework.node(s.item_id).text.split())
+                label += f" — ○ {item_text[:40]}…"
+            label += translate("Policy", " (match %1%)").replace("%1", str(round(s.score * 100)))
+            entry = QListWidgetItem(label)
+            entry.setData(Qt.ItemDataRole.UserRole, s)
+            self.suggestions.addItem(entry)
+        self.accept_suggestion_button.setEnabled(bool(self.suggested))
+        if not self.suggested:
+            self.suggestions.addItem(translate("Policy", "No suggestion for this text."))
+        else:
+            self.suggestions.setCurrentRow(0)
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         node_id = current.data(NODE_ROLE)
@@ -315,7 +333,14 @@ class LinkDialog(QDialog):
         vp = self.framework.viewpoint_of(node_id)
         self.viewpoint_id = vp.id if vp is not None else None
         self.item_id = node.id if node.level == "item" else None
-        self.link_button.setEnabled(self.viewpoint_id is not None)
+        duplicate = self.viewpoint_id is not None and self.viewpoint_id in (self.already_linked or ())
+        self.link_button.setEnabled(self.viewpoint_id is not None and not duplicate)
+        if duplicate:  # said now, before a reason is typed for nothing
+            self.error.setText(translate("Policy", "Already linked to %1. Choose another viewpoint.").replace(
+                "%1", f"{vp.id} {vp.title}"))
+            self.error.show()
+        else:
+            self.error.hide()
         if self.viewpoint_id is None:
             self.choice.setText(translate("Policy", "Choose a viewpoint (施策立案の視点) or one of its ○ items."))
         else:

@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app, tasks)
 
         page = window.show_page("issue")
-        page.filters.widgets["issue_category"].set_value("disaster")
+        page.filters.widgets["issue_category"].set_values(["disaster"])
         _settle(app, tasks)
         shoot(window, "issues")
 

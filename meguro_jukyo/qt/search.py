@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout
 
@@ -16,11 +16,17 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
 class SearchResultsModel(QStandardItemModel):
-    """Kinds at the top level (with their counts), hits under them."""
+    """Kinds at the top level (with their counts), hits under them: title, organization, date
+    and a snippet of the text, so hits with the same title can be told apart."""
+
+    def __init__(self, display, parent=None):
+        super().__init__(parent)
+        self.display = display
 
     def show(self, hits) -> None:
         self.clear()
-        self.setHorizontalHeaderLabels([translate("Search", "Results")])
+        self.setHorizontalHeaderLabels([translate("Search", "Results"), translate("Search", "Organization"),
+                                        translate("Search", "Date"), translate("Search", "Text")])
         groups: dict[str, list] = {}
         for hit in hits:
             groups.setdefault(hit.kind, []).append(hit)
@@ -34,10 +40,16 @@ class SearchResultsModel(QStandardItemModel):
             font.setBold(True)
             group.setFont(font)
             for hit in groups[kind]:
-                child = QStandardItem(" ".join(hit.title.split()) or hit.ref_id)
-                child.setEditable(False)
-                child.setData(hit, HIT_ROLE)
-                group.appendRow(child)
+                org = "" if kind == "organization" else self.display.org_names.get(hit.org_id, "")
+                cells = [" ".join(hit.title.split()) or hit.ref_id, org, self.display.date(hit.when), hit.snippet]
+                row = []
+                for text in cells:
+                    cell = QStandardItem(text)
+                    cell.setEditable(False)
+                    cell.setToolTip(text)
+                    cell.setData(hit, HIT_ROLE)
+                    row.append(cell)
+                group.appendRow(row)
             self.appendRow(group)
 
 
@@ -57,14 +69,19 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.status = QLabel()
         self.status.setObjectName("search_status")
-        self.model = SearchResultsModel(self)
+        self.model = SearchResultsModel(window.display, self)
         self.view = QTreeView()
         self.view.setObjectName("search_results")
         self.view.setModel(self.model)
-        self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(self._open_index)
+        self.model.show([])  # the columns, sized once (a person's own widths then stay, see _show)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        for column, sample in ((0, "公園のベンチが壊れている件について"), (1, "大岡山東住区住民会議"), (2, "令和10年12月31日")):
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(sample) + 24)
         open_action = QAction(self.view)
         open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -79,7 +96,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self._generation = 0
-        self.resize(640, 520)
+        self.resize(1000, 560)
 
     def focus_query(self) -> None:
         self.query.setFocus()
@@ -91,13 +108,19 @@ class SearchDialog(QDialog):
         generation = self._generation
         text = self.query.text()
         services = self.window_.services
-        self.window_.tasks.run_in_background(lambda: services.search(text, limit=LIMIT),
+        self.window_.tasks.run_in_background(lambda: services.search(text, limit=LIMIT, details=True),
                                              lambda hits: self._show(generation, text, hits), owner=self)
 
     def _show(self, generation: int, text: str, hits) -> None:
         if generation != self._generation:
             return
+        header = self.view.header()
+        widths = [header.sectionSize(c) for c in range(3)]  # the model's reset would drop them
         self.model.show(hits)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        for group in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(group, QModelIndex(), True)
         self.view.expandAll()
         if not text.strip():
             self.status.setText("")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -156,12 +157,24 @@ class MergeDialog(QDialog):
             self.editor.setRange(0, 1_000_000)
             self.editor.setValue(int(current or 0))
         else:
-            self.editor = QPlainTextEdit()
-            texts = [str(v.value) for v in (conflict.current, *conflict.others)
-                     if not v.deletion and v.value not in (None, "")]
-            self.editor.setPlainText(texts[0] if len(set(texts)) <= 1 else "\n".join(dict.fromkeys(texts)))
+            texts = list(dict.fromkeys(str(v.value) for v in (conflict.current, *conflict.others)
+                                       if not v.deletion and v.value not in (None, "")))
             if spec is not None and spec.kind == "text":
-                self.editor.setMaximumHeight(self.fontMetrics().height() * 5)
+                # one line: it starts from the value in effect; each value can be taken to edit
+                self.editor = QLineEdit(texts[0] if texts else "")
+                choices = QHBoxLayout()
+                choices.addWidget(QLabel(translate("Conflicts", "Start from:")))
+                for text in texts:
+                    use = QPushButton(_one_line(text))
+                    use.setObjectName("start_from")
+                    use.setToolTip(text)
+                    use.clicked.connect(lambda _c=False, t=text: self.editor.setText(t))
+                    choices.addWidget(use)
+                choices.addStretch(1)
+                layout.addLayout(choices)
+            else:
+                self.editor = QPlainTextEdit()
+                self.editor.setPlainText("\n".join(texts))
         self.editor.setObjectName("merged_value")
         layout.addWidget(self.editor)
         self.error = QLabel()
@@ -173,14 +186,15 @@ class MergeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(520, 280)
+        one_line = isinstance(self.editor, QLineEdit)
+        self.resize(560, self.sizeHint().height() if one_line else 280)
 
     def value(self):
         if isinstance(self.editor, QSpinBox):
             return self.editor.value()
-        text = self.editor.toPlainText()
-        spec = field_spec(self.conflict.entity, self.conflict.field)
-        return " ".join(text.split("\n")).strip() if spec is not None and spec.kind == "text" else text.strip()
+        if isinstance(self.editor, QLineEdit):
+            return self.editor.text().strip()
+        return self.editor.toPlainText().strip()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -233,18 +247,20 @@ class ConflictsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.keep_mine_button = QPushButton()
-        self.keep_mine_button.setObjectName("keep_mine")
-        self.keep_theirs_button = QPushButton()
-        self.keep_theirs_button.setObjectName("keep_theirs")
+        # one pair of labels for every conflict, named like the cards above them (whose value
+        # is this device's is said on the cards)
+        self.keep_current_button = QPushButton(translate("Conflicts", "Keep the value in effect"))
+        self.keep_current_button.setObjectName("keep_current")
+        self.keep_other_button = QPushButton(translate("Conflicts", "Keep the competing value"))
+        self.keep_other_button.setObjectName("keep_other")
         self.merge_button = QPushButton(translate("Conflicts", "Write a merged value…"))
         self.merge_button.setObjectName("merge")
-        self.keep_mine_button.clicked.connect(lambda: self.resolve(keep=core_conflicts.MINE))
-        self.keep_theirs_button.clicked.connect(lambda: self.resolve(keep=core_conflicts.THEIRS))
+        self.keep_current_button.clicked.connect(lambda: self.resolve(keep=self.current.current.stamp))
+        self.keep_other_button.clicked.connect(lambda: self.resolve(keep=self._competing().stamp))
         self.merge_button.clicked.connect(self.open_merge_dialog)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_mine_button)
-        buttons.addWidget(self.keep_theirs_button)
+        buttons.addWidget(self.keep_current_button)
+        buttons.addWidget(self.keep_other_button)
         buttons.addWidget(self.merge_button)
         buttons.addStretch(1)
 
@@ -306,13 +322,11 @@ class ConflictsView(QWidget):
             widget = self.cards.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for button in (self.keep_mine_button, self.keep_theirs_button, self.merge_button):
+        for button in (self.keep_current_button, self.keep_other_button, self.merge_button):
             button.setEnabled(conflict is not None)
         if conflict is None:
             self.heading.setText(translate("Conflicts", "Choose a conflict to see its values side by side."))
             self.explain.setText("")
-            self.keep_mine_button.setText(translate("Conflicts", "Keep mine"))
-            self.keep_theirs_button.setText(translate("Conflicts", "Keep theirs"))
             return
         self.heading.setText(translate("Conflicts", "%1: “%2” — %3").replace("%1", kind_name(conflict.entity))
                              .replace("%2", _one_line(conflict.title))
@@ -323,18 +337,16 @@ class ConflictsView(QWidget):
         self.cards.addWidget(self._card(translate("Conflicts", "In effect"), conflict.current))
         for other in conflict.others:
             self.cards.addWidget(self._card(translate("Conflicts", "Competing value"), other))
-        mine = any(v.mine for v in (conflict.current, *conflict.others))
-        if mine:
-            self.keep_mine_button.setText(translate("Conflicts", "Keep mine"))
-            self.keep_theirs_button.setText(translate("Conflicts", "Keep theirs"))
-        else:  # e.g. the ward settling what two laptops wrote
-            self.keep_mine_button.setText(translate("Conflicts", "Keep the value in effect"))
-            self.keep_theirs_button.setText(translate("Conflicts", "Keep the competing value"))
+        self.keep_other_button.setToolTip(translate("Conflicts", "Keeps the newest competing value.")
+                                          if len(conflict.others) > 1 else "")
         spec = field_spec(conflict.entity, conflict.field)
         editable = spec is not None and spec.kind in EDITABLE
         self.merge_button.setEnabled(editable)
         self.merge_button.setToolTip("" if editable else translate(
             "Conflicts", "This field takes one of the values as it is: keep one of them."))
+
+    def _competing(self) -> core_conflicts.ConflictValue:
+        return max(self.current.others, key=lambda v: v.stamp)
 
     def _card(self, title: str, value: core_conflicts.ConflictValue) -> ValueCard:
         c = self.current
@@ -357,7 +369,7 @@ class ConflictsView(QWidget):
             work = lambda: core_conflicts.resolve_conflict(store, conflict.id, value=value)  # noqa: E731
         else:
             work = lambda: core_conflicts.resolve_conflict(store, conflict.id, keep=keep)  # noqa: E731
-        for button in (self.keep_mine_button, self.keep_theirs_button, self.merge_button):
+        for button in (self.keep_current_button, self.keep_other_button, self.merge_button):
             button.setEnabled(False)
 
         def done(settled: core_conflicts.Conflict) -> None:

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import UserError
 from ..core.sync import identity, importer, package
 from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
-from .widgets import report_cell, report_table
+from .widgets import confirm, report_cell, report_table
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
@@ -80,6 +81,7 @@ class Overview:
     card: identity.DeviceCard
     trusted: list[identity.DeviceCard]
     held: list[HeldPackage]
+    ward: bool  # the ward office's store: it alone hands out the ward bundle
 
 
 def load_overview(store) -> Overview:
@@ -87,7 +89,7 @@ def load_overview(store) -> Overview:
     trusted = identity.trusted_devices(store)
     ids = {c.device_id for c in trusted}
     held = [HeldPackage(h, h.device_id in ids) for h in importer.list_quarantine(store)]
-    return Overview(identity.device_card(store), trusted, held)
+    return Overview(identity.device_card(store), trusted, held, identity.is_ward_office(store))
 
 
 class _CancelFlag:
@@ -132,7 +134,7 @@ class ReportModel(QStandardItemModel):
             counts = [report_cell(f"{f.counts[k]:,}", number=True) for k in
                       (importer.state.NEW, importer.state.UPDATED, importer.state.UNCHANGED,
                        importer.state.PARALLEL, importer.state.CONFLICT)]
-            row = [report_cell(f.path.name, f), report_cell(status_text(f.status)), *counts, report_cell(reason)]
+            row = [report_cell(f.name, f), report_cell(status_text(f.status)), *counts, report_cell(reason)]
             row[-1].setToolTip(reason)
             row[0].setToolTip(str(f.path))
             self.appendRow(row)
@@ -171,8 +173,10 @@ class HeldModel(QStandardItemModel):
             device = h.held.device_name or h.held.device_id[:8]
             if h.held.organization:
                 device += f"（{h.held.organization}）"
+            device_cell = report_cell(device)
+            device_cell.setToolTip(device)
             self.appendRow([
-                report_cell(h.held.file_name, h), report_cell(device), report_cell(h.held.fingerprint),
+                report_cell(h.held.file_name, h), device_cell, report_cell(h.held.fingerprint),
                 report_cell(self.display.datetime(received.astimezone().replace(tzinfo=None))),
                 report_cell(translate("Sync", "Yes: can be imported") if h.trusted
                       else translate("Sync", "Not yet"))])
@@ -184,7 +188,7 @@ class HeldModel(QStandardItemModel):
 class DeviceDialog(QDialog):
     """Name this device and say which organization it works for (both go on its card)."""
 
-    def __init__(self, card: identity.DeviceCard, parent=None):
+    def __init__(self, card: identity.DeviceCard, ward: bool, parent=None):
         super().__init__(parent)
         self.setObjectName("device_dialog")
         self.setWindowTitle(translate("Sync", "This device"))
@@ -197,11 +201,15 @@ class DeviceDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(translate("Sync", "Name of this device"), self.name)
         form.addRow(translate("Sync", "Organization"), self.organization)
+        self.ward = QCheckBox(translate("Sync", "This is the ward office's store (it hands out the ward bundle)"))
+        self.ward.setObjectName("device_ward")
+        self.ward.setChecked(ward)
+        form.addRow("", self.ward)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.resize(480, 140)
+        self.resize(520, 170)
 
 
 class TrustDialog(QDialog):
@@ -260,6 +268,8 @@ class SyncPage(QWidget):
     card_read = Signal(object)
     #: a device is trusted now (its DeviceCard)
     trusted = Signal(object)
+    #: this store is a new device now (its new DeviceCard)
+    new_device_made = Signal(object)
 
     def __init__(self, store, tasks: TaskManager, display: Display, parent=None):
         super().__init__(parent)
@@ -310,9 +320,15 @@ class SyncPage(QWidget):
         self.save_card_button = QPushButton(translate("Sync", "Save device card…"))
         self.save_card_button.setObjectName("save_card")
         self.save_card_button.clicked.connect(self._ask_card_path)
+        self.new_device_button = QPushButton(translate("Sync", "Make this a new device…"))
+        self.new_device_button.setObjectName("new_device")
+        self.new_device_button.setToolTip(translate(
+            "Sync", "A new device ID and key, for a store copied here without its key file."))
+        self.new_device_button.clicked.connect(self.ask_new_device)
         buttons = QVBoxLayout()
         buttons.addWidget(self.edit_device_button)
         buttons.addWidget(self.save_card_button)
+        buttons.addWidget(self.new_device_button)
         buttons.addStretch(1)
         grid.addLayout(buttons, 0, 2, 4, 1)
         grid.setColumnStretch(1, 1)
@@ -334,6 +350,7 @@ class SyncPage(QWidget):
             button.clicked.connect(lambda _c=False, s=scope: self._ask_export_path(s))
             self.export_buttons[scope] = button
             row.addWidget(button, 0, i)
+        self.export_buttons["bundle"].hide()  # until the overview says this is the ward office's store
         self.import_files_button = QPushButton(translate("Sync", "Import files…"))
         self.import_files_button.setObjectName("import_files")
         self.import_files_button.clicked.connect(self._ask_import_files)
@@ -418,8 +435,17 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Reload the card, the devices, the held files and the conflicts."""
         store = self.store
-        self.tasks.run_in_background(lambda: load_overview(store), self._show_overview, owner=self)
+        self.tasks.run_in_background(lambda: load_overview(store), self._show_overview, self._overview_failed,
+                                     owner=self)
         self.conflicts.refresh()
+
+    def _overview_failed(self, exc: BaseException) -> None:
+        """E.g. the key file did not come with a copied store: say so here, where the way out
+        (a new device) is."""
+        if not isinstance(exc, UserError):
+            self.tasks.report_error(exc)
+            return
+        self.status.setText(exc.message(self.display.language))
 
     def _show_overview(self, overview: Overview) -> None:
         self.overview = overview
@@ -427,8 +453,10 @@ class SyncPage(QWidget):
         self.device_name.setText(card.name or translate("Sync", "(unnamed)"))
         self.device_org.setText(card.organization or translate("Sync", "(not set)"))
         self.fingerprint.setText(fingerprint_text(card.fingerprint))
+        self.export_buttons["bundle"].setVisible(overview.ward)  # laptops hand out no bundle
         self.devices.show(overview.trusted)
         self.held.show(overview.held)
+        self.held_view.resizeColumnToContents(1)  # the whole device name: two laptops of one council differ
         ready = sum(1 for h in overview.held if h.trusted)
         self.import_held_button.setEnabled(ready > 0)
         if not overview.held:
@@ -449,21 +477,47 @@ class SyncPage(QWidget):
     def open_device_dialog(self) -> DeviceDialog | None:
         if self.overview is None:
             return None
-        dialog = DeviceDialog(self.overview.card, self)
+        dialog = DeviceDialog(self.overview.card, self.overview.ward, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.set_device(dialog.name.text(), dialog.organization.text()))
+        dialog.accepted.connect(lambda: self.set_device(dialog.name.text(), dialog.organization.text(),
+                                                        dialog.ward.isChecked()))
         dialog.open()
         return dialog
 
-    def set_device(self, name: str, organization: str) -> None:
+    def set_device(self, name: str, organization: str, ward: bool | None = None) -> None:
         store = self.store
 
         def work():
             store.set_device_name(name)
             identity.set_organization(store, organization)
+            if ward is not None:
+                identity.set_ward_office(store, ward)
             return load_overview(store)
 
         self.tasks.run_in_background(work, self._show_overview, owner=self)
+
+    def ask_new_device(self) -> bool:
+        """Make this store a new device (as ``device new``), after saying what that means."""
+        if not confirm(self, translate("Sync", "Make this a new device"), translate(
+                "Sync", "Give this store a new device ID and key? Use this when the store was copied here "
+                "without its key file. The ward and the other devices must trust the new device card before "
+                "they take its files; files already written stay under the old ID.")):
+            return False
+        store, old = self.store, self.store.device_id
+
+        def work():
+            identity.new_device(store)
+            return load_overview(store)
+
+        def done(overview: Overview) -> None:
+            self._show_overview(overview)
+            self.status.setText(translate(
+                "Sync", "This is a new device now (ID %1 → %2). Save its device card and have the ward "
+                "trust it.").replace("%1", old[:8]).replace("%2", overview.card.device_id[:8]))
+            self.new_device_made.emit(overview.card)
+
+        self.tasks.run_in_background(work, done, owner=self)
+        return True
 
     def _ask_card_path(self) -> None:
         name = (self.store.device_name or "device") + ".mjcard"

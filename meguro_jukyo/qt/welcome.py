@@ -2,12 +2,108 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from .widgets import ChoiceBox
+from ..core.japanese import search_key
 
 translate = QCoreApplication.translate
+ORG_ROLE = Qt.ItemDataRole.UserRole + 30
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 31
+
+
+class OrgChooser(QWidget):
+    """The organization this device works for, among a few hundred: grouped by 地区 in the
+    ward's order and by よみ within (core ``by_area``); typing part of a name or its よみ
+    (kana or kanji, full- or half-width) narrows the list. Nothing chosen means "later"."""
+
+    changed = Signal()
+
+    def __init__(self, display, parent=None):
+        super().__init__(parent)
+        self.display = display
+        self.search = QLineEdit()
+        self.search.setObjectName("organization_search")
+        self.search.setPlaceholderText(translate("Welcome", "Type part of the name or its reading (e.g. ゆめん)"))
+        self.search.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setRecursiveFilteringEnabled(True)  # a 地区 stays while one of its organizations matches
+        self.proxy.setAutoAcceptChildRows(True)  # typing a 地区's name shows all of it
+        self.view = QTreeView()
+        self.view.setObjectName("organization_tree")
+        self.view.setModel(self.proxy)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 10)
+        self.view.selectionModel().currentChanged.connect(lambda *_a: self.changed.emit())
+        self.search.textChanged.connect(self._narrow)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+
+    def set_groups(self, groups) -> None:
+        """``groups``: [(地区 code or None, [OrganizationRead])] from ``organizations.by_area``."""
+        chosen = self.value()
+        self.model.clear()
+        for code, orgs in groups:
+            name = self.display.district(code) if code else translate("Welcome", "No 地区")
+            group = QStandardItem(name)
+            group.setSelectable(False)
+            group.setData(search_key(name), SEARCH_ROLE)
+            councils: dict[str, QStandardItem] = {}  # 住区 -> its council, which holds its associations
+            for org in orgs:
+                item = QStandardItem(org.name)
+                item.setData(org.id, ORG_ROLE)
+                item.setData(search_key(f"{org.name} {org.yomi} {self.display.jukyo_name(org.jukyo_code)}"),
+                             SEARCH_ROLE)
+                parent = group
+                if org.kind == "council" and org.jukyo_code:
+                    councils[org.jukyo_code] = item
+                else:
+                    parent = councils.get(org.jukyo_code, group)
+                parent.appendRow(item)
+            self.model.appendRow(group)
+        self.view.expandAll()
+        self.set_value(chosen)
+
+    def _narrow(self, text: str) -> None:
+        self.proxy.setFilterFixedString(search_key(text))
+        self.view.expandAll()
+        key = search_key(text)
+        matches = [i for i in _indexes(self.proxy) if key in (i.data(SEARCH_ROLE) or "") and i.data(ORG_ROLE)]
+        if len(matches) == 1:  # the one left is the one meant
+            self.view.setCurrentIndex(matches[0])
+
+    def value(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(ORG_ROLE) if index.isValid() else None
+
+    def set_value(self, org_id: str | None) -> None:
+        found = next((i for i in _indexes(self.model) if org_id and i.data(ORG_ROLE) == org_id), None)
+        self.view.setCurrentIndex(self.proxy.mapFromSource(found) if found is not None else QModelIndex())
+
+def _indexes(model, parent: QModelIndex | None = None):
+    """Every index of a tree model's first column, depth first."""
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _indexes(model, index)
 
 
 def demo_loader():
@@ -46,13 +142,15 @@ class WelcomePage(QWidget):
         self.device_error = QLabel()
         self.device_error.setStyleSheet("color: #b00020;")
         self.device_error.hide()
-        self.organization = ChoiceBox(list(window.display.org_names.items()),
-                                      empty=translate("Welcome", "(choose later)"))
+        self.organization = OrgChooser(window.display)
         self.organization.setObjectName("home_organization")
+        organization_hint = QLabel(translate("Welcome", "Nothing chosen: you can choose it later."))
+        organization_hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("Welcome", "Name of this device"), self.device_name)
         form.addRow("", self.device_error)
         form.addRow(translate("Welcome", "Organization"), self.organization)
+        form.addRow("", organization_hint)
 
         self.start_button = QPushButton(translate("Welcome", "Start"))
         self.start_button.setObjectName("start")
@@ -81,12 +179,21 @@ class WelcomePage(QWidget):
         layout.addWidget(demo_text)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+        self.demo_done = QLabel()
+        self.demo_done.setObjectName("demo_done")
+        self.demo_done.setWordWrap(True)
+        self.demo_done.hide()
+        layout.insertWidget(layout.indexOf(self.demo_button) + 1, self.demo_done)
         window.changed.connect(self._orgs_maybe_changed)
+        self._read_organizations()
+
+    def _read_organizations(self) -> None:
+        service = self.window_.services.organizations
+        self.window_.tasks.run_in_background(service.by_area, self.organization.set_groups, owner=self)
 
     def _orgs_maybe_changed(self, changed: dict) -> None:
         if "organization" in changed:
-            self.window_.load_organizations(
-                then=lambda: self.organization.set_choices(list(self.window_.display.org_names.items())))
+            self._read_organizations()
 
     def load_demo(self) -> None:
         load = demo_loader()
@@ -101,6 +208,11 @@ class WelcomePage(QWidget):
                         cancelled=lambda: progress.cancelled)
 
         def done(counts):
+            summary = translate("Welcome", ", ").join(f"{kind} {n:,}" for kind, n in counts.items() if n)
+            self.demo_done.setText(translate("Welcome", "Sample data loaded: %1. Choose the organization to "
+                                             "start with, then Start.").replace("%1", summary))
+            self.demo_done.show()
+            self.window_.statusBar().showMessage(translate("Welcome", "Sample data loaded."), 10_000)
             self.demo_loaded.emit(counts)
             # the sample data is written in bulk, outside the history that the operation path
             # collects from: it says itself that every kind changed (an empty set: reload all)

@@ -14,9 +14,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QMessageBox,
+    QSizePolicy,
     QTableView,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from ..core.japanese import format_date, parse_date
@@ -37,6 +42,18 @@ def show_error(parent: QWidget | None, text: str) -> None:
                       QMessageBox.StandardButton.Ok, parent)
     box.setModal(True)
     box.open()
+
+
+def empty_hint_text(counts: dict[str, int], label_of) -> str:
+    """Why nothing matches, from ``counts_without_each_filter``: the filters that exclude
+    everything, with the rows there would be without each; or that the filters find nothing
+    even one at a time."""
+    excluding = [(label_of(name), n) for name, n in counts.items() if n]
+    if not excluding:
+        return translate("Filters", "Nothing matches, even with any one of the filters taken away.")
+    parts = [translate("Filters", "Without “%1”: %2 rows. ").replace("%1", label).replace("%2", f"{n:,}")
+             for label, n in excluding]
+    return translate("Filters", "No row meets all these filters together. %1").replace("%1", "".join(parts)).strip()
 
 
 class ChoiceBox(QComboBox):
@@ -76,10 +93,11 @@ class ChoiceChecks(QWidget):
     #: the ticked values changed
     changed = Signal()
 
-    def __init__(self, choices: Iterable[tuple[object, str]], parent=None):
+    def __init__(self, choices: Iterable[tuple[object, str]], parent=None, vertical: bool = False):
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
+        margin = 6 if vertical else 0  # in a menu, off its edges
+        row.setContentsMargins(margin, margin, margin, margin)
         self._boxes: list[tuple[object, QCheckBox]] = []
         for value, label in choices:
             box = QCheckBox(label)
@@ -101,6 +119,53 @@ class ChoiceChecks(QWidget):
 
     def box(self, value) -> QCheckBox:
         return next(box for v, box in self._boxes if v == value)
+
+    def labels(self) -> list[str]:
+        return [box.text() for _value, box in self._boxes if box.isChecked()]
+
+
+class ChoiceMenu(QToolButton):
+    """:class:`ChoiceChecks` in the space of one drop-down, for a filter row: the button says
+    what is ticked (``empty`` when nothing is), its menu holds the check boxes and stays open
+    while they are ticked."""
+
+    changed = Signal()
+    SHOWN = 2  # labels named on the button; more are counted
+
+    def __init__(self, choices: Iterable[tuple[object, str]], empty: str, parent=None):
+        super().__init__(parent)
+        self._empty = empty
+        self.checks = ChoiceChecks(choices, vertical=True)
+        menu = QMenu(self)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.checks)
+        menu.addAction(action)
+        self.setMenu(menu)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.checks.changed.connect(self._changed)
+        self._show()
+
+    def values(self) -> tuple:
+        return self.checks.values()
+
+    def set_values(self, values: Iterable) -> None:
+        self.checks.set_values(values)
+
+    def box(self, value) -> QCheckBox:
+        return self.checks.box(value)
+
+    def _changed(self) -> None:
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        labels = self.checks.labels()
+        text = "、".join(labels[: self.SHOWN]) or self._empty
+        if len(labels) > self.SHOWN:
+            text += translate("Filters", " and %1 more").replace("%1", str(len(labels) - self.SHOWN))
+        self.setText(text)
+        self.setToolTip("、".join(labels) or self._empty)
 
 
 class DateEdit(QLineEdit):

@@ -38,7 +38,8 @@ def test_files_use_the_standard_headers_and_encoding(published):
     assert row["提起年月日"] == "2025-04-01"
     plain = dict(zip(issues[0], next(r for r in issues if r[1] == data["issues"][6].id)))
     assert plain["名称"] == "街灯が暗い"
-    assert row["施策立案の視点"] == "1-1-1;2-1-1" and row["地区"] == "北部" and row["住区"] == "駒場"
+    # both of its 視点 are single issues in 駒場, so they are hidden here as in the counts file
+    assert row["施策立案の視点"] == "" and row["地区"] == "北部" and row["住区"] == "駒場"
     assert (outdir / README_FILE).read_text(encoding="utf-8-sig").count("*") >= 1
 
 
@@ -59,3 +60,56 @@ def test_small_counts_are_suppressed(published):
     komaba = next(r for r in counts[1:] if r[3] == "2-1-1" and r[6] == "駒場")
     assert komaba[-1] == "*"  # one issue: hidden
     assert [suppress(n) for n in (0, 1, 2, 3, None)] == ["0", "*", "*", "3", ""]
+
+
+def _cells_counted_from_rows(outdir) -> dict[tuple[str, str], int]:
+    """How many rows of the published files place an issue in each (視点, 住区) cell: the
+    issues file directly, any other file through its 地域課題ID."""
+    issues = _read(outdir / ISSUES_FILE)
+    cell_of = {}
+    for r in issues[1:]:
+        row = dict(zip(issues[0], r))
+        cell_of[row["ID"]] = {(vp, row["住区"]) for vp in row["施策立案の視点"].split(";") if vp}
+    counted: dict[tuple[str, str], set] = {}
+    for path in outdir.glob("*.csv"):
+        table = _read(path)
+        for r in table[1:]:
+            row = dict(zip(table[0], r))
+            issue_id = row["ID"] if path.name == ISSUES_FILE else row.get("地域課題ID")
+            for cell in cell_of.get(issue_id, ()):
+                counted.setdefault(cell, set()).add(issue_id)
+    return {cell: len(ids) for cell, ids in counted.items()}
+
+
+def test_suppression_holds_across_every_file_of_one_publication(services, tmp_path):
+    data = fill(services)
+    org = data["org"]
+    single = {}
+    for vp in ("1-2-2", "2-2-2", "3-3-2"):  # one 駒場 issue each: "*" in the counts file
+        single[vp] = services.issues.create({"organization_id": org.id, "title": f"{vp} の課題"})
+        services.links.create({"issue_id": single[vp].id, "viewpoint_id": vp})
+    three = [services.issues.create({"organization_id": org.id, "title": f"公園 {i}"}) for i in range(3)]
+    for issue in three:
+        services.links.create({"issue_id": issue.id, "viewpoint_id": "1-2-1"})
+    services.links.create({"issue_id": three[0].id, "viewpoint_id": "1-2-2"})  # 1-2-2 now 2 in 駒場: still "*"
+    meeting = data["meeting"]
+    services.notes.create({"meeting_id": meeting.id, "kind": "decision", "body": "調べる", "decision_method": "unanimous",
+                           "issue_id": single["2-2-2"].id})
+    export_opendata(services, tmp_path / "open")
+    outdir = tmp_path / "open"
+
+    counts = _read(outdir / COUNTS_FILE)
+    published = {(r[3], r[6]): r[-1] for r in counts[1:]}
+    suppressed = [cell for cell, value in published.items() if value == "*"]
+    assert {("1-2-2", "駒場"), ("2-2-2", "駒場"), ("3-3-2", "駒場"), ("1-1-1", "駒場")} <= set(suppressed)
+    counted = _cells_counted_from_rows(outdir)
+    for cell in suppressed:
+        assert counted.get(cell, 0) == 0, f"{cell} is * but {counted[cell]} rows show it"
+    for cell, value in published.items():  # what is shown agrees with the rows
+        if value != "*":
+            assert counted.get(cell, 0) == int(value), cell
+    assert published[("1-2-1", "駒場")] == "3"
+    issues = _read(outdir / ISSUES_FILE)
+    first = dict(zip(issues[0], next(r for r in issues if r[1] == three[0].id)))
+    assert first["施策立案の視点"] == "1-2-1"  # the shown 視点 stays beside the hidden one
+    assert "施策立案の視点 × 住区" in (outdir / README_FILE).read_text(encoding="utf-8-sig")

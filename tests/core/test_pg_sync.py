@@ -168,3 +168,11 @@ def test_an_import_waits_for_its_turn(laptops_packages, pg_url, tmp_path):
             assert worker.is_alive() and not done  # waiting for its turn
         worker.join()
         assert done[0].status == importer.IMPORTED
+
+
+def test_a_server_store_is_the_ward_offices_unless_set_otherwise(pg_url, tmp_path):
+    with Store.open(pg_url) as ward:
+        assert identity.is_ward_office(ward)  # only the ward runs a server store
+        package.export_package(ward, tmp_path / "bundle.mjsync", scope="bundle")
+        identity.set_ward_office(ward, False)
+        assert not identity.is_ward_office(ward)

@@ -399,6 +399,14 @@ def test_suggest_shape(fw: PolicyFramework, suggester: Suggester) -> None:
     assert suggester.suggest("職員の働き方", limit=0) == []
 
 
+def test_suggestions_leave_out_the_viewpoints_already_linked(suggester):
+    text = "公園や道路の老朽化"
+    first, *rest = suggester.suggest(text, limit=4)
+    without = suggester.suggest(text, limit=3, exclude={first.viewpoint_id})
+    assert first.viewpoint_id not in {s.viewpoint_id for s in without}
+    assert [s.viewpoint_id for s in without] == [s.viewpoint_id for s in rest][:3]  # the next best move up
+
+
 DISASTER_DRILL = ("防災訓練の内容の見直し\n例年の防災訓練が消火器の使い方の説明だけになっている。田道広場公園で"
                   "避難所の開設から炊き出しまでを実際に行う訓練にしたいという声がある。")
 

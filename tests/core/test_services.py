@@ -46,6 +46,23 @@ def test_update_bumps_revision_and_records_each_field(services, store, org):
     assert ("name", '"駒場町会"', '"駒場一丁目町会"') in rows
 
 
+def test_an_issues_history_holds_its_links_to_viewpoints_in_order(services, store, org):
+    issue = services.issues.create({"organization_id": org.id, "title": "街灯"})
+    other = services.issues.create({"organization_id": org.id, "title": "公園"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "2-1-1", "reason": "安全"})
+    services.links.create({"issue_id": other.id, "viewpoint_id": "1-1-1"})
+    services.issues.update(issue.id, {"title": "駅前の街灯"})
+    services.links.delete(link.id)
+    got = [(e.entity, e.field, e.old, e.new, e.viewpoint_id) for e in entity_history(store, "issue", issue.id)]
+    links = [g for g in got if g[0] == "policy_link"]
+    assert links == [("policy_link", "viewpoint_id", None, '"2-1-1"', "2-1-1"),
+                     ("policy_link", "reason", None, '"安全"', "2-1-1"),
+                     ("policy_link", "deleted", "true", "false", "2-1-1"),
+                     ("policy_link", "deleted", "false", "true", "2-1-1")]  # not the other issue's link
+    assert got.index(("issue", "title", '"街灯"', '"駅前の街灯"', None)) == len(got) - 2  # in the order made
+    assert all(e.entity == "organization" for e in entity_history(store, "organization", org.id))
+
+
 def test_update_with_nothing_changed_writes_nothing(services, org):
     assert services.organizations.update(org.id, {"name": "駒場町会"}).rev == 1
 
@@ -500,3 +517,56 @@ def test_collect_changes_gathers_what_every_committed_transaction_changed(servic
         with collect_changes() as inner:
             services.undo()
     assert inner == outer == {"agenda_item": {item.id}}
+
+
+def test_search_details_tell_hits_with_the_same_title_apart(services, org):
+    import datetime as dt
+
+    from meguro_jukyo.core.search import snippet
+
+    meeting = services.meetings.create({"organization_id": org.id, "title": "定例会",
+                                        "starts_at": dt.datetime(2025, 7, 3, 19, 0)})
+    first = services.issues.create({"organization_id": org.id, "title": "街灯の球切れ", "raised_on": dt.date(2025, 4, 1),
+                                    "description": "駅前の商店街で、夜になると街灯が一つ消えている。"})
+    second = services.issues.create({"organization_id": org.id, "title": "街灯の球切れ", "raised_on": dt.date(2025, 9, 9),
+                                     "description": "公園の入口の街灯。" + "あ" * 80 + "ﾎﾞｳﾊﾝ上も心配"})
+    note = services.notes.create({"meeting_id": meeting.id, "kind": "opinion", "body": "街灯の球切れを区に伝える"})
+    hits = {h.ref_id: h for h in services.search("街灯", details=True)}
+    assert (hits[first.id].when, hits[second.id].when) == (dt.date(2025, 4, 1), dt.date(2025, 9, 9))
+    assert hits[first.id].snippet != hits[second.id].snippet
+    assert "駅前の商店街" in hits[first.id].snippet and "公園の入口" in hits[second.id].snippet
+    assert hits[note.id].when == dt.date(2025, 7, 3) and hits[note.id].org_id == org.id  # the meeting's day
+    far = {h.ref_id: h for h in services.search("ぼうはん", details=True)}[second.id]  # found as search folds it
+    assert far.snippet.startswith("…") and "ﾎﾞｳﾊﾝ上も心配" in far.snippet and len(far.snippet) <= 50
+    assert services.search("街灯")[0].snippet == ""  # details only when asked for
+    assert snippet("短い文", ["なし"]) == "短い文"
+
+
+def test_an_empty_list_says_which_filters_exclude_everything(services, org):
+    from meguro_jukyo.core.services import ListQuery
+
+    services.issues.create({"organization_id": org.id, "title": "街灯", "category": "crime"})
+    services.issues.create({"organization_id": org.id, "title": "公園", "category": "disaster", "status": "resolved"})
+    clash = ListQuery(organization_id=org.id, district_code="south")  # 駒場 is in 北部
+    assert services.issues.count(clash) == 0
+    assert services.issues.counts_without_each_filter(clash) == {"organization": 0, "district": 2}
+    two = ListQuery(equals={"category": "crime", "status": ["resolved", "agreed"]}, text="  ")
+    assert services.issues.count(two) == 0
+    assert services.issues.counts_without_each_filter(two) == {"category": 1, "status": 1}  # blank text is no filter
+
+
+def test_organizations_by_area_follow_the_ward_and_the_reading(services):
+    from meguro_jukyo.core.reference import council_id
+
+    made = services.organizations.create({"kind": "association", "name": "油面町会", "yomi": "ゆめんちょうかい",
+                                          "jukyo_code": "yumen"})
+    early = services.organizations.create({"kind": "association", "name": "上目黒一丁目町会",
+                                           "yomi": "かみめぐろいっちょうめちょうかい", "jukyo_code": "kamimeguro"})
+    loose = services.organizations.create({"kind": "other", "name": "青少年委員会"})
+    groups = services.organizations.by_area()
+    assert [code for code, _orgs in groups] == ["north", "east", "central", "south", "west", None]
+    central = [o.id for o in dict(groups)["central"]]
+    assert central.index(council_id("kamimeguro")) + 1 == central.index(early.id)  # its council first
+    assert central[-2:] == [council_id("yumen"), made.id]  # ゆめん last in 中央, not in the ward
+    assert dict(groups)[None] == [services.organizations.get(loose.id)]
+    assert sum(len(orgs) for _c, orgs in groups) == services.organizations.count()

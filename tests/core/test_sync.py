@@ -746,6 +746,10 @@ def test_the_ward_answers_a_request_and_the_laptop_sees_the_answer_from_the_ward
         send(laptop, ward, tmp_path, "laptop")
         Services(ward).issues.update(req.id, {"ward_answer": "来年度に2基設置します。",
                                               "answered_on": dt.date(2025, 6, 1), "status": "in_progress"})
+        with pytest.raises(UserError):  # a laptop hands out no bundle
+            package.export_package(laptop, tmp_path / "laptop-bundle.mjsync", scope="bundle")
+        assert not (tmp_path / "laptop-bundle.mjsync").exists()
+        identity.set_ward_office(ward, True)
         package.export_package(ward, tmp_path / "ward-bundle.mjsync", scope="bundle")
         # the laptop has not trusted the ward yet: held, then imported once trusted
         assert importer.import_package(laptop, tmp_path / "ward-bundle.mjsync").status == importer.QUARANTINED
@@ -774,7 +778,16 @@ def test_cli_device_trust_export_import_conflicts_and_resolve(tmp_path, capsys):
     assert main(["--db", b_db, "device", "card", str(tmp_path / "b.card")]) == 0
     capsys.readouterr()
     assert main(["--db", a_db, "device", "show"]) == 0
-    assert "駒場町会" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "駒場町会" in shown and "区の端末: いいえ" in shown
+    assert main(["--db", a_db, "sync", "export", "--bundle", str(tmp_path / "bundle.mjsync")]) == 1
+    assert "区の端末だけ" in capsys.readouterr().err and not (tmp_path / "bundle.mjsync").exists()
+    assert main(["--db", b_db, "device", "set", "--ward"]) == 0
+    assert main(["--db", b_db, "sync", "export", "--bundle", str(tmp_path / "bundle.mjsync")]) == 0
+    assert main(["--db", b_db, "device", "set", "--not-ward"]) == 0
+    capsys.readouterr()
+    assert main(["--db", b_db, "device", "show"]) == 0 and "区の端末: いいえ" in capsys.readouterr().out
+    (tmp_path / "bundle.mjsync").unlink()
     (tmp_path / "copy").mkdir()
     shutil.copy(a_db, tmp_path / "copy" / "a.sqlite3")  # without a.sqlite3.key
     copy_db = str(tmp_path / "copy" / "a.sqlite3")

@@ -38,8 +38,12 @@ def test_an_invalid_import_exits_1_with_the_count_and_writes_nothing(db, tmp_pat
     capsys.readouterr()
     assert main(["--db", str(db), "import", "xlsx", str(template), "--dry-run"]) == 1
     captured = capsys.readouterr()
-    assert "2行目 D列（状態）: 「完了済」は選択肢にありません" in captured.out
+    assert "2行目 D列（状況）: 「完了済」は選択肢にありません" in captured.out
     assert "1 件の問題があるため、何も取り込んでいません。" in captured.err
+    assert "地域課題: 追加できる行 1件" in captured.out and "追加 1件" not in captured.out  # nothing was written
+    assert main(["--db", str(db), "import", "xlsx", str(template)]) == 1  # not a check: still nothing written
+    captured = capsys.readouterr()
+    assert "追加できる行 1件" in captured.out and "追加 1件" not in captured.out
     assert main(["--db", str(db), "import", "xlsx", str(template), "--valid-only"]) == 0
     assert "地域課題: 追加 1件" in capsys.readouterr().out
 
@@ -51,7 +55,17 @@ def test_personal_export_and_opendata(db, tmp_path, capsys):
     assert "131105_chiiki_kadai.csv: 10行" in capsys.readouterr().out
 
 
+def test_export_by_category(db, tmp_path, capsys):
+    out = tmp_path / "crime.xlsx"
+    assert main(["--db", str(db), "export", "xlsx", str(out), "--category", "防犯", "--category", "other"]) == 0
+    assert "地域課題 5行" in capsys.readouterr().out
+    categories = {r[4] for r in openpyxl.load_workbook(out)["地域課題"].iter_rows(min_row=2, values_only=True)}
+    assert categories == {"防犯", "その他"}
+
+
 def test_bad_arguments_get_one_line(db, tmp_path, capsys):
+    assert main(["--db", str(db), "export", "xlsx", str(tmp_path / "y.xlsx"), "--category", "宇宙"]) == 1
+    assert capsys.readouterr().err.strip() == "meguro-jukyo: 地域課題の分野にない値です: 宇宙"
     assert main(["--db", str(db), "export", "xlsx", str(tmp_path / "x.xlsx"), "--status", "完了済"]) == 1
     assert main(["--db", str(db), "export", "xlsx", str(tmp_path / "x.xlsx"), "--from", "きのう"]) == 1
     assert main(["--db", str(db), "import", "xlsx", str(tmp_path / "missing.xlsx")]) == 1

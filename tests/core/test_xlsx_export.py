@@ -191,6 +191,26 @@ def test_filters_choose_the_rows(services, data, tmp_path):
     assert any("南部" in str(c.value) for row in summary.iter_rows() for c in row)
 
 
+def test_the_category_filter_and_what_makes_an_export_empty(services, data):
+    from meguro_jukyo.core.exchange.xlsx_export import rows_without_each_filter
+    from meguro_jukyo.core.exchange.xlsx_sheets import Labels
+
+    crime = ExportFilters(categories=("crime",))
+    counts = preview_export(services, crime)
+    assert counts["地域課題"] == 4 and counts["アクション"] == 0  # the action follows a 防災 issue
+    assert "分野: 防犯" in crime.describe(Labels(services))
+    assert crime.to_json()["categories"] == ["crime"]
+    assert preview_export(services, ExportFilters(categories=("crime", "disaster")))["地域課題"] == 9
+
+    clash = ExportFilters(organization_ids=(data["org"].id,), district_code="south")  # 駒場 is in 北部
+    assert sum(preview_export(services, clash).values()) == 0
+    why = rows_without_each_filter(services, clash)
+    assert set(why) == {"organization", "district"} and all(n > 0 for n in why.values())
+    assert why["district"] == sum(preview_export(services, ExportFilters(organization_ids=(data["org"].id,))).values())
+    both = rows_without_each_filter(services, ExportFilters(categories=("crime",), statuses=("resolved",)))
+    assert both["categories"] > 0 and both["statuses"] > 0
+
+
 def test_summary_counts_and_the_viewpoint_matrix(services, data, tmp_path):
     export_workbook(services, tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")

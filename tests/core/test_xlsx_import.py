@@ -49,7 +49,7 @@ def test_edited_cells_update_exactly_those_records_and_a_second_import_changes_n
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
     issues, actions = wb["地域課題"], wb["アクション"]
     target, other = data["issues"][7], data["issues"][1]
-    issues.cell(row=_row_of(issues, target.id), column=_col(issues, "状態")).value = "協議中"
+    issues.cell(row=_row_of(issues, target.id), column=_col(issues, "状況")).value = "協議中"
     issues.cell(row=_row_of(issues, target.id), column=_col(issues, "施策視点")).value = "2-2-1、3-1-2 デジタル技術"
     _type(issues.cell(row=_row_of(issues, other.id), column=_col(issues, "課題名")), "=SUM(1,2) は文字")
     issues.cell(row=_row_of(issues, other.id), column=_col(issues, "提起日")).value = "令和7年5月1日"
@@ -160,7 +160,7 @@ def _type(cell, value):
 def test_a_filled_in_template_creates_records_once(services, store, data, tmp_path):
     path = tmp_path / "template.xlsx"
     export_template(path, services)
-    rows = [{"課題名": t, "組織": "駒場町会", "分類": "防犯", "状態": "提起", "提起日": "R7.6.1",
+    rows = [{"課題名": t, "組織": "駒場町会", "分野": "防犯", "状況": "提起", "提起日": "R7.6.1",
              "施策視点": "2-1-1 コミュニティ形成の推進"} for t in FORMULA_TITLES]
     rows.append({"課題名": "公園の照明", "組織": "碑文谷町会", "優先度": "高", "区への要望": "はい",
                  "提起日": dt.date(2025, 6, 2)})
@@ -185,7 +185,7 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(serv
     export_template(path, services)
     _fill_template(path, [
         {"課題名": "正しい行", "組織": "駒場町会"},
-        {"課題名": "状態が違う", "組織": "駒場町会", "状態": "完了済"},
+        {"課題名": "状態が違う", "組織": "駒場町会", "状況": "完了済"},
         {"課題名": "日付が違う", "組織": "駒場町会", "提起日": "きのう"},
         {"課題名": "", "組織": "駒場町会", "場所": "課題名なし"},
         {"課題名": "組織なし", "組織": "存在しない町会"},
@@ -196,7 +196,7 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(serv
     report = import_workbook(services, path)
     assert not report.written and dump(store) == before
     texts = [p.text() for p in report.errors]
-    assert texts[0] == "地域課題 3行目 D列（状態）: 「完了済」は選択肢にありません（提起・協議中・合意・区へ要望・対応中・解決・保留・取り下げ）。"
+    assert texts[0] == "地域課題 3行目 D列（状況）: 「完了済」は選択肢にありません（提起・協議中・合意・区へ要望・対応中・解決・保留・取り下げ）。"
     assert texts[1].startswith("地域課題 4行目 G列（提起日）: 「きのう」は日付として読めません")
     assert texts[2] == "地域課題 5行目 A列（課題名）: 入力してください。"
     assert texts[3].startswith("地域課題 6行目 B列（組織）: 組織「存在しない町会」が見つかりません")
@@ -204,12 +204,14 @@ def test_every_problem_is_reported_by_row_and_column_and_nothing_is_written(serv
     assert texts[5].startswith("地域課題 8行目 J列（区の回答）: 回答日を入れるときは回答も入れてください")
     assert len(texts) == 6
     assert report.lines()[-1] == "問題があるため、何も取り込んでいません。"
+    assert report.lines()[0].startswith("地域課題: 追加できる行 1件、更新できる行 0件")  # not "追加": none written
 
     dry = import_workbook(services, path, dry_run=True, valid_only=True)
     assert dry.created["地域課題"] == 1 and not dry.written and dump(store) == before
 
     partial = import_workbook(services, path, valid_only=True)
     assert partial.written and partial.created["地域課題"] == 1 and partial.skipped["地域課題"] == 6
+    assert partial.lines()[0] == "地域課題: 追加 1件、更新 0件、変更なし 0件、取り込まなかった行 6件"
     assert [i.title for i in services.issues.list() if i.title == "正しい行"] == ["正しい行"]
 
 
@@ -217,8 +219,57 @@ def test_action_items_come_in_through_their_own_sheet(services, data, tmp_path):
     path = tmp_path / "template.xlsx"
     export_template(path, services)
     _fill_template(path, [{"内容": "清掃の日程を決める", "組織": "駒場町会", "担当": "会長", "期限": "令和7年8月1日",
-                           "状態": "未着手", "地域課題ID": data["issues"][0].id}], sheet="アクション")
+                           "状況": "未着手", "地域課題ID": data["issues"][0].id}], sheet="アクション")
     report = import_workbook(services, path)
     assert report.ok and report.created["アクション"] == 1, report.lines()
     (action,) = [a for a in services.actions.list() if a.title == "清掃の日程を決める"]
     assert (action.due_on, action.issue_id, action.assignee) == (dt.date(2025, 8, 1), data["issues"][0].id, "会長")
+
+
+def test_an_action_item_without_an_issue_comes_in(services, data, tmp_path):
+    path = tmp_path / "template.xlsx"
+    export_template(path, services)
+    _fill_template(path, [{"内容": "会報を配る", "組織": "駒場町会", "地域課題ID": ""},
+                          {"内容": "掲示板を直す", "組織": "駒場町会"}], sheet="アクション")
+    report = import_workbook(services, path)
+    assert report.ok and report.created["アクション"] == 2, report.lines()
+    made = {a.title: a.issue_id for a in services.actions.list() if a.title in ("会報を配る", "掲示板を直す")}
+    assert made == {"会報を配る": None, "掲示板を直す": None}
+
+
+def test_the_template_speaks_the_apps_words(services, data, tmp_path):
+    from meguro_jukyo.core.exchange.xlsx_template import INSTRUCTIONS_SHEET
+
+    path = tmp_path / "template.xlsx"
+    export_template(path, services)
+    wb = openpyxl.load_workbook(path)
+    headers = {name: [c.value for c in wb[name][1]] for name in ("地域課題", "アクション")}
+    assert {"分野", "状況"} <= set(headers["地域課題"]) and "状況" in headers["アクション"]
+    text = "\n".join(str(row[0].value or "") for row in wb[INSTRUCTIONS_SHEET].iter_rows())
+    for old in ("分類", "状態", "Excelから取り込み"):
+        assert old not in text and all(old not in h for hs in headers.values() for h in hs if h)
+    assert "分野・状況" in text and "「地域課題ID」を空けて" in text
+
+
+def test_a_workbook_with_the_old_headers_still_comes_in(services, data, tmp_path):
+    path = tmp_path / "template.xlsx"
+    export_template(path, services)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["地域課題"]
+    ws.cell(row=1, column=_col(ws, "分野")).value = "分類"
+    ws.cell(row=1, column=_col(ws, "状況")).value = "状態"
+    wb.save(path)
+    _fill_template(path, [{"課題名": "古い見出しの行", "組織": "駒場町会", "分類": "防犯", "状態": "協議中"}])
+    report = import_workbook(services, path)
+    assert report.ok and report.created["地域課題"] == 1, report.lines()
+    (issue,) = [i for i in services.issues.list() if i.title == "古い見出しの行"]
+    assert (issue.category, issue.status) == ("crime", "discussing")
+
+    ws = openpyxl.load_workbook(path)["地域課題"]
+    wb = ws.parent
+    ws.cell(row=1, column=ws.max_column + 1).value = "分野"  # the same column twice, under both names
+    wb.save(path)
+    before = dump(services.store)
+    twice = import_workbook(services, path)
+    assert not twice.written and dump(services.store) == before
+    assert any("同じ見出しの列" in p.text() for p in twice.errors)

@@ -106,6 +106,20 @@ def test_the_page_and_its_file_menu_entries_are_in_the_window(qtbot, window, jap
     assert names.index("excel_opendata_action") < file_actions.index(window.new_action)
 
 
+def test_the_template_names_the_menu_entry_and_page_that_take_it_in(japanese):
+    from PySide6.QtCore import QCoreApplication
+
+    from meguro_jukyo.core.exchange.xlsx_template import INSTRUCTIONS
+
+    def shown(context, text):
+        return QCoreApplication.translate(context, text).replace("(&F)", "").replace("&", "")
+
+    told = "".join(INSTRUCTIONS)
+    for context, text in (("MainWindow", "&File"), ("MainWindow", "Import Excel workbook…"),
+                          ("MainWindow", "Excel"), ("Excel", "Template and import")):
+        assert f"「{shown(context, text)}」" in told, text
+
+
 def test_the_preview_counts_the_stores_rows_and_follows_the_filters(qtbot, window, services, data, japanese):
     page = open_page(qtbot, window)
     assert page.preview.rows() == {
@@ -142,6 +156,30 @@ def test_the_preview_counts_the_stores_rows_and_follows_the_filters(qtbot, windo
         page.personal.setChecked(True)
     assert "出席者" in blocker.args[0]
     assert "履歴に記録" in page.personal_warning.text()
+
+
+def test_the_category_filter_and_why_a_preview_is_empty(qtbot, window, services, data, japanese):
+    services.issues.update(data["issues"][1].id, {"category": "crime"})
+    page = open_page(qtbot, window)
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:
+        page.category_filter.box("crime").setChecked(True)
+    assert blocker.args[0]["地域課題"] == 1 and page.category_filter.text() == "防犯"
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:
+        page.category_filter.box("other").setChecked(True)  # several at once
+    assert blocker.args[0]["地域課題"] == 4 and page.category_filter.values() == ("crime", "other")
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT):
+        page.category_filter.set_values(())
+
+    with qtbot.waitSignal(page.preview_ready, timeout=WAIT) as blocker:  # 駒場 is in 北部, not 南部
+        page.organization.set_value(NORTH)
+        page.district.set_value("south")
+    assert sum(blocker.args[0].values()) == 0
+    text = page.preview_label.text()
+    from meguro_jukyo.core.exchange.xlsx_export import ExportFilters, preview_export
+
+    without_district = sum(preview_export(services, ExportFilters(organization_ids=(NORTH,))).values())
+    assert "これらの条件をすべて満たす行はありません" in text
+    assert f"「地区」を外すと {without_district:,} 件" in text and "「組織」を外すと" in text
 
 
 def test_unreadable_dates_stop_the_preview_and_the_export_until_corrected(qtbot, window, data, tmp_path, japanese):
@@ -240,8 +278,8 @@ def test_a_filled_in_template_is_previewed_then_imported(qtbot, window, services
     path = save_template(qtbot, page, tmp_path / "ひな形.xlsx")
     assert "地域課題" in openpyxl.load_workbook(path).sheetnames
     fill_template(path, [
-        {"課題名": "通学路の見守り", "組織": "駒場住区住民会議", "状態": "提起", "提起日": "R7.6.1"},
-        {"課題名": "ごみ集積所の清掃", "組織": "駒場住区住民会議", "分類": "防犯"},
+        {"課題名": "通学路の見守り", "組織": "駒場住区住民会議", "状況": "提起", "提起日": "R7.6.1"},
+        {"課題名": "ごみ集積所の清掃", "組織": "駒場住区住民会議", "分野": "防犯"},
     ])
     before = services.issues.count()
     report = check(qtbot, page, path)
@@ -270,13 +308,13 @@ def test_a_bad_row_is_shown_by_row_and_column_and_blocks_the_import(qtbot, windo
     path = save_template(qtbot, page, tmp_path / "bad.xlsx")
     fill_template(path, [
         {"課題名": "正しい行", "組織": "駒場住区住民会議"},
-        {"課題名": "状態が違う", "組織": "駒場住区住民会議", "状態": "完了済"},
+        {"課題名": "状態が違う", "組織": "駒場住区住民会議", "状況": "完了済"},
     ])
     before = services.issues.count()
     report = check(qtbot, page, path)
     assert not report.ok
     kind, sheet, row, column, message = page.problems.row_texts(0)
-    assert (kind, sheet, row, column) == ("問題", "地域課題", "3", "D（状態）")
+    assert (kind, sheet, row, column) == ("問題", "地域課題", "3", "D（状況）")
     assert message.startswith("「完了済」は選択肢にありません")
     assert page.import_counts.row_texts(0) == ["地域課題", "1", "0", "0", "1"]
     assert not page.import_button.isEnabled()
@@ -305,6 +343,24 @@ def test_import_only_the_valid_rows_leaves_the_bad_ones_out(qtbot, window, servi
     assert page.problems.row_texts(0)[2:4] == ["3", "G（提起日）"]
     assert page.import_status.text() == ("partly.xlsx を取り込みました: 追加 2件、更新 0件。「元に戻す」（Ctrl+Z）1回で"
                                          "取り込み全体を取り消せます。問題のある 1行は取り込んでいません。")
+
+
+def test_an_import_that_writes_nothing_does_not_say_added(qtbot, window, services, data, tmp_path, japanese):
+    page = open_page(qtbot, window)
+    path = save_template(qtbot, page, tmp_path / "ひな形.xlsx")
+    fill_template(path, [{"課題名": "通学路の見守り", "組織": "駒場住区住民会議"}])
+    assert check(qtbot, page, path).ok
+    assert page.import_counts.horizontalHeaderItem(1).text() == "追加予定"
+    fill_template(path, [{"課題名": "通学路の見守り", "組織": "駒場住区住民会議"},
+                         {"課題名": "後から足した行", "組織": "駒場住区住民会議", "状況": "完了済"}])  # changed since
+    before = services.issues.count()
+    with qtbot.waitSignal(page.imported, timeout=WAIT) as blocker:
+        page.import_button.click()
+    report = blocker.args[0]
+    assert not report.written and report.created["地域課題"] == 1 and services.issues.count() == before
+    assert page.import_counts.horizontalHeaderItem(1).text() == "追加予定"  # not "追加": nothing was written
+    assert page.import_counts.row_texts(0)[:2] == ["地域課題", "1"]
+    assert page.import_status.text().startswith("ひな形.xlsx からは何も取り込んでいません: 問題が 1件あります")
 
 
 def _csv_named_xlsx(path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.reference import council_id
@@ -114,11 +115,13 @@ def test_a_conflict_from_two_stores_is_shown_side_by_side_and_resolved_from_the_
     # the laptop's other field merged without a conflict
     assert Services(ward).issues.get(made.id).place == "駒場一丁目"
 
-    assert view.keep_theirs_button.text() == "相手の値を残す"
+    # the same pair of labels as the cards, whichever device wrote which value
+    assert (view.keep_current_button.text(), view.keep_other_button.text()) == ("有効な値を残す", "競合する値を残す")
+    competing = cards[1].value_label.text()
     with qtbot.waitSignal(view.resolved, timeout=WAIT):
-        qtbot.mouseClick(view.keep_theirs_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.keep_other_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=WAIT)
-    assert Services(ward).issues.get(made.id).title == "街灯が暗い（駒場一丁目）"
+    assert Services(ward).issues.get(made.id).title == competing == "街灯が暗い（駒場一丁目）"
     assert conflicts.list_conflicts(ward) == []
     assert page.tabs.tabText(2) == "競合"
     assert "競合を解決" in Services(ward).undo_label()  # an ordinary, undoable change
@@ -138,8 +141,14 @@ def test_a_merged_value_typed_in_the_page_settles_the_conflict(qtbot, japanese, 
     view = page.conflicts
     qtbot.waitUntil(lambda: view.current is not None, timeout=WAIT)
     dialog = view.open_merge_dialog()
-    assert "街灯の照度不足" in dialog.editor.toPlainText()
-    dialog.editor.setPlainText("街灯の照度不足（駒場一丁目）")
+    in_effect = view.current.current.value
+    assert dialog.editor.text() == in_effect  # a one-line title: one value, not both joined
+    starts = [b for b in dialog.findChildren(QPushButton) if b.objectName() == "start_from"]
+    assert sorted(b.text() for b in starts) == sorted(["街灯の照度不足", "街灯が暗い（駒場一丁目）"])
+    other = next(b for b in starts if b.text() != in_effect)
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    assert dialog.editor.text() == other.text()
+    dialog.editor.setText("街灯の照度不足（駒場一丁目）")
     with qtbot.waitSignal(view.resolved, timeout=WAIT):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=WAIT)
@@ -184,7 +193,15 @@ def test_an_untrusted_devices_package_is_held_and_imports_after_its_card_is_trus
 
     with qtbot.waitSignal(page.imported, timeout=WAIT):
         qtbot.mouseClick(page.import_held_button, Qt.MouseButton.LeftButton)
-    assert page.report.row_texts(0)[1:3] == ["取り込み", "1"]
+    assert page.report.row_texts(0)[:3] == ["new.mjsync", "取り込み", "1"]  # by its name, not the held copy's hash
+    assert importer.ledger(ward)[-1]["file_name"] == "new.mjsync"
+    from sqlalchemy import select
+
+    from meguro_jukyo.core import models as m
+
+    with ward.engine.connect() as con:
+        labels = con.execute(select(m.Change.label).where(m.Change.kind == "import")).scalars().all()
+    assert any("new.mjsync" in label for label in labels)  # the history names it so too
     assert Services(ward).issues.get(made.id).title == "防犯カメラ"
     qtbot.waitUntil(lambda: page.held.rowCount() == 0, timeout=WAIT)
     assert importer.list_quarantine(ward) == []
@@ -218,3 +235,73 @@ def test_naming_this_device_updates_its_card(qtbot, stores, tasks, tmp_path):
     page.save_card(tmp_path / "mine.mjcard")
     qtbot.waitUntil(lambda: (tmp_path / "mine.mjcard").exists(), timeout=WAIT)
     assert identity.read_card(tmp_path / "mine.mjcard") == card
+
+
+def test_two_laptops_of_one_council_are_told_apart_in_the_held_list(qtbot, stores, tasks, tmp_path):
+    _, ward = stores
+    names = ("駒場住区住民会議 事務局のノートPC（会長）", "駒場住区住民会議 事務局のノートPC（会計）")
+    for i, name in enumerate(names):
+        laptop = Store.open(tmp_path / f"l{i}.sqlite3", create=True, device_name=name)
+        Services(laptop).issues.create({"organization_id": ORG, "title": f"課題{i}"})
+        package.export_package(laptop, tmp_path / f"l{i}.mjsync")
+        laptop.close()
+    page = make_page(qtbot, ward, tasks)
+    with qtbot.waitSignal(page.overview_loaded, timeout=WAIT):
+        import_through(qtbot, page, [tmp_path / "l0.mjsync", tmp_path / "l1.mjsync"])
+    page.tabs.setCurrentIndex(1)
+    shown = sorted(page.held.item(r, 1).text() for r in range(page.held.rowCount()))
+    assert shown == sorted(names)
+    metrics = page.held_view.fontMetrics()
+    assert all(page.held_view.columnWidth(1) >= metrics.horizontalAdvance(n) for n in names)  # not cut
+
+
+def test_only_the_ward_office_is_offered_the_ward_bundle(qtbot, stores, tasks, tmp_path):
+    laptop, ward = stores
+    on_laptop = make_page(qtbot, laptop, tasks)
+    assert on_laptop.export_buttons["bundle"].isHidden()
+    page = make_page(qtbot, ward, tasks)
+    assert page.export_buttons["bundle"].isHidden()  # not until it is said to be the ward's
+    dialog = page.open_device_dialog()
+    assert not dialog.ward.isChecked()
+    dialog.ward.setChecked(True)
+    with qtbot.waitSignal(page.overview_loaded, timeout=WAIT):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert identity.is_ward_office(ward) and not identity.is_ward_office(laptop)
+    assert not page.export_buttons["bundle"].isHidden()
+    with qtbot.waitSignal(page.exported, timeout=WAIT):
+        page.export_to(tmp_path / "bundle.mjsync", "bundle")
+    assert (tmp_path / "bundle.mjsync").exists()
+
+
+def test_a_store_copied_without_its_key_becomes_a_new_device_from_the_page(qtbot, monkeypatch, stores, tasks, tmp_path):
+    import shutil
+
+    from meguro_jukyo.qt import sync_page
+
+    laptop, _ = stores
+    (tmp_path / "copy").mkdir()
+    laptop.close()
+    shutil.copy(tmp_path / "laptop.sqlite3", tmp_path / "copy" / "laptop.sqlite3")  # the key stays behind
+    copy = Store.open(tmp_path / "copy" / "laptop.sqlite3")
+    try:
+        old = copy.device_id
+        page = SyncPage(copy, tasks, Display(Services(copy).vocab))
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: "鍵ファイル" in page.status.text() or "key file" in page.status.text(), timeout=WAIT)
+        assert "「新しい端末にする…」" in page.status.text()  # the way out, named as the page names it (ja)
+        with pytest.raises(Exception):
+            package.export_package(copy, tmp_path / "forged.mjsync")  # no signing under the old id
+        asked = []
+        monkeypatch.setattr(sync_page, "confirm", lambda *a: asked.append(a[2]) or False)
+        assert not page.ask_new_device() and copy.device_id == old  # No changes nothing
+        monkeypatch.setattr(sync_page, "confirm", lambda *a: asked.append(a[2]) or True)
+        with qtbot.waitSignal(page.new_device_made, timeout=WAIT) as blocker:
+            qtbot.mouseClick(page.new_device_button, Qt.MouseButton.LeftButton)
+        assert "trust" in asked[0] and len(asked) == 2  # what it means is said before
+        card = blocker.args[0]
+        assert copy.device_id == card.device_id != old
+        assert card.device_id[:8] in page.status.text() and page.fingerprint.text()
+        package.export_package(copy, tmp_path / "new.mjsync")  # signs under the new id
+    finally:
+        copy.close()

@@ -121,6 +121,7 @@ def test_create_link_search_undo_redo_through_the_window(qtbot, qtmodeltester, w
     # link it to a 視点 by accepting a suggestion
     qtbot.mouseClick(issue_dialog.link_button, Qt.MouseButton.LeftButton)
     link_dialog = window.findChild(LinkDialog)
+    wait_idle(qtbot, tasks)  # the 視点 already linked are read before suggesting
     assert link_dialog.suggested, "the issue text should bring suggestions"
     assert services.links.count(ListQuery(equals={"issue_id": issue.id})) == 0  # never applied silently
     suggestion = link_dialog.suggested[0]
@@ -213,6 +214,39 @@ def test_validation_message_appears_beside_its_field(qtbot, window, services):
     assert services.issues.count() == 0
 
 
+def test_status_is_multi_choice_and_an_empty_list_says_why(qtbot, window, services, tasks):
+    from meguro_jukyo.core.reference import council_id
+
+    komaba = council_id("komaba")  # 北部
+    for title, status in (("公園の清掃", "raised"), ("防災訓練", "discussing"), ("防犯パトロール", "resolved")):
+        services.issues.create({"organization_id": komaba, "title": title, "status": status})
+    page = window.show_page("issue")
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.apply_filters()
+    status = page.filters.widgets["issue_status"]
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        status.box("raised").setChecked(True)
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        status.box("discussing").setChecked(True)
+    shown = sorted(page.model.row(i).title for i in range(page.model.rowCount()))
+    assert shown == ["公園の清掃", "防災訓練"] and status.values() == ("raised", "discussing")
+    label = window.display.label
+    assert status.text() == f"{label('issue_status', 'raised')}、{label('issue_status', 'discussing')}"
+    assert page.empty_hint.isHidden()
+
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.filters.widgets["organization"].set_value(komaba)
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.filters.widgets["district"].set_value("south")
+    assert page.model.total == 0
+    qtbot.waitUntil(page.empty_hint.isVisible, timeout=WAIT)
+    hint = page.empty_hint.text()
+    assert "“District”: 2 rows." in hint and "“Organization”" not in hint  # no 南部 issue of these statuses
+    with qtbot.waitSignal(page.model.loaded, timeout=WAIT):
+        page.filters.clear()
+    assert page.model.total == 3 and status.values() == () and page.empty_hint.isHidden()
+
+
 def test_filter_text_and_delete_with_undo(qtbot, window, services, tasks, questions):
     org = next(iter(window.display.org_names))
     for title in ("公園の清掃", "防災訓練", "防犯パトロール"):
@@ -272,6 +306,7 @@ def test_policy_page_lists_the_issues_linked_to_a_viewpoint(qtbot, qtmodeltester
 
 def test_welcome_names_the_device_and_remembers_the_organization(qtbot, tmp_path, tasks, settings, framework):
     from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.reference import council_id
     from meguro_jukyo.core.services import Services
 
     store = Store.open(tmp_path / "fresh.sqlite3", create=True, holder="pytest")
@@ -284,14 +319,29 @@ def test_welcome_names_the_device_and_remembers_the_organization(qtbot, tmp_path
         qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
         assert welcome.device_error.text()  # a name is needed
         ime(welcome.device_name, "駒場町会 事務局PC")
-        welcome.organization.setCurrentIndex(1)
-        org = welcome.organization.value()
+        chooser = welcome.organization
+        qtbot.waitUntil(lambda: chooser.model.rowCount() > 0, timeout=WAIT)
+        groups = [chooser.model.item(g).text() for g in range(chooser.model.rowCount())]
+        assert groups == ["北部", "東部", "中央", "南部", "西部"]  # the ward's order, not one flat list
+        central = chooser.model.item(2)
+        assert [central.child(r).text() for r in range(central.rowCount())][-1] == "油面住区住民会議"
+        west = chooser.model.item(4)
+        assert west.child(west.rowCount() - 1).text() != "油面住区住民会議"  # last in 中央, not in the ward
+        ime(chooser.search, "ゆめん")  # by its reading
+        assert chooser.value() == council_id("yumen")  # the one match is chosen
+        chooser.search.clear()
+        ime(chooser.search, "ｺﾏﾊﾞ")  # half-width katakana finds 駒場 too
+        assert chooser.value() == council_id("komaba")
+        org = chooser.value()
         with qtbot.waitSignal(welcome.finished, timeout=WAIT):
             qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
         assert store.device_name == "駒場町会 事務局PC"
         assert w.store_home_org() == org
         assert "welcome" not in w.pages and w.current_page() == "issue"
         assert "駒場町会 事務局PC" in w.device_label.text()
+        issues = w.pages["issue"]  # opens on the organization chosen
+        qtbot.waitUntil(lambda: issues.filters.widgets["organization"].value() == org, timeout=WAIT)
+        assert issues.filters.query().organization_id == org
         tasks.wait()
     finally:
         store.close()
@@ -352,6 +402,88 @@ def test_the_history_shows_who_changed_what_in_words(qtbot, qtmodeltester, windo
     editor.accept()
 
 
+def test_search_results_tell_equal_titles_apart_by_organization_date_and_text(qtbot, qtmodeltester, window,
+                                                                             services, tasks):
+    import datetime as dt
+
+    north, south = list(window.display.org_names)[:2]
+    made = [services.issues.create({"organization_id": org, "title": "街灯の球切れ", "raised_on": day,
+                                    "description": text})
+            for org, day, text in ((north, dt.date(2025, 4, 1), "駅前の商店街の街灯"),
+                                   (south, dt.date(2025, 9, 9), "公園の入口の街灯"))]
+    search = window.open_search()
+    with qtbot.waitSignal(search.results_shown, timeout=WAIT):
+        type_into(qtbot, search.query, "街灯")
+    qtmodeltester.check(search.model)
+    group = search.model.item(0)
+    rows = {group.child(i).data(HIT_ROLE).ref_id: [group.child(i, c).text() for c in range(4)]
+            for i in range(group.rowCount())}
+    assert rows[made[0].id] == ["街灯の球切れ", window.display.org_names[north], "令和7年4月1日", "駅前の商店街の街灯"]
+    assert rows[made[1].id] == ["街灯の球切れ", window.display.org_names[south], "令和7年9月9日", "公園の入口の街灯"]
+    assert search.view.isFirstColumnSpanned(0, search.model.index(0, 0).parent())  # the group's title, whole
+    search.close()
+
+
+def open_link_dialog(qtbot, window, editor):
+    before = set(window.findChildren(LinkDialog))
+    qtbot.mouseClick(editor.link_button, Qt.MouseButton.LeftButton)
+    [dialog] = set(window.findChildren(LinkDialog)) - before
+    qtbot.waitUntil(lambda: dialog.already_linked is not None, timeout=WAIT)
+    return dialog
+
+
+def test_linking_from_the_issue_editor_shows_the_link_and_is_not_offered_twice(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({
+        "organization_id": org, "title": "防災倉庫の備蓄品点検",
+        "description": "震災に備えて防災倉庫の備蓄品を点検し、町会の加入者を増やして地域のつながりを強めたい。"})
+    editor = window.open_item("issue", issue)
+    wait_idle(qtbot, tasks)
+    assert editor.links.model.rowCount() == 0
+    dialog = open_link_dialog(qtbot, window, editor)
+    first = dialog.suggested[0].viewpoint_id
+    qtbot.mouseClick(dialog.accept_suggestion_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.linked, timeout=WAIT):
+        qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    # the editor's own table hears of the link from the broadcast
+    qtbot.waitUntil(lambda: editor.links.model.rowCount() == 1, timeout=WAIT)
+    assert editor.links.model.row(0).viewpoint_id == first
+
+    again = open_link_dialog(qtbot, window, editor)
+    assert again.already_linked == {first}
+    assert first not in {s.viewpoint_id for s in again.suggested}  # not suggested a second time
+    again.tree.setCurrentIndex(again.model.index_of(first))
+    assert again.reason.text() == ""
+    assert not again.error.isHidden() and first in again.error.text()  # said before a reason is typed
+    assert not again.link_button.isEnabled()
+    other = next(vp.id for vp in window.framework.viewpoints() if vp.id != first)
+    again.tree.setCurrentIndex(again.model.index_of(other))
+    assert again.error.isHidden() and again.link_button.isEnabled()
+    again.reject()
+    editor.accept()
+
+
+def test_an_issues_history_shows_its_links_to_viewpoints(qtbot, window, services, tasks):
+    org = next(iter(window.display.org_names))
+    issue = services.issues.create({"organization_id": org, "title": "多文化共生の交流会"})
+    link = services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "交流"})
+    services.links.update(link.id, {"reason": "外国人住民との交流"})
+    services.links.delete(link.id)
+    editor = window.open_item("issue", issue)
+    qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
+    [dialog] = editor.findChildren(HistoryDialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
+    rows = [[dialog.model.item(r, c).text() for c in range(dialog.model.columnCount())]
+            for r in range(dialog.model.rowCount())]
+    viewpoint = window.display.viewpoint("1-1-1")
+    changes = [(r[3], r[4], r[5]) for r in rows]
+    assert ("Linked to a viewpoint", "", viewpoint) in changes
+    assert ("Viewpoint link: Reason", "交流", "外国人住民との交流") in changes
+    assert changes[0] == ("Unlinked from a viewpoint", viewpoint, "")  # newest first
+    assert any(r[3] == "Created" for r in rows)  # the issue's own creation is still there
+    editor.accept()
+
+
 def test_a_links_reason_is_edited_from_the_issue(qtbot, window, services, tasks):
     org = next(iter(window.display.org_names))
     issue = services.issues.create({"organization_id": org, "title": "多文化共生の交流会"})
@@ -397,6 +529,17 @@ def test_sample_data_loads_with_progress_and_cancel_leaves_nothing(qtbot, tmp_pa
             welcome.load_demo()
         wait_idle(qtbot, tasks)
         assert loaded.args[0]["地域課題"] == services.issues.count() > 0
+        assert not welcome.demo_done.isHidden() and f"地域課題 {services.issues.count():,}" in welcome.demo_done.text()
+        assert "Sample data loaded" in w.statusBar().currentMessage()  # said where it is seen
+        from meguro_jukyo.qt.welcome import ORG_ROLE, _indexes
+
+        chooser = welcome.organization
+        qtbot.waitUntil(lambda: sum(1 for i in _indexes(chooser.model) if i.data(ORG_ROLE))
+                        == services.organizations.count(), timeout=WAIT)  # the sample organizations too
+        komaba = next(i for i in _indexes(chooser.model) if i.data() == "駒場住区住民会議")
+        associations = [chooser.model.index(r, 0, komaba).data() for r in range(chooser.model.rowCount(komaba))]
+        komaba_orgs = services.organizations.list(ListQuery(equals={"jukyo_code": "komaba", "kind": "association"}))
+        assert associations == [o.name for o in sorted(komaba_orgs, key=lambda o: o.yomi)]  # under their council
     finally:
         tasks.wait()
         store.close()

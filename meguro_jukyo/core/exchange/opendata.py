@@ -13,6 +13,9 @@ What is published, and why (also written to the README beside the files):
   opinions, questions and minority opinions are not published.
 - Numbers that could point at a person are suppressed: a vote count of 1 or 2, and any
   aggregated count of 1 or 2, is written as ``*`` (0 and 3 or more are shown).
+- Suppression holds across every file published together: the row-level issues file would
+  let anyone count the one or two issues behind a ``*`` of the 視点 × 住区 counts, so an
+  issue in such a cell is published without that 視点 (its other 視点 stay).
 - Text that Excel would take for a formula (starting with = + - @, a tab or a CR) gets a
   leading ``'`` so that opening the file never runs anything (CSV injection).
 """
@@ -62,6 +65,8 @@ README = f"""目黒区 住区住民会議・町会・自治会の地域課題と
   会議の公式な記録である決定・合意の文面だけにしています。課題の説明、場所、区の回答、意見・質問・少数意見は載せていません。
 - 人が特定されるおそれのある数は伏せています: 賛成・反対・棄権の数と集計の件数のうち 1 と 2 は「{SUPPRESSED}」と書いています
   （0 と 3 以上はそのまま）。
+- 件数を伏せた 施策立案の視点 × 住区 の組み合わせは、{ISSUES_FILE} の行から数えられないよう、その住区の地域課題の
+  「施策立案の視点」欄からその視点を外しています（ほかの視点はそのまま載せています）。
 
 文字の扱い: 「=」「+」「-」「@」などで始まる文は、Excel で開いたときに計算式として動かないよう、先頭に「'」を付けています。
 """
@@ -116,6 +121,15 @@ def export_opendata(services, outdir) -> OpenDataReport:
     viewpoints = (select(func.aggregate_strings(lk.c.viewpoint_id, ";"))
                   .where(lk.c.issue_id == it.c.id, lk.c.deleted.is_(False)).scalar_subquery())
     with services.store.engine.connect() as con:
+        grouped = dict(((vp, jk), n) for vp, jk, n in con.execute(
+            select(lk.c.viewpoint_id, org.c.jukyo_code, func.count(it.c.id.distinct()))
+            .select_from(lk.join(it, it.c.id == lk.c.issue_id).join(org, org.c.id == it.c.organization_id))
+            .where(and_(lk.c.deleted.is_(False), it.c.deleted.is_(False)))
+            .group_by(lk.c.viewpoint_id, org.c.jukyo_code)))
+        jukyo_district = dict(con.execute(select(m.Jukyo.code, m.Jukyo.district_code)).all())
+
+        # the (視点, 住区) cells the counts file hides; the issues file must not reveal them either
+        hidden = {(vp, jk) for (vp, jk), n in grouped.items() if jk is not None and suppress(n) == SUPPRESSED}
         issues = con.execution_options(stream_results=True, yield_per=1000).execute(
             select(it.c.id, it.c.title, it.c.category, it.c.status, it.c.organization_id, it.c.raised_on,
                    it.c.is_request, it.c.answered_on, viewpoints.label("viewpoints"))
@@ -125,11 +139,12 @@ def export_opendata(services, outdir) -> OpenDataReport:
             for r in issues:
                 jukyo, district = labels.org_place(r.organization_id)
                 org_row = labels.org_rows.get(r.organization_id)
+                code = org_row.jukyo_code if org_row else None
+                shown = sorted(vp for vp in (r.viewpoints or "").split(";") if vp and (vp, code) not in hidden)
                 yield (LG_CODE, r.id, PREFECTURE, MUNICIPALITY, _text(r.title),
                        vocab.label("issue_category", r.category), vocab.label("issue_status", r.status),
                        district, jukyo, _text(org_row.name) if org_row else "", _date(r.raised_on),
-                       "有" if r.is_request else "無", _date(r.answered_on),
-                       ";".join(sorted((r.viewpoints or "").split(";"))) if r.viewpoints else "")
+                       "有" if r.is_request else "無", _date(r.answered_on), ";".join(shown))
 
         write(ISSUES_FILE, ISSUE_HEADERS, issue_rows())
 
@@ -152,13 +167,6 @@ def export_opendata(services, outdir) -> OpenDataReport:
                        r.issue_id or "")
 
         write(DECISIONS_FILE, DECISION_HEADERS, decision_rows())
-
-        grouped = dict(((vp, jk), n) for vp, jk, n in con.execute(
-            select(lk.c.viewpoint_id, org.c.jukyo_code, func.count(it.c.id.distinct()))
-            .select_from(lk.join(it, it.c.id == lk.c.issue_id).join(org, org.c.id == it.c.organization_id))
-            .where(and_(lk.c.deleted.is_(False), it.c.deleted.is_(False)))
-            .group_by(lk.c.viewpoint_id, org.c.jukyo_code)))
-        jukyo_district = dict(con.execute(select(m.Jukyo.code, m.Jukyo.district_code)).all())
 
     def count_rows():
         for vp_id, vp_label in labels.viewpoints.items():

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -59,21 +59,39 @@ class ExportFilters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     statuses: tuple[str, ...] = ()  # issue statuses
+    categories: tuple[str, ...] = ()  # issue 分野
 
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
         if self.nendo is not None:
             return nendo_range(self.nendo)
         return self.date_from, self.date_to
 
-    def query(self, *, dated: bool = True, status: bool = False) -> ListQuery:
+    def query(self, *, dated: bool = True, issues: bool = False) -> ListQuery:
+        """The rows these filters choose; ``issues``: also by the issues' own fields."""
         q = ListQuery(district_code=self.district_code)
         if self.organization_ids:
             q.equals["organization_id"] = list(self.organization_ids)
         if dated:
             q.date_from, q.date_to = self.date_range()
-        if status and self.statuses:
+        if issues and self.statuses:
             q.equals["status"] = list(self.statuses)
+        if issues and self.categories:
+            q.equals["category"] = list(self.categories)
         return q
+
+    def narrows_issues(self) -> bool:
+        """Issue-only filters are set: notes and action items follow the issues chosen."""
+        return bool(self.statuses or self.categories)
+
+    def without_each(self) -> list[tuple[str, "ExportFilters"]]:
+        """These filters with one left out, for each one set (to say why nothing matches)."""
+        out = []
+        for name, attrs in (("organization", {"organization_ids": ()}), ("district", {"district_code": None}),
+                            ("dates", {"nendo": None, "date_from": None, "date_to": None}),
+                            ("statuses", {"statuses": ()}), ("categories", {"categories": ()})):
+            if any(getattr(self, attr) not in (None, ()) for attr in attrs):
+                out.append((name, replace(self, **attrs)))
+        return out
 
     def is_dated(self) -> bool:
         return any(self.date_range())
@@ -91,7 +109,9 @@ class ExportFilters:
             end = format_date(self.date_to, era) if self.date_to else ""
             parts.append(f"期間: {start}〜{end}")
         if self.statuses:
-            parts.append("状態: " + "、".join(labels.vocab_label("issue_status", s) for s in self.statuses))
+            parts.append("状況: " + "、".join(labels.vocab_label("issue_status", s) for s in self.statuses))
+        if self.categories:
+            parts.append("分野: " + "、".join(labels.vocab_label("issue_category", c) for c in self.categories))
         return "／".join(parts) or "すべて"
 
     def to_json(self) -> dict:
@@ -101,6 +121,7 @@ class ExportFilters:
             "date_from": self.date_from.isoformat() if self.date_from else None,
             "date_to": self.date_to.isoformat() if self.date_to else None,
             "statuses": list(self.statuses),
+            "categories": list(self.categories),
         }
 
 
@@ -123,7 +144,7 @@ class _Selection:
     def __init__(self, services, filters: ExportFilters):
         self.s = services
         self.f = filters
-        self.issue_ids = services.issues.select_ids(filters.query(status=True))
+        self.issue_ids = services.issues.select_ids(filters.query(issues=True))
         self.meeting_ids = services.meetings.select_ids(filters.query())
 
     def meetings(self):
@@ -147,7 +168,7 @@ class _Selection:
     def _notes_where(self):
         t = m.Note.__table__
         conds = [t.c.deleted.is_(False)]
-        if self.f.organization_ids or self.f.district_code or self.f.is_dated() or self.f.statuses:
+        if self.f.organization_ids or self.f.district_code or self.f.is_dated() or self.f.narrows_issues():
             conds.append(or_(t.c.meeting_id.in_(self.meeting_ids), t.c.issue_id.in_(self.issue_ids)))
         return and_(*conds)
 
@@ -172,7 +193,7 @@ class _Selection:
             if end:
                 due.append(t.c.due_on <= end)
             conds.append(or_(and_(*due), t.c.issue_id.in_(self.issue_ids), t.c.meeting_id.in_(self.meeting_ids)))
-        elif self.f.statuses:
+        elif self.f.narrows_issues():
             conds.append(t.c.issue_id.in_(self.issue_ids))
         return and_(*conds)
 
@@ -220,6 +241,13 @@ def preview_export(services, filters: ExportFilters | None = None, *, personal: 
                 for name, stmt in sel.sheets(personal).items()}
 
 
+def rows_without_each_filter(services, filters: ExportFilters, *, personal: bool = False) -> dict[str, int]:
+    """Why an export would be empty: each filter set (``organization``, ``district``, ``dates``,
+    ``statuses``, ``categories``), with the rows the workbook would get without it alone."""
+    return {name: sum(preview_export(services, loosened, personal=personal).values())
+            for name, loosened in filters.without_each()}
+
+
 # --------------------------------------------------------------------------- columns
 
 
@@ -249,7 +277,7 @@ MEETING_COLUMNS: tuple[tuple[Col, bool], ...] = (  # (column, personal)
     (Col("委任状", "proxies", "int"), False),
     (Col("定足数", "quorum_required", "int"), False),
     (Col("成立", "quorum_reached", max_width=8), False),
-    (Col("状態", "status", max_width=10), False),
+    (Col("状況", "status", max_width=10), False),
     (Col("次回予定", "next_meeting", max_width=30), False),
     (Col("ID", "id", max_width=38, hidden=True), False),
     (Col("版", "rev", "int", hidden=True), False),
@@ -619,8 +647,8 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
     ]
     blocks = []
     for title, values in (
-        ("状態", [(e["ja"], stats.by_status.get(e["code"], 0)) for e in labels.vocab.entries("issue_status")]),
-        ("分類", [(e["ja"], stats.by_category.get(e["code"], 0)) for e in labels.vocab.entries("issue_category")]),
+        ("状況", [(e["ja"], stats.by_status.get(e["code"], 0)) for e in labels.vocab.entries("issue_status")]),
+        ("分野", [(e["ja"], stats.by_category.get(e["code"], 0)) for e in labels.vocab.entries("issue_category")]),
         ("施策立案の視点", [(lbl, stats.by_viewpoint.get(i, 0)) for i, lbl in labels.viewpoints.items()]),
     ):
         rows.append([bold(f"地域課題の件数（{title}別）"), bold("件数")])
@@ -631,7 +659,7 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
     for row in rows:
         ws.append([text_value(ws, v) if isinstance(v, str) else v for v in row])
     anchor_row = 1
-    for title, start, end in blocks[1:]:  # 分類 and 視点 get charts; 状態 reads well as a list
+    for title, start, end in blocks[1:]:  # 分野 and 視点 get charts; 状況 reads well as a list
         chart = BarChart()
         chart.type = "bar"
         chart.title = f"地域課題の件数（{title}別）"

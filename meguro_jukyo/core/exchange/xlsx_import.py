@@ -90,8 +90,12 @@ class ImportReport:
         """The report as a person reads it."""
         out = []
         sheets = list(dict.fromkeys([*self.created, *self.updated, *self.unchanged, *self.skipped]))
+        # what was written is said as done; rows left unwritten (a check, or a problem elsewhere)
+        # are what could be written, never "added"
+        pending = not self.written and (self.dry_run or bool(self.errors))
+        add, update = ("追加できる行", "更新できる行") if pending else ("追加", "更新")
         for sheet in sheets:
-            parts = [f"追加 {self.created.get(sheet, 0)}件", f"更新 {self.updated.get(sheet, 0)}件",
+            parts = [f"{add} {self.created.get(sheet, 0)}件", f"{update} {self.updated.get(sheet, 0)}件",
                      f"変更なし {self.unchanged.get(sheet, 0)}件"]
             if self.skipped.get(sheet):
                 parts.append(f"取り込まなかった行 {self.skipped[sheet]}件")
@@ -195,7 +199,7 @@ def _blank(value) -> bool:
 def _read_sheet(values: list[list], name: str, report: ImportReport, deadline: Deadline):
     """(fields by column index, rows) of one sheet; (None, []) if its headers are wrong."""
     _, defs = IMPORTABLE[name]
-    by_header = {f.header: f for f in defs}
+    by_header = {header: f for f in defs for header in (f.header, *f.aliases)}
     header_row = values[0][:MAX_COLUMNS] if values else []
     fields: dict[int, Field] = {}
     seen: dict[str, int] = {}
@@ -208,12 +212,12 @@ def _read_sheet(values: list[list], name: str, report: ImportReport, deadline: D
         if f is None:
             report.warnings.append(Problem(name, 1, _column_letter(i), header, "この列は取り込みません。"))
             continue
-        if header in seen:
+        if f.header in seen:  # also a column under its old header beside the new one
             report.errors.append(Problem(name, 1, _column_letter(i), header,
-                                         f"同じ見出しの列が {_column_letter(seen[header])}列にもあります。"))
+                                         f"同じ見出しの列が {_column_letter(seen[f.header])}列にもあります。"))
             fatal = True
             continue
-        seen[header] = i
+        seen[f.header] = i
         if f.field is not None:
             fields[i] = f
     for f in defs:
@@ -304,6 +308,8 @@ class _Importer:
             text = _as_text(raw)
             if kind == "id" and text and not _is_uuid(text):
                 raise ValueError(f"「{text}」は ID の形ではありません（この列は変えないでください）。")
+            if kind == "ref" and not text:
+                return None  # no reference: an action item need not belong to an issue
             return text
         if kind == "rev":
             if raw is None or raw == "":

@@ -35,6 +35,7 @@ class Field:
     personal: bool = False
     max_width: int = 40
     hidden: bool = False
+    aliases: tuple[str, ...] = ()  # headers of earlier versions, still read on import
 
     @property
     def editable(self) -> bool:
@@ -50,8 +51,8 @@ ISSUE_FIELDS: tuple[Field, ...] = (
     Field("組織", "organization_id", "org", required=True, max_width=30),
     Field("住区", None, "derived", max_width=14),
     Field("地区", None, "derived", max_width=8),
-    Field("分類", "category", "vocab", "issue_category", max_width=16),
-    Field("状態", "status", "vocab", "issue_status", max_width=12),
+    Field("分野", "category", "vocab", "issue_category", max_width=16, aliases=("分類",)),
+    Field("状況", "status", "vocab", "issue_status", max_width=12, aliases=("状態",)),
     Field("優先度", "priority", "vocab", "priority", max_width=8),
     Field("場所", "place", "text", max_width=24),
     Field("提起日", "raised_on", "date"),
@@ -70,7 +71,7 @@ ACTION_FIELDS: tuple[Field, ...] = (
     Field("組織", "organization_id", "org", required=True, max_width=30),
     Field("担当", "assignee", "text", personal=True, max_width=16),
     Field("期限", "due_on", "date"),
-    Field("状態", "status", "vocab", "action_status", max_width=10),
+    Field("状況", "status", "vocab", "action_status", max_width=10, aliases=("状態",)),
     Field("完了日", "done_on", "date"),
     Field("地域課題ID", "issue_id", "ref", max_width=38),
     Field("地域課題", None, "derived", max_width=30),
@@ -200,13 +201,13 @@ class Labels:
 def lists_columns(labels: Labels) -> list[tuple[str, list[str]]]:
     """The choice lists the data validations point at, in the hidden sheet's column order."""
     return [
-        ("分類", labels.vocab_labels("issue_category")),
-        ("状態", labels.vocab_labels("issue_status")),
+        ("分野", labels.vocab_labels("issue_category")),
+        ("状況", labels.vocab_labels("issue_status")),
         ("優先度", labels.vocab_labels("priority")),
         ("組織", list(labels.orgs.values())),
         ("施策視点", list(labels.viewpoints.values())),
         ("はい・いいえ", [YES, NO]),
-        ("アクションの状態", labels.vocab_labels("action_status")),
+        ("アクションの状況", labels.vocab_labels("action_status")),
     ]
 
 
@@ -232,10 +233,10 @@ def write_lists_sheet(wb, labels: Labels) -> dict[str, str]:
 
 
 _LIST_FOR = {
-    ("vocab", "issue_category"): "分類",
-    ("vocab", "issue_status"): "状態",
+    ("vocab", "issue_category"): "分野",
+    ("vocab", "issue_status"): "状況",
     ("vocab", "priority"): "優先度",
-    ("vocab", "action_status"): "アクションの状態",
+    ("vocab", "action_status"): "アクションの状況",
     ("org", None): "組織",
     ("viewpoints", None): "施策視点",
     ("bool", None): "はい・いいえ",

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
@@ -369,6 +369,19 @@ class ListQuery:
     offset: int = 0
 
 
+def loosened_queries(q: ListQuery) -> list[tuple[str, ListQuery]]:
+    """``q`` with one of its filters left out, for each filter it sets."""
+    out = []
+    for name, attrs in (("organization", {"organization_id": None}), ("district", {"district_code": None}),
+                        ("jukyo", {"jukyo_code": None}), ("dates", {"date_from": None, "date_to": None}),
+                        ("viewpoint", {"viewpoint_id": None}), ("text", {"text": ""})):
+        if any(getattr(q, attr).strip() if attr == "text" else getattr(q, attr) for attr in attrs):
+            out.append((name, replace(q, **attrs)))
+    for key in q.equals:
+        out.append((key, replace(q, equals={k: v for k, v in q.equals.items() if k != key})))
+    return out
+
+
 # --------------------------------------------------------------------------- service
 
 
@@ -534,6 +547,13 @@ class EntityService(Generic[ReadT]):
         stmt = select(func.count()).select_from(self.table).where(and_(*self._where(q)))
         with self.store.engine.connect() as con:
             return con.execute(stmt).scalar_one()
+
+    def counts_without_each_filter(self, q: ListQuery) -> dict[str, int]:
+        """Why a query finds nothing: each filter it sets (``organization``, ``district``,
+        ``jukyo``, ``dates``, ``viewpoint``, ``text``, or an ``equals`` field), with how many
+        rows there would be without that one filter. A filter with a count excludes
+        everything the others leave; one whose removal still gives 0 is not the reason alone."""
+        return {name: self.count(loosened) for name, loosened in loosened_queries(q)}
 
     # -- writing ---------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from sqlalchemy import null as sa_null
 from sqlalchemy import select
 
 from .. import models as m
@@ -40,6 +41,8 @@ class HistoryEntry:
     field: str
     old: str | None
     new: str | None
+    entity: str = ""  # the record's own kind, or "policy_link" for one of its links to a 視点
+    viewpoint_id: str | None = None  # the 視点 of that link
 
 
 def undo_label(store) -> str | None:
@@ -145,13 +148,23 @@ def device_names(store) -> dict[str, str]:
 
 
 def entity_history(store, entity: str, entity_id: str) -> list[HistoryEntry]:
-    """Every recorded change of one record, oldest first."""
-    h, c = m.History.__table__, m.Change.__table__
-    stmt = (
-        select(c.c.id, c.c.kind, c.c.label, c.c.wall_time, c.c.device_id, h.c.field, h.c.old, h.c.new)
-        .join(c, c.c.id == h.c.change_id)
-        .where(h.c.entity == entity, h.c.entity_id == entity_id)
-        .order_by(h.c.id)
-    )
+    """Every recorded change of one record, oldest first. An issue's or a note's history also
+    holds the changes of its links to 視点 (linked, reason changed, unlinked): people see a
+    link as part of the issue."""
+    h, c, lk = m.History.__table__, m.Change.__table__, m.PolicyLink.__table__
+    columns = (h.c.id, c.c.id, c.c.kind, c.c.label, c.c.wall_time, c.c.device_id, h.c.field, h.c.old, h.c.new)
+    queries = [(entity, select(*columns, sa_null()).join(c, c.c.id == h.c.change_id)
+                .where(h.c.entity == entity, h.c.entity_id == entity_id))]
+    target = {"issue": lk.c.issue_id, "note": lk.c.note_id}.get(entity)
+    if target is not None:
+        queries.append(("policy_link", select(*columns, lk.c.viewpoint_id).join(c, c.c.id == h.c.change_id)
+                        .join(lk, lk.c.id == h.c.entity_id)
+                        .where(h.c.entity == "policy_link", target == entity_id,
+                               h.c.field.not_in(("issue_id", "note_id", "plan_id")))))  # the record itself
+    rows = []
     with store.engine.connect() as con:
-        return [HistoryEntry(r[0], r[1], r[2], r[3].isoformat(sep=" "), *r[4:]) for r in con.execute(stmt)]
+        for kind, stmt in queries:
+            for r in con.execute(stmt):
+                rows.append((r[0], HistoryEntry(r[1], r[2], r[3], r[4].isoformat(sep=" "), r[5], r[6], r[7], r[8],
+                                                entity=kind, viewpoint_id=r[9])))
+    return [entry for _id, entry in sorted(rows, key=lambda pair: pair[0])]

@@ -125,15 +125,19 @@ def _chosen(conflict: Conflict, keep: str) -> ConflictValue:
         return mine
     if keep == THEIRS:
         return next(v for v in candidates if v.stamp != mine.stamp)
-    raise ValueError(keep)
+    chosen = next((v for v in candidates if v.stamp == keep), None)  # one value, named by its stamp
+    if chosen is None:
+        raise ValueError(keep)
+    return chosen
 
 
 _NOTHING = object()
 
 
 def resolve_conflict(store, cid: str, *, keep: str | None = None, value: Any = _NOTHING) -> Conflict:
-    """Settle a conflict: ``keep`` "mine" (this device's value, else the one in effect) or
-    "theirs" (the newest other one), or write ``value``. Returns the conflict as it was.
+    """Settle a conflict: ``keep`` "mine" (this device's value, else the one in effect),
+    "theirs" (the newest other one) or the stamp of one of its values, or write ``value``.
+    Returns the conflict as it was.
 
     The resolution is an ordinary edit (history, undo, a fresh stamp that syncs onward).
     Keeping a deletion deletes the record; keeping an edit made concurrently with a deletion

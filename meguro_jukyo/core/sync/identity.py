@@ -34,6 +34,7 @@ CARD_FORMAT = "meguro-jukyo-device-card"
 CARD_VERSION = 1
 MAX_CARD_BYTES = 16 * 1024
 _ORG_KEY = "device_organization"
+_WARD_KEY = "ward_office"
 
 
 def key_path(store) -> Path:
@@ -81,17 +82,21 @@ def device_key(store) -> Ed25519PrivateKey:
         elif recorded != fingerprint(public_raw(key)):
             raise UserError(
                 f"鍵ファイル {path} はこの端末（指紋 {recorded}）の鍵ではありません。"
-                "正しい鍵ファイルを戻すか、新しい端末として使うなら「device new」を実行してください。",
+                "正しい鍵ファイルを戻すか、新しい端末として使うなら「同期」画面の「新しい端末にする…」"
+                "（コマンドでは device new）を使ってください。",
                 f"The key file {path} is not this device's key (fingerprint {recorded}); put the right "
-                "one back, or run `device new` to use this store as a new device.")
+                "one back, or use “Make this a new device…” on the Sync page (`device new`) to use this "
+                "store as a new device.")
         return key
     if recorded is not None:
         raise UserError(
             f"この端末の鍵ファイル（{path}）がありません。データを別の PC にコピーしたときは、"
             f"元の PC から鍵ファイルも同じ場所にコピーしてください。新しい端末として使うなら"
-            "「device new」を実行してください（端末 ID が変わり、区で改めて信頼してもらいます）。",
-            f"This device's key file ({path}) is missing. Copy it from the original computer, or run "
-            "`device new` to use this store as a new device (a new device id, to be trusted anew).")
+            "「同期」画面の「新しい端末にする…」（コマンドでは device new）を使ってください"
+            "（端末 ID が変わり、区で改めて信頼してもらいます）。",
+            f"This device's key file ({path}) is missing. Copy it from the original computer, or "
+            "use “Make this a new device…” on the Sync page (`device new`) to use this store as a new "
+            "device (a new device id, to be trusted anew).")
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
@@ -184,6 +189,21 @@ def set_organization(store, organization: str) -> None:
 
 def organization(store) -> str:
     return store._read_meta().get(_ORG_KEY, "")
+
+
+def set_ward_office(store, ward: bool) -> None:
+    """Say whether this store is the ward office's (it hands out the bundle to the laptops)."""
+    with store.engine.begin() as con:
+        store.set_meta(con, _WARD_KEY, "1" if ward else "0")
+
+
+def is_ward_office(store) -> bool:
+    """The ward office's store, which alone exports the ward bundle: as set on it, else a
+    server (PostgreSQL) store, which only the ward runs."""
+    flag = store._read_meta().get(_WARD_KEY)
+    if flag is not None:
+        return flag == "1"
+    return store.engine.dialect.name == "postgresql"
 
 
 def device_card(store) -> DeviceCard:

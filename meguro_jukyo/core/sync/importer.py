@@ -54,6 +54,12 @@ class FileResult:
     device_name: str = ""
     fingerprint: str = ""  # for quarantined: to compare with the device's card
     sha256: str = ""
+    file_name: str = ""  # the name it arrived under, when ``path`` is a held copy named by its hash
+
+    @property
+    def name(self) -> str:
+        """The file's name as the person who sent or imported it knows it."""
+        return self.file_name or self.path.name
 
 
 @dataclass
@@ -144,15 +150,17 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits()) -> FileResult:
-    """Check and apply one package; the store is untouched unless it is applied whole."""
+def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(), file_name: str = "") -> FileResult:
+    """Check and apply one package; the store is untouched unless it is applied whole.
+    ``file_name``: the name it arrived under (a held copy is named by its hash)."""
     path = Path(path)
     try:
         pkg = read_package(path, lambda device_id: _known_key(store, device_id), limits=limits)
     except Rejected as exc:
-        return FileResult(path, REJECTED, reason=exc.ja, reason_en=exc.en)
+        return FileResult(path, REJECTED, reason=exc.ja, reason_en=exc.en, file_name=file_name)
+    pkg.file_name = file_name
     result = FileResult(path, IMPORTED, device_id=pkg.device_id, device_name=pkg.device_name,
-                        fingerprint=pkg.fingerprint, sha256=pkg.sha256)
+                        fingerprint=pkg.fingerprint, sha256=pkg.sha256, file_name=file_name)
     with store.engine.connect() as con:
         if con.execute(select(SyncLedger.package_sha256).where(SyncLedger.package_sha256 == pkg.sha256)).first():
             result.status, result.reason = DUPLICATE, "取り込み済みです。"
@@ -227,12 +235,12 @@ def _known_key(store, device_id: str) -> tuple[str, bool] | None:
 def apply(store, pkg: Package) -> Counter:
     """Merge a checked, trusted package's rows into the store in one transaction."""
     counts: Counter = Counter()
-    label = f"同期の取り込み: {pkg.path.name}（{pkg.device_name or pkg.device_id}）"
+    label = f"同期の取り込み: {pkg.name}（{pkg.device_name or pkg.device_id}）"
     with transaction(store, label, kind="import") as tx:
         con = tx.con
         con.execute(SyncLedger.__table__.insert().values(
             package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
-            file_name=pkg.path.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
+            file_name=pkg.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
         history: list[dict] = []
         with large_page_cache(con), BulkIndex(con) as index:
             for name, table in TABLES.items():
@@ -304,7 +312,7 @@ def _quarantine(store, pkg: Package) -> None:
         insert_or_replace(con, SyncQuarantine.__table__, [{
             "package_sha256": pkg.sha256, "device_id": pkg.device_id, "device_name": pkg.device_name,
             "organization": pkg.organization, "fingerprint": pkg.fingerprint, "path": str(dest),
-            "file_name": pkg.path.name, "received_at": now}], ["package_sha256"])
+            "file_name": pkg.name, "received_at": now}], ["package_sha256"])
 
 
 @dataclass(frozen=True)
@@ -340,9 +348,9 @@ def import_quarantined(store, *, progress: Progress | None = None, cancel: threa
             progress(i, len(held), h.file_name)
         if not h.path.exists():
             result = FileResult(h.path, REJECTED, reason="保留していたファイルが見つかりません。",
-                                reason_en="The held file is gone.", sha256=h.package_sha256)
+                                reason_en="The held file is gone.", sha256=h.package_sha256, file_name=h.file_name)
         else:
-            result = import_package(store, h.path, limits=limits)
+            result = import_package(store, h.path, limits=limits, file_name=h.file_name)
         report.files.append(result)
         if result.status in (IMPORTED, DUPLICATE):
             with store.engine.begin() as con:

@@ -128,6 +128,9 @@ def export_package(store, out: str | os.PathLike, *, scope: str = "changes") -> 
     """
     if scope not in SCOPES:
         raise ValueError(scope)
+    if scope == "bundle" and not identity.is_ward_office(store):
+        raise UserError("区の配布用ファイルは区の端末だけが書き出せます（区の端末なら「区の端末」と設定してください）。",
+                        "Only the ward office's store exports the ward bundle (mark it as the ward's first).")
     key = identity.device_key(store)
     card = identity.device_card(store)
     out = Path(out)
@@ -211,6 +214,12 @@ class Package:
     fingerprint: str
     trusted: bool
     rows: dict[str, list[dict]] = field(default_factory=dict)  # table -> typed rows (trusted only)
+    #: the name it arrived under, when ``path`` is a held copy named by its hash
+    file_name: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.file_name or self.path.name
 
     @property
     def newest_stamp(self) -> str:

@@ -244,8 +244,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>%1 of “%2”: write the value to keep. It replaces every competing value, on every device it reaches.</translation>
     </message>
     <message>
+        <source>Start from:</source>
+        <translation>Start from:</translation>
+    </message>
+    <message>
         <source>Write a merged value…</source>
-        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>Write a merged value…</translation>
     </message>
     <message>
@@ -259,14 +262,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Choose a conflict to see its values side by side.</source>
         <translation>Choose a conflict to see its values side by side.</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>Keep mine</translation>
-    </message>
-    <message>
-        <source>Keep theirs</source>
-        <translation>Keep theirs</translation>
     </message>
     <message>
         <source>%1: “%2” — %3</source>
@@ -286,11 +281,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Keep the value in effect</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>Keep the value in effect</translation>
     </message>
     <message>
         <source>Keep the competing value</source>
         <translation>Keep the competing value</translation>
+    </message>
+    <message>
+        <source>Keeps the newest competing value.</source>
+        <translation>Keeps the newest competing value.</translation>
     </message>
     <message>
         <source>This field takes one of the values as it is: keep one of them.</source>
@@ -433,7 +433,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation>e.g. R7.4.1 or 2025-04-01</translation>
     </message>
 </context>
@@ -600,6 +599,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Issue status</source>
         <translation>Issue status</translation>
+    </message>
+    <message>
+        <source>Issue category</source>
+        <translation>Issue category</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>Fiscal year / dates</translation>
     </message>
     <message>
         <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
@@ -1046,7 +1053,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -1101,6 +1108,31 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Viewpoint</source>
         <translation>Viewpoint</translation>
     </message>
+    <message>
+        <source>Search text</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>Fiscal year / dates</translation>
+    </message>
+    <message>
+        <source>Nothing matches, even with any one of the filters taken away.</source>
+        <translation>Nothing matches, even with any one of the filters taken away.</translation>
+    </message>
+    <message>
+        <source>Without “%1”: %2 rows. </source>
+        <translation>Without “%1”: %2 rows. </translation>
+    </message>
+    <message>
+        <source>No row meets all these filters together. %1</source>
+        <translation>No row meets all these filters together. %1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <extracomment>the ticked values changed</extracomment>
+        <translation> and %1 more</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1147,6 +1179,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Linked to a viewpoint</source>
+        <translation>Linked to a viewpoint</translation>
+    </message>
+    <message>
+        <source>Unlinked from a viewpoint</source>
+        <translation>Unlinked from a viewpoint</translation>
+    </message>
+    <message>
+        <source>Viewpoint link: %1</source>
+        <translation>Viewpoint link: %1</translation>
     </message>
     <message>
         <source>another device (%1)</source>
@@ -1759,6 +1803,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Use this suggestion</translation>
     </message>
     <message>
+        <source>Reading the viewpoints already linked…</source>
+        <translation>Reading the viewpoints already linked…</translation>
+    </message>
+    <message>
         <source> (match %1%)</source>
         <translation> (match %1%)</translation>
     </message>
@@ -1781,6 +1829,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Already linked to %1. Choose another viewpoint.</source>
+        <translation>Already linked to %1. Choose another viewpoint.</translation>
     </message>
     <message>
         <source>Choose a viewpoint (施策立案の視点) or one of its ○ items.</source>
@@ -1823,6 +1875,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Results</source>
         <translation>Results</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Search everything</source>
@@ -2008,6 +2072,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Name of this device</translation>
     </message>
     <message>
+        <source>This is the ward office&apos;s store (it hands out the ward bundle)</source>
+        <translation>This is the ward office&apos;s store (it hands out the ward bundle)</translation>
+    </message>
+    <message>
         <source>Trust a device</source>
         <translation>Trust a device</translation>
     </message>
@@ -2029,7 +2097,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
         <translation>Exchange files</translation>
     </message>
     <message>
@@ -2051,6 +2119,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Save device card…</source>
         <translation>Save device card…</translation>
+    </message>
+    <message>
+        <source>Make this a new device…</source>
+        <translation>Make this a new device…</translation>
+    </message>
+    <message>
+        <source>A new device ID and key, for a store copied here without its key file.</source>
+        <translation>A new device ID and key, for a store copied here without its key file.</translation>
     </message>
     <message>
         <source>Sync files</source>
@@ -2127,6 +2203,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Conflicts (%1)</source>
         <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>Make this a new device</source>
+        <translation>Make this a new device</translation>
+    </message>
+    <message>
+        <source>Give this store a new device ID and key? Use this when the store was copied here without its key file. The ward and the other devices must trust the new device card before they take its files; files already written stay under the old ID.</source>
+        <translation>Give this store a new device ID and key? Use this when the store was copied here without its key file. The ward and the other devices must trust the new device card before they take its files; files already written stay under the old ID.</translation>
+    </message>
+    <message>
+        <source>This is a new device now (ID %1 → %2). Save its device card and have the ward trust it.</source>
+        <translation>This is a new device now (ID %1 → %2). Save its device card and have the ward trust it.</translation>
     </message>
     <message>
         <source>Save device card</source>
@@ -2230,8 +2318,16 @@ Before you start, give this computer a name (it appears on the data it writes, s
         <translation>e.g. Komaba council, secretary&apos;s laptop</translation>
     </message>
     <message>
-        <source>(choose later)</source>
-        <translation>(choose later)</translation>
+        <source>Type part of the name or its reading (e.g. ゆめん)</source>
+        <translation>Type part of the name or its reading (e.g. ゆめん)</translation>
+    </message>
+    <message>
+        <source>No 地区</source>
+        <translation>No 地区</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: you can choose it later.</source>
+        <translation>Nothing chosen: you can choose it later.</translation>
     </message>
     <message>
         <source>Name of this device</source>
@@ -2256,6 +2352,18 @@ Before you start, give this computer a name (it appears on the data it writes, s
     <message>
         <source>Sample data is not available in this version.</source>
         <translation>Sample data is not available in this version.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Sample data loaded: %1. Choose the organization to start with, then Start.</source>
+        <translation>Sample data loaded: %1. Choose the organization to start with, then Start.</translation>
+    </message>
+    <message>
+        <source>Sample data loaded.</source>
+        <translation>Sample data loaded.</translation>
     </message>
     <message>
         <source>Loading sample data…</source>

@@ -244,8 +244,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>「%2」の%1: 残す値を書いてください。この値が、届いた先のどの端末でも、競合しているすべての値に置き換わります。</translation>
     </message>
     <message>
+        <source>Start from:</source>
+        <translation>元にする値:</translation>
+    </message>
+    <message>
         <source>Write a merged value…</source>
-        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>値をまとめて書く…</translation>
     </message>
     <message>
@@ -259,14 +262,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Choose a conflict to see its values side by side.</source>
         <translation>競合を選ぶと、値を並べて表示します。</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>自分の値を残す</translation>
-    </message>
-    <message>
-        <source>Keep theirs</source>
-        <translation>相手の値を残す</translation>
     </message>
     <message>
         <source>%1: “%2” — %3</source>
@@ -286,11 +281,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Keep the value in effect</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>有効な値を残す</translation>
     </message>
     <message>
         <source>Keep the competing value</source>
         <translation>競合する値を残す</translation>
+    </message>
+    <message>
+        <source>Keeps the newest competing value.</source>
+        <translation>競合する値のうち、いちばん新しいものを残します。</translation>
     </message>
     <message>
         <source>This field takes one of the values as it is: keep one of them.</source>
@@ -433,7 +433,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation>例: R7.4.1、令和7年4月1日、2025-04-01</translation>
     </message>
 </context>
@@ -600,6 +599,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Issue status</source>
         <translation>地域課題の状況</translation>
+    </message>
+    <message>
+        <source>Issue category</source>
+        <translation>地域課題の分野</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>年度・期間</translation>
     </message>
     <message>
         <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
@@ -1046,7 +1053,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>すべて</translation>
     </message>
     <message>
@@ -1101,6 +1108,31 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Viewpoint</source>
         <translation>施策視点</translation>
     </message>
+    <message>
+        <source>Search text</source>
+        <translation>検索語</translation>
+    </message>
+    <message>
+        <source>Fiscal year / dates</source>
+        <translation>年度・期間</translation>
+    </message>
+    <message>
+        <source>Nothing matches, even with any one of the filters taken away.</source>
+        <translation>条件を一つ外しても、当てはまる行はありません。</translation>
+    </message>
+    <message>
+        <source>Without “%1”: %2 rows. </source>
+        <translation>「%1」を外すと %2 件。</translation>
+    </message>
+    <message>
+        <source>No row meets all these filters together. %1</source>
+        <translation>これらの条件をすべて満たす行はありません。%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <extracomment>the ticked values changed</extracomment>
+        <translation> ほか%1件</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1147,6 +1179,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Linked to a viewpoint</source>
+        <translation>施策視点に結びつけた</translation>
+    </message>
+    <message>
+        <source>Unlinked from a viewpoint</source>
+        <translation>施策視点への結びつけを外した</translation>
+    </message>
+    <message>
+        <source>Viewpoint link: %1</source>
+        <translation>施策視点の結びつけ: %1</translation>
     </message>
     <message>
         <source>another device (%1)</source>
@@ -1759,6 +1803,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>この候補を使う</translation>
     </message>
     <message>
+        <source>Reading the viewpoints already linked…</source>
+        <translation>結びつけ済みの施策視点を読み込み中…</translation>
+    </message>
+    <message>
         <source> (match %1%)</source>
         <translation>（一致度 %1%）</translation>
     </message>
@@ -1781,6 +1829,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Already linked to %1. Choose another viewpoint.</source>
+        <translation>%1 にはすでに結びつけてあります。別の施策視点を選んでください。</translation>
     </message>
     <message>
         <source>Choose a viewpoint (施策立案の視点) or one of its ○ items.</source>
@@ -1823,6 +1875,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Results</source>
         <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>本文</translation>
     </message>
     <message>
         <source>Search everything</source>
@@ -2008,6 +2072,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>この端末の名前</translation>
     </message>
     <message>
+        <source>This is the ward office&apos;s store (it hands out the ward bundle)</source>
+        <translation>区の端末（各端末へ区の配布用ファイルを配る）</translation>
+    </message>
+    <message>
         <source>Trust a device</source>
         <translation>端末を信頼する</translation>
     </message>
@@ -2029,7 +2097,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
         <translation>ファイルのやり取り</translation>
     </message>
     <message>
@@ -2051,6 +2119,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Save device card…</source>
         <translation>端末カードを書き出す…</translation>
+    </message>
+    <message>
+        <source>Make this a new device…</source>
+        <translation>新しい端末にする…</translation>
+    </message>
+    <message>
+        <source>A new device ID and key, for a store copied here without its key file.</source>
+        <translation>鍵ファイルなしでコピーしてきたデータ用に、新しい端末 ID と鍵を作ります。</translation>
     </message>
     <message>
         <source>Sync files</source>
@@ -2127,6 +2203,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Conflicts (%1)</source>
         <translation>競合 (%1)</translation>
+    </message>
+    <message>
+        <source>Make this a new device</source>
+        <translation>新しい端末にする</translation>
+    </message>
+    <message>
+        <source>Give this store a new device ID and key? Use this when the store was copied here without its key file. The ward and the other devices must trust the new device card before they take its files; files already written stay under the old ID.</source>
+        <translation>このデータに新しい端末 ID と鍵を作りますか？ 鍵ファイルなしでデータをこの PC にコピーしたときに使います。区やほかの端末が新しい端末カードを信頼するまで、この端末のファイルは取り込まれません。これまでに書き出したファイルは古い ID のままです。</translation>
+    </message>
+    <message>
+        <source>This is a new device now (ID %1 → %2). Save its device card and have the ward trust it.</source>
+        <translation>新しい端末になりました（端末 ID %1 → %2）。端末カードを書き出して、区で信頼してもらってください。</translation>
     </message>
     <message>
         <source>Save device card</source>
@@ -2230,8 +2318,16 @@ Before you start, give this computer a name (it appears on the data it writes, s
         <translation>例: 駒場住区住民会議 事務局ノートPC</translation>
     </message>
     <message>
-        <source>(choose later)</source>
-        <translation>（あとで選ぶ）</translation>
+        <source>Type part of the name or its reading (e.g. ゆめん)</source>
+        <translation>名前かよみの一部を入力（例: ゆめん）</translation>
+    </message>
+    <message>
+        <source>No 地区</source>
+        <translation>地区なし</translation>
+    </message>
+    <message>
+        <source>Nothing chosen: you can choose it later.</source>
+        <translation>選ばなければ、あとで選べます。</translation>
     </message>
     <message>
         <source>Name of this device</source>
@@ -2256,6 +2352,18 @@ Before you start, give this computer a name (it appears on the data it writes, s
     <message>
         <source>Sample data is not available in this version.</source>
         <translation>この版にはサンプルデータがありません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sample data loaded: %1. Choose the organization to start with, then Start.</source>
+        <translation>サンプルデータを読み込みました: %1。始める組織を選んで「はじめる」を押してください。</translation>
+    </message>
+    <message>
+        <source>Sample data loaded.</source>
+        <translation>サンプルデータを読み込みました。</translation>
     </message>
     <message>
         <source>Loading sample data…</source>
