@@ -1,14 +1,17 @@
 """The yearly handover: the new officer's laptop continues with the same records and trust."""
 
+import datetime as dt
 import io
 import zipfile
 
 import pytest
 from xlsx_helpers import fill
 
+from meguro_jukyo.cli import main
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.errors import UserError
 from meguro_jukyo.core.exchange.dump import write_dump
+from meguro_jukyo.core.exchange.handover_report import build_handover_report
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import handover, identity, importer, package
 
@@ -130,8 +133,6 @@ def test_an_unknown_organization_writes_no_file(services, tmp_path):
 
 
 def test_the_command_line_asks_for_the_fingerprint_then_continues_on_the_new_laptop(tmp_path, capsys):
-    from meguro_jukyo.cli import main
-
     old_db, new_db = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
     assert main(["--db", str(old_db), "init", "--demo", "small", "--device-name", "前の会長のPC"]) == 0
     with Store.open(old_db) as store:
@@ -152,3 +153,29 @@ def test_the_command_line_asks_for_the_fingerprint_then_continues_on_the_new_lap
     assert main(["--db", str(new_db), "handover", "write", str(tmp_path / "x.mjhandover"),
                  "--organization", "ない組織", "--nendo", "2025"]) == 1
     assert "見つかりません" in capsys.readouterr().err
+
+
+def test_the_reading_copy_lists_every_open_item_the_years_decisions_and_no_names_unless_asked(old):
+    services, records, _ = old
+    asked, waiting = records["issues"][-3:-1]
+    services.issues.update(asked.id, {"is_request": True, "ward_answer": "来年度に街灯を増設します。",
+                                      "answered_on": dt.date(2025, 11, 4)})
+    services.issues.update(waiting.id, {"is_request": True})
+    fp = identity.device_card(services.store).fingerprint
+    report = build_handover_report(services, records["org"].id, 2025, fingerprint=fp)
+    sections = dict(report.sections())
+    assert report.heading == "令和7年度 引き継ぎ書"
+    assert ("前の端末の指紋", fp) in sections["この引き継ぎについて"]
+    assert {title for title, _ in sections["未解決の課題"]} == {i.title for i in records["issues"]}
+    assert [title for title, _ in sections["未完了のアクション"]] == ["夜間の見回り"]
+    (when, text), = sections["この年度の決定事項"]
+    assert "令和7年度 定期総会" in when and "=見回りを増やす" in text
+    assert "賛成15・反対3" in text and "少数意見: 反対の理由" in text
+    assert [title for title, _ in sections["この年度の会議"]] == ["令和7年5月18日"]
+    assert dict(sections["区への要望と回答"]) == {
+        asked.title: "提起 令和7年4月7日・回答 令和7年11月4日: 来年度に街灯を増設します。",
+        waiting.title: "提起 令和7年4月8日・回答はまだありません"}
+    everything = repr(report.sections())
+    assert "鈴木花子" not in everything  # the action's assignee
+    named = build_handover_report(services, records["org"].id, 2025, fingerprint=fp, personal=True)
+    assert "担当 鈴木花子" in repr(named.sections())
