@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "meguro_jukyo.commands.basic",
     "meguro_jukyo.commands.minutes",
     "meguro_jukyo.commands.sync",
+    "meguro_jukyo.commands.handover",
     "meguro_jukyo.commands.migrate",
     "meguro_jukyo.commands.excel",
 )

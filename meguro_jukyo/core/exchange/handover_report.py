@@ -1,0 +1,110 @@
+"""The handover's reading copy (引き継ぎ書): what the new officers take over, in sections.
+
+Built from the store alone (no Qt); the desktop lays it out on A4 like the minutes. Every open
+issue and every open action item is listed, whatever its 年度; the decisions, the 要望 and the
+meetings are those of the 年度 handed over. Names of people (assignees) only with ``personal``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from .. import models as m
+from ..japanese import nendo_label, nendo_range, wareki
+from ..services import Services
+from ..sync.handover import CLOSED_ACTION, CLOSED_ISSUE
+from .minutes import Decision
+
+Rows = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class HandoverReport:
+    organization: str
+    nendo: int
+    fingerprint: str  # of the laptop that wrote the handover file, to be compared on import
+    open_issues: Rows
+    open_actions: Rows
+    decisions: Rows
+    requests: Rows
+    meetings: Rows
+
+    @property
+    def heading(self) -> str:
+        return f"{nendo_label(self.nendo)} 引き継ぎ書"
+
+    def sections(self) -> list[tuple[str, Rows]]:
+        none = [("", "なし")]
+        return [
+            ("この引き継ぎについて", [
+                ("組織", self.organization), ("年度", nendo_label(self.nendo)),
+                ("前の端末の指紋", self.fingerprint),
+                ("取り込み方", "新しい端末で「引き継ぎファイルを取り込む」を選び、上の指紋と同じか確かめてください。"),
+            ]),
+            ("未解決の課題", self.open_issues or none),
+            ("未完了のアクション", self.open_actions or none),
+            ("この年度の決定事項", self.decisions or none),
+            ("区への要望と回答", self.requests or none),
+            ("この年度の会議", self.meetings or none),
+        ]
+
+
+def _date(value) -> str:
+    return wareki(value) if value else "—"
+
+
+def build_handover_report(services: Services, organization_id: str, nendo: int, *, fingerprint: str,
+                          personal: bool = False) -> HandoverReport:
+    vocab = services.vocab
+    start, end = nendo_range(nendo)
+    issue, action, note, meeting = m.Issue.__table__, m.ActionItem.__table__, m.Note.__table__, m.Meeting.__table__
+    org = m.Organization.__table__
+    in_year = (func.date(meeting.c.starts_at) >= start) & (func.date(meeting.c.starts_at) <= end)
+    with services.store.engine.connect() as con:
+        name = con.execute(select(org.c.name).where(org.c.id == organization_id)).scalar_one()
+        issues = con.execute(select(issue).where(
+            issue.c.organization_id == organization_id, issue.c.deleted.is_(False),
+            issue.c.status.notin_(CLOSED_ISSUE)).order_by(issue.c.raised_on, issue.c.title)).mappings().all()
+        actions = con.execute(select(action).where(
+            action.c.organization_id == organization_id, action.c.deleted.is_(False),
+            action.c.status.notin_(CLOSED_ACTION)).order_by(action.c.due_on.is_(None), action.c.due_on,
+                                                            action.c.title)).mappings().all()
+        meetings = con.execute(select(meeting).where(
+            meeting.c.organization_id == organization_id, meeting.c.deleted.is_(False), in_year)
+            .order_by(meeting.c.starts_at)).mappings().all()
+        ids = [r["id"] for r in meetings]
+        notes = con.execute(select(note).where(note.c.meeting_id.in_(ids), note.c.deleted.is_(False),
+                                               note.c.kind.in_(("decision", "minority")))
+                            .order_by(note.c.recorded_at, note.c.position)).mappings().all() if ids else []
+        requests = con.execute(select(issue).where(
+            issue.c.organization_id == organization_id, issue.c.deleted.is_(False), issue.c.is_request.is_(True),
+            (issue.c.raised_on >= start) | (issue.c.answered_on >= start) | (issue.c.status.notin_(CLOSED_ISSUE)))
+            .order_by(issue.c.raised_on, issue.c.title)).mappings().all()
+
+    open_issues = [(r["title"], f"{vocab.label('issue_status', r['status'])}・{vocab.label('issue_category', r['category'])}"
+                                f"・提起 {_date(r['raised_on'])}" + (f"・場所 {r['place']}" if r["place"] else "")
+                    + (f"\n{r['description']}" if r["description"] else "")) for r in issues]
+    open_actions = [(r["title"], f"{vocab.label('action_status', r['status'])}・期限 {_date(r['due_on'])}"
+                                 + (f"・担当 {r['assignee']}" if personal and r["assignee"] else "")) for r in actions]
+    by_meeting = {r["id"]: r for r in meetings}
+    minority: dict[str, list[str]] = {}
+    for n in notes:
+        if n["kind"] == "minority" and n["decision_id"]:
+            minority.setdefault(n["decision_id"], []).append(n["body"])
+    decisions = []
+    for n in notes:
+        if n["kind"] != "decision":
+            continue
+        held = by_meeting[n["meeting_id"]]
+        how = Decision(n["body"], vocab.label("decision_method", n["decision_method"]) if n["decision_method"] else "—",
+                       n["votes_for"], n["votes_against"], n["votes_abstain"]).how
+        reasons = "".join(f"\n少数意見: {text}" for text in minority.get(n["id"], ()))
+        decisions.append((f"{_date(held['starts_at'])} {held['title']}", f"{n['body']}\n決め方: {how}{reasons}"))
+    request_rows = [(r["title"], f"提起 {_date(r['raised_on'])}・" + (
+        f"回答 {_date(r['answered_on'])}: {r['ward_answer']}" if r["ward_answer"] else "回答はまだありません"))
+        for r in requests]
+    meeting_rows = [(_date(r["starts_at"]), f"{r['title']}（{vocab.label('meeting_status', r['status'])}）")
+                    for r in meetings]
+    return HandoverReport(name, nendo, fingerprint, open_issues, open_actions, decisions, request_rows, meeting_rows)

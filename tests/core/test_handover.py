@@ -1,0 +1,181 @@
+"""The yearly handover: the new officer's laptop continues with the same records and trust."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from xlsx_helpers import fill
+
+from meguro_jukyo.cli import main
+from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.errors import UserError
+from meguro_jukyo.core.exchange.dump import write_dump
+from meguro_jukyo.core.exchange.handover_report import build_handover_report
+from meguro_jukyo.core.services import Services
+from meguro_jukyo.core.sync import handover, identity, importer, package
+
+
+def dump(store) -> str:
+    out = io.StringIO()
+    write_dump(store, out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def old(services, tmp_path):
+    """The outgoing officer's laptop (SQLite and PostgreSQL), with a year of records and the
+    ward office it trusts."""
+    records = fill(services)
+    ward = Store.open(tmp_path / "ward.sqlite3", create=True, device_name="区役所")
+    identity.trust_card(services.store, identity.device_card(ward))
+    yield services, records, ward
+    ward.close()
+
+
+@pytest.fixture
+def new(tmp_path):
+    store = Store.open(tmp_path / "new.sqlite3", create=True, device_name="新しい会長のPC")
+    yield store
+    store.close()
+
+
+def test_the_new_laptop_holds_the_same_records_trusts_the_same_devices_and_syncs_on(old, new, tmp_path):
+    services, records, ward = old
+    org = records["org"]
+    path = tmp_path / "引き継ぎ.mjhandover"
+    written = handover.write_handover(services.store, path, organization_id=org.id, nendo=2025)
+    assert written.counts["open_issues"] == 9 and written.counts["open_actions"] == 1
+    assert written.counts["meetings"] == 1 and written.counts["decisions"] == 1
+
+    got = handover.import_handover(new, path, fingerprint=written.sender.fingerprint.lower())
+
+    assert got.result.status == importer.IMPORTED
+    assert dump(new) == dump(services.store)
+    trusted = {c.device_id for c in identity.trusted_devices(new)}
+    assert trusted == {services.store.device_id, ward.device_id}
+    assert identity.organization(new) == "駒場町会"
+    # the ward's next bundle reaches the new laptop as it reached the old one
+    services_ward = Services(ward)
+    ward_row = services_ward.organizations.create({"kind": "association", "name": "区からの組織", "jukyo_code": "komaba"})
+    bundle = tmp_path / "bundle.mjsync"
+    package.export_package(ward, bundle, scope="changes")
+    assert importer.import_package(new, bundle).status == importer.IMPORTED
+    assert Services(new).organizations.get(ward_row.id).name == "区からの組織"
+
+
+def test_a_wrong_fingerprint_trusts_and_writes_nothing(old, new, tmp_path):
+    services, records, _ = old
+    path = tmp_path / "h.mjhandover"
+    handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025)
+    before = dump(new)
+    for given in ("", "0000 0000 0000 0000 0000 0000 0000 0000"):
+        with pytest.raises(UserError, match="指紋が一致しません"):
+            handover.import_handover(new, path, fingerprint=given)
+    assert dump(new) == before and identity.trusted_devices(new) == []
+
+
+def test_records_not_signed_by_the_sender_are_refused_before_anything_is_trusted(old, new, tmp_path):
+    """A handover whose sender card was swapped for another laptop's: the records inside are
+    still signed by the first, so the file is refused even with the swapped card's fingerprint."""
+    services, records, ward = old
+    path = tmp_path / "h.mjhandover"
+    handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025)
+    forged = tmp_path / "forged.mjhandover"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(forged, "w") as dst:
+        for name in src.namelist():
+            data = identity.device_card(ward).to_json() if name == handover.SENDER else src.read(name)
+            dst.writestr(name, data)
+    before = dump(new)
+    with pytest.raises(UserError, match="記録が壊れています|送り主が違います"):
+        handover.import_handover(new, forged, fingerprint=identity.device_card(ward).fingerprint)
+    assert dump(new) == before and identity.trusted_devices(new) == []
+
+
+@pytest.mark.parametrize("damage", ["not a zip", "extra member", "no summary", "newer version"])
+def test_a_damaged_or_foreign_file_is_refused_with_a_reason(old, new, tmp_path, damage):
+    services, records, _ = old
+    path = tmp_path / "h.mjhandover"
+    handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025)
+    with zipfile.ZipFile(path) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    if damage == "not a zip":
+        path.write_bytes(b"PK not really")
+    else:
+        if damage == "extra member":
+            members["../evil.txt"] = b"x"
+        elif damage == "no summary":
+            del members[handover.SUMMARY]
+        else:
+            members[handover.SUMMARY] = members[handover.SUMMARY].replace(b'"version": 1', b'"version": 2')
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in members.items():
+                z.writestr(name, data)
+    with pytest.raises(UserError) as exc:
+        handover.import_handover(new, path, fingerprint=identity.device_card(services.store).fingerprint)
+    assert exc.value.ja and "\n" not in exc.value.ja
+    assert identity.trusted_devices(new) == []
+
+
+def test_the_old_laptop_cannot_import_its_own_handover(old, tmp_path):
+    services, records, _ = old
+    path = tmp_path / "h.mjhandover"
+    written = handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025)
+    with pytest.raises(UserError, match="この端末が書いた"):
+        handover.import_handover(services.store, path, fingerprint=written.sender.fingerprint)
+
+
+def test_an_unknown_organization_writes_no_file(services, tmp_path):
+    path = tmp_path / "h.mjhandover"
+    with pytest.raises(UserError, match="組織"):
+        handover.write_handover(services.store, path, organization_id="nope", nendo=2025)
+    assert not path.exists()
+
+
+def test_the_command_line_asks_for_the_fingerprint_then_continues_on_the_new_laptop(tmp_path, capsys):
+    old_db, new_db = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
+    assert main(["--db", str(old_db), "init", "--demo", "small", "--device-name", "前の会長のPC"]) == 0
+    with Store.open(old_db) as store:
+        name = Services(store).organizations.list()[0].name
+        fingerprint = identity.device_card(store).fingerprint
+    path = tmp_path / "h.mjhandover"
+    capsys.readouterr()
+    assert main(["--db", str(old_db), "handover", "write", str(path), "--organization", name, "--nendo", "2025"]) == 0
+    assert fingerprint in capsys.readouterr().out
+    assert main(["--db", str(new_db), "handover", "import", str(path)]) == 3
+    err = capsys.readouterr().err
+    assert fingerprint in err and "--fingerprint" in err
+    assert not new_db.exists()  # nothing made before the fingerprint is given
+    assert main(["--db", str(new_db), "handover", "import", str(path), "--fingerprint", fingerprint]) == 0
+    assert "取り込みました" in capsys.readouterr().out
+    with Store.open(old_db) as a, Store.open(new_db) as b:
+        assert dump(a) == dump(b)
+    assert main(["--db", str(new_db), "handover", "write", str(tmp_path / "x.mjhandover"),
+                 "--organization", "ない組織", "--nendo", "2025"]) == 1
+    assert "見つかりません" in capsys.readouterr().err
+
+
+def test_the_reading_copy_lists_every_open_item_the_years_decisions_and_no_names_unless_asked(old):
+    services, records, _ = old
+    asked, waiting = records["issues"][-3:-1]
+    services.issues.update(asked.id, {"is_request": True, "ward_answer": "来年度に街灯を増設します。",
+                                      "answered_on": dt.date(2025, 11, 4)})
+    services.issues.update(waiting.id, {"is_request": True})
+    fp = identity.device_card(services.store).fingerprint
+    report = build_handover_report(services, records["org"].id, 2025, fingerprint=fp)
+    sections = dict(report.sections())
+    assert report.heading == "令和7年度 引き継ぎ書"
+    assert ("前の端末の指紋", fp) in sections["この引き継ぎについて"]
+    assert {title for title, _ in sections["未解決の課題"]} == {i.title for i in records["issues"]}
+    assert [title for title, _ in sections["未完了のアクション"]] == ["夜間の見回り"]
+    (when, text), = sections["この年度の決定事項"]
+    assert "令和7年度 定期総会" in when and "=見回りを増やす" in text
+    assert "賛成15・反対3" in text and "少数意見: 反対の理由" in text
+    assert [title for title, _ in sections["この年度の会議"]] == ["令和7年5月18日"]
+    assert dict(sections["区への要望と回答"]) == {
+        asked.title: "提起 令和7年4月7日・回答 令和7年11月4日: 来年度に街灯を増設します。",
+        waiting.title: "提起 令和7年4月8日・回答はまだありません"}
+    everything = repr(report.sections())
+    assert "鈴木花子" not in everything  # the action's assignee
+    named = build_handover_report(services, records["org"].id, 2025, fingerprint=fp, personal=True)
+    assert "担当 鈴木花子" in repr(named.sections())
