@@ -444,6 +444,34 @@ class MeetingFlow:
 
         return run(self.store, "決定を記録", work)
 
+    def edit_note(self, note_id: str, values: dict) -> m.NoteRead:
+        """Correct a captured note (its text, kind, or a decision's method and votes): one
+        undoable change. A note that stops being a minority opinion leaves its decision."""
+        note = self.services.notes.get(note_id)
+        values = dict(values)
+        if values.get("kind", note.kind) != "minority":
+            values["decision_id"] = None
+        if values.get("kind", note.kind) != "decision":
+            values.update(decision_method=None, votes_for=None, votes_against=None, votes_abstain=None)
+        label = self.services.vocab.label("note_kind", note.kind)
+        return self.services.notes.update(note_id, values, label=f"{label}を修正")
+
+    def delete_note(self, note_id: str) -> list[str]:
+        """Delete a captured note; a decision goes with the minority opinions attached to it
+        (they dissent from nothing without it). One undoable change; returns the ids deleted."""
+        note = self.services.notes.get(note_id)
+        nt = m.Note.__table__
+        label = self.services.vocab.label("note_kind", note.kind)
+
+        def work(tx):
+            dissent = tx.con.execute(select(nt.c.id).where(
+                nt.c.decision_id == note_id, nt.c.deleted.is_(False))).scalars().all()
+            for id_ in (note_id, *dissent):
+                self.services.notes.delete_in(tx, id_)
+            return [note_id, *dissent]
+
+        return run(self.store, f"{label}を削除", work)
+
     def add_action(self, meeting_id: str, item_id: str | None, title: str, assignee: str = "",
                    due_on: dt.date | None = None) -> m.ActionItemRead:
         """An action item from the meeting (and from the item's issue, if it has one)."""

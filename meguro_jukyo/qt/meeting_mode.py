@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -63,6 +64,8 @@ translate = QCoreApplication.translate
 DRAFT_DELAY_MS = 500
 CLOCK_TICK_MS = 250
 KIND_KEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8")
+# what a row of the notes list is (Qt.UserRole): ("note" | "action", id)
+ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ class DecisionDialog(QDialog):
 
     draft_changed = Signal(str)
 
-    def __init__(self, display: Display, body: str, members: int, parent=None):
+    def __init__(self, display: Display, body: str, members: int, parent=None,
+                 note: m.NoteRead | None = None):
         super().__init__(parent)
         self.setObjectName("decision_dialog")
         self.setWindowTitle(translate("MeetingMode", "Decision"))
@@ -134,6 +138,12 @@ class DecisionDialog(QDialog):
         self.method.currentIndexChanged.connect(self._emit_draft)
         for box in self.votes.values():
             box.valueChanged.connect(self._emit_draft)
+        if note is not None:  # correcting a recorded decision; its minority opinions are notes of their own
+            self.method.setCurrentIndex(self.method.findData(note.decision_method))
+            for key, value in (("for", note.votes_for), ("against", note.votes_against),
+                               ("abstain", note.votes_abstain)):
+                self.votes[key].setValue(value or 0)
+            form.setRowVisible(self.minority, False)
         self._method_changed()
         self.body.setFocus()
         self.resize(560, self.sizeHint().height())
@@ -189,7 +199,7 @@ class DecisionDialog(QDialog):
 class ActionDialog(QDialog):
     """An action item: what, who, by when (2025-07-31, R7.7.31, 令和7年7月31日…)."""
 
-    def __init__(self, era: bool, parent=None):
+    def __init__(self, era: bool, parent=None, action: m.ActionItemRead | None = None):
         super().__init__(parent)
         self.setObjectName("action_dialog")
         self.setWindowTitle(translate("MeetingMode", "Action item"))
@@ -210,6 +220,10 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if action is not None:
+            self.what.setText(action.title)
+            self.who.setText(action.assignee)
+            self.due.set_value(action.due_on)
         self.what.setFocus()
         self.resize(520, self.sizeHint().height())
 
@@ -231,6 +245,66 @@ class ActionDialog(QDialog):
     def values(self) -> dict:
         return {"title": self.what.text().strip(), "assignee": self.who.text().strip(),
                 "due_on": self.due.value()}
+
+
+class NoteDialog(QDialog):
+    """Correct a captured note: its kind and its text (a decision has its own dialog)."""
+
+    def __init__(self, display: Display, note: m.NoteRead, parent=None):
+        super().__init__(parent)
+        self.setObjectName("note_dialog")
+        self.setWindowTitle(translate("MeetingMode", "Edit note"))
+        self.kind = QComboBox(objectName="note_kind")
+        for code, label in display.entries("note_kind"):
+            if code != "decision":
+                self.kind.addItem(label, code)
+        self.kind.setCurrentIndex(self.kind.findData(note.kind))
+        self.body = QLineEdit(note.body, objectName="note_body")
+        form = QFormLayout(self)
+        form.addRow(translate("MeetingMode", "&Kind:"), self.kind)
+        form.addRow(translate("MeetingMode", "&Text:"), self.body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(lambda: self.accept() if self.body.text().strip() else self.body.setFocus())
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.body.setFocus()
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict:
+        return {"kind": self.kind.currentData(), "body": self.body.text().strip()}
+
+
+class MeetingKeys(QObject):
+    """Keys that mean the same wherever the focus is in meeting mode.
+
+    Ctrl+Z / Ctrl+Y undo and redo the meeting's changes (a captured note first of all), not a
+    field's own text: a spin box or the emptied capture box would otherwise take them and put
+    the note's text back. Only while a note is being typed do they undo the typing, as in any
+    text box. ↑ in the empty capture box corrects the last note; Delete in the notes list
+    deletes the selected one.
+    """
+
+    def __init__(self, window: "MeetingModeWindow"):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:
+        w = self.window
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            if obj is w.capture and w.capture.text():
+                return False
+            event.ignore()  # not taken by the field: the window's Undo shortcut runs
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if obj is w.capture and event.key() == Qt.Key.Key_Up and not w.capture.text():
+                w.edit_last_note()
+                return True
+            if obj is w.notes_list and event.key() == Qt.Key.Key_Delete:
+                w.delete_row(w.notes_list.currentItem())
+                return True
+        return False
 
 
 class AgendaItemDialog(QDialog):
@@ -323,6 +397,7 @@ class MeetingModeWindow(QMainWindow):
         self.meeting: m.MeetingRead | None = None
         self.agenda: list[m.AgendaItemRead] = []
         self.notes: list[m.NoteRead] = []
+        self.actions: list[m.ActionItemRead] = []
         self.session = Session(meeting_id)
         self.kind = "opinion"
         self.draft_decision = ""
@@ -451,7 +526,9 @@ class MeetingModeWindow(QMainWindow):
         self.notes_list = QListWidget(objectName="item_notes")
         self.notes_list.setWordWrap(True)
         self.notes_list.setFont(self._big(1.1, bold=False))
-        self.notes_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.notes_list.customContextMenuRequested.connect(self._notes_menu)
+        self.notes_list.itemDoubleClicked.connect(self.edit_row)
         centre.addWidget(self.notes_list, 1)
         grid.addLayout(centre, 1, 1, 2, 1)
 
@@ -491,7 +568,8 @@ class MeetingModeWindow(QMainWindow):
             b.setMinimumHeight(40)
             steps_layout.addWidget(b)
         steps_layout.addStretch(1)
-        keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo"))
+        keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · "
+                                "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note"))
         keys.setWordWrap(True)
         keys.setObjectName("keys_help")
         steps_layout.addWidget(keys)
@@ -516,6 +594,11 @@ class MeetingModeWindow(QMainWindow):
         bind("Alt+Up", lambda: self.move_selected(-1))
         bind("Alt+Down", lambda: self.move_selected(1))
         bind(QKeySequence.StandardKey.Undo, self.undo)
+        bind(QKeySequence.StandardKey.Redo, self.redo)
+        keys = MeetingKeys(self)
+        for widget in (self.capture, self.notes_list, *(b for box in (
+                self.members_box, self.present_box, self.proxies_box) for b in (box, box.lineEdit()))):
+            widget.installEventFilter(keys)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -649,7 +732,7 @@ class MeetingModeWindow(QMainWindow):
         self.next_button.setEnabled(0 <= i < len(self.agenda) - 1)
         self.notes_list.clear()
         for note in self._item_notes():
-            self.notes_list.addItem(self._note_text(note))
+            self._add_row(self._note_text(note), "note", note.id)
         self.notes_list.scrollToBottom()
         self._show_kind()
         self._tick()
@@ -738,7 +821,7 @@ class MeetingModeWindow(QMainWindow):
             return
         self._draft_timer.stop()
         flow, meeting_id, item_id, kind = self.flow, self.meeting_id, self.session.item_id, self.kind
-        self.capture.clear()
+        self.capture.setText("")  # unlike clear(), leaves no text undo that would bring the note back
 
         def failed(exc):
             if not self.capture.text():
@@ -751,7 +834,7 @@ class MeetingModeWindow(QMainWindow):
     def _captured(self, note: m.NoteRead) -> None:
         self.notes.append(note)
         if note.agenda_item_id == self.session.item_id:
-            self.notes_list.addItem(self._note_text(note))
+            self._add_row(self._note_text(note), "note", note.id)
             self.notes_list.scrollToBottom()
         self._publish()
         self.note_captured.emit(note)
@@ -781,7 +864,7 @@ class MeetingModeWindow(QMainWindow):
             self.refocus()
             return
         v = dialog.values()
-        self.capture.clear()
+        self.capture.setText("")
         self.refocus()
         self._draft_timer.stop()
         flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
@@ -816,16 +899,18 @@ class MeetingModeWindow(QMainWindow):
             return
         v = dialog.values()
         if self.capture.text().strip() == v["title"]:
-            self.capture.clear()
+            self.capture.setText("")
         flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
         self.tasks.change(
             lambda: flow.add_action(meeting_id, item_id, v["title"], v["assignee"], v["due_on"]),
             self._action_added, self._failed, owner=self)
 
     def _action_added(self, action: m.ActionItemRead) -> None:
+        self.actions.append(action)
         due = self.display.date(action.due_on) if action.due_on else ""
         who = action.assignee
-        self.notes_list.addItem("【" + translate("MeetingMode", "Action") + "】" + "　".join(x for x in (action.title, who, due) if x))
+        self._add_row("【" + translate("MeetingMode", "Action") + "】" + "　".join(x for x in (action.title, who, due) if x),
+                      "action", action.id)
         self.statusBar().showMessage(translate("MeetingMode", "Action item added: %1").replace("%1", action.title), 4000)
         self.action_added.emit(action)
 
@@ -1043,14 +1128,104 @@ class MeetingModeWindow(QMainWindow):
     # -- undo ------------------------------------------------------------------------------
 
     def undo(self) -> None:
-        services = self.services
+        self._replay(self.services.undo, translate("MeetingMode", "Undone: %1"))
+
+    def redo(self) -> None:
+        self._replay(self.services.redo, translate("MeetingMode", "Redone: %1"))
+
+    def _replay(self, fn, message: str) -> None:
+        if self.capture.text().strip():
+            self.save_draft()
 
         def done(result):
             if result is not None:
-                self.statusBar().showMessage(translate("MeetingMode", "Undone: %1").replace("%1", result.label), 4000)
+                self.statusBar().showMessage(message.replace("%1", result.label), 4000)
             self.reload()
 
-        self.tasks.change(services.undo, done, self._failed, owner=self)
+        self.tasks.change(fn, done, self._failed, owner=self)
+
+    # -- correcting what was recorded -----------------------------------------------------
+
+    def _add_row(self, text: str, what: str, id_: str) -> None:
+        row = QListWidgetItem(text)
+        row.setData(ROW_ROLE, (what, id_))
+        self.notes_list.addItem(row)
+
+    def _notes_menu(self, pos) -> None:
+        row = self.notes_list.itemAt(pos)
+        if row is None:
+            return
+        menu = QMenu(self.notes_list)
+        menu.setObjectName("notes_menu")
+        menu.addAction(translate("MeetingMode", "&Edit…"), lambda: self.edit_row(row))
+        menu.addAction(translate("MeetingMode", "&Delete"), lambda: self.delete_row(row))
+        menu.popup(self.notes_list.viewport().mapToGlobal(pos))
+        self.notes_menu = menu
+
+    def edit_last_note(self) -> None:
+        """↑ in the empty capture box: correct the newest note of this item."""
+        if self.notes_list.count():
+            self.notes_list.setCurrentRow(self.notes_list.count() - 1)
+            self.edit_row(self.notes_list.item(self.notes_list.count() - 1))
+
+    def _row_record(self, row: QListWidgetItem | None):
+        if row is None or row.data(ROW_ROLE) is None:
+            return None, None
+        what, id_ = row.data(ROW_ROLE)
+        if what == "note":
+            return what, next((n for n in self.notes if n.id == id_), None)
+        return what, next((a for a in self.actions if a.id == id_), None)
+
+    def edit_row(self, row: QListWidgetItem | None) -> None:
+        what, record = self._row_record(row)
+        if record is None:
+            return
+        if what == "action":
+            dialog = ActionDialog(self.display.era, self, record)
+        elif record.kind == "decision":
+            dialog = DecisionDialog(self.display, record.body, self.meeting.members_total or 0, self, note=record)
+        else:
+            dialog = NoteDialog(self.display, record, self)
+        self.edit_dialog = dialog
+        dialog.finished.connect(lambda result: self._edited(dialog, result, what, record))
+        dialog.open()
+
+    def _edited(self, dialog: QDialog, result: int, what: str, record) -> None:
+        self.edit_dialog = None
+        dialog.deleteLater()
+        self.refocus()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        flow, actions, id_ = self.flow, self.services.actions, record.id
+        values = dialog.values()
+        if isinstance(dialog, DecisionDialog):
+            values = {"body": values["body"], "decision_method": values["method"],
+                      **{k: values[k] for k in ("votes_for", "votes_against", "votes_abstain")}}
+
+        def work():
+            if what == "action":
+                return actions.update(id_, values, label="アクションを修正")
+            return flow.edit_note(id_, values)
+
+        self.tasks.change(work, lambda _r: self.reload(), self._failed, owner=self)
+
+    def delete_row(self, row: QListWidgetItem | None) -> None:
+        """Delete a note or action item: an ordinary change, so Ctrl+Z brings it back."""
+        what, record = self._row_record(row)
+        if record is None:
+            return
+        flow, actions, id_ = self.flow, self.services.actions, record.id
+
+        def work():
+            if what == "action":
+                return actions.delete(id_, label="アクションを削除")
+            return flow.delete_note(id_)
+
+        def done(_result):
+            self.statusBar().showMessage(translate("MeetingMode", "Deleted (Ctrl+Z brings it back)."), 6000)
+            self.reload()
+
+        self.tasks.change(work, done, self._failed, owner=self)
 
     # -- projector -------------------------------------------------------------------------
 

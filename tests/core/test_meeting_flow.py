@@ -232,3 +232,31 @@ def test_edits_after_finalising_are_amendments(flow, services, store, meeting):
     assert keys == []
     # the meta values are JSON that does not depend on this module's internals
     assert json.loads(flow.session(meeting.id).to_json()) == {"item_id": None, "timers": {}}
+
+
+def test_a_captured_note_is_corrected_and_deleted_as_undoable_changes(flow, services, meeting):
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    note = flow.capture(meeting.id, item.id, "opinion", "値上げに反対")
+    edited = flow.edit_note(note.id, {"kind": "point", "body": "値上げは必要か"})
+    assert (edited.kind, edited.body) == ("point", "値上げは必要か")
+    assert services.undo_label() == "意見を修正"
+    services.undo()
+    assert [(n.kind, n.body) for n in flow.notes(meeting.id)] == [("opinion", "値上げに反対")]
+
+    decision = flow.decide(meeting.id, item.id, "年1,200円とする", "majority", 8, 2, 0, minority=["据え置くべき"])
+    flow.edit_note(decision.id, {"decision_method": "unanimous", "votes_for": None,
+                                 "votes_against": None, "votes_abstain": None})
+    assert services.notes.get(decision.id).decision_method == "unanimous"
+    assert flow.delete_note(decision.id) != [decision.id]  # its minority opinion went with it
+    assert [n.body for n in flow.notes(meeting.id)] == ["値上げに反対"]
+    services.undo()
+    assert sorted(n.body for n in flow.notes(meeting.id)) == ["値上げに反対", "年1,200円とする", "据え置くべき"]
+
+
+def test_a_minority_opinion_edited_into_an_opinion_leaves_its_decision(flow, services, meeting):
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    flow.decide(meeting.id, item.id, "値上げする", "majority", 10, 2, 0)
+    minority = flow.capture(meeting.id, item.id, "minority", "反対の理由")
+    assert flow.edit_note(minority.id, {"kind": "opinion"}).decision_id is None

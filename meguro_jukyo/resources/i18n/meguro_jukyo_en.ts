@@ -1515,6 +1515,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Enter what is to be done.</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
         <source>Agenda item</source>
         <translation>Agenda item</translation>
     </message>
@@ -1628,8 +1640,8 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Projector window</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</source>
-        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</translation>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note</source>
+        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note</translation>
     </message>
     <message>
         <source>Meeting mode — %1</source>
@@ -1718,6 +1730,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Undone: %1</source>
         <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Deleted (Ctrl+Z brings it back).</source>
+        <translation>Deleted (Ctrl+Z brings it back).</translation>
     </message>
     <message>
         <source>&amp;Meeting mode…</source>

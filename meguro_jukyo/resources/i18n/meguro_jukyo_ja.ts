@@ -1515,6 +1515,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>やることを入力してください。</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>メモを修正</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T):</translation>
+    </message>
+    <message>
         <source>Agenda item</source>
         <translation>議題</translation>
     </message>
@@ -1628,8 +1640,8 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>プロジェクター表示(&amp;P)</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</source>
-        <translation>F1〜F8 記録 · F9 アクション · F10 一時停止／再開 · Alt+←/→ 議題の移動 · Ctrl+Z 元に戻す</translation>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note</source>
+        <translation>F1〜F8 メモ · F9 アクション · F10 一時停止/再開 · Alt+←/→ 議題 · Ctrl+Z 元に戻す · 空の入力欄で↑: 直前のメモを修正 · Del: 選んだメモを削除</translation>
     </message>
     <message>
         <source>Meeting mode — %1</source>
@@ -1718,6 +1730,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Undone: %1</source>
         <translation>元に戻しました: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>やり直しました: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修正(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deleted (Ctrl+Z brings it back).</source>
+        <translation>削除しました（Ctrl+Z で元に戻せます）。</translation>
     </message>
     <message>
         <source>&amp;Meeting mode…</source>
