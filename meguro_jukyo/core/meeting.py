@@ -27,13 +27,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
 
 from . import models as m
-from .errors import UserError
-from .services import Services
+from .errors import UserError, ValidationError
+from .services import Quorum, Services
 from .services.base import from_json, run
 
 STATUSES = ("planned", "in_session", "closed", "finalized")
@@ -139,6 +140,75 @@ class Amendment:
     field: str
     old: object
     new: object
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something off with a decision about to be recorded. A blocking one cannot be saved
+    (the record would be wrong); the others are said, and saved only when asked again."""
+
+    ja: str
+    en: str
+    blocking: bool = False
+    field: str = ""  # what to fix: method | votes | dissent | quorum
+
+    def message(self, language: str = "ja") -> str:
+        return self.en if language == "en" else self.ja
+
+
+def quorum_problem(q: Quorum) -> Problem | None:
+    """The meeting lacks its quorum: what is attending and what is needed."""
+    if q.reached:
+        return None
+    return Problem(f"定足数に達していません: 出席{q.attending}名、必要{q.required}名（{q.rule}）。",
+                   f"The quorum is not reached ({q.attending} attending, {q.required} needed).")
+
+
+def decision_problems(meeting: m.MeetingRead, q: Quorum, item_notes: Sequence[m.NoteRead],
+                      method: str | None, votes_for: int | None = None,
+                      votes_against: int | None = None, votes_abstain: int | None = None,
+                      minority: Sequence[str] = (), editing: str | None = None) -> list[Problem]:
+    """What is off with a decision on an item before it is recorded (``editing``: the id of
+    the decision being corrected), in the order a person fixes them."""
+    out: list[Problem] = []
+    if method is None:
+        out.append(Problem("決め方（全会一致・多数決・継続）を選んでください。",
+                           "Choose how it was decided (unanimous, majority, continued).", True, "method"))
+    dissent = [n.body for n in item_notes if n.kind == "minority" and n.id != editing
+               and (editing is None or n.decision_id in (None, editing))]
+    dissent += [t.strip() for t in minority if t.strip()]
+    if method == "unanimous" and dissent:
+        out.append(Problem(f"全会一致としていますが、少数意見「{_short(dissent[0])}」があります。",
+                           f"Unanimous, but there is a minority opinion (“{_short(dissent[0])}”).",
+                           field="dissent"))
+    if method == "unanimous" and votes_against:
+        out.append(Problem(f"全会一致としていますが、反対が{votes_against}票あります。",
+                           f"Unanimous, but {votes_against} voted against.", field="dissent"))
+    if method == "majority" and votes_for is not None and votes_for <= (votes_against or 0):
+        out.append(Problem("多数決の決定には賛成が反対より多い必要があります。",
+                           "A majority decision needs more votes for than against.", True, "votes"))
+    if votes_for is not None:
+        total = votes_for + (votes_against or 0) + (votes_abstain or 0)
+        can_vote = meeting.present + meeting.proxies
+        if can_vote and total != can_vote:
+            sums = (f"賛成{votes_for}＋反対{votes_against or 0}＋棄権{votes_abstain or 0}＝{total}票ですが、"
+                    f"出席{meeting.present}名＋委任状{meeting.proxies}名＝{can_vote}名です")
+            sums_en = (f"for {votes_for} + against {votes_against or 0} + abstaining {votes_abstain or 0} = "
+                       f"{total} votes, but present {meeting.present} + proxies {meeting.proxies} = {can_vote}")
+            if total > can_vote:
+                out.append(Problem(f"票数が合いません。{sums}（{total - can_vote}票多すぎます）。",
+                                   f"The votes do not add up: {sums_en} ({total - can_vote} too many).",
+                                   True, "votes"))
+            else:
+                out.append(Problem(f"{sums}（{can_vote - total}票足りません。投票しなかった人がいれば、そのまま保存できます）。",
+                                   f"{sums_en} ({can_vote - total} fewer; save anyway if some did not vote).",
+                                   field="votes"))
+    quorum = quorum_problem(q)
+    if quorum is not None:
+        out.append(Problem(quorum.ja + "この決定は議事録に「定足数不足」と記されます。",
+                           quorum.en + " The minutes will mark this decision as taken without a quorum.",
+                           field="quorum"))
+    return out
 
 
 # --------------------------------------------------------------------------- the flow
@@ -405,7 +475,8 @@ class MeetingFlow:
         """
         self._require_in_session(meeting_id)
         if kind == "decision":
-            return self.decide(meeting_id, item_id, body, "unanimous")
+            raise UserError("決定は決め方（全会一致・多数決・継続）を選んで記録してください。",
+                            "Record a decision with how it was decided.")
         if kind == "minority" and decision_id is None:
             latest = self.latest_decision(meeting_id, item_id)
             decision_id = latest.id if latest else None
@@ -424,10 +495,18 @@ class MeetingFlow:
                votes_for: int | None = None, votes_against: int | None = None,
                votes_abstain: int | None = None, minority: list[str] | tuple[str, ...] = ()
                ) -> m.NoteRead:
-        """A decision with how it was reached and its votes, and its minority opinions: one change."""
-        self._require_in_session(meeting_id)
+        """A decision with how it was reached and its votes, and its minority opinions: one change.
+
+        Refused when :func:`decision_problems` finds the record would be wrong (no method, more
+        votes than people who could vote); its warnings are for the person to weigh."""
+        meeting = self._require_in_session(meeting_id)
         if method != "majority" and votes_for is None:
             votes_against = votes_abstain = None
+        for problem in decision_problems(meeting, self.services.meetings.quorum(meeting), (), method,
+                                         votes_for, votes_against, votes_abstain):
+            if problem.blocking:
+                raise ValidationError(problem.ja, problem.en, field={
+                    "method": "decision_method", "votes": "votes_for"}[problem.field])
 
         def work(tx):
             values = self._note_values(tx, meeting_id, item_id, "decision", body)

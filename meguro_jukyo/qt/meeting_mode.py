@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import models as m
-from ..core.meeting import Candidate, Draft, MeetingFlow, Session
+from ..core.meeting import Candidate, Draft, MeetingFlow, Problem, Session, decision_problems
 from .display import Display
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
@@ -96,19 +96,28 @@ class NumberBox(QSpinBox):
 
 
 class DecisionDialog(QDialog):
-    """What was decided, how, the votes, and a minority opinion; Enter saves."""
+    """What was decided, how, the votes, and a minority opinion.
+
+    The method has no default: Enter saves only once it is chosen. ``check`` (values → the
+    core's :class:`Problem` list) says as it is typed what is off: a blocking problem keeps
+    Save from saving, a warning (全会一致 with a dissent, votes short of attendance, no
+    quorum) turns Save into "Save anyway", which a second press confirms.
+    """
 
     draft_changed = Signal(str)
 
-    def __init__(self, display: Display, body: str, members: int, parent=None,
+    def __init__(self, display: Display, body: str, members: int, parent, check,
                  note: m.NoteRead | None = None):
         super().__init__(parent)
         self.setObjectName("decision_dialog")
         self.setWindowTitle(translate("MeetingMode", "Decision"))
+        self.language, self.check = display.language, check
         self.body = QLineEdit(body, objectName="decision_body")
         self.method = QComboBox(objectName="decision_method")
         for code, label in display.entries("decision_method"):
             self.method.addItem(label, code)
+        self.method.setPlaceholderText(translate("MeetingMode", "Choose…"))
+        self.method.setCurrentIndex(-1)
         self.votes = {}
         form = QFormLayout(self)
         form.addRow(translate("MeetingMode", "&Decision:"), self.body)
@@ -128,39 +137,46 @@ class DecisionDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.method.currentIndexChanged.connect(self._method_changed)
-        self.body.textChanged.connect(self._emit_draft)
-        self.method.currentIndexChanged.connect(self._emit_draft)
-        for box in self.votes.values():
-            box.valueChanged.connect(self._emit_draft)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
         if note is not None:  # correcting a recorded decision; its minority opinions are notes of their own
             self.method.setCurrentIndex(self.method.findData(note.decision_method))
             for key, value in (("for", note.votes_for), ("against", note.votes_against),
                                ("abstain", note.votes_abstain)):
                 self.votes[key].setValue(value or 0)
             form.setRowVisible(self.minority, False)
+        self._acknowledged: list[str] | None = None
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.body.textChanged.connect(self._emit_draft)
+        self.method.currentIndexChanged.connect(self._emit_draft)
+        for box in self.votes.values():
+            box.valueChanged.connect(self._emit_draft)
+            box.valueChanged.connect(self._show_problems)
+        self.minority.textChanged.connect(self._show_problems)
         self._method_changed()
         self.body.setFocus()
-        self.resize(560, self.sizeHint().height())
+        self.resize(600, self.sizeHint().height())
 
     def _method_changed(self) -> None:
-        voting = self.method.currentData() == "majority"
+        counted = self.method.currentData() in ("majority", "unanimous")  # 全会一致（賛成12）
         for box in self.votes.values():
-            box.setEnabled(voting)
+            box.setEnabled(counted)
+        self._show_problems()
 
     def values(self) -> dict:
         method = self.method.currentData()
-        voting = method == "majority"
+        counts = {k: box.value() for k, box in self.votes.items()}
+        # votes are recorded for a majority vote, and for a unanimous one only if counted
+        voting = method == "majority" or (method == "unanimous" and any(counts.values()))
         return {
             "body": self.body.text().strip(), "method": method,
-            "votes_for": self.votes["for"].value() if voting else None,
-            "votes_against": self.votes["against"].value() if voting else None,
-            "votes_abstain": self.votes["abstain"].value() if voting else None,
+            "votes_for": counts["for"] if voting else None,
+            "votes_against": counts["against"] if voting else None,
+            "votes_abstain": counts["abstain"] if voting else None,
             "minority": [self.minority.text()] if self.minority.text().strip() else [],
         }
 
@@ -169,6 +185,8 @@ class DecisionDialog(QDialog):
         text = v["body"]
         if not text:
             return ""
+        if v["method"] is None:
+            return text
         text += f"（{self.method.currentText()}"
         if v["votes_for"] is not None:
             text += "　" + translate("MeetingMode", "for %1 / against %2 / abstaining %3").replace(
@@ -179,15 +197,35 @@ class DecisionDialog(QDialog):
     def _emit_draft(self, *_args) -> None:
         self.draft_changed.emit(self.draft_text())
 
+    def _show(self, problems: list[Problem]) -> None:
+        if problems:
+            self.show_error("\n".join("・" + p.message(self.language) for p in problems))
+        else:
+            self.error.hide()
+
+    def _show_problems(self, *_args) -> None:
+        """What is off, shown as it is chosen and typed (a method not yet chosen only on Save)."""
+        problems = [p for p in self.check(self.values()) if p.field != "method"]
+        self._show(problems)
+        if self._acknowledged is not None and self._acknowledged != [p.ja for p in problems]:
+            self._acknowledged = None
+            self.save_button.setText(translate("MeetingMode", "&Save"))
+
     def _check(self) -> None:
         v = self.values()
         if not v["body"]:
             self.show_error(translate("MeetingMode", "Enter what was decided."))
             self.body.setFocus()
             return
-        if v["method"] == "majority" and v["votes_for"] <= v["votes_against"]:
-            self.show_error(translate("MeetingMode", "A majority decision needs more votes for than against."))
-            self.votes["for"].setFocus()
+        problems = self.check(v)
+        self._show(problems)
+        blocking = [p for p in problems if p.blocking]
+        if blocking:
+            (self.method if blocking[0].field == "method" else self.votes["for"]).setFocus()
+            return
+        if problems and self._acknowledged != [p.ja for p in problems]:
+            self._acknowledged = [p.ja for p in problems]
+            self.save_button.setText(translate("MeetingMode", "&Save anyway"))
             return
         self.accept()
 
@@ -693,9 +731,7 @@ class MeetingModeWindow(QMainWindow):
     def _show_quorum(self) -> None:
         if self.meeting is None:
             return
-        q = self.services.meetings.quorum(self.meeting.model_copy(update={
-            "members_total": self.members_box.value(), "present": self.present_box.value(),
-            "proxies": self.proxies_box.value()}))
+        q = self.services.meetings.quorum(self._attendance())
         self.quorum_label.setText(translate("MeetingMode", "Quorum reached") if q.reached else translate("MeetingMode", "No quorum"))
         self.quorum_label.setStyleSheet("color: #1b7f3b;" if q.reached else "color: #b00020;")
         if q.required:
@@ -839,11 +875,28 @@ class MeetingModeWindow(QMainWindow):
         self._publish()
         self.note_captured.emit(note)
 
+    def _attendance(self) -> m.MeetingRead:
+        """The meeting with the attendance as typed (saved half a second later)."""
+        return self.meeting.model_copy(update={
+            "members_total": self.members_box.value(), "present": self.present_box.value(),
+            "proxies": self.proxies_box.value()})
+
+    def _decision_check(self, editing: str | None = None):
+        """What the decision dialog checks its values with: the core's rules over this item."""
+        meeting = self._attendance()
+        q, notes = self.services.meetings.quorum(meeting), self._item_notes()
+
+        def check(v: dict) -> list[Problem]:
+            return decision_problems(meeting, q, notes, v["method"], v["votes_for"], v["votes_against"],
+                                     v["votes_abstain"], v["minority"], editing)
+
+        return check
+
     def decide(self) -> None:
         if self.meeting is None or self.meeting.status != "in_session":
             return
         dialog = DecisionDialog(self.display, self.capture.text().strip(),
-                                self.meeting.members_total or 0, self)
+                                self.meeting.members_total or 0, self, self._decision_check())
         self.decision_dialog = dialog
 
         def draft(text: str) -> None:
@@ -1183,7 +1236,8 @@ class MeetingModeWindow(QMainWindow):
         if what == "action":
             dialog = ActionDialog(self.display.era, self, record)
         elif record.kind == "decision":
-            dialog = DecisionDialog(self.display, record.body, self.meeting.members_total or 0, self, note=record)
+            dialog = DecisionDialog(self.display, record.body, self.meeting.members_total or 0, self,
+                                    self._decision_check(record.id), note=record)
         else:
             dialog = NoteDialog(self.display, record, self)
         self.edit_dialog = dialog

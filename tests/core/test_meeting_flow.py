@@ -260,3 +260,37 @@ def test_a_minority_opinion_edited_into_an_opinion_leaves_its_decision(flow, ser
     flow.decide(meeting.id, item.id, "値上げする", "majority", 10, 2, 0)
     minority = flow.capture(meeting.id, item.id, "minority", "反対の理由")
     assert flow.edit_note(minority.id, {"kind": "opinion"}).decision_id is None
+
+
+def test_a_decision_needs_its_method_and_no_more_votes_than_people(flow, services, org):
+    meeting = make_meeting(services, org, meeting_type="board", members_total=15, present=12, proxies=1)
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    with pytest.raises(UserError):
+        flow.capture(meeting.id, item.id, "decision", "方法なしの決定")
+    with pytest.raises(ValidationError) as refused:
+        flow.decide(meeting.id, item.id, "値上げする", "majority", 10, 3, 1)
+    assert "賛成10＋反対3＋棄権1＝14票ですが、出席12名＋委任状1名＝13名です（1票多すぎます）" in refused.value.ja
+    assert flow.notes(meeting.id) == []
+    assert flow.decide(meeting.id, item.id, "値上げする", "majority", 9, 3, 1).votes_for == 9
+
+
+def test_decision_problems_say_what_is_off(flow, services, org):
+    from meguro_jukyo.core.meeting import decision_problems
+
+    meeting = make_meeting(services, org, meeting_type="board", members_total=15, present=6)
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    minority = flow.capture(meeting.id, item.id, "minority", "据え置くべき")
+    q = services.meetings.quorum(meeting)
+
+    def fields(*args, **kw):
+        return [(p.field, p.blocking) for p in decision_problems(meeting, q, [minority], *args, **kw)]
+
+    assert fields(None) == [("method", True), ("quorum", False)]
+    assert fields("unanimous", 5, 1, 0) == [("dissent", False), ("dissent", False), ("quorum", False)]
+    assert fields("majority", 4, 1, 0) == [("votes", False), ("quorum", False)]  # 5 of 6 voted
+    assert fields("majority", 1, 2, 0) == [("votes", True), ("votes", False), ("quorum", False)]
+    assert fields("continued") == [("quorum", False)]
+    [quorum] = [p for p in decision_problems(meeting, q, [], "continued")]
+    assert "定足数に達していません: 出席6名、必要8名（役員の過半数の出席" in quorum.ja

@@ -142,7 +142,8 @@ def test_a_whole_meeting_with_the_keyboard_alone(qtbot, window, services, tasks,
             modal_named(qtbot, "decision_dialog")
             keys.type("会計報告を承認する")
             keys.press(Qt.Key.Key_Tab)
-            keys.press(Qt.Key.Key_Down)  # 全会一致 → 多数決
+            keys.press(Qt.Key.Key_Down)  # nothing chosen → 全会一致
+            keys.press(Qt.Key.Key_Down)  # → 多数決
             keys.press(Qt.Key.Key_Tab)
             keys.type("8")
             keys.press(Qt.Key.Key_Tab)

@@ -1455,6 +1455,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Decision</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
         <source>&amp;Decision:</source>
         <translation>&amp;Decision:</translation>
     </message>
@@ -1487,12 +1491,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>for %1 / against %2 / abstaining %3</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>Enter what was decided.</source>
         <translation>Enter what was decided.</translation>
     </message>
     <message>
-        <source>A majority decision needs more votes for than against.</source>
-        <translation>A majority decision needs more votes for than against.</translation>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Save anyway</translation>
     </message>
     <message>
         <source>Action item</source>

@@ -1455,6 +1455,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>決定</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>選んでください…</translation>
+    </message>
+    <message>
         <source>&amp;Decision:</source>
         <translation>決定内容(&amp;D):</translation>
     </message>
@@ -1487,12 +1491,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>賛成%1・反対%2・棄権%3</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
         <source>Enter what was decided.</source>
         <translation>決定した内容を入力してください。</translation>
     </message>
     <message>
-        <source>A majority decision needs more votes for than against.</source>
-        <translation>多数決の決定には賛成が反対より多い必要があります。</translation>
+        <source>&amp;Save anyway</source>
+        <translation>それでも保存(&amp;S)</translation>
     </message>
     <message>
         <source>Action item</source>
