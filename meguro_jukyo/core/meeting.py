@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ from .services.base import from_json, run
 STATUSES = ("planned", "in_session", "closed", "finalized")
 NOTE_KINDS = ("opinion", "point", "question", "report", "consensus", "decision", "continued", "minority")
 OPEN_ACTION = ("todo", "doing")
+#: the outcome of an agenda item the meeting closed without taking up
+NOT_TAKEN_UP = "審議せず"
 _ACTIVE_KEY = "meeting_mode.active"
 
 
@@ -60,11 +63,14 @@ class Candidate:
 
     source: str  # "continued" (a 継続審議 note or a decision to continue) | "action"
     source_id: str
-    title: str
+    title: str  # a short agenda title (:func:`short_title` of the text)
     issue_id: str | None
     from_meeting: str  # title of the meeting it came from ("" if none)
     from_date: dt.datetime | None
-    detail: str = ""  # e.g. assignee and due date of an action item
+    text: str = ""  # what was recorded, in full
+    assignee: str = ""  # of an action item
+    due_on: dt.date | None = None
+    overdue: bool = False  # an action due before this meeting's day
 
 
 @dataclass
@@ -230,7 +236,7 @@ class MeetingFlow:
                                                    order_by=[("position", False)]))
 
     def add_item(self, meeting_id: str, title: str, planned_minutes: int = 10,
-                 issue_id: str | None = None) -> m.AgendaItemRead:
+                 issue_id: str | None = None, carried_from: str | None = None) -> m.AgendaItemRead:
         """A new agenda item at the end of the agenda."""
         t = m.AgendaItem.__table__
 
@@ -239,7 +245,7 @@ class MeetingFlow:
                 t.c.meeting_id == meeting_id, t.c.deleted.is_(False))).scalar()
             return self.services.agenda.create_in(tx, {
                 "meeting_id": meeting_id, "title": title, "planned_minutes": planned_minutes,
-                "issue_id": issue_id, "position": (last or 0) + 1})
+                "issue_id": issue_id, "carried_from": carried_from, "position": (last or 0) + 1})
 
         return run(self.store, "議題を追加", work)
 
@@ -277,7 +283,8 @@ class MeetingFlow:
                 (nt.c.kind == "continued") | ((nt.c.kind == "decision")
                                               & (nt.c.decision_method == "continued")),
             ).order_by(nt.c.recorded_at, nt.c.position)).mappings().all() if earlier else []
-            taken_up = con.execute(select(it.c.meeting_id, it.c.title, it.c.issue_id, mt.c.starts_at).join(
+            taken_up = con.execute(select(it.c.meeting_id, it.c.title, it.c.issue_id, it.c.carried_from,
+                                          mt.c.starts_at).join(
                 mt, mt.c.id == it.c.meeting_id).where(
                 mt.c.organization_id == meeting.organization_id, it.c.deleted.is_(False),
                 mt.c.deleted.is_(False), mt.c.starts_at <= meeting.starts_at)).all()
@@ -289,43 +296,51 @@ class MeetingFlow:
             item_issue = dict(con.execute(select(it.c.id, it.c.issue_id).where(
                 it.c.id.in_([n["agenda_item_id"] for n in notes if n["agenda_item_id"]]))).all())
 
-        def taken(since: dt.datetime | None, title: str, issue_id: str | None) -> bool:
-            """On the agenda of a meeting after ``since`` (None: of this meeting)."""
+        def taken(since: dt.datetime | None, source_id: str, titles: tuple[str, ...],
+                  issue_id: str | None) -> bool:
+            """On the agenda of a meeting after ``since`` (None: of this meeting): carried over
+            from it, or (items added by hand, or before items kept their source) with its issue
+            or one of its titles."""
             for row in taken_up:
                 if since is None and row.meeting_id != meeting_id:
                     continue
                 if since is not None and row.starts_at <= since:
                     continue
-                if (issue_id and row.issue_id == issue_id) or row.title.strip() == title.strip():
+                if (row.carried_from == source_id or (issue_id and row.issue_id == issue_id)
+                        or row.title.strip() in titles):
                     return True
             return False
 
         out: list[Candidate] = []
         seen: set[str] = set()
+        day = meeting.starts_at.date()
         for n in notes:
             issue = n["issue_id"] or item_issue.get(n["agenda_item_id"])
-            title = n["body"].strip().splitlines()[0][:200]
+            text = n["body"].strip()
+            title, first_line = short_title(text), text.splitlines()[0][:200]
             source = earlier[n["meeting_id"]]
             key = issue or title
-            if key in seen or taken(source.starts_at, title, issue):
+            if key in seen or taken(source.starts_at, n["id"], (title, first_line), issue):
                 continue
             seen.add(key)
-            out.append(Candidate("continued", n["id"], title, issue, source.title, source.starts_at))
+            out.append(Candidate("continued", n["id"], title, issue, source.title, source.starts_at, text))
         for a in actions:
             source = earlier.get(a["meeting_id"])
-            if taken(None, a["title"], a["issue_id"]):  # open actions come back until done
+            title = short_title(a["title"])
+            if taken(None, a["id"], (title, a["title"].strip()), a["issue_id"]):  # open actions come back until done
                 continue
-            detail = "、".join(x for x in (
-                f"担当: {a['assignee']}" if a["assignee"] else "",
-                f"期限: {a['due_on'].isoformat()}" if a["due_on"] else "") if x)
-            out.append(Candidate("action", a["id"], a["title"], a["issue_id"],
+            out.append(Candidate("action", a["id"], title, a["issue_id"],
                                  source.title if source else "", source.starts_at if source else None,
-                                 detail))
+                                 a["title"], a["assignee"], a["due_on"],
+                                 a["due_on"] is not None and a["due_on"] < day))
         return out
 
     def add_candidate(self, meeting_id: str, candidate: Candidate,
                       planned_minutes: int = 10) -> m.AgendaItemRead:
-        return self.add_item(meeting_id, candidate.title, planned_minutes, candidate.issue_id)
+        """The candidate as an agenda item under its (possibly edited) title, remembering where
+        it came from so it is not offered again."""
+        return self.add_item(meeting_id, candidate.title.strip() or short_title(candidate.text),
+                             planned_minutes, candidate.issue_id, carried_from=candidate.source_id)
 
     # -- status --------------------------------------------------------------------------
 
@@ -341,28 +356,42 @@ class MeetingFlow:
                             f"Only possible while the meeting is {need_en} (it is {now_en}).")
         return self.services.meetings.update(meeting_id, {"status": to, **(extra or {})}, label=label)
 
-    def open_meeting(self, meeting_id: str) -> m.MeetingRead:
-        """予定 → 開催中."""
-        return self._step(meeting_id, "planned", "in_session", "開会")
+    def open_meeting(self, meeting_id: str, now: float | None = None) -> m.MeetingRead:
+        """予定 → 開催中, recording when (the minutes show it, not the planned time)."""
+        return self._step(meeting_id, "planned", "in_session", "開会", {"opened_at": _minute(now)})
+
+    def not_taken_up(self, meeting_id: str, now: float | None = None) -> list[m.AgendaItemRead]:
+        """Agenda items nobody has timed or recorded anything on: closing marks them 審議せず."""
+        now = time.time() if now is None else now
+        session = self.session(meeting_id)
+        nt, at = m.Note.__table__, m.ActionItem.__table__
+        with self.store.engine.connect() as con:
+            spoken = set(con.execute(select(nt.c.agenda_item_id).where(
+                nt.c.meeting_id == meeting_id, nt.c.deleted.is_(False))).scalars())
+            spoken |= set(con.execute(select(at.c.agenda_item_id).where(
+                at.c.meeting_id == meeting_id, at.c.deleted.is_(False))).scalars())
+        return [i for i in self.agenda(meeting_id)
+                if i.id not in spoken and session.seconds(i.id, now) == 0 and not i.outcome]
 
     def close_meeting(self, meeting_id: str, now: float | None = None) -> m.MeetingRead:
-        """開催中 → 終了: stops the clocks and records each item's actual minutes and the end time."""
+        """開催中 → 終了: stops the clocks, records each item's actual minutes and when the
+        meeting closed, and marks the items never taken up 審議せず."""
         now = time.time() if now is None else now
         meeting = self.services.meetings.get(meeting_id)
         if meeting.status != "in_session":
             return self._step(meeting_id, "in_session", "closed", "閉会")  # raises the message
         session = self.session(meeting_id)
-        end = dt.datetime.fromtimestamp(now).replace(second=0, microsecond=0)
+        skipped = {i.id for i in self.not_taken_up(meeting_id, now)}
 
         def work(tx):
             for item in self.agenda(meeting_id):
                 seconds = session.seconds(item.id, now)
                 if seconds > 0:
                     self.services.agenda.update_in(tx, item.id, {"actual_minutes": round(seconds / 60)})
-            values = {"status": "closed"}
-            if meeting.ends_at is None and end >= meeting.starts_at:
-                values["ends_at"] = end
-            closed = self.services.meetings.update_in(tx, meeting_id, values)
+                elif item.id in skipped:
+                    self.services.agenda.update_in(tx, item.id, {"outcome": NOT_TAKEN_UP})
+            closed = self.services.meetings.update_in(tx, meeting_id, {"status": "closed",
+                                                                       "closed_at": _minute(now)})
             for t in session.timers.values():
                 t.elapsed, t.running_since = t.seconds(now), None
             self._put(tx.con, _session_key(meeting_id), session.to_json())
@@ -502,8 +531,8 @@ class MeetingFlow:
         meeting = self._require_in_session(meeting_id)
         if method != "majority" and votes_for is None:
             votes_against = votes_abstain = None
-        for problem in decision_problems(meeting, self.services.meetings.quorum(meeting), (), method,
-                                         votes_for, votes_against, votes_abstain):
+        q = self.services.meetings.quorum(meeting)
+        for problem in decision_problems(meeting, q, (), method, votes_for, votes_against, votes_abstain):
             if problem.blocking:
                 raise ValidationError(problem.ja, problem.en, field={
                     "method": "decision_method", "votes": "votes_for"}[problem.field])
@@ -511,7 +540,7 @@ class MeetingFlow:
         def work(tx):
             values = self._note_values(tx, meeting_id, item_id, "decision", body)
             values.update(decision_method=method, votes_for=votes_for, votes_against=votes_against,
-                          votes_abstain=votes_abstain)
+                          votes_abstain=votes_abstain, without_quorum=not q.reached)
             decision = self.services.notes.create_in(tx, values)
             for text in minority:
                 if text.strip():
@@ -558,7 +587,7 @@ class MeetingFlow:
         issue_id = self.services.agenda.get(item_id).issue_id if item_id else None
         return self.services.actions.create({
             "title": title, "assignee": assignee, "due_on": due_on, "meeting_id": meeting_id,
-            "organization_id": meeting.organization_id, "issue_id": issue_id,
+            "agenda_item_id": item_id, "organization_id": meeting.organization_id, "issue_id": issue_id,
         }, label="アクションを追加")
 
     def notes(self, meeting_id: str, item_id: str | None = None) -> list[m.NoteRead]:
@@ -570,6 +599,13 @@ class MeetingFlow:
             equals["agenda_item_id"] = item_id
         return self.services.notes.list(ListQuery(equals=equals, order_by=[
             ("recorded_at", False), ("position", False)]))
+
+    def actions(self, meeting_id: str) -> list[m.ActionItemRead]:
+        """The action items that came from the meeting, soonest due first."""
+        from .services import ListQuery
+
+        return self.services.actions.list(ListQuery(equals={"meeting_id": meeting_id},
+                                                    order_by=[("due_on", False), ("title", False)]))
 
     # -- time boxes (device-local state) ----------------------------------------------------
 
@@ -658,6 +694,27 @@ class MeetingFlow:
             con.execute(delete(m.Meta).where(m.Meta.key == key))
         else:
             upsert_meta(con, key, value)
+
+
+TITLE_LENGTH = 30
+_SENTENCE_END = re.compile(r"[。．！？!?]")
+
+
+def short_title(text: str) -> str:
+    """An agenda title from what was recorded: its first sentence, cut at a 、 or with … when long.
+
+    「パトロールの担当表を作る。町会ごとに2名ずつ…」 → 「パトロールの担当表を作る」.
+    """
+    first = _SENTENCE_END.split(" ".join(text.split()), 1)[0].strip() or text.strip()
+    if len(first) <= TITLE_LENGTH:
+        return first
+    cut = first.rfind("、", 0, TITLE_LENGTH)
+    return first[:cut] + "…" if cut >= TITLE_LENGTH // 2 else first[: TITLE_LENGTH - 1] + "…"
+
+
+def _minute(now: float | None) -> dt.datetime:
+    """Local wall-clock time to the minute, as minutes state times."""
+    return dt.datetime.fromtimestamp(time.time() if now is None else now).replace(second=0, microsecond=0)
 
 
 def _short(text: str, n: int = 30) -> str:

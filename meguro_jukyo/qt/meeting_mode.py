@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -48,12 +50,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core import models as m
-from ..core.meeting import Candidate, Draft, MeetingFlow, Problem, Session, decision_problems
+from ..core.meeting import Candidate, Draft, MeetingFlow, Problem, Session, decision_problems, quorum_problem
 from .display import Display
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
@@ -75,6 +79,7 @@ class Snapshot:
     meeting: m.MeetingRead
     agenda: list[m.AgendaItemRead]
     notes: list[m.NoteRead]
+    actions: list[m.ActionItemRead]
     session: Session
     draft: Draft | None
 
@@ -368,41 +373,72 @@ class AgendaItemDialog(QDialog):
 
 
 class CarryOverDialog(QDialog):
-    """Earlier 継続審議 and open action items; Space ticks, Enter adds the ticked ones."""
+    """Earlier 継続審議 and open action items; Space ticks, F2 edits the offered short title,
+    Enter adds the ticked ones. Dates as the app shows them; overdue actions in red."""
 
     def __init__(self, candidates: list[Candidate], display: Display, parent=None):
         super().__init__(parent)
         self.setObjectName("carry_over_dialog")
         self.setWindowTitle(translate("MeetingMode", "Carry over to this agenda"))
         self.candidates = candidates
-        self.list = QListWidget(objectName="carry_over_list")
-        for c in candidates:
+        self.table = QTableWidget(len(candidates), 2, objectName="carry_over_list")
+        self.table.setHorizontalHeaderLabels([translate("MeetingMode", "Agenda title (F2 edits)"),
+                                              translate("MeetingMode", "Recorded")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, c in enumerate(candidates):
             source = translate("MeetingMode", "Continued") if c.source == "continued" else translate("MeetingMode", "Open action")
-            when = display.date(c.from_date) if c.from_date else ""
-            origin = "　".join(x for x in (when, c.from_meeting, c.detail) if x)
-            item = QListWidgetItem(f"［{source}］{c.title}" + (f"\n　　{origin}" if origin else ""))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list.addItem(item)
+            title = QTableWidgetItem(c.title)
+            title.setFlags(title.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            title.setCheckState(Qt.CheckState.Unchecked)
+            lines = [f"［{source}］{c.text}"]
+            origin = "　".join(x for x in (display.date(c.from_date), c.from_meeting) if x)
+            if origin:
+                lines.append(origin)
+            due = "　".join(x for x in (
+                translate("MeetingMode", "Who: %1").replace("%1", c.assignee) if c.assignee else "",
+                translate("MeetingMode", "Due: %1").replace("%1", display.date(c.due_on)) if c.due_on else "",
+                translate("MeetingMode", "⚠ Overdue") if c.overdue else "") if x)
+            if due:
+                lines.append(due)
+            detail = QTableWidgetItem("\n".join(lines))
+            detail.setFlags(detail.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if c.overdue:
+                detail.setForeground(QColor("#b00020"))
+            self.table.setItem(row, 0, title)
+            self.table.setItem(row, 1, detail)
+        self.table.setColumnWidth(0, 260)
+        self.table.resizeRowsToContents()
         if candidates:
-            self.list.setCurrentRow(0)
+            self.table.setCurrentCell(0, 0)
         layout = QVBoxLayout(self)
-        hint = QLabel(translate("MeetingMode", "Space ticks an item, Enter adds the ticked items.") if candidates
-                      else translate("MeetingMode", "Nothing to carry over from earlier meetings."))
+        hint = QLabel(translate("MeetingMode", "Space ticks an item, F2 edits its title, Enter adds the ticked items.")
+                      if candidates else translate("MeetingMode", "Nothing to carry over from earlier meetings."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        layout.addWidget(self.list)
+        layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.list.setFocus()
-        self.resize(640, 420)
+        self.table.setFocus()
+        self.resize(760, 440)
 
     def chosen(self) -> list[Candidate]:
-        return [c for i, c in enumerate(self.candidates)
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        """The ticked candidates, under the titles as edited."""
+        out = []
+        for row, c in enumerate(self.candidates):
+            item = self.table.item(row, 0)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(replace(c, title=item.text().strip() or c.title))
+        return out
 
 
 # --------------------------------------------------------------------------- the window
@@ -647,7 +683,8 @@ class MeetingModeWindow(QMainWindow):
             if remember:
                 flow.set_active(meeting_id)
             return Snapshot(flow.services.meetings.get(meeting_id), flow.agenda(meeting_id),
-                            flow.notes(meeting_id), flow.session(meeting_id), flow.draft(meeting_id))
+                            flow.notes(meeting_id), flow.actions(meeting_id), flow.session(meeting_id),
+                            flow.draft(meeting_id))
 
         self.tasks.run_in_background(work, lambda snap: self._loaded(snap, restore_draft), self._failed)
 
@@ -658,6 +695,7 @@ class MeetingModeWindow(QMainWindow):
 
     def _loaded(self, snap: Snapshot, restore_draft: bool) -> None:
         self.meeting, self.agenda, self.notes, self.session = snap.meeting, snap.agenda, snap.notes, snap.session
+        self.actions = snap.actions
         self._settle_current()
         if restore_draft and snap.draft is not None:
             if snap.draft.item_id in {i.id for i in self.agenda}:
@@ -709,7 +747,10 @@ class MeetingModeWindow(QMainWindow):
         when = self.display.datetime(mt.starts_at)
         self.title_label.setText(f"{mt.title}\n{when}　{mt.place}".rstrip())
         self.setWindowTitle(translate("MeetingMode", "Meeting mode — %1").replace("%1", mt.title))
-        self.status_label.setText(self.display.label("meeting_status", mt.status))
+        held = ""
+        if mt.opened_at is not None:  # as it was held: the minutes state these times
+            held = f"　{mt.opened_at:%H:%M}〜" + (f"{mt.closed_at:%H:%M}" if mt.closed_at else "")
+        self.status_label.setText(self.display.label("meeting_status", mt.status) + held)
         for box, value in ((self.members_box, mt.members_total), (self.present_box, mt.present),
                            (self.proxies_box, mt.proxies)):
             box.blockSignals(True)
@@ -769,6 +810,9 @@ class MeetingModeWindow(QMainWindow):
         self.notes_list.clear()
         for note in self._item_notes():
             self._add_row(self._note_text(note), "note", note.id)
+        for action in self.actions:
+            if action.agenda_item_id == self.session.item_id:
+                self._add_row(self._action_text(action), "action", action.id)
         self.notes_list.scrollToBottom()
         self._show_kind()
         self._tick()
@@ -895,6 +939,8 @@ class MeetingModeWindow(QMainWindow):
     def decide(self) -> None:
         if self.meeting is None or self.meeting.status != "in_session":
             return
+        if self._attendance_timer.isActive():  # the decision records the quorum as typed
+            self._save_attendance()
         dialog = DecisionDialog(self.display, self.capture.text().strip(),
                                 self.meeting.members_total or 0, self, self._decision_check())
         self.decision_dialog = dialog
@@ -958,12 +1004,14 @@ class MeetingModeWindow(QMainWindow):
             lambda: flow.add_action(meeting_id, item_id, v["title"], v["assignee"], v["due_on"]),
             self._action_added, self._failed, owner=self)
 
+    def _action_text(self, action: m.ActionItemRead) -> str:
+        due = self.display.date(action.due_on) if action.due_on else ""
+        return "【" + translate("MeetingMode", "Action") + "】" + "　".join(
+            x for x in (action.title, action.assignee, due) if x)
+
     def _action_added(self, action: m.ActionItemRead) -> None:
         self.actions.append(action)
-        due = self.display.date(action.due_on) if action.due_on else ""
-        who = action.assignee
-        self._add_row("【" + translate("MeetingMode", "Action") + "】" + "　".join(x for x in (action.title, who, due) if x),
-                      "action", action.id)
+        self._add_row(self._action_text(action), "action", action.id)
         self.statusBar().showMessage(translate("MeetingMode", "Action item added: %1").replace("%1", action.title), 4000)
         self.action_added.emit(action)
 
@@ -1087,7 +1135,7 @@ class MeetingModeWindow(QMainWindow):
         def finished(_result) -> None:
             yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
             box.deleteLater()
-            self.refocus()
+            QTimer.singleShot(0, self.refocus)  # once the box is gone, or activation is refused
             if yes:
                 then()
 
@@ -1110,6 +1158,9 @@ class MeetingModeWindow(QMainWindow):
         self.tasks.change(fn, done, self._failed, owner=self)
 
     def open_meeting(self) -> None:
+        """開会; short of the quorum it asks first (No is the default)."""
+        if self.meeting is None or self.meeting.status != "planned":
+            return
         flow, meeting_id = self.flow, self.meeting_id
         first = self.current_item()
 
@@ -1119,15 +1170,31 @@ class MeetingModeWindow(QMainWindow):
                 flow.go_to(meeting_id, first.id, run=True)
             return opened
 
-        self._status_job(work)
+        problem = quorum_problem(self.services.meetings.quorum(self._attendance()))
+        if problem is None:
+            self._status_job(work)
+            return
+        self._ask("confirm_open_no_quorum", translate("MeetingMode", "No quorum"),
+                  translate("MeetingMode", "%1\nOpen the meeting anyway? Decisions taken in it are marked in the "
+                            "minutes as taken without a quorum.").replace("%1", problem.message(self.display.language)),
+                  lambda: self._status_job(work))
 
     def close_meeting(self) -> None:
+        """閉会, after saying which agenda items were never taken up (they become 審議せず)."""
         if self.capture.text().strip():
             self.save_draft()
         flow, meeting_id = self.flow, self.meeting_id
-        self._ask("confirm_close", translate("MeetingMode", "Close the meeting"),
-                  translate("MeetingMode", "Close the meeting now? The clock stops and notes can no longer be captured here."),
-                  lambda: self._status_job(lambda: flow.close_meeting(meeting_id)))
+
+        def ask(skipped: list[m.AgendaItemRead]) -> None:
+            text = translate("MeetingMode", "Close the meeting now? The clock stops and notes can no longer be captured here.")
+            if skipped:
+                numbers = {i.id: n for n, i in enumerate(self.agenda, start=1)}
+                text += "\n\n" + translate("MeetingMode", "Not taken up (the minutes will say 審議せず):") + "\n" + "\n".join(
+                    f"{numbers.get(i.id, '')}. {i.title}" for i in skipped)
+            self._ask("confirm_close", translate("MeetingMode", "Close the meeting"), text,
+                      lambda: self._status_job(lambda: flow.close_meeting(meeting_id)))
+
+        self.tasks.run_in_background(lambda: flow.not_taken_up(meeting_id), ask, self._failed)
 
     def finalize(self) -> None:
         flow, meeting_id = self.flow, self.meeting_id

@@ -143,7 +143,8 @@ def test_carry_over_offers_continued_notes_and_open_actions_once(flow, services,
         ("action", "見積もりを取る"),
     ]
     assert cands[0].issue_id == issue.id and cands[0].from_meeting == "5月定例会"
-    assert cands[3].source_id == open_action.id and "佐藤" in cands[3].detail
+    assert cands[3].source_id == open_action.id and cands[3].assignee == "佐藤"
+    assert cands[3].due_on == dt.date(2025, 6, 1) and cands[3].overdue  # due before the 14th
 
     added = flow.add_candidate(june.id, cands[0])
     assert added.issue_id == issue.id
@@ -205,7 +206,7 @@ def test_closing_records_actual_minutes_and_end_time(flow, services, meeting):
     flow.go_to(meeting.id, b.id, now=start + 12 * 60 + 20)
     closed = flow.close_meeting(meeting.id, now=start + 20 * 60)
     assert [i.actual_minutes for i in flow.agenda(meeting.id)] == [12, 8]
-    assert closed.ends_at == dt.datetime(2025, 6, 1, 19, 20)
+    assert closed.closed_at == dt.datetime(2025, 6, 1, 19, 20) and closed.ends_at is None  # the plan stays
     assert not flow.session(meeting.id).running
 
 
@@ -294,3 +295,30 @@ def test_decision_problems_say_what_is_off(flow, services, org):
     assert fields("continued") == [("quorum", False)]
     [quorum] = [p for p in decision_problems(meeting, q, [], "continued")]
     assert "定足数に達していません: 出席6名、必要8名（役員の過半数の出席" in quorum.ja
+
+
+def test_carried_over_items_get_a_short_title_and_are_not_offered_again_whatever_it_becomes(flow, services, org):
+    from dataclasses import replace
+
+    from meguro_jukyo.core.meeting import short_title
+
+    may = make_meeting(services, org, "5月定例会", dt.datetime(2025, 5, 10, 19))
+    item = flow.add_item(may.id, "防犯")
+    flow.open_meeting(may.id)
+    long = "パトロールの担当表を作る。町会ごとに2名ずつ出して、月に一度は顔合わせの会を開く"
+    flow.capture(may.id, item.id, "continued", long)
+    flow.add_action(may.id, None, "見積もりを取る", "佐藤", dt.date(2025, 7, 1))
+    june = make_meeting(services, org, "6月定例会", dt.datetime(2025, 6, 14, 19))
+    continued, action = flow.carry_over_candidates(june.id)
+    assert (continued.title, continued.text) == ("パトロールの担当表を作る", long)
+    assert not action.overdue  # due after the meeting
+    flow.add_candidate(june.id, replace(continued, title="担当表"))  # edited in the dialog
+    assert [i.title for i in flow.agenda(june.id)] == ["担当表"]
+    assert [c.source for c in flow.carry_over_candidates(june.id)] == ["action"]
+    july = make_meeting(services, org, "7月定例会", dt.datetime(2025, 7, 12, 19))
+    assert [c.source for c in flow.carry_over_candidates(july.id)] == ["action"]
+    assert flow.carry_over_candidates(july.id)[0].overdue
+
+    assert short_title("短い議題") == "短い議題"
+    assert short_title("集会所の鍵の管理について、当番表を作り、各班長が月ごとに受け渡す方法を検討する") == "集会所の鍵の管理について、当番表を作り…"
+    assert short_title("あ" * 40) == "あ" * 29 + "…"

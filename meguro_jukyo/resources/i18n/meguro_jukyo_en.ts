@@ -1555,16 +1555,20 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Carry over to this agenda</translation>
     </message>
     <message>
+        <source>Agenda title (F2 edits)</source>
+        <translation>Agenda title (F2 edits)</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
         <source>Continued</source>
         <translation>Continued</translation>
     </message>
     <message>
         <source>Open action</source>
         <translation>Open action</translation>
-    </message>
-    <message>
-        <source>Space ticks an item, Enter adds the ticked items.</source>
-        <translation>Space ticks an item, Enter adds the ticked items.</translation>
     </message>
     <message>
         <source>Nothing to carry over from earlier meetings.</source>
@@ -1696,12 +1700,38 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Action item added: %1</translation>
     </message>
     <message>
+        <source>%1
+Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</source>
+        <translation>%1
+Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</translation>
+    </message>
+    <message>
+        <source>Not taken up (the minutes will say 審議せず):</source>
+        <translation>Not taken up (the minutes will say 審議せず):</translation>
+    </message>
+    <message>
         <source>Close the meeting</source>
         <translation>Close the meeting</translation>
     </message>
     <message>
         <source>Close the meeting now? The clock stops and notes can no longer be captured here.</source>
         <translation>Close the meeting now? The clock stops and notes can no longer be captured here.</translation>
+    </message>
+    <message>
+        <source>Who: %1</source>
+        <translation>Who: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ Overdue</translation>
+    </message>
+    <message>
+        <source>Space ticks an item, F2 edits its title, Enter adds the ticked items.</source>
+        <translation>Space ticks an item, F2 edits its title, Enter adds the ticked items.</translation>
     </message>
     <message>
         <source>Finalise the minutes</source>

@@ -1555,16 +1555,20 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>議題に持ち越す</translation>
     </message>
     <message>
+        <source>Agenda title (F2 edits)</source>
+        <translation>議題名（F2 で修正）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記録された内容</translation>
+    </message>
+    <message>
         <source>Continued</source>
         <translation>継続審議</translation>
     </message>
     <message>
         <source>Open action</source>
         <translation>未完了のアクション</translation>
-    </message>
-    <message>
-        <source>Space ticks an item, Enter adds the ticked items.</source>
-        <translation>スペースキーで選び、Enter キーで選んだものを議題に加えます。</translation>
     </message>
     <message>
         <source>Nothing to carry over from earlier meetings.</source>
@@ -1696,12 +1700,38 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>アクションを追加しました: %1</translation>
     </message>
     <message>
+        <source>%1
+Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</source>
+        <translation>%1
+このまま開会しますか？ この会議での決定は、議事録に「定足数に達しないまま決定」と記されます。</translation>
+    </message>
+    <message>
+        <source>Not taken up (the minutes will say 審議せず):</source>
+        <translation>審議していない議題（議事録には「審議せず」と記します）:</translation>
+    </message>
+    <message>
         <source>Close the meeting</source>
         <translation>閉会</translation>
     </message>
     <message>
         <source>Close the meeting now? The clock stops and notes can no longer be captured here.</source>
         <translation>閉会しますか？ 時間の計測が止まり、ここでは記録できなくなります。</translation>
+    </message>
+    <message>
+        <source>Who: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>期限: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ 期限切れ</translation>
+    </message>
+    <message>
+        <source>Space ticks an item, F2 edits its title, Enter adds the ticked items.</source>
+        <translation>スペースキーで選び、F2 キーで議題名を直し、Enter キーで選んだものを議題に加えます。</translation>
     </message>
     <message>
         <source>Finalise the minutes</source>
