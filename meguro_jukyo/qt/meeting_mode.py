@@ -643,7 +643,8 @@ class MeetingModeWindow(QMainWindow):
             steps_layout.addWidget(b)
         steps_layout.addStretch(1)
         keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · "
-                                "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note"))
+                                "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · "
+                                "Esc / Ctrl+W close meeting mode"))
         keys.setWordWrap(True)
         keys.setObjectName("keys_help")
         steps_layout.addWidget(keys)
@@ -652,7 +653,10 @@ class MeetingModeWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         def bind(sequence, slot) -> None:
-            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut = QShortcut(self)
+            # a standard key is every binding the platform has for it (Close: Ctrl+W and Ctrl+F4)
+            shortcut.setKeys(QKeySequence.keyBindings(sequence) if isinstance(sequence, QKeySequence.StandardKey)
+                             else [QKeySequence(sequence)])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
@@ -669,6 +673,8 @@ class MeetingModeWindow(QMainWindow):
         bind("Alt+Down", lambda: self.move_selected(1))
         bind(QKeySequence.StandardKey.Undo, self.undo)
         bind(QKeySequence.StandardKey.Redo, self.redo)
+        bind("Escape", self.request_close)
+        bind(QKeySequence.StandardKey.Close, self.request_close)
         keys = MeetingKeys(self)
         for widget in (self.capture, self.notes_list, *(b for box in (
                 self.members_box, self.present_box, self.proxies_box) for b in (box, box.lineEdit()))):
@@ -1363,6 +1369,17 @@ class MeetingModeWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------------------
 
+    def request_close(self) -> None:
+        """Escape / Ctrl+W: close meeting mode, asking first if a note is half-typed (it is kept
+        as a draft and comes back in the box when meeting mode is opened on the meeting again)."""
+        if not self.capture.text().strip():
+            self.close()
+            return
+        self.save_draft()
+        self._ask("confirm_close_window", translate("MeetingMode", "Close meeting mode"),
+                  translate("MeetingMode", "A note is being typed. Close meeting mode? The text is kept and comes "
+                            "back when meeting mode is opened on this meeting again."), self.close)
+
     def closeEvent(self, event) -> None:
         """Closing the window on purpose: keep the draft, stop reopening meeting mode at start."""
         if self.capture.text().strip():
@@ -1429,10 +1446,25 @@ def open_meeting_mode(window, meeting_id: str) -> MeetingModeWindow:
         window.meeting_modes[meeting_id] = mode
         mode.destroyed.connect(lambda _o=None: window.meeting_modes.pop(meeting_id, None))
         mode.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        # Ctrl+Q there quits the app as in the main window (which asks, and closes meeting mode)
+        quit_key = QShortcut(mode)
+        quit_key.setKeys(window.quit_action.shortcuts())
+        quit_key.activated.connect(window.close)
     mode.show()
     mode.raise_()
     mode.activateWindow()
     return mode
+
+
+def open_titles(window) -> list[str]:
+    """The meetings meeting mode is open on in ``window`` (asked about before quitting)."""
+    return [mode.meeting.title if mode.meeting else "" for mode in getattr(window, "meeting_modes", {}).values()]
+
+
+def close_all(window) -> None:
+    """Close every meeting-mode window of ``window`` (drafts kept), as quitting the app does."""
+    for mode in list(getattr(window, "meeting_modes", {}).values()):
+        mode.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -172,3 +172,78 @@ def test_carry_over_shows_dates_as_set_flags_overdue_actions_and_offers_a_short_
         keys.press(Qt.Key.Key_Return)
     assert [i.title for i in flow.agenda(meeting.id)][-1] == "担当表づくり"
     w.close()
+
+
+def test_escape_and_ctrl_w_close_meeting_mode_asking_only_if_a_note_is_half_typed(
+        qtbot, services, tasks, display):
+    meeting = make_meeting(services, present=9)
+    flow = MeetingFlow(services)
+    flow.open_meeting(meeting.id)
+    w = open_window(qtbot, services, tasks, display, meeting)
+    keys = Keys(qtbot, tasks, w)
+    w.capture.setFocus()
+    commit(w.capture, "屋台の数は")
+    keys.press(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    box = modal_named(qtbot, "confirm_close_window")
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    keys.press(Qt.Key.Key_Return)  # No: stays open, the text in the box
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    assert w.isVisible() and w.capture.text() == "屋台の数は"
+    keys.press(Qt.Key.Key_Escape)
+    modal_named(qtbot, "confirm_close_window")
+    keys.press(Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: not w.isVisible())
+    tasks.wait()
+    assert flow.draft(meeting.id).text == "屋台の数は" and flow.active() is None
+
+    again = open_window(qtbot, services, tasks, display, meeting)
+    assert again.capture.text() == "屋台の数は"
+    again.capture.setText("")
+    Keys(qtbot, tasks, again).press(Qt.Key.Key_Escape)  # nothing typed: closes at once
+    qtbot.waitUntil(lambda: not again.isVisible())
+
+
+def test_quitting_the_app_with_meeting_mode_open_asks_once_closes_everything_and_lets_go_of_the_store(
+        qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtTest import QTest
+
+    from meguro_jukyo import app
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services import Services
+    from meguro_jukyo.qt import mainwindow
+    from meguro_jukyo.qt.mainwindow import MainWindow
+    from meguro_jukyo.qt.meeting_mode import open_meeting_mode
+    from meguro_jukyo.qt.settings import Settings
+
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path, create=True, holder="setup") as store:
+        meeting = make_meeting(Services(store), present=9)
+        MeetingFlow(Services(store)).open_meeting(meeting.id)
+    asked = []
+    monkeypatch.setattr(mainwindow, "confirm", lambda _parent, _title, text: asked.append(text) or True)
+    seen = {}
+
+    def look():
+        window = next((w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+        if window is None or not window.pages_ready or window.tasks.pending:
+            QTimer.singleShot(10, look)
+            return
+        mode = window.meeting_modes.get(meeting.id) or open_meeting_mode(window, meeting.id)
+        if mode.meeting is None or window.tasks.pending:
+            QTimer.singleShot(10, look)
+            return
+        commit(mode.capture, "途中まで")
+        window.activateWindow()
+        seen["mode"] = mode.objectName()
+        QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(0, look)
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert app.run(db=str(path), argv=[], settings=settings) == 0  # the event loop ended
+    assert seen == {"mode": "meeting_mode"}
+    assert len(asked) == 1 and "5月役員会" in asked[0]
+    assert not [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    with Store.open(path, holder="after") as store:  # the app let go of the store
+        flow = MeetingFlow(Services(store))
+        assert flow.draft(meeting.id).text == "途中まで" and flow.active() is None

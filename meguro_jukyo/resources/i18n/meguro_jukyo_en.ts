@@ -1328,6 +1328,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>This device: %1</translation>
     </message>
     <message>
+        <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
+        <translation>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</translation>
+    </message>
+    <message>
         <source>Organizations</source>
         <translation>Organizations</translation>
     </message>
@@ -1652,10 +1656,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Projector window</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note</source>
-        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note</translation>
-    </message>
-    <message>
         <source>Meeting mode — %1</source>
         <translation>Meeting mode — %1</translation>
     </message>
@@ -1734,6 +1734,10 @@ Open the meeting anyway? Decisions taken in it are marked in the minutes as take
         <translation>Space ticks an item, F2 edits its title, Enter adds the ticked items.</translation>
     </message>
     <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</source>
+        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</translation>
+    </message>
+    <message>
         <source>Finalise the minutes</source>
         <translation>Finalise the minutes</translation>
     </message>
@@ -1784,6 +1788,14 @@ Open the meeting anyway? Decisions taken in it are marked in the minutes as take
     <message>
         <source>Deleted (Ctrl+Z brings it back).</source>
         <translation>Deleted (Ctrl+Z brings it back).</translation>
+    </message>
+    <message>
+        <source>Close meeting mode</source>
+        <translation>Close meeting mode</translation>
+    </message>
+    <message>
+        <source>A note is being typed. Close meeting mode? The text is kept and comes back when meeting mode is opened on this meeting again.</source>
+        <translation>A note is being typed. Close meeting mode? The text is kept and comes back when meeting mode is opened on this meeting again.</translation>
     </message>
     <message>
         <source>&amp;Meeting mode…</source>

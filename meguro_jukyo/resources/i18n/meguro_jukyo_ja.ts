@@ -1328,6 +1328,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>この端末: %1</translation>
     </message>
     <message>
+        <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
+        <translation>会議モードが開いています（%1）。会議モードも閉じて終了しますか？ 入力中のメモは残ります。</translation>
+    </message>
+    <message>
         <source>Organizations</source>
         <translation>組織</translation>
     </message>
@@ -1652,10 +1656,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>プロジェクター表示(&amp;P)</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note</source>
-        <translation>F1〜F8 メモ · F9 アクション · F10 一時停止/再開 · Alt+←/→ 議題 · Ctrl+Z 元に戻す · 空の入力欄で↑: 直前のメモを修正 · Del: 選んだメモを削除</translation>
-    </message>
-    <message>
         <source>Meeting mode — %1</source>
         <translation>会議モード — %1</translation>
     </message>
@@ -1734,6 +1734,10 @@ Open the meeting anyway? Decisions taken in it are marked in the minutes as take
         <translation>スペースキーで選び、F2 キーで議題名を直し、Enter キーで選んだものを議題に加えます。</translation>
     </message>
     <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</source>
+        <translation>F1〜F8 メモ · F9 アクション · F10 一時停止/再開 · Alt+←/→ 議題 · Ctrl+Z 元に戻す · 空の入力欄で↑: 直前のメモを修正 · Del: 選んだメモを削除 · Esc / Ctrl+W 会議モードを閉じる</translation>
+    </message>
+    <message>
         <source>Finalise the minutes</source>
         <translation>議事録を確定</translation>
     </message>
@@ -1784,6 +1788,14 @@ Open the meeting anyway? Decisions taken in it are marked in the minutes as take
     <message>
         <source>Deleted (Ctrl+Z brings it back).</source>
         <translation>削除しました（Ctrl+Z で元に戻せます）。</translation>
+    </message>
+    <message>
+        <source>Close meeting mode</source>
+        <translation>会議モードを閉じる</translation>
+    </message>
+    <message>
+        <source>A note is being typed. Close meeting mode? The text is kept and comes back when meeting mode is opened on this meeting again.</source>
+        <translation>メモを入力中です。会議モードを閉じますか？ 入力中の文は残り、この会議で会議モードを開くと元に戻ります。</translation>
     </message>
     <message>
         <source>&amp;Meeting mode…</source>
