@@ -156,18 +156,24 @@ class Problem:
     ja: str
     en: str
     blocking: bool = False
-    field: str = ""  # what to fix: method | votes | dissent | quorum
+    field: str = ""  # what to fix: method | votes | dissent | quorum | members
 
     def message(self, language: str = "ja") -> str:
         return self.en if language == "en" else self.ja
 
 
-def quorum_problem(q: Quorum) -> Problem | None:
-    """The meeting lacks its quorum: what is attending and what is needed."""
+def quorum_problem(meeting: m.MeetingRead, q: Quorum) -> Problem | None:
+    """The meeting lacks its quorum (what is attending and what is needed), or its number of
+    members is not entered, so the quorum cannot be told."""
     if q.reached:
         return None
+    if meeting.members_total == 0:
+        return Problem("全会員数が入っていないため、定足数に達しているか確かめられません。",
+                       "The number of members is not entered, so the quorum cannot be checked.",
+                       field="members")
     return Problem(f"定足数に達していません: 出席{q.attending}名、必要{q.required}名（{q.rule}）。",
-                   f"The quorum is not reached ({q.attending} attending, {q.required} needed).")
+                   f"The quorum is not reached ({q.attending} attending, {q.required} needed).",
+                   field="quorum")
 
 
 def decision_problems(meeting: m.MeetingRead, q: Quorum, item_notes: Sequence[m.NoteRead],
@@ -209,11 +215,13 @@ def decision_problems(meeting: m.MeetingRead, q: Quorum, item_notes: Sequence[m.
                 out.append(Problem(f"{sums}（{can_vote - total}票足りません。投票しなかった人がいれば、そのまま保存できます）。",
                                    f"{sums_en} ({can_vote - total} fewer; save anyway if some did not vote).",
                                    field="votes"))
-    quorum = quorum_problem(q)
+    quorum = quorum_problem(meeting, q)
+    if quorum is not None and quorum.field == "quorum":
+        quorum = Problem(quorum.ja + "この決定は議事録に「定足数に達しないまま決定」と記されます。",
+                         quorum.en + " The minutes will mark this decision as taken without a quorum.",
+                         field="quorum")
     if quorum is not None:
-        out.append(Problem(quorum.ja + "この決定は議事録に「定足数不足」と記されます。",
-                           quorum.en + " The minutes will mark this decision as taken without a quorum.",
-                           field="quorum"))
+        out.append(quorum)
     return out
 
 
@@ -540,7 +548,8 @@ class MeetingFlow:
         def work(tx):
             values = self._note_values(tx, meeting_id, item_id, "decision", body)
             values.update(decision_method=method, votes_for=votes_for, votes_against=votes_against,
-                          votes_abstain=votes_abstain, without_quorum=not q.reached)
+                          votes_abstain=votes_abstain,
+                          without_quorum=not q.reached and meeting.members_total > 0)  # known to lack it
             decision = self.services.notes.create_in(tx, values)
             for text in minority:
                 if text.strip():
@@ -705,11 +714,12 @@ def short_title(text: str) -> str:
 
     「パトロールの担当表を作る。町会ごとに2名ずつ…」 → 「パトロールの担当表を作る」.
     """
-    first = _SENTENCE_END.split(" ".join(text.split()), 1)[0].strip() or text.strip()
-    if len(first) <= TITLE_LENGTH:
-        return first
+    lines = text.strip().splitlines()
+    first = _SENTENCE_END.split(lines[0], 1)[0].strip() or lines[0].strip() if lines else ""
     cut = first.rfind("、", 0, TITLE_LENGTH)
-    return first[:cut] + "…" if cut >= TITLE_LENGTH // 2 else first[: TITLE_LENGTH - 1] + "…"
+    if len(first) > TITLE_LENGTH and cut >= TITLE_LENGTH // 2:
+        return first[:cut] + "…"
+    return _short(first, TITLE_LENGTH)
 
 
 def _minute(now: float | None) -> dt.datetime:

@@ -57,7 +57,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import models as m
-from ..core.meeting import Candidate, Draft, MeetingFlow, Problem, Session, decision_problems, quorum_problem
+from ..core.meeting import (
+    Candidate,
+    Draft,
+    MeetingFlow,
+    Problem,
+    Session,
+    decision_problems,
+    quorum_problem,
+)
 from .display import Display
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
@@ -328,7 +336,7 @@ class MeetingKeys(QObject):
     deletes the selected one.
     """
 
-    def __init__(self, window: "MeetingModeWindow"):
+    def __init__(self, window: MeetingModeWindow):
         super().__init__(window)
         self.window = window
 
@@ -1176,14 +1184,16 @@ class MeetingModeWindow(QMainWindow):
                 flow.go_to(meeting_id, first.id, run=True)
             return opened
 
-        problem = quorum_problem(self.services.meetings.quorum(self._attendance()))
+        meeting = self._attendance()
+        problem = quorum_problem(meeting, self.services.meetings.quorum(meeting))
         if problem is None:
             self._status_job(work)
             return
+        question = (translate("MeetingMode", "%1\nOpen the meeting anyway? Decisions taken in it are marked in the "
+                              "minutes as taken without a quorum.") if problem.field == "quorum"
+                    else translate("MeetingMode", "%1\nOpen the meeting anyway?"))
         self._ask("confirm_open_no_quorum", translate("MeetingMode", "No quorum"),
-                  translate("MeetingMode", "%1\nOpen the meeting anyway? Decisions taken in it are marked in the "
-                            "minutes as taken without a quorum.").replace("%1", problem.message(self.display.language)),
-                  lambda: self._status_job(work))
+                  question.replace("%1", problem.message(self.display.language)), lambda: self._status_job(work))
 
     def close_meeting(self) -> None:
         """閉会, after saying which agenda items were never taken up (they become 審議せず)."""

@@ -322,3 +322,14 @@ def test_carried_over_items_get_a_short_title_and_are_not_offered_again_whatever
     assert short_title("短い議題") == "短い議題"
     assert short_title("集会所の鍵の管理について、当番表を作り、各班長が月ごとに受け渡す方法を検討する") == "集会所の鍵の管理について、当番表を作り…"
     assert short_title("あ" * 40) == "あ" * 29 + "…"
+
+
+def test_without_a_member_count_the_quorum_is_said_to_be_unknown_and_decisions_are_not_marked(flow, services, org):
+    from meguro_jukyo.core.meeting import decision_problems
+
+    meeting = make_meeting(services, org, meeting_type="board", present=6)  # members not entered
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    [problem] = decision_problems(meeting, services.meetings.quorum(meeting), [], "unanimous")
+    assert (problem.field, problem.blocking) == ("members", False) and "全会員数が入っていない" in problem.ja
+    assert not flow.decide(meeting.id, item.id, "据え置く", "unanimous").without_quorum

@@ -1,37 +1,21 @@
 """Taking back and correcting what was captured in meeting mode: undo, edit, delete."""
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
+from test_meeting_mode import Keys, board_meeting, commit, modal_named, open_mode
 
 from meguro_jukyo.core.meeting import MeetingFlow
-from meguro_jukyo.qt.meeting_mode import MeetingModeWindow
-
-from test_meeting_mode import Keys, commit, modal_named
 
 
 @pytest.fixture
 def meeting(services):
-    org = services.organizations.create({"kind": "association", "name": "青葉台町会", "jukyo_code": "higashiyama"})
-    meeting = services.meetings.create({
-        "organization_id": org.id, "meeting_type": "board", "title": "5月役員会",
-        "starts_at": dt.datetime(2025, 5, 10, 19), "members_total": 15, "present": 12})
-    flow = MeetingFlow(services)
-    flow.add_item(meeting.id, "夏祭り")
-    flow.open_meeting(meeting.id)
-    return meeting
+    return board_meeting(services, ("夏祭り",), present=12)
 
 
 @pytest.fixture
 def window(qtbot, services, tasks, display, meeting):
-    w = MeetingModeWindow(services, tasks, display, meeting.id)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded):
-        w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
+    w = open_mode(qtbot, services, tasks, display, meeting.id)
     yield w
     w.close()
 

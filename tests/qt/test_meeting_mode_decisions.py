@@ -1,43 +1,22 @@
 """Recording a decision in meeting mode: the method is chosen, votes add up, the quorum is minded."""
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_meeting_mode import Keys, board_meeting, commit, modal_named, open_mode
 
 from meguro_jukyo.core.meeting import MeetingFlow
-from meguro_jukyo.qt.meeting_mode import MeetingModeWindow
-
-from test_meeting_mode import Keys, commit, modal_named
-
-
-def make_meeting(services, present=12, proxies=0, members=15, meeting_type="board"):
-    org = services.organizations.create({"kind": "association", "name": "青葉台町会", "jukyo_code": "higashiyama"})
-    meeting = services.meetings.create({
-        "organization_id": org.id, "meeting_type": meeting_type, "title": "5月役員会",
-        "starts_at": dt.datetime(2025, 5, 10, 19), "members_total": members, "present": present,
-        "proxies": proxies})
-    flow = MeetingFlow(services)
-    flow.add_item(meeting.id, "会費")
-    flow.open_meeting(meeting.id)
-    return meeting
 
 
 def open_window(qtbot, services, tasks, display, meeting):
-    w = MeetingModeWindow(services, tasks, display, meeting.id)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded):
-        w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
+    w = open_mode(qtbot, services, tasks, display, meeting.id)
     w.capture.setFocus()
     return w
 
 
 @pytest.fixture
 def meeting(services):
-    return make_meeting(services)
+    return board_meeting(services, present=12)
 
 
 @pytest.fixture
@@ -52,6 +31,12 @@ def decision_dialog(qtbot, keys, text):
     dialog = modal_named(qtbot, "decision_dialog")
     commit(dialog.body, text)
     return dialog
+
+
+def votes(dialog, method, for_=0, against=0, abstain=0):
+    dialog.method.setCurrentIndex(dialog.method.findData(method))
+    for key, value in (("for", for_), ("against", against), ("abstain", abstain)):
+        dialog.votes[key].setValue(value)
 
 
 def decisions(services, meeting):
@@ -94,9 +79,7 @@ def test_unanimous_with_a_minority_opinion_on_the_item_is_warned_and_saved_only_
 def test_unanimous_with_votes_against_is_warned(qtbot, window, services, tasks, meeting):
     keys = Keys(qtbot, tasks, window)
     dialog = decision_dialog(qtbot, keys, "会費を年1,500円とする")
-    dialog.method.setCurrentIndex(dialog.method.findData("unanimous"))
-    dialog.votes["for"].setValue(10)
-    dialog.votes["against"].setValue(2)
+    votes(dialog, "unanimous", 10, 2)
     assert "全会一致としていますが、反対が2票あります" in dialog.error.text()
     dialog.save_button.click()
     assert dialog.isVisible()
@@ -106,9 +89,7 @@ def test_votes_that_outnumber_those_present_are_refused_saying_by_how_many(
         qtbot, window, services, tasks, meeting):
     keys = Keys(qtbot, tasks, window)
     dialog = decision_dialog(qtbot, keys, "会費を年1,500円とする")
-    dialog.method.setCurrentIndex(dialog.method.findData("majority"))
-    for key, value in (("for", 10), ("against", 3), ("abstain", 1)):
-        dialog.votes[key].setValue(value)
+    votes(dialog, "majority", 10, 3, 1)
     assert "賛成10＋反対3＋棄権1＝14票ですが、出席12名＋委任状0名＝12名です（2票多すぎます）" in dialog.error.text()
     for _ in range(2):  # not even a second press saves it
         dialog.save_button.click()
@@ -123,9 +104,7 @@ def test_votes_that_outnumber_those_present_are_refused_saying_by_how_many(
 def test_votes_short_of_attendance_are_said_and_can_be_saved_anyway(qtbot, window, services, tasks, meeting):
     keys = Keys(qtbot, tasks, window)
     dialog = decision_dialog(qtbot, keys, "会費を年1,500円とする")
-    dialog.method.setCurrentIndex(dialog.method.findData("majority"))
-    dialog.votes["for"].setValue(7)
-    dialog.votes["against"].setValue(3)
+    votes(dialog, "majority", 7, 3)
     assert "2票足りません" in dialog.error.text()
     dialog.save_button.click()
     assert dialog.isVisible()
@@ -134,13 +113,11 @@ def test_votes_short_of_attendance_are_said_and_can_be_saved_anyway(qtbot, windo
 
 
 def test_vote_check_counts_proxies_and_speaks_japanese(qtbot, japanese, services, tasks, display):
-    meeting = make_meeting(services, present=10, proxies=2, members=20, meeting_type="general_regular")
+    meeting = board_meeting(services, present=10, proxies=2, members_total=20, meeting_type="general_regular")
     w = open_window(qtbot, services, tasks, display, meeting)
     keys = Keys(qtbot, tasks, w)
     dialog = decision_dialog(qtbot, keys, "規約を改める")
-    dialog.method.setCurrentIndex(dialog.method.findData("majority"))
-    for key, value in (("for", 10), ("against", 2), ("abstain", 1)):
-        dialog.votes[key].setValue(value)
+    votes(dialog, "majority", 10, 2, 1)
     assert "賛成10＋反対2＋棄権1＝13票ですが、出席10名＋委任状2名＝12名です（1票多すぎます）" in dialog.error.text()
     dialog.votes["abstain"].setValue(0)
     assert dialog.error.isHidden()

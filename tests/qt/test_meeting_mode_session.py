@@ -6,34 +6,19 @@ import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from test_meeting_mode import Keys, board_meeting, commit, modal_named, open_mode
 
 from meguro_jukyo.core.exchange.minutes import build_minutes
 from meguro_jukyo.core.meeting import MeetingFlow
-from meguro_jukyo.qt.meeting_mode import MeetingModeWindow
-
-from test_meeting_mode import Keys, commit, modal_named
 
 
 def make_meeting(services, present):
-    org = services.organizations.create({"kind": "association", "name": "青葉台町会", "jukyo_code": "higashiyama"})
-    meeting = services.meetings.create({
-        "organization_id": org.id, "meeting_type": "board", "title": "5月役員会",
-        "starts_at": dt.datetime(2025, 5, 10, 19), "ends_at": dt.datetime(2025, 5, 10, 21),
-        "members_total": 15, "present": present})
-    flow = MeetingFlow(services)
-    for title in ("会計報告", "夏祭り", "防犯パトロール"):
-        flow.add_item(meeting.id, title)
-    return meeting
+    return board_meeting(services, ("会計報告", "夏祭り", "防犯パトロール"), opened=False, present=present,
+                         ends_at=dt.datetime(2025, 5, 10, 21))
 
 
 def open_window(qtbot, services, tasks, display, meeting):
-    w = MeetingModeWindow(services, tasks, display, meeting.id)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.loaded):
-        w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    return w
+    return open_mode(qtbot, services, tasks, display, meeting.id)
 
 
 def overview(services, meeting):

@@ -1706,6 +1706,12 @@ Open the meeting anyway? Decisions taken in it are marked in the minutes as take
 Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</translation>
     </message>
     <message>
+        <source>%1
+Open the meeting anyway?</source>
+        <translation>%1
+Open the meeting anyway?</translation>
+    </message>
+    <message>
         <source>Not taken up (the minutes will say 審議せず):</source>
         <translation>Not taken up (the minutes will say 審議せず):</translation>
     </message>

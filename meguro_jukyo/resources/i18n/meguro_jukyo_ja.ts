@@ -1706,6 +1706,12 @@ Open the meeting anyway? Decisions taken in it are marked in the minutes as take
 このまま開会しますか？ この会議での決定は、議事録に「定足数に達しないまま決定」と記されます。</translation>
     </message>
     <message>
+        <source>%1
+Open the meeting anyway?</source>
+        <translation>%1
+このまま開会しますか？</translation>
+    </message>
+    <message>
         <source>Not taken up (the minutes will say 審議せず):</source>
         <translation>審議していない議題（議事録には「審議せず」と記します）:</translation>
     </message>
