@@ -29,7 +29,7 @@ def build_sample(services, *, finalize: bool = True) -> Sample:
     })
     budget = flow.add_item(meeting.id, "令和7年度 予算案", 20)
     disaster = flow.add_item(meeting.id, "防災訓練の実施", 15)
-    flow.open_meeting(meeting.id)
+    flow.open_meeting(meeting.id, now=dt.datetime(2025, 5, 18, 10, 2).timestamp())
     flow.capture(meeting.id, budget.id, "report", "会計から前年度決算の報告があった")
     flow.capture(meeting.id, budget.id, "point", "会費の値上げが必要か")
     flow.capture(meeting.id, budget.id, "question", "値上げ分の使い道は？")

@@ -2802,10 +2802,10 @@ class _BulkWriter:
             table = tables[name]
             columns = ("id", "rev", "base_rev", "hlc", "device_id", "deleted", *fields)
             rest = [c for c in table.columns if c.name not in columns]
-            for c in rest:
-                if c.default is None or not c.default.is_scalar:
+            for c in rest:  # an optional column left out is NULL
+                if (c.default is None and not c.nullable) or (c.default is not None and not c.default.is_scalar):
                     raise RuntimeError(f"demo: {name}.{c.name} has no default; the generator must fill it")
-            self.defaults[name] = tuple(c.default.arg for c in rest)
+            self.defaults[name] = tuple(None if c.default is None else c.default.arg for c in rest)
             names = (*columns, *(c.name for c in rest))
             self.sql[name] = (f"INSERT INTO {name} ({', '.join(names)}) VALUES "
                               f"({', '.join([self.placeholder] * len(names))})")

@@ -26,19 +26,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
 
 from . import models as m
-from .errors import UserError
-from .services import Services
+from .errors import UserError, ValidationError
+from .services import Quorum, Services
 from .services.base import from_json, run
 
 STATUSES = ("planned", "in_session", "closed", "finalized")
 NOTE_KINDS = ("opinion", "point", "question", "report", "consensus", "decision", "continued", "minority")
 OPEN_ACTION = ("todo", "doing")
+#: the outcome of an agenda item the meeting closed without taking up
+NOT_TAKEN_UP = "審議せず"
 _ACTIVE_KEY = "meeting_mode.active"
 
 
@@ -59,11 +63,14 @@ class Candidate:
 
     source: str  # "continued" (a 継続審議 note or a decision to continue) | "action"
     source_id: str
-    title: str
+    title: str  # a short agenda title (:func:`short_title` of the text)
     issue_id: str | None
     from_meeting: str  # title of the meeting it came from ("" if none)
     from_date: dt.datetime | None
-    detail: str = ""  # e.g. assignee and due date of an action item
+    text: str = ""  # what was recorded, in full
+    assignee: str = ""  # of an action item
+    due_on: dt.date | None = None
+    overdue: bool = False  # an action due before this meeting's day
 
 
 @dataclass
@@ -141,6 +148,83 @@ class Amendment:
     new: object
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Something off with a decision about to be recorded. A blocking one cannot be saved
+    (the record would be wrong); the others are said, and saved only when asked again."""
+
+    ja: str
+    en: str
+    blocking: bool = False
+    field: str = ""  # what to fix: method | votes | dissent | quorum | members
+
+    def message(self, language: str = "ja") -> str:
+        return self.en if language == "en" else self.ja
+
+
+def quorum_problem(meeting: m.MeetingRead, q: Quorum) -> Problem | None:
+    """The meeting lacks its quorum (what is attending and what is needed), or its number of
+    members is not entered, so the quorum cannot be told."""
+    if q.reached:
+        return None
+    if meeting.members_total == 0:
+        return Problem("全会員数が入っていないため、定足数に達しているか確かめられません。",
+                       "The number of members is not entered, so the quorum cannot be checked.",
+                       field="members")
+    return Problem(f"定足数に達していません: 出席{q.attending}名、必要{q.required}名（{q.rule}）。",
+                   f"The quorum is not reached ({q.attending} attending, {q.required} needed).",
+                   field="quorum")
+
+
+def decision_problems(meeting: m.MeetingRead, q: Quorum, item_notes: Sequence[m.NoteRead],
+                      method: str | None, votes_for: int | None = None,
+                      votes_against: int | None = None, votes_abstain: int | None = None,
+                      minority: Sequence[str] = (), editing: str | None = None) -> list[Problem]:
+    """What is off with a decision on an item before it is recorded (``editing``: the id of
+    the decision being corrected), in the order a person fixes them."""
+    out: list[Problem] = []
+    if method is None:
+        out.append(Problem("決め方（全会一致・多数決・継続）を選んでください。",
+                           "Choose how it was decided (unanimous, majority, continued).", True, "method"))
+    dissent = [n.body for n in item_notes if n.kind == "minority" and n.id != editing
+               and (editing is None or n.decision_id in (None, editing))]
+    dissent += [t.strip() for t in minority if t.strip()]
+    if method == "unanimous" and dissent:
+        out.append(Problem(f"全会一致としていますが、少数意見「{_short(dissent[0])}」があります。",
+                           f"Unanimous, but there is a minority opinion (“{_short(dissent[0])}”).",
+                           field="dissent"))
+    if method == "unanimous" and votes_against:
+        out.append(Problem(f"全会一致としていますが、反対が{votes_against}票あります。",
+                           f"Unanimous, but {votes_against} voted against.", field="dissent"))
+    if method == "majority" and votes_for is not None and votes_for <= (votes_against or 0):
+        out.append(Problem("多数決の決定には賛成が反対より多い必要があります。",
+                           "A majority decision needs more votes for than against.", True, "votes"))
+    if votes_for is not None:
+        total = votes_for + (votes_against or 0) + (votes_abstain or 0)
+        can_vote = meeting.present + meeting.proxies
+        if can_vote and total != can_vote:
+            sums = (f"賛成{votes_for}＋反対{votes_against or 0}＋棄権{votes_abstain or 0}＝{total}票ですが、"
+                    f"出席{meeting.present}名＋委任状{meeting.proxies}名＝{can_vote}名です")
+            sums_en = (f"for {votes_for} + against {votes_against or 0} + abstaining {votes_abstain or 0} = "
+                       f"{total} votes, but present {meeting.present} + proxies {meeting.proxies} = {can_vote}")
+            if total > can_vote:
+                out.append(Problem(f"票数が合いません。{sums}（{total - can_vote}票多すぎます）。",
+                                   f"The votes do not add up: {sums_en} ({total - can_vote} too many).",
+                                   True, "votes"))
+            else:
+                out.append(Problem(f"{sums}（{can_vote - total}票足りません。投票しなかった人がいれば、そのまま保存できます）。",
+                                   f"{sums_en} ({can_vote - total} fewer; save anyway if some did not vote).",
+                                   field="votes"))
+    quorum = quorum_problem(meeting, q)
+    if quorum is not None and quorum.field == "quorum":
+        quorum = Problem(quorum.ja + "この決定は議事録に「定足数に達しないまま決定」と記されます。",
+                         quorum.en + " The minutes will mark this decision as taken without a quorum.",
+                         field="quorum")
+    if quorum is not None:
+        out.append(quorum)
+    return out
+
+
 # --------------------------------------------------------------------------- the flow
 
 
@@ -160,7 +244,7 @@ class MeetingFlow:
                                                    order_by=[("position", False)]))
 
     def add_item(self, meeting_id: str, title: str, planned_minutes: int = 10,
-                 issue_id: str | None = None) -> m.AgendaItemRead:
+                 issue_id: str | None = None, carried_from: str | None = None) -> m.AgendaItemRead:
         """A new agenda item at the end of the agenda."""
         t = m.AgendaItem.__table__
 
@@ -169,7 +253,7 @@ class MeetingFlow:
                 t.c.meeting_id == meeting_id, t.c.deleted.is_(False))).scalar()
             return self.services.agenda.create_in(tx, {
                 "meeting_id": meeting_id, "title": title, "planned_minutes": planned_minutes,
-                "issue_id": issue_id, "position": (last or 0) + 1})
+                "issue_id": issue_id, "carried_from": carried_from, "position": (last or 0) + 1})
 
         return run(self.store, "議題を追加", work)
 
@@ -207,7 +291,8 @@ class MeetingFlow:
                 (nt.c.kind == "continued") | ((nt.c.kind == "decision")
                                               & (nt.c.decision_method == "continued")),
             ).order_by(nt.c.recorded_at, nt.c.position)).mappings().all() if earlier else []
-            taken_up = con.execute(select(it.c.meeting_id, it.c.title, it.c.issue_id, mt.c.starts_at).join(
+            taken_up = con.execute(select(it.c.meeting_id, it.c.title, it.c.issue_id, it.c.carried_from,
+                                          mt.c.starts_at).join(
                 mt, mt.c.id == it.c.meeting_id).where(
                 mt.c.organization_id == meeting.organization_id, it.c.deleted.is_(False),
                 mt.c.deleted.is_(False), mt.c.starts_at <= meeting.starts_at)).all()
@@ -219,43 +304,51 @@ class MeetingFlow:
             item_issue = dict(con.execute(select(it.c.id, it.c.issue_id).where(
                 it.c.id.in_([n["agenda_item_id"] for n in notes if n["agenda_item_id"]]))).all())
 
-        def taken(since: dt.datetime | None, title: str, issue_id: str | None) -> bool:
-            """On the agenda of a meeting after ``since`` (None: of this meeting)."""
+        def taken(since: dt.datetime | None, source_id: str, titles: tuple[str, ...],
+                  issue_id: str | None) -> bool:
+            """On the agenda of a meeting after ``since`` (None: of this meeting): carried over
+            from it, or (items added by hand, or before items kept their source) with its issue
+            or one of its titles."""
             for row in taken_up:
                 if since is None and row.meeting_id != meeting_id:
                     continue
                 if since is not None and row.starts_at <= since:
                     continue
-                if (issue_id and row.issue_id == issue_id) or row.title.strip() == title.strip():
+                if (row.carried_from == source_id or (issue_id and row.issue_id == issue_id)
+                        or row.title.strip() in titles):
                     return True
             return False
 
         out: list[Candidate] = []
         seen: set[str] = set()
+        day = meeting.starts_at.date()
         for n in notes:
             issue = n["issue_id"] or item_issue.get(n["agenda_item_id"])
-            title = n["body"].strip().splitlines()[0][:200]
+            text = n["body"].strip()
+            title, first_line = short_title(text), text.splitlines()[0][:200]
             source = earlier[n["meeting_id"]]
             key = issue or title
-            if key in seen or taken(source.starts_at, title, issue):
+            if key in seen or taken(source.starts_at, n["id"], (title, first_line), issue):
                 continue
             seen.add(key)
-            out.append(Candidate("continued", n["id"], title, issue, source.title, source.starts_at))
+            out.append(Candidate("continued", n["id"], title, issue, source.title, source.starts_at, text))
         for a in actions:
             source = earlier.get(a["meeting_id"])
-            if taken(None, a["title"], a["issue_id"]):  # open actions come back until done
+            title = short_title(a["title"])
+            if taken(None, a["id"], (title, a["title"].strip()), a["issue_id"]):  # open actions come back until done
                 continue
-            detail = "、".join(x for x in (
-                f"担当: {a['assignee']}" if a["assignee"] else "",
-                f"期限: {a['due_on'].isoformat()}" if a["due_on"] else "") if x)
-            out.append(Candidate("action", a["id"], a["title"], a["issue_id"],
+            out.append(Candidate("action", a["id"], title, a["issue_id"],
                                  source.title if source else "", source.starts_at if source else None,
-                                 detail))
+                                 a["title"], a["assignee"], a["due_on"],
+                                 a["due_on"] is not None and a["due_on"] < day))
         return out
 
     def add_candidate(self, meeting_id: str, candidate: Candidate,
                       planned_minutes: int = 10) -> m.AgendaItemRead:
-        return self.add_item(meeting_id, candidate.title, planned_minutes, candidate.issue_id)
+        """The candidate as an agenda item under its (possibly edited) title, remembering where
+        it came from so it is not offered again."""
+        return self.add_item(meeting_id, candidate.title.strip() or short_title(candidate.text),
+                             planned_minutes, candidate.issue_id, carried_from=candidate.source_id)
 
     # -- status --------------------------------------------------------------------------
 
@@ -271,28 +364,42 @@ class MeetingFlow:
                             f"Only possible while the meeting is {need_en} (it is {now_en}).")
         return self.services.meetings.update(meeting_id, {"status": to, **(extra or {})}, label=label)
 
-    def open_meeting(self, meeting_id: str) -> m.MeetingRead:
-        """予定 → 開催中."""
-        return self._step(meeting_id, "planned", "in_session", "開会")
+    def open_meeting(self, meeting_id: str, now: float | None = None) -> m.MeetingRead:
+        """予定 → 開催中, recording when (the minutes show it, not the planned time)."""
+        return self._step(meeting_id, "planned", "in_session", "開会", {"opened_at": _minute(now)})
+
+    def not_taken_up(self, meeting_id: str, now: float | None = None) -> list[m.AgendaItemRead]:
+        """Agenda items nobody has timed or recorded anything on: closing marks them 審議せず."""
+        now = time.time() if now is None else now
+        session = self.session(meeting_id)
+        nt, at = m.Note.__table__, m.ActionItem.__table__
+        with self.store.engine.connect() as con:
+            spoken = set(con.execute(select(nt.c.agenda_item_id).where(
+                nt.c.meeting_id == meeting_id, nt.c.deleted.is_(False))).scalars())
+            spoken |= set(con.execute(select(at.c.agenda_item_id).where(
+                at.c.meeting_id == meeting_id, at.c.deleted.is_(False))).scalars())
+        return [i for i in self.agenda(meeting_id)
+                if i.id not in spoken and session.seconds(i.id, now) == 0 and not i.outcome]
 
     def close_meeting(self, meeting_id: str, now: float | None = None) -> m.MeetingRead:
-        """開催中 → 終了: stops the clocks and records each item's actual minutes and the end time."""
+        """開催中 → 終了: stops the clocks, records each item's actual minutes and when the
+        meeting closed, and marks the items never taken up 審議せず."""
         now = time.time() if now is None else now
         meeting = self.services.meetings.get(meeting_id)
         if meeting.status != "in_session":
             return self._step(meeting_id, "in_session", "closed", "閉会")  # raises the message
         session = self.session(meeting_id)
-        end = dt.datetime.fromtimestamp(now).replace(second=0, microsecond=0)
+        skipped = {i.id for i in self.not_taken_up(meeting_id, now)}
 
         def work(tx):
             for item in self.agenda(meeting_id):
                 seconds = session.seconds(item.id, now)
                 if seconds > 0:
                     self.services.agenda.update_in(tx, item.id, {"actual_minutes": round(seconds / 60)})
-            values = {"status": "closed"}
-            if meeting.ends_at is None and end >= meeting.starts_at:
-                values["ends_at"] = end
-            closed = self.services.meetings.update_in(tx, meeting_id, values)
+                elif item.id in skipped:
+                    self.services.agenda.update_in(tx, item.id, {"outcome": NOT_TAKEN_UP})
+            closed = self.services.meetings.update_in(tx, meeting_id, {"status": "closed",
+                                                                       "closed_at": _minute(now)})
             for t in session.timers.values():
                 t.elapsed, t.running_since = t.seconds(now), None
             self._put(tx.con, _session_key(meeting_id), session.to_json())
@@ -405,7 +512,8 @@ class MeetingFlow:
         """
         self._require_in_session(meeting_id)
         if kind == "decision":
-            return self.decide(meeting_id, item_id, body, "unanimous")
+            raise UserError("決定は決め方（全会一致・多数決・継続）を選んで記録してください。",
+                            "Record a decision with how it was decided.")
         if kind == "minority" and decision_id is None:
             latest = self.latest_decision(meeting_id, item_id)
             decision_id = latest.id if latest else None
@@ -424,15 +532,24 @@ class MeetingFlow:
                votes_for: int | None = None, votes_against: int | None = None,
                votes_abstain: int | None = None, minority: list[str] | tuple[str, ...] = ()
                ) -> m.NoteRead:
-        """A decision with how it was reached and its votes, and its minority opinions: one change."""
-        self._require_in_session(meeting_id)
+        """A decision with how it was reached and its votes, and its minority opinions: one change.
+
+        Refused when :func:`decision_problems` finds the record would be wrong (no method, more
+        votes than people who could vote); its warnings are for the person to weigh."""
+        meeting = self._require_in_session(meeting_id)
         if method != "majority" and votes_for is None:
             votes_against = votes_abstain = None
+        q = self.services.meetings.quorum(meeting)
+        for problem in decision_problems(meeting, q, (), method, votes_for, votes_against, votes_abstain):
+            if problem.blocking:
+                raise ValidationError(problem.ja, problem.en, field={
+                    "method": "decision_method", "votes": "votes_for"}[problem.field])
 
         def work(tx):
             values = self._note_values(tx, meeting_id, item_id, "decision", body)
             values.update(decision_method=method, votes_for=votes_for, votes_against=votes_against,
-                          votes_abstain=votes_abstain)
+                          votes_abstain=votes_abstain,
+                          without_quorum=not q.reached and meeting.members_total > 0)  # known to lack it
             decision = self.services.notes.create_in(tx, values)
             for text in minority:
                 if text.strip():
@@ -444,6 +561,34 @@ class MeetingFlow:
 
         return run(self.store, "決定を記録", work)
 
+    def edit_note(self, note_id: str, values: dict) -> m.NoteRead:
+        """Correct a captured note (its text, kind, or a decision's method and votes): one
+        undoable change. A note that stops being a minority opinion leaves its decision."""
+        note = self.services.notes.get(note_id)
+        values = dict(values)
+        if values.get("kind", note.kind) != "minority":
+            values["decision_id"] = None
+        if values.get("kind", note.kind) != "decision":
+            values.update(decision_method=None, votes_for=None, votes_against=None, votes_abstain=None)
+        label = self.services.vocab.label("note_kind", note.kind)
+        return self.services.notes.update(note_id, values, label=f"{label}を修正")
+
+    def delete_note(self, note_id: str) -> list[str]:
+        """Delete a captured note; a decision goes with the minority opinions attached to it
+        (they dissent from nothing without it). One undoable change; returns the ids deleted."""
+        note = self.services.notes.get(note_id)
+        nt = m.Note.__table__
+        label = self.services.vocab.label("note_kind", note.kind)
+
+        def work(tx):
+            dissent = tx.con.execute(select(nt.c.id).where(
+                nt.c.decision_id == note_id, nt.c.deleted.is_(False))).scalars().all()
+            for id_ in (note_id, *dissent):
+                self.services.notes.delete_in(tx, id_)
+            return [note_id, *dissent]
+
+        return run(self.store, f"{label}を削除", work)
+
     def add_action(self, meeting_id: str, item_id: str | None, title: str, assignee: str = "",
                    due_on: dt.date | None = None) -> m.ActionItemRead:
         """An action item from the meeting (and from the item's issue, if it has one)."""
@@ -451,7 +596,7 @@ class MeetingFlow:
         issue_id = self.services.agenda.get(item_id).issue_id if item_id else None
         return self.services.actions.create({
             "title": title, "assignee": assignee, "due_on": due_on, "meeting_id": meeting_id,
-            "organization_id": meeting.organization_id, "issue_id": issue_id,
+            "agenda_item_id": item_id, "organization_id": meeting.organization_id, "issue_id": issue_id,
         }, label="アクションを追加")
 
     def notes(self, meeting_id: str, item_id: str | None = None) -> list[m.NoteRead]:
@@ -463,6 +608,13 @@ class MeetingFlow:
             equals["agenda_item_id"] = item_id
         return self.services.notes.list(ListQuery(equals=equals, order_by=[
             ("recorded_at", False), ("position", False)]))
+
+    def actions(self, meeting_id: str) -> list[m.ActionItemRead]:
+        """The action items that came from the meeting, soonest due first."""
+        from .services import ListQuery
+
+        return self.services.actions.list(ListQuery(equals={"meeting_id": meeting_id},
+                                                    order_by=[("due_on", False), ("title", False)]))
 
     # -- time boxes (device-local state) ----------------------------------------------------
 
@@ -551,6 +703,28 @@ class MeetingFlow:
             con.execute(delete(m.Meta).where(m.Meta.key == key))
         else:
             upsert_meta(con, key, value)
+
+
+TITLE_LENGTH = 30
+_SENTENCE_END = re.compile(r"[。．！？!?]")
+
+
+def short_title(text: str) -> str:
+    """An agenda title from what was recorded: its first sentence, cut at a 、 or with … when long.
+
+    「パトロールの担当表を作る。町会ごとに2名ずつ…」 → 「パトロールの担当表を作る」.
+    """
+    lines = text.strip().splitlines()
+    first = _SENTENCE_END.split(lines[0], 1)[0].strip() or lines[0].strip() if lines else ""
+    cut = first.rfind("、", 0, TITLE_LENGTH)
+    if len(first) > TITLE_LENGTH and cut >= TITLE_LENGTH // 2:
+        return first[:cut] + "…"
+    return _short(first, TITLE_LENGTH)
+
+
+def _minute(now: float | None) -> dt.datetime:
+    """Local wall-clock time to the minute, as minutes state times."""
+    return dt.datetime.fromtimestamp(time.time() if now is None else now).replace(second=0, microsecond=0)
 
 
 def _short(text: str, n: int = 30) -> str:

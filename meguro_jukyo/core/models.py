@@ -22,7 +22,7 @@ import datetime as dt
 import uuid
 
 from pydantic import NaiveDatetime
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -213,6 +213,9 @@ class MeetingBase(SQLModel):
     proxies: int = Field(default=0, ge=0)
     status: str = "planned"  # vocab meeting_status
     next_meeting: str = Field(default="", max_length=200)
+    # when 開会 and 閉会 were pressed (starts_at / ends_at are the plan)
+    opened_at: NaiveDatetime | None = None
+    closed_at: NaiveDatetime | None = None
 
 
 class Meeting(MeetingBase, SyncMeta, table=True):
@@ -238,6 +241,8 @@ class MeetingUpdate(SQLModel):
     proxies: int | None = Field(default=None, ge=0)
     status: str | None = None
     next_meeting: str | None = Field(default=None, max_length=200)
+    opened_at: NaiveDatetime | None = None
+    closed_at: NaiveDatetime | None = None
 
 
 class MeetingRead(MeetingBase, ReadMeta):
@@ -255,6 +260,8 @@ class AgendaItemBase(SQLModel):
     actual_minutes: int | None = Field(default=None, ge=0)
     issue_id: str | None = Field(default=None, index=True)
     outcome: str = ""
+    # the 継続審議 note or action item it was carried over from
+    carried_from: str | None = Field(default=None, index=True)
 
 
 class AgendaItem(AgendaItemBase, SyncMeta, table=True):
@@ -272,6 +279,7 @@ class AgendaItemUpdate(SQLModel):
     actual_minutes: int | None = Field(default=None, ge=0)
     issue_id: str | None = None
     outcome: str | None = None
+    carried_from: str | None = None
 
 
 class AgendaItemRead(AgendaItemBase, ReadMeta):
@@ -345,6 +353,8 @@ class NoteBase(SQLModel):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     votes_abstain: int | None = Field(default=None, ge=0)
+    # a decision recorded while attendance was short of the meeting's quorum
+    without_quorum: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     # for minority opinions: the decision they dissent from
     decision_id: str | None = Field(default=None, index=True)
 
@@ -371,6 +381,7 @@ class NoteUpdate(SQLModel):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     votes_abstain: int | None = Field(default=None, ge=0)
+    without_quorum: bool | None = None
     decision_id: str | None = None
 
 
@@ -389,6 +400,7 @@ class ActionItemBase(SQLModel):
     done_on: dt.date | None = None
     issue_id: str | None = Field(default=None, index=True)
     meeting_id: str | None = Field(default=None, index=True)
+    agenda_item_id: str | None = Field(default=None, index=True)  # the item it came from
     organization_id: str = Field(index=True)
 
 
@@ -408,6 +420,7 @@ class ActionItemUpdate(SQLModel):
     done_on: dt.date | None = None
     issue_id: str | None = None
     meeting_id: str | None = None
+    agenda_item_id: str | None = None
     organization_id: str | None = None
 
 

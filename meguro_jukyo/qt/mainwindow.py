@@ -249,8 +249,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
-        quit_action = QAction(translate("MainWindow", "&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = QAction(translate("MainWindow", "&Quit"), self)
+        # the platform's Quit keys, and Ctrl+Q where it has none (Windows, some desktops)
+        quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu = self.menu("file")
         file_menu.addAction(self.new_action)
@@ -602,6 +603,9 @@ class MainWindow(QMainWindow):
             raise exc
 
     def closeEvent(self, event) -> None:
+        from .meeting_mode import close_all, open_titles
+
+        asked = False
         for dialog in list(self._editors):
             if dialog.is_modified():
                 self.show_page(self.current_page() or "issue")
@@ -610,6 +614,17 @@ class MainWindow(QMainWindow):
                                translate("MainWindow", "An editor has unsaved changes. Quit anyway?")):
                     event.ignore()
                     return
+                asked = True
                 break
+        # quitting closes meeting mode too (its own windows would keep the app and the store
+        # lock alive), asking once: not again if the question above was already answered
+        titles = open_titles(self)
+        if titles and not asked and not confirm(
+                self, translate("MainWindow", "Quit"),
+                translate("MainWindow", "Meeting mode is open (%1). Quit and close it? A note being typed there "
+                          "is kept.").replace("%1", "、".join(t for t in titles if t))):
+            event.ignore()
+            return
+        close_all(self)
         self.tasks.wait()
         super().closeEvent(event)

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,20 +40,32 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core import models as m
-from ..core.meeting import Candidate, Draft, MeetingFlow, Session
+from ..core.meeting import (
+    Candidate,
+    Draft,
+    MeetingFlow,
+    Problem,
+    Session,
+    decision_problems,
+    quorum_problem,
+)
 from .display import Display
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
@@ -63,6 +76,8 @@ translate = QCoreApplication.translate
 DRAFT_DELAY_MS = 500
 CLOCK_TICK_MS = 250
 KIND_KEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8")
+# what a row of the notes list is (Qt.UserRole): ("note" | "action", id)
+ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,7 @@ class Snapshot:
     meeting: m.MeetingRead
     agenda: list[m.AgendaItemRead]
     notes: list[m.NoteRead]
+    actions: list[m.ActionItemRead]
     session: Session
     draft: Draft | None
 
@@ -93,18 +109,28 @@ class NumberBox(QSpinBox):
 
 
 class DecisionDialog(QDialog):
-    """What was decided, how, the votes, and a minority opinion; Enter saves."""
+    """What was decided, how, the votes, and a minority opinion.
+
+    The method has no default: Enter saves only once it is chosen. ``check`` (values → the
+    core's :class:`Problem` list) says as it is typed what is off: a blocking problem keeps
+    Save from saving, a warning (全会一致 with a dissent, votes short of attendance, no
+    quorum) turns Save into "Save anyway", which a second press confirms.
+    """
 
     draft_changed = Signal(str)
 
-    def __init__(self, display: Display, body: str, members: int, parent=None):
+    def __init__(self, display: Display, body: str, members: int, parent, check,
+                 note: m.NoteRead | None = None):
         super().__init__(parent)
         self.setObjectName("decision_dialog")
         self.setWindowTitle(translate("MeetingMode", "Decision"))
+        self.language, self.check = display.language, check
         self.body = QLineEdit(body, objectName="decision_body")
         self.method = QComboBox(objectName="decision_method")
         for code, label in display.entries("decision_method"):
             self.method.addItem(label, code)
+        self.method.setPlaceholderText(translate("MeetingMode", "Choose…"))
+        self.method.setCurrentIndex(-1)
         self.votes = {}
         form = QFormLayout(self)
         form.addRow(translate("MeetingMode", "&Decision:"), self.body)
@@ -124,33 +150,46 @@ class DecisionDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        if note is not None:  # correcting a recorded decision; its minority opinions are notes of their own
+            self.method.setCurrentIndex(self.method.findData(note.decision_method))
+            for key, value in (("for", note.votes_for), ("against", note.votes_against),
+                               ("abstain", note.votes_abstain)):
+                self.votes[key].setValue(value or 0)
+            form.setRowVisible(self.minority, False)
+        self._acknowledged: list[str] | None = None
         self.method.currentIndexChanged.connect(self._method_changed)
         self.body.textChanged.connect(self._emit_draft)
         self.method.currentIndexChanged.connect(self._emit_draft)
         for box in self.votes.values():
             box.valueChanged.connect(self._emit_draft)
+            box.valueChanged.connect(self._show_problems)
+        self.minority.textChanged.connect(self._show_problems)
         self._method_changed()
         self.body.setFocus()
-        self.resize(560, self.sizeHint().height())
+        self.resize(600, self.sizeHint().height())
 
     def _method_changed(self) -> None:
-        voting = self.method.currentData() == "majority"
+        counted = self.method.currentData() in ("majority", "unanimous")  # 全会一致（賛成12）
         for box in self.votes.values():
-            box.setEnabled(voting)
+            box.setEnabled(counted)
+        self._show_problems()
 
     def values(self) -> dict:
         method = self.method.currentData()
-        voting = method == "majority"
+        counts = {k: box.value() for k, box in self.votes.items()}
+        # votes are recorded for a majority vote, and for a unanimous one only if counted
+        voting = method == "majority" or (method == "unanimous" and any(counts.values()))
         return {
             "body": self.body.text().strip(), "method": method,
-            "votes_for": self.votes["for"].value() if voting else None,
-            "votes_against": self.votes["against"].value() if voting else None,
-            "votes_abstain": self.votes["abstain"].value() if voting else None,
+            "votes_for": counts["for"] if voting else None,
+            "votes_against": counts["against"] if voting else None,
+            "votes_abstain": counts["abstain"] if voting else None,
             "minority": [self.minority.text()] if self.minority.text().strip() else [],
         }
 
@@ -159,6 +198,8 @@ class DecisionDialog(QDialog):
         text = v["body"]
         if not text:
             return ""
+        if v["method"] is None:
+            return text
         text += f"（{self.method.currentText()}"
         if v["votes_for"] is not None:
             text += "　" + translate("MeetingMode", "for %1 / against %2 / abstaining %3").replace(
@@ -169,15 +210,35 @@ class DecisionDialog(QDialog):
     def _emit_draft(self, *_args) -> None:
         self.draft_changed.emit(self.draft_text())
 
+    def _show(self, problems: list[Problem]) -> None:
+        if problems:
+            self.show_error("\n".join("・" + p.message(self.language) for p in problems))
+        else:
+            self.error.hide()
+
+    def _show_problems(self, *_args) -> None:
+        """What is off, shown as it is chosen and typed (a method not yet chosen only on Save)."""
+        problems = [p for p in self.check(self.values()) if p.field != "method"]
+        self._show(problems)
+        if self._acknowledged is not None and self._acknowledged != [p.ja for p in problems]:
+            self._acknowledged = None
+            self.save_button.setText(translate("MeetingMode", "&Save"))
+
     def _check(self) -> None:
         v = self.values()
         if not v["body"]:
             self.show_error(translate("MeetingMode", "Enter what was decided."))
             self.body.setFocus()
             return
-        if v["method"] == "majority" and v["votes_for"] <= v["votes_against"]:
-            self.show_error(translate("MeetingMode", "A majority decision needs more votes for than against."))
-            self.votes["for"].setFocus()
+        problems = self.check(v)
+        self._show(problems)
+        blocking = [p for p in problems if p.blocking]
+        if blocking:
+            (self.method if blocking[0].field == "method" else self.votes["for"]).setFocus()
+            return
+        if problems and self._acknowledged != [p.ja for p in problems]:
+            self._acknowledged = [p.ja for p in problems]
+            self.save_button.setText(translate("MeetingMode", "&Save anyway"))
             return
         self.accept()
 
@@ -189,7 +250,7 @@ class DecisionDialog(QDialog):
 class ActionDialog(QDialog):
     """An action item: what, who, by when (2025-07-31, R7.7.31, 令和7年7月31日…)."""
 
-    def __init__(self, era: bool, parent=None):
+    def __init__(self, era: bool, parent=None, action: m.ActionItemRead | None = None):
         super().__init__(parent)
         self.setObjectName("action_dialog")
         self.setWindowTitle(translate("MeetingMode", "Action item"))
@@ -210,6 +271,10 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        if action is not None:
+            self.what.setText(action.title)
+            self.who.setText(action.assignee)
+            self.due.set_value(action.due_on)
         self.what.setFocus()
         self.resize(520, self.sizeHint().height())
 
@@ -231,6 +296,66 @@ class ActionDialog(QDialog):
     def values(self) -> dict:
         return {"title": self.what.text().strip(), "assignee": self.who.text().strip(),
                 "due_on": self.due.value()}
+
+
+class NoteDialog(QDialog):
+    """Correct a captured note: its kind and its text (a decision has its own dialog)."""
+
+    def __init__(self, display: Display, note: m.NoteRead, parent=None):
+        super().__init__(parent)
+        self.setObjectName("note_dialog")
+        self.setWindowTitle(translate("MeetingMode", "Edit note"))
+        self.kind = QComboBox(objectName="note_kind")
+        for code, label in display.entries("note_kind"):
+            if code != "decision":
+                self.kind.addItem(label, code)
+        self.kind.setCurrentIndex(self.kind.findData(note.kind))
+        self.body = QLineEdit(note.body, objectName="note_body")
+        form = QFormLayout(self)
+        form.addRow(translate("MeetingMode", "&Kind:"), self.kind)
+        form.addRow(translate("MeetingMode", "&Text:"), self.body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(lambda: self.accept() if self.body.text().strip() else self.body.setFocus())
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.body.setFocus()
+        self.resize(560, self.sizeHint().height())
+
+    def values(self) -> dict:
+        return {"kind": self.kind.currentData(), "body": self.body.text().strip()}
+
+
+class MeetingKeys(QObject):
+    """Keys that mean the same wherever the focus is in meeting mode.
+
+    Ctrl+Z / Ctrl+Y undo and redo the meeting's changes (a captured note first of all), not a
+    field's own text: a spin box or the emptied capture box would otherwise take them and put
+    the note's text back. Only while a note is being typed do they undo the typing, as in any
+    text box. ↑ in the empty capture box corrects the last note; Delete in the notes list
+    deletes the selected one.
+    """
+
+    def __init__(self, window: MeetingModeWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event) -> bool:
+        w = self.window
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            if obj is w.capture and w.capture.text():
+                return False
+            event.ignore()  # not taken by the field: the window's Undo shortcut runs
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if obj is w.capture and event.key() == Qt.Key.Key_Up and not w.capture.text():
+                w.edit_last_note()
+                return True
+            if obj is w.notes_list and event.key() == Qt.Key.Key_Delete:
+                w.delete_row(w.notes_list.currentItem())
+                return True
+        return False
 
 
 class AgendaItemDialog(QDialog):
@@ -256,41 +381,72 @@ class AgendaItemDialog(QDialog):
 
 
 class CarryOverDialog(QDialog):
-    """Earlier 継続審議 and open action items; Space ticks, Enter adds the ticked ones."""
+    """Earlier 継続審議 and open action items; Space ticks, F2 edits the offered short title,
+    Enter adds the ticked ones. Dates as the app shows them; overdue actions in red."""
 
     def __init__(self, candidates: list[Candidate], display: Display, parent=None):
         super().__init__(parent)
         self.setObjectName("carry_over_dialog")
         self.setWindowTitle(translate("MeetingMode", "Carry over to this agenda"))
         self.candidates = candidates
-        self.list = QListWidget(objectName="carry_over_list")
-        for c in candidates:
+        self.table = QTableWidget(len(candidates), 2, objectName="carry_over_list")
+        self.table.setHorizontalHeaderLabels([translate("MeetingMode", "Agenda title (F2 edits)"),
+                                              translate("MeetingMode", "Recorded")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, c in enumerate(candidates):
             source = translate("MeetingMode", "Continued") if c.source == "continued" else translate("MeetingMode", "Open action")
-            when = display.date(c.from_date) if c.from_date else ""
-            origin = "　".join(x for x in (when, c.from_meeting, c.detail) if x)
-            item = QListWidgetItem(f"［{source}］{c.title}" + (f"\n　　{origin}" if origin else ""))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list.addItem(item)
+            title = QTableWidgetItem(c.title)
+            title.setFlags(title.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+            title.setCheckState(Qt.CheckState.Unchecked)
+            lines = [f"［{source}］{c.text}"]
+            origin = "　".join(x for x in (display.date(c.from_date), c.from_meeting) if x)
+            if origin:
+                lines.append(origin)
+            due = "　".join(x for x in (
+                translate("MeetingMode", "Who: %1").replace("%1", c.assignee) if c.assignee else "",
+                translate("MeetingMode", "Due: %1").replace("%1", display.date(c.due_on)) if c.due_on else "",
+                translate("MeetingMode", "⚠ Overdue") if c.overdue else "") if x)
+            if due:
+                lines.append(due)
+            detail = QTableWidgetItem("\n".join(lines))
+            detail.setFlags(detail.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if c.overdue:
+                detail.setForeground(QColor("#b00020"))
+            self.table.setItem(row, 0, title)
+            self.table.setItem(row, 1, detail)
+        self.table.setColumnWidth(0, 260)
+        self.table.resizeRowsToContents()
         if candidates:
-            self.list.setCurrentRow(0)
+            self.table.setCurrentCell(0, 0)
         layout = QVBoxLayout(self)
-        hint = QLabel(translate("MeetingMode", "Space ticks an item, Enter adds the ticked items.") if candidates
-                      else translate("MeetingMode", "Nothing to carry over from earlier meetings."))
+        hint = QLabel(translate("MeetingMode", "Space ticks an item, F2 edits its title, Enter adds the ticked items.")
+                      if candidates else translate("MeetingMode", "Nothing to carry over from earlier meetings."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        layout.addWidget(self.list)
+        layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.list.setFocus()
-        self.resize(640, 420)
+        self.table.setFocus()
+        self.resize(760, 440)
 
     def chosen(self) -> list[Candidate]:
-        return [c for i, c in enumerate(self.candidates)
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        """The ticked candidates, under the titles as edited."""
+        out = []
+        for row, c in enumerate(self.candidates):
+            item = self.table.item(row, 0)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(replace(c, title=item.text().strip() or c.title))
+        return out
 
 
 # --------------------------------------------------------------------------- the window
@@ -323,6 +479,7 @@ class MeetingModeWindow(QMainWindow):
         self.meeting: m.MeetingRead | None = None
         self.agenda: list[m.AgendaItemRead] = []
         self.notes: list[m.NoteRead] = []
+        self.actions: list[m.ActionItemRead] = []
         self.session = Session(meeting_id)
         self.kind = "opinion"
         self.draft_decision = ""
@@ -451,7 +608,9 @@ class MeetingModeWindow(QMainWindow):
         self.notes_list = QListWidget(objectName="item_notes")
         self.notes_list.setWordWrap(True)
         self.notes_list.setFont(self._big(1.1, bold=False))
-        self.notes_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.notes_list.customContextMenuRequested.connect(self._notes_menu)
+        self.notes_list.itemDoubleClicked.connect(self.edit_row)
         centre.addWidget(self.notes_list, 1)
         grid.addLayout(centre, 1, 1, 2, 1)
 
@@ -491,7 +650,9 @@ class MeetingModeWindow(QMainWindow):
             b.setMinimumHeight(40)
             steps_layout.addWidget(b)
         steps_layout.addStretch(1)
-        keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo"))
+        keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · "
+                                "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · "
+                                "Esc / Ctrl+W close meeting mode"))
         keys.setWordWrap(True)
         keys.setObjectName("keys_help")
         steps_layout.addWidget(keys)
@@ -500,7 +661,10 @@ class MeetingModeWindow(QMainWindow):
 
     def _shortcuts(self) -> None:
         def bind(sequence, slot) -> None:
-            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut = QShortcut(self)
+            # a standard key is every binding the platform has for it (Close: Ctrl+W and Ctrl+F4)
+            shortcut.setKeys(QKeySequence.keyBindings(sequence) if isinstance(sequence, QKeySequence.StandardKey)
+                             else [QKeySequence(sequence)])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
@@ -516,6 +680,13 @@ class MeetingModeWindow(QMainWindow):
         bind("Alt+Up", lambda: self.move_selected(-1))
         bind("Alt+Down", lambda: self.move_selected(1))
         bind(QKeySequence.StandardKey.Undo, self.undo)
+        bind(QKeySequence.StandardKey.Redo, self.redo)
+        bind("Escape", self.request_close)
+        bind(QKeySequence.StandardKey.Close, self.request_close)
+        keys = MeetingKeys(self)
+        for widget in (self.capture, self.notes_list, *(b for box in (
+                self.members_box, self.present_box, self.proxies_box) for b in (box, box.lineEdit()))):
+            widget.installEventFilter(keys)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -526,7 +697,8 @@ class MeetingModeWindow(QMainWindow):
             if remember:
                 flow.set_active(meeting_id)
             return Snapshot(flow.services.meetings.get(meeting_id), flow.agenda(meeting_id),
-                            flow.notes(meeting_id), flow.session(meeting_id), flow.draft(meeting_id))
+                            flow.notes(meeting_id), flow.actions(meeting_id), flow.session(meeting_id),
+                            flow.draft(meeting_id))
 
         self.tasks.run_in_background(work, lambda snap: self._loaded(snap, restore_draft), self._failed)
 
@@ -537,6 +709,7 @@ class MeetingModeWindow(QMainWindow):
 
     def _loaded(self, snap: Snapshot, restore_draft: bool) -> None:
         self.meeting, self.agenda, self.notes, self.session = snap.meeting, snap.agenda, snap.notes, snap.session
+        self.actions = snap.actions
         self._settle_current()
         if restore_draft and snap.draft is not None:
             if snap.draft.item_id in {i.id for i in self.agenda}:
@@ -588,7 +761,10 @@ class MeetingModeWindow(QMainWindow):
         when = self.display.datetime(mt.starts_at)
         self.title_label.setText(f"{mt.title}\n{when}　{mt.place}".rstrip())
         self.setWindowTitle(translate("MeetingMode", "Meeting mode — %1").replace("%1", mt.title))
-        self.status_label.setText(self.display.label("meeting_status", mt.status))
+        held = ""
+        if mt.opened_at is not None:  # as it was held: the minutes state these times
+            held = f"　{mt.opened_at:%H:%M}〜" + (f"{mt.closed_at:%H:%M}" if mt.closed_at else "")
+        self.status_label.setText(self.display.label("meeting_status", mt.status) + held)
         for box, value in ((self.members_box, mt.members_total), (self.present_box, mt.present),
                            (self.proxies_box, mt.proxies)):
             box.blockSignals(True)
@@ -610,9 +786,7 @@ class MeetingModeWindow(QMainWindow):
     def _show_quorum(self) -> None:
         if self.meeting is None:
             return
-        q = self.services.meetings.quorum(self.meeting.model_copy(update={
-            "members_total": self.members_box.value(), "present": self.present_box.value(),
-            "proxies": self.proxies_box.value()}))
+        q = self.services.meetings.quorum(self._attendance())
         self.quorum_label.setText(translate("MeetingMode", "Quorum reached") if q.reached else translate("MeetingMode", "No quorum"))
         self.quorum_label.setStyleSheet("color: #1b7f3b;" if q.reached else "color: #b00020;")
         if q.required:
@@ -649,7 +823,10 @@ class MeetingModeWindow(QMainWindow):
         self.next_button.setEnabled(0 <= i < len(self.agenda) - 1)
         self.notes_list.clear()
         for note in self._item_notes():
-            self.notes_list.addItem(self._note_text(note))
+            self._add_row(self._note_text(note), "note", note.id)
+        for action in self.actions:
+            if action.agenda_item_id == self.session.item_id:
+                self._add_row(self._action_text(action), "action", action.id)
         self.notes_list.scrollToBottom()
         self._show_kind()
         self._tick()
@@ -738,7 +915,7 @@ class MeetingModeWindow(QMainWindow):
             return
         self._draft_timer.stop()
         flow, meeting_id, item_id, kind = self.flow, self.meeting_id, self.session.item_id, self.kind
-        self.capture.clear()
+        self.capture.setText("")  # unlike clear(), leaves no text undo that would bring the note back
 
         def failed(exc):
             if not self.capture.text():
@@ -751,16 +928,35 @@ class MeetingModeWindow(QMainWindow):
     def _captured(self, note: m.NoteRead) -> None:
         self.notes.append(note)
         if note.agenda_item_id == self.session.item_id:
-            self.notes_list.addItem(self._note_text(note))
+            self._add_row(self._note_text(note), "note", note.id)
             self.notes_list.scrollToBottom()
         self._publish()
         self.note_captured.emit(note)
 
+    def _attendance(self) -> m.MeetingRead:
+        """The meeting with the attendance as typed (saved half a second later)."""
+        return self.meeting.model_copy(update={
+            "members_total": self.members_box.value(), "present": self.present_box.value(),
+            "proxies": self.proxies_box.value()})
+
+    def _decision_check(self, editing: str | None = None):
+        """What the decision dialog checks its values with: the core's rules over this item."""
+        meeting = self._attendance()
+        q, notes = self.services.meetings.quorum(meeting), self._item_notes()
+
+        def check(v: dict) -> list[Problem]:
+            return decision_problems(meeting, q, notes, v["method"], v["votes_for"], v["votes_against"],
+                                     v["votes_abstain"], v["minority"], editing)
+
+        return check
+
     def decide(self) -> None:
         if self.meeting is None or self.meeting.status != "in_session":
             return
+        if self._attendance_timer.isActive():  # the decision records the quorum as typed
+            self._save_attendance()
         dialog = DecisionDialog(self.display, self.capture.text().strip(),
-                                self.meeting.members_total or 0, self)
+                                self.meeting.members_total or 0, self, self._decision_check())
         self.decision_dialog = dialog
 
         def draft(text: str) -> None:
@@ -781,7 +977,7 @@ class MeetingModeWindow(QMainWindow):
             self.refocus()
             return
         v = dialog.values()
-        self.capture.clear()
+        self.capture.setText("")
         self.refocus()
         self._draft_timer.stop()
         flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
@@ -816,16 +1012,20 @@ class MeetingModeWindow(QMainWindow):
             return
         v = dialog.values()
         if self.capture.text().strip() == v["title"]:
-            self.capture.clear()
+            self.capture.setText("")
         flow, meeting_id, item_id = self.flow, self.meeting_id, self.session.item_id
         self.tasks.change(
             lambda: flow.add_action(meeting_id, item_id, v["title"], v["assignee"], v["due_on"]),
             self._action_added, self._failed, owner=self)
 
-    def _action_added(self, action: m.ActionItemRead) -> None:
+    def _action_text(self, action: m.ActionItemRead) -> str:
         due = self.display.date(action.due_on) if action.due_on else ""
-        who = action.assignee
-        self.notes_list.addItem("【" + translate("MeetingMode", "Action") + "】" + "　".join(x for x in (action.title, who, due) if x))
+        return "【" + translate("MeetingMode", "Action") + "】" + "　".join(
+            x for x in (action.title, action.assignee, due) if x)
+
+    def _action_added(self, action: m.ActionItemRead) -> None:
+        self.actions.append(action)
+        self._add_row(self._action_text(action), "action", action.id)
         self.statusBar().showMessage(translate("MeetingMode", "Action item added: %1").replace("%1", action.title), 4000)
         self.action_added.emit(action)
 
@@ -949,7 +1149,7 @@ class MeetingModeWindow(QMainWindow):
         def finished(_result) -> None:
             yes = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
             box.deleteLater()
-            self.refocus()
+            QTimer.singleShot(0, self.refocus)  # once the box is gone, or activation is refused
             if yes:
                 then()
 
@@ -972,6 +1172,9 @@ class MeetingModeWindow(QMainWindow):
         self.tasks.change(fn, done, self._failed, owner=self)
 
     def open_meeting(self) -> None:
+        """開会; short of the quorum it asks first (No is the default)."""
+        if self.meeting is None or self.meeting.status != "planned":
+            return
         flow, meeting_id = self.flow, self.meeting_id
         first = self.current_item()
 
@@ -981,15 +1184,33 @@ class MeetingModeWindow(QMainWindow):
                 flow.go_to(meeting_id, first.id, run=True)
             return opened
 
-        self._status_job(work)
+        meeting = self._attendance()
+        problem = quorum_problem(meeting, self.services.meetings.quorum(meeting))
+        if problem is None:
+            self._status_job(work)
+            return
+        question = (translate("MeetingMode", "%1\nOpen the meeting anyway? Decisions taken in it are marked in the "
+                              "minutes as taken without a quorum.") if problem.field == "quorum"
+                    else translate("MeetingMode", "%1\nOpen the meeting anyway?"))
+        self._ask("confirm_open_no_quorum", translate("MeetingMode", "No quorum"),
+                  question.replace("%1", problem.message(self.display.language)), lambda: self._status_job(work))
 
     def close_meeting(self) -> None:
+        """閉会, after saying which agenda items were never taken up (they become 審議せず)."""
         if self.capture.text().strip():
             self.save_draft()
         flow, meeting_id = self.flow, self.meeting_id
-        self._ask("confirm_close", translate("MeetingMode", "Close the meeting"),
-                  translate("MeetingMode", "Close the meeting now? The clock stops and notes can no longer be captured here."),
-                  lambda: self._status_job(lambda: flow.close_meeting(meeting_id)))
+
+        def ask(skipped: list[m.AgendaItemRead]) -> None:
+            text = translate("MeetingMode", "Close the meeting now? The clock stops and notes can no longer be captured here.")
+            if skipped:
+                numbers = {i.id: n for n, i in enumerate(self.agenda, start=1)}
+                text += "\n\n" + translate("MeetingMode", "Not taken up (the minutes will say 審議せず):") + "\n" + "\n".join(
+                    f"{numbers.get(i.id, '')}. {i.title}" for i in skipped)
+            self._ask("confirm_close", translate("MeetingMode", "Close the meeting"), text,
+                      lambda: self._status_job(lambda: flow.close_meeting(meeting_id)))
+
+        self.tasks.run_in_background(lambda: flow.not_taken_up(meeting_id), ask, self._failed)
 
     def finalize(self) -> None:
         flow, meeting_id = self.flow, self.meeting_id
@@ -1043,14 +1264,105 @@ class MeetingModeWindow(QMainWindow):
     # -- undo ------------------------------------------------------------------------------
 
     def undo(self) -> None:
-        services = self.services
+        self._replay(self.services.undo, translate("MeetingMode", "Undone: %1"))
+
+    def redo(self) -> None:
+        self._replay(self.services.redo, translate("MeetingMode", "Redone: %1"))
+
+    def _replay(self, fn, message: str) -> None:
+        if self.capture.text().strip():
+            self.save_draft()
 
         def done(result):
             if result is not None:
-                self.statusBar().showMessage(translate("MeetingMode", "Undone: %1").replace("%1", result.label), 4000)
+                self.statusBar().showMessage(message.replace("%1", result.label), 4000)
             self.reload()
 
-        self.tasks.change(services.undo, done, self._failed, owner=self)
+        self.tasks.change(fn, done, self._failed, owner=self)
+
+    # -- correcting what was recorded -----------------------------------------------------
+
+    def _add_row(self, text: str, what: str, id_: str) -> None:
+        row = QListWidgetItem(text)
+        row.setData(ROW_ROLE, (what, id_))
+        self.notes_list.addItem(row)
+
+    def _notes_menu(self, pos) -> None:
+        row = self.notes_list.itemAt(pos)
+        if row is None:
+            return
+        menu = QMenu(self.notes_list)
+        menu.setObjectName("notes_menu")
+        menu.addAction(translate("MeetingMode", "&Edit…"), lambda: self.edit_row(row))
+        menu.addAction(translate("MeetingMode", "&Delete"), lambda: self.delete_row(row))
+        menu.popup(self.notes_list.viewport().mapToGlobal(pos))
+        self.notes_menu = menu
+
+    def edit_last_note(self) -> None:
+        """↑ in the empty capture box: correct the newest note of this item."""
+        if self.notes_list.count():
+            self.notes_list.setCurrentRow(self.notes_list.count() - 1)
+            self.edit_row(self.notes_list.item(self.notes_list.count() - 1))
+
+    def _row_record(self, row: QListWidgetItem | None):
+        if row is None or row.data(ROW_ROLE) is None:
+            return None, None
+        what, id_ = row.data(ROW_ROLE)
+        if what == "note":
+            return what, next((n for n in self.notes if n.id == id_), None)
+        return what, next((a for a in self.actions if a.id == id_), None)
+
+    def edit_row(self, row: QListWidgetItem | None) -> None:
+        what, record = self._row_record(row)
+        if record is None:
+            return
+        if what == "action":
+            dialog = ActionDialog(self.display.era, self, record)
+        elif record.kind == "decision":
+            dialog = DecisionDialog(self.display, record.body, self.meeting.members_total or 0, self,
+                                    self._decision_check(record.id), note=record)
+        else:
+            dialog = NoteDialog(self.display, record, self)
+        self.edit_dialog = dialog
+        dialog.finished.connect(lambda result: self._edited(dialog, result, what, record))
+        dialog.open()
+
+    def _edited(self, dialog: QDialog, result: int, what: str, record) -> None:
+        self.edit_dialog = None
+        dialog.deleteLater()
+        self.refocus()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        flow, actions, id_ = self.flow, self.services.actions, record.id
+        values = dialog.values()
+        if isinstance(dialog, DecisionDialog):
+            values = {"body": values["body"], "decision_method": values["method"],
+                      **{k: values[k] for k in ("votes_for", "votes_against", "votes_abstain")}}
+
+        def work():
+            if what == "action":
+                return actions.update(id_, values, label="アクションを修正")
+            return flow.edit_note(id_, values)
+
+        self.tasks.change(work, lambda _r: self.reload(), self._failed, owner=self)
+
+    def delete_row(self, row: QListWidgetItem | None) -> None:
+        """Delete a note or action item: an ordinary change, so Ctrl+Z brings it back."""
+        what, record = self._row_record(row)
+        if record is None:
+            return
+        flow, actions, id_ = self.flow, self.services.actions, record.id
+
+        def work():
+            if what == "action":
+                return actions.delete(id_, label="アクションを削除")
+            return flow.delete_note(id_)
+
+        def done(_result):
+            self.statusBar().showMessage(translate("MeetingMode", "Deleted (Ctrl+Z brings it back)."), 6000)
+            self.reload()
+
+        self.tasks.change(work, done, self._failed, owner=self)
 
     # -- projector -------------------------------------------------------------------------
 
@@ -1066,6 +1378,17 @@ class MeetingModeWindow(QMainWindow):
         return self.projector
 
     # -- closing ---------------------------------------------------------------------------
+
+    def request_close(self) -> None:
+        """Escape / Ctrl+W: close meeting mode, asking first if a note is half-typed (it is kept
+        as a draft and comes back in the box when meeting mode is opened on the meeting again)."""
+        if not self.capture.text().strip():
+            self.close()
+            return
+        self.save_draft()
+        self._ask("confirm_close_window", translate("MeetingMode", "Close meeting mode"),
+                  translate("MeetingMode", "A note is being typed. Close meeting mode? The text is kept and comes "
+                            "back when meeting mode is opened on this meeting again."), self.close)
 
     def closeEvent(self, event) -> None:
         """Closing the window on purpose: keep the draft, stop reopening meeting mode at start."""
@@ -1133,10 +1456,25 @@ def open_meeting_mode(window, meeting_id: str) -> MeetingModeWindow:
         window.meeting_modes[meeting_id] = mode
         mode.destroyed.connect(lambda _o=None: window.meeting_modes.pop(meeting_id, None))
         mode.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        # Ctrl+Q there quits the app as in the main window (which asks, and closes meeting mode)
+        quit_key = QShortcut(mode)
+        quit_key.setKeys(window.quit_action.shortcuts())
+        quit_key.activated.connect(window.close)
     mode.show()
     mode.raise_()
     mode.activateWindow()
     return mode
+
+
+def open_titles(window) -> list[str]:
+    """The meetings meeting mode is open on in ``window`` (asked about before quitting)."""
+    return [mode.meeting.title if mode.meeting else "" for mode in getattr(window, "meeting_modes", {}).values()]
+
+
+def close_all(window) -> None:
+    """Close every meeting-mode window of ``window`` (drafts kept), as quitting the app does."""
+    for mode in list(getattr(window, "meeting_modes", {}).values()):
+        mode.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -143,7 +143,8 @@ def test_carry_over_offers_continued_notes_and_open_actions_once(flow, services,
         ("action", "見積もりを取る"),
     ]
     assert cands[0].issue_id == issue.id and cands[0].from_meeting == "5月定例会"
-    assert cands[3].source_id == open_action.id and "佐藤" in cands[3].detail
+    assert cands[3].source_id == open_action.id and cands[3].assignee == "佐藤"
+    assert cands[3].due_on == dt.date(2025, 6, 1) and cands[3].overdue  # due before the 14th
 
     added = flow.add_candidate(june.id, cands[0])
     assert added.issue_id == issue.id
@@ -205,7 +206,7 @@ def test_closing_records_actual_minutes_and_end_time(flow, services, meeting):
     flow.go_to(meeting.id, b.id, now=start + 12 * 60 + 20)
     closed = flow.close_meeting(meeting.id, now=start + 20 * 60)
     assert [i.actual_minutes for i in flow.agenda(meeting.id)] == [12, 8]
-    assert closed.ends_at == dt.datetime(2025, 6, 1, 19, 20)
+    assert closed.closed_at == dt.datetime(2025, 6, 1, 19, 20) and closed.ends_at is None  # the plan stays
     assert not flow.session(meeting.id).running
 
 
@@ -232,3 +233,103 @@ def test_edits_after_finalising_are_amendments(flow, services, store, meeting):
     assert keys == []
     # the meta values are JSON that does not depend on this module's internals
     assert json.loads(flow.session(meeting.id).to_json()) == {"item_id": None, "timers": {}}
+
+
+def test_a_captured_note_is_corrected_and_deleted_as_undoable_changes(flow, services, meeting):
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    note = flow.capture(meeting.id, item.id, "opinion", "値上げに反対")
+    edited = flow.edit_note(note.id, {"kind": "point", "body": "値上げは必要か"})
+    assert (edited.kind, edited.body) == ("point", "値上げは必要か")
+    assert services.undo_label() == "意見を修正"
+    services.undo()
+    assert [(n.kind, n.body) for n in flow.notes(meeting.id)] == [("opinion", "値上げに反対")]
+
+    decision = flow.decide(meeting.id, item.id, "年1,200円とする", "majority", 8, 2, 0, minority=["据え置くべき"])
+    flow.edit_note(decision.id, {"decision_method": "unanimous", "votes_for": None,
+                                 "votes_against": None, "votes_abstain": None})
+    assert services.notes.get(decision.id).decision_method == "unanimous"
+    assert flow.delete_note(decision.id) != [decision.id]  # its minority opinion went with it
+    assert [n.body for n in flow.notes(meeting.id)] == ["値上げに反対"]
+    services.undo()
+    assert sorted(n.body for n in flow.notes(meeting.id)) == ["値上げに反対", "年1,200円とする", "据え置くべき"]
+
+
+def test_a_minority_opinion_edited_into_an_opinion_leaves_its_decision(flow, services, meeting):
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    flow.decide(meeting.id, item.id, "値上げする", "majority", 10, 2, 0)
+    minority = flow.capture(meeting.id, item.id, "minority", "反対の理由")
+    assert flow.edit_note(minority.id, {"kind": "opinion"}).decision_id is None
+
+
+def test_a_decision_needs_its_method_and_no_more_votes_than_people(flow, services, org):
+    meeting = make_meeting(services, org, meeting_type="board", members_total=15, present=12, proxies=1)
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    with pytest.raises(UserError):
+        flow.capture(meeting.id, item.id, "decision", "方法なしの決定")
+    with pytest.raises(ValidationError) as refused:
+        flow.decide(meeting.id, item.id, "値上げする", "majority", 10, 3, 1)
+    assert "賛成10＋反対3＋棄権1＝14票ですが、出席12名＋委任状1名＝13名です（1票多すぎます）" in refused.value.ja
+    assert flow.notes(meeting.id) == []
+    assert flow.decide(meeting.id, item.id, "値上げする", "majority", 9, 3, 1).votes_for == 9
+
+
+def test_decision_problems_say_what_is_off(flow, services, org):
+    from meguro_jukyo.core.meeting import decision_problems
+
+    meeting = make_meeting(services, org, meeting_type="board", members_total=15, present=6)
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    minority = flow.capture(meeting.id, item.id, "minority", "据え置くべき")
+    q = services.meetings.quorum(meeting)
+
+    def fields(*args, **kw):
+        return [(p.field, p.blocking) for p in decision_problems(meeting, q, [minority], *args, **kw)]
+
+    assert fields(None) == [("method", True), ("quorum", False)]
+    assert fields("unanimous", 5, 1, 0) == [("dissent", False), ("dissent", False), ("quorum", False)]
+    assert fields("majority", 4, 1, 0) == [("votes", False), ("quorum", False)]  # 5 of 6 voted
+    assert fields("majority", 1, 2, 0) == [("votes", True), ("votes", False), ("quorum", False)]
+    assert fields("continued") == [("quorum", False)]
+    [quorum] = [p for p in decision_problems(meeting, q, [], "continued")]
+    assert "定足数に達していません: 出席6名、必要8名（役員の過半数の出席" in quorum.ja
+
+
+def test_carried_over_items_get_a_short_title_and_are_not_offered_again_whatever_it_becomes(flow, services, org):
+    from dataclasses import replace
+
+    from meguro_jukyo.core.meeting import short_title
+
+    may = make_meeting(services, org, "5月定例会", dt.datetime(2025, 5, 10, 19))
+    item = flow.add_item(may.id, "防犯")
+    flow.open_meeting(may.id)
+    long = "パトロールの担当表を作る。町会ごとに2名ずつ出して、月に一度は顔合わせの会を開く"
+    flow.capture(may.id, item.id, "continued", long)
+    flow.add_action(may.id, None, "見積もりを取る", "佐藤", dt.date(2025, 7, 1))
+    june = make_meeting(services, org, "6月定例会", dt.datetime(2025, 6, 14, 19))
+    continued, action = flow.carry_over_candidates(june.id)
+    assert (continued.title, continued.text) == ("パトロールの担当表を作る", long)
+    assert not action.overdue  # due after the meeting
+    flow.add_candidate(june.id, replace(continued, title="担当表"))  # edited in the dialog
+    assert [i.title for i in flow.agenda(june.id)] == ["担当表"]
+    assert [c.source for c in flow.carry_over_candidates(june.id)] == ["action"]
+    july = make_meeting(services, org, "7月定例会", dt.datetime(2025, 7, 12, 19))
+    assert [c.source for c in flow.carry_over_candidates(july.id)] == ["action"]
+    assert flow.carry_over_candidates(july.id)[0].overdue
+
+    assert short_title("短い議題") == "短い議題"
+    assert short_title("集会所の鍵の管理について、当番表を作り、各班長が月ごとに受け渡す方法を検討する") == "集会所の鍵の管理について、当番表を作り…"
+    assert short_title("あ" * 40) == "あ" * 29 + "…"
+
+
+def test_without_a_member_count_the_quorum_is_said_to_be_unknown_and_decisions_are_not_marked(flow, services, org):
+    from meguro_jukyo.core.meeting import decision_problems
+
+    meeting = make_meeting(services, org, meeting_type="board", present=6)  # members not entered
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    [problem] = decision_problems(meeting, services.meetings.quorum(meeting), [], "unanimous")
+    assert (problem.field, problem.blocking) == ("members", False) and "全会員数が入っていない" in problem.ja
+    assert not flow.decide(meeting.id, item.id, "据え置く", "unanimous").without_quorum

@@ -31,3 +31,39 @@ def test_every_migration_downgrades_and_upgrades_again(tmp_path):
         with store.engine.connect() as con:
             diff = compare_metadata(MigrationContext.configure(con), SQLModel.metadata)
         assert [d for d in diff if not _is_search_index(d)] == []
+
+
+def test_meeting_actuals_migration_keeps_what_schema_5_wrote(store):
+    """0006 on a store written before it: meetings, decisions and actions read as before, with
+    no actual times, no quorum mark and no agenda item; meeting mode can then record them."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from meguro_jukyo.core.db import _alembic_config
+    from meguro_jukyo.core.meeting import MeetingFlow
+    from meguro_jukyo.core.services import Services
+
+    services = Services(store)
+    org = services.organizations.create({"name": "駒場町会"})
+    meeting = services.meetings.create({"organization_id": org.id, "title": "総会", "starts_at": dt.datetime(2025, 5, 18, 10)})
+    flow = MeetingFlow(services)
+    item = flow.add_item(meeting.id, "予算")
+    flow.open_meeting(meeting.id)
+    decision = flow.decide(meeting.id, item.id, "原案どおり", "unanimous")
+    with store.engine.begin() as con:
+        command.downgrade(_alembic_config(con), "0005")
+        if store.dialect == "sqlite":
+            con.exec_driver_sql("PRAGMA user_version=5")
+        assert "opened_at" not in con.execute(text("SELECT * FROM meeting")).keys()
+        con.execute(text("UPDATE meeting SET status = 'in_session'"))
+    location = store.location
+    store.close()
+    with Store.open(location) as reopened:
+        services = Services(reopened)
+        assert services.notes.get(decision.id).without_quorum is False
+        m = services.meetings.get(meeting.id)
+        assert (m.opened_at, m.closed_at, m.status) == (None, None, "in_session")
+        action = MeetingFlow(services).add_action(meeting.id, item.id, "会計に伝える")
+        assert action.agenda_item_id == item.id

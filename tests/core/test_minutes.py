@@ -27,7 +27,7 @@ def test_minutes_hold_every_part_a_ward_expects(services, sample):
     assert titles == ["会議の概要", "出席", "議題", "議事と決定事項", "少数意見", "継続審議",
                       "アクション", "次回予定", "署名"]
     overview = dict(_section(minutes, "会議の概要"))
-    assert overview["日時"] == "令和7年5月18日（日） 10:00〜11:45"
+    assert overview["日時"] == "令和7年5月18日（日） 10:02〜11:45"  # as held: opened late, closed early
     assert overview["場所"] == "駒場住区センター 第1会議室"
     assert (overview["議長"], overview["記録者"]) == ("山田太郎", "佐藤花子")
     attendance = dict(_section(minutes, "出席"))
@@ -128,3 +128,60 @@ def test_cli_refuses_unknown_meeting_and_extension(db, tmp_path, capsys):
     assert main(["--db", str(path), "minutes", sample.meeting_id, str(tmp_path / "m.docx")]) == 1
     assert ".pdf か .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "m.xlsx").exists() and not (tmp_path / "m.docx").exists()
+
+
+def _meeting(services, present, **kw):
+    import datetime as dt
+
+    org = services.organizations.create({"name": "駒場町会"})
+    return services.meetings.create({
+        "organization_id": org.id, "meeting_type": "board", "title": "役員会", "members_total": 15,
+        "present": present, "starts_at": dt.datetime(2025, 6, 7, 19), "ends_at": dt.datetime(2025, 6, 7, 21), **kw})
+
+
+def test_minutes_show_when_the_meeting_was_held_and_the_items_it_never_took_up(services):
+    import datetime as dt
+
+    flow = MeetingFlow(services)
+    meeting = _meeting(services, 9)
+    assert dict(_section(build_minutes(services, meeting.id), "会議の概要"))["日時"] == "令和7年6月7日（土） 19:00〜21:00"
+    first, second, third = (flow.add_item(meeting.id, t) for t in ("会計", "夏祭り", "防犯"))
+    flow.open_meeting(meeting.id, now=dt.datetime(2025, 6, 7, 19, 12, 40).timestamp())
+    assert dict(_section(build_minutes(services, meeting.id), "会議の概要"))["日時"] == "令和7年6月7日（土） 19:12"
+    flow.capture(meeting.id, first.id, "report", "黒字")
+    flow.add_action(meeting.id, second.id, "テントを借りる")
+    assert [i.title for i in flow.not_taken_up(meeting.id)] == ["防犯"]
+    flow.close_meeting(meeting.id, now=dt.datetime(2025, 6, 7, 20, 31).timestamp())
+    minutes = build_minutes(services, meeting.id)
+    assert dict(_section(minutes, "会議の概要"))["日時"] == "令和7年6月7日（土） 19:12〜20:31"
+    assert _section(minutes, "議題")[2] == ("議題3", "防犯（審議せず）")
+    assert ("結果", "審議せず") in _section(minutes, "議事と決定事項")
+    assert [i.outcome for i in flow.agenda(meeting.id)] == ["", "", "審議せず"]
+    services.undo()  # 閉会 and its marks are one change
+    assert [i.outcome for i in flow.agenda(meeting.id)] == ["", "", ""]
+    assert third.id in {i.id for i in flow.not_taken_up(meeting.id)}
+
+
+def test_decisions_taken_without_a_quorum_are_marked_in_the_minutes(services, tmp_path):
+    flow = MeetingFlow(services)
+    meeting = _meeting(services, 6)  # 役員会 of 15: 8 needed
+    item = flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    short = flow.decide(meeting.id, item.id, "据え置く", "unanimous")
+    services.meetings.update(meeting.id, {"present": 9})  # two more arrived
+    full = flow.decide(meeting.id, item.id, "寄付を募る", "majority", 7, 2, 0)
+    assert (short.without_quorum, full.without_quorum) == (True, False)
+    rows = _section(build_minutes(services, meeting.id), "議事と決定事項")
+    assert ("決定", "据え置く［全会一致］　※定足数に達しないまま決定") in rows
+    assert ("決定", "寄付を募る［多数決（賛成7・反対2・棄権0）］") in rows
+
+
+def test_amended_dates_are_written_like_every_other_date_of_the_minutes(services, sample):
+    import datetime as dt
+
+    [action] = [a for a in services.actions.list() if a.meeting_id == sample.meeting_id]
+    services.actions.update(action.id, {"due_on": dt.date(2025, 8, 31)})
+    [amended] = dict(build_minutes(services, sample.meeting_id).sections())["確定後の修正"]
+    assert amended[1] == "アクション「区の防災課に資材を相談する」の期限: 令和7年7月31日 → 令和7年8月31日"
+    [amended] = dict(build_minutes(services, sample.meeting_id, era=False).sections())["確定後の修正"]
+    assert amended[1].endswith("2025年7月31日 → 2025年8月31日") and amended[0].startswith("20")

@@ -39,14 +39,34 @@ def meeting(services, org):
         "facilitator": "田中", "recorder": "伊藤", "members_total": 15})
 
 
-@pytest.fixture
-def window(qtbot, services, tasks, display, meeting):
-    w = MeetingModeWindow(services, tasks, display, meeting.id)
+def board_meeting(services, items=("会費",), opened=True, **values):
+    """青葉台町会's 5月役員会 (15 members, 8 needed) with the given agenda, opened or not."""
+    org = services.organizations.create({"kind": "association", "name": "青葉台町会", "jukyo_code": "higashiyama"})
+    meeting = services.meetings.create({
+        "organization_id": org.id, "meeting_type": "board", "title": "5月役員会",
+        "starts_at": dt.datetime(2025, 5, 10, 19), "members_total": 15, **values})
+    flow = MeetingFlow(services)
+    for title in items:
+        flow.add_item(meeting.id, title)
+    if opened:
+        flow.open_meeting(meeting.id)
+    return meeting
+
+
+def open_mode(qtbot, services, tasks, display, meeting_id):
+    """Meeting mode on a meeting, loaded, on screen and the active window."""
+    w = MeetingModeWindow(services, tasks, display, meeting_id)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.loaded):
         w.show()
     qtbot.waitExposed(w)
     w.activateWindow()
+    return w
+
+
+@pytest.fixture
+def window(qtbot, services, tasks, display, meeting):
+    w = open_mode(qtbot, services, tasks, display, meeting.id)
     yield w
     w.close()
 
@@ -142,7 +162,8 @@ def test_a_whole_meeting_with_the_keyboard_alone(qtbot, window, services, tasks,
             modal_named(qtbot, "decision_dialog")
             keys.type("会計報告を承認する")
             keys.press(Qt.Key.Key_Tab)
-            keys.press(Qt.Key.Key_Down)  # 全会一致 → 多数決
+            keys.press(Qt.Key.Key_Down)  # nothing chosen → 全会一致
+            keys.press(Qt.Key.Key_Down)  # → 多数決
             keys.press(Qt.Key.Key_Tab)
             keys.type("8")
             keys.press(Qt.Key.Key_Tab)

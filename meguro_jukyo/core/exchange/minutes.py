@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..japanese import format_date
-from ..meeting import Amendment, MeetingFlow
+from ..meeting import NOT_TAKEN_UP, Amendment, MeetingFlow
 from ..services import Services
 
 ATTESTATION = "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に署名押印する。"
@@ -35,6 +35,7 @@ class Decision:
     votes_against: int | None
     votes_abstain: int | None
     minority: tuple[str, ...] = ()
+    without_quorum: bool = False  # recorded while attendance was short of the quorum
 
     @property
     def how(self) -> str:
@@ -89,7 +90,7 @@ class Minutes:
     organization: str
     title: str
     meeting_type: str
-    date: str  # 日時, e.g. 令和7年5月18日（日）10:00〜12:00
+    date: str  # 日時 the meeting was held (or, before it opened, planned for), e.g. 令和7年5月18日（日）10:00〜12:00
     place: str
     attendance: Attendance
     chair: str
@@ -128,7 +129,8 @@ class Minutes:
                 ("定足数", quorum),
                 ("成立", ("成立" if a.reached else "不成立") + f"（出席{a.attending}名）"),
             ]),
-            ("議題", [(f"議題{i.number}", i.title) for i in self.items] or [("議題", "なし")]),
+            ("議題", [(f"議題{i.number}", i.title + ("（審議せず）" if i.outcome == NOT_TAKEN_UP else ""))
+                      for i in self.items] or [("議題", "なし")]),
         ]
         rows: list[tuple[str, str]] = []
         for item in self.items:
@@ -138,7 +140,8 @@ class Minutes:
             rows.append((f"議題{item.number}", f"{item.title}（{time_text}）"))
             for e in item.entries:
                 if e.decision is not None:
-                    rows.append((e.label, f"{e.body}［{e.decision.how}］"))
+                    mark = "　※定足数に達しないまま決定" if e.decision.without_quorum else ""
+                    rows.append((e.label, f"{e.body}［{e.decision.how}］{mark}"))
                 elif e.kind == "minority" and e.dissents_from:
                     rows.append((e.label, f"{e.body}（決定「{e.dissents_from}」に対して）"))
                 else:
@@ -163,18 +166,19 @@ class Minutes:
                     + [(SIGNER, name) for name in self.signers]))
         if self.amendments:
             out.append(("確定後の修正", [
-                (format_date(x.when, self.era) + x.when.strftime(" %H:%M"), _amendment_text(x))
+                (_value(x.when, self.era), _amendment_text(x, self.era))
                 for x in self.amendments]))
         return out
 
 
-def _value(value) -> str:
+def _value(value, era: bool) -> str:
+    """A field's value as the rest of the minutes writes it (dates in 和暦 or 西暦 alike)."""
     if value is None or value == "":
         return "（なし）"
     if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return format_date(value, era) + value.strftime(" %H:%M")
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return format_date(value, era)
     return str(value)
 
 
@@ -186,11 +190,11 @@ _FIELD_LABELS = {
 }
 
 
-def _amendment_text(x: Amendment) -> str:
+def _amendment_text(x: Amendment, era: bool) -> str:
     if x.field == "deleted":
         return f"{x.what}を{'削除' if x.new else '追加'}"
     name = _FIELD_LABELS.get(x.field, x.field)
-    return f"{x.what}の{name}: {_value(x.old)} → {_value(x.new)}"
+    return f"{x.what}の{name}: {_value(x.old, era)} → {_value(x.new, era)}"
 
 
 SIGNER_SPLIT = re.compile(r"[、,，;；／/\n]+")
@@ -208,12 +212,15 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> M
     meeting = services.meetings.get(meeting_id)  # NotFound (a UserError) for an unknown id
     vocab = services.vocab
     org = services.organizations.get(meeting.organization_id).name if meeting.organization_id else ""
-    date = format_date(meeting.starts_at, era, with_weekday=True) + meeting.starts_at.strftime(" %H:%M")
-    if meeting.ends_at is not None:
-        if meeting.ends_at.date() != meeting.starts_at.date():
-            date += "〜" + format_date(meeting.ends_at, era) + meeting.ends_at.strftime(" %H:%M")
+    # when it was held, once it opened: the plan's times would misstate a late start or end
+    start, end = ((meeting.opened_at, meeting.closed_at) if meeting.opened_at is not None
+                  else (meeting.starts_at, meeting.ends_at))
+    date = format_date(start, era, with_weekday=True) + start.strftime(" %H:%M")
+    if end is not None:
+        if end.date() != start.date():
+            date += "〜" + format_date(end, era) + end.strftime(" %H:%M")
         else:
-            date += meeting.ends_at.strftime("〜%H:%M")
+            date += end.strftime("〜%H:%M")
     q = services.meetings.quorum(meeting)
     attendance = Attendance(meeting.members_total, meeting.present, meeting.proxies,
                             q.required, q.attending, q.reached, q.rule)
@@ -229,7 +236,7 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> M
         if n.kind == "decision":
             minority = tuple(x.body for x in notes if x.kind == "minority" and x.decision_id == n.id)
             decision = Decision(n.body, vocab.label("decision_method", n.decision_method),
-                                n.votes_for, n.votes_against, n.votes_abstain, minority)
+                                n.votes_for, n.votes_against, n.votes_abstain, minority, n.without_quorum)
         dissent = by_id[n.decision_id].body if n.decision_id in by_id else ""
         return Entry(n.kind, label, n.body, decision, dissent)
 

@@ -215,7 +215,8 @@ class ActionItemService(EntityService[m.ActionItemRead]):
     create_schema = m.ActionItemCreate
     update_schema = m.ActionItemUpdate
     read_schema = m.ActionItemRead
-    references = {"organization_id": m.Organization, "issue_id": m.Issue, "meeting_id": m.Meeting}
+    references = {"organization_id": m.Organization, "issue_id": m.Issue, "meeting_id": m.Meeting,
+                  "agenda_item_id": m.AgendaItem}
     vocab_fields = {"status": "action_status"}
     date_field = "due_on"
     default_order = [("due_on", False)]

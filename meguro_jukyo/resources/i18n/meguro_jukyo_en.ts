@@ -1372,6 +1372,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>This device: %1</translation>
     </message>
     <message>
+        <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
+        <translation>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</translation>
+    </message>
+    <message>
         <source>Organizations</source>
         <translation>Organizations</translation>
     </message>
@@ -1499,6 +1503,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Decision</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
         <source>&amp;Decision:</source>
         <translation>&amp;Decision:</translation>
     </message>
@@ -1531,12 +1539,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>for %1 / against %2 / abstaining %3</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>Enter what was decided.</source>
         <translation>Enter what was decided.</translation>
     </message>
     <message>
-        <source>A majority decision needs more votes for than against.</source>
-        <translation>A majority decision needs more votes for than against.</translation>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Save anyway</translation>
     </message>
     <message>
         <source>Action item</source>
@@ -1559,6 +1571,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Enter what is to be done.</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
         <source>Agenda item</source>
         <translation>Agenda item</translation>
     </message>
@@ -1579,16 +1603,20 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Carry over to this agenda</translation>
     </message>
     <message>
+        <source>Agenda title (F2 edits)</source>
+        <translation>Agenda title (F2 edits)</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
         <source>Continued</source>
         <translation>Continued</translation>
     </message>
     <message>
         <source>Open action</source>
         <translation>Open action</translation>
-    </message>
-    <message>
-        <source>Space ticks an item, Enter adds the ticked items.</source>
-        <translation>Space ticks an item, Enter adds the ticked items.</translation>
     </message>
     <message>
         <source>Nothing to carry over from earlier meetings.</source>
@@ -1672,10 +1700,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Projector window</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</source>
-        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</translation>
-    </message>
-    <message>
         <source>Meeting mode — %1</source>
         <translation>Meeting mode — %1</translation>
     </message>
@@ -1720,12 +1744,48 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Action item added: %1</translation>
     </message>
     <message>
+        <source>%1
+Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</source>
+        <translation>%1
+Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</translation>
+    </message>
+    <message>
+        <source>%1
+Open the meeting anyway?</source>
+        <translation>%1
+Open the meeting anyway?</translation>
+    </message>
+    <message>
+        <source>Not taken up (the minutes will say 審議せず):</source>
+        <translation>Not taken up (the minutes will say 審議せず):</translation>
+    </message>
+    <message>
         <source>Close the meeting</source>
         <translation>Close the meeting</translation>
     </message>
     <message>
         <source>Close the meeting now? The clock stops and notes can no longer be captured here.</source>
         <translation>Close the meeting now? The clock stops and notes can no longer be captured here.</translation>
+    </message>
+    <message>
+        <source>Who: %1</source>
+        <translation>Who: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ Overdue</translation>
+    </message>
+    <message>
+        <source>Space ticks an item, F2 edits its title, Enter adds the ticked items.</source>
+        <translation>Space ticks an item, F2 edits its title, Enter adds the ticked items.</translation>
+    </message>
+    <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</source>
+        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</translation>
     </message>
     <message>
         <source>Finalise the minutes</source>
@@ -1762,6 +1822,30 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Undone: %1</source>
         <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Deleted (Ctrl+Z brings it back).</source>
+        <translation>Deleted (Ctrl+Z brings it back).</translation>
+    </message>
+    <message>
+        <source>Close meeting mode</source>
+        <translation>Close meeting mode</translation>
+    </message>
+    <message>
+        <source>A note is being typed. Close meeting mode? The text is kept and comes back when meeting mode is opened on this meeting again.</source>
+        <translation>A note is being typed. Close meeting mode? The text is kept and comes back when meeting mode is opened on this meeting again.</translation>
     </message>
     <message>
         <source>&amp;Meeting mode…</source>

@@ -1372,6 +1372,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>この端末: %1</translation>
     </message>
     <message>
+        <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
+        <translation>会議モードが開いています（%1）。会議モードも閉じて終了しますか？ 入力中のメモは残ります。</translation>
+    </message>
+    <message>
         <source>Organizations</source>
         <translation>組織</translation>
     </message>
@@ -1499,6 +1503,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>決定</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>選んでください…</translation>
+    </message>
+    <message>
         <source>&amp;Decision:</source>
         <translation>決定内容(&amp;D):</translation>
     </message>
@@ -1531,12 +1539,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>賛成%1・反対%2・棄権%3</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
         <source>Enter what was decided.</source>
         <translation>決定した内容を入力してください。</translation>
     </message>
     <message>
-        <source>A majority decision needs more votes for than against.</source>
-        <translation>多数決の決定には賛成が反対より多い必要があります。</translation>
+        <source>&amp;Save anyway</source>
+        <translation>それでも保存(&amp;S)</translation>
     </message>
     <message>
         <source>Action item</source>
@@ -1559,6 +1571,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>やることを入力してください。</translation>
     </message>
     <message>
+        <source>Edit note</source>
+        <translation>メモを修正</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T):</translation>
+    </message>
+    <message>
         <source>Agenda item</source>
         <translation>議題</translation>
     </message>
@@ -1579,16 +1603,20 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>議題に持ち越す</translation>
     </message>
     <message>
+        <source>Agenda title (F2 edits)</source>
+        <translation>議題名（F2 で修正）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>記録された内容</translation>
+    </message>
+    <message>
         <source>Continued</source>
         <translation>継続審議</translation>
     </message>
     <message>
         <source>Open action</source>
         <translation>未完了のアクション</translation>
-    </message>
-    <message>
-        <source>Space ticks an item, Enter adds the ticked items.</source>
-        <translation>スペースキーで選び、Enter キーで選んだものを議題に加えます。</translation>
     </message>
     <message>
         <source>Nothing to carry over from earlier meetings.</source>
@@ -1672,10 +1700,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>プロジェクター表示(&amp;P)</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo</source>
-        <translation>F1〜F8 記録 · F9 アクション · F10 一時停止／再開 · Alt+←/→ 議題の移動 · Ctrl+Z 元に戻す</translation>
-    </message>
-    <message>
         <source>Meeting mode — %1</source>
         <translation>会議モード — %1</translation>
     </message>
@@ -1720,12 +1744,48 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>アクションを追加しました: %1</translation>
     </message>
     <message>
+        <source>%1
+Open the meeting anyway? Decisions taken in it are marked in the minutes as taken without a quorum.</source>
+        <translation>%1
+このまま開会しますか？ この会議での決定は、議事録に「定足数に達しないまま決定」と記されます。</translation>
+    </message>
+    <message>
+        <source>%1
+Open the meeting anyway?</source>
+        <translation>%1
+このまま開会しますか？</translation>
+    </message>
+    <message>
+        <source>Not taken up (the minutes will say 審議せず):</source>
+        <translation>審議していない議題（議事録には「審議せず」と記します）:</translation>
+    </message>
+    <message>
         <source>Close the meeting</source>
         <translation>閉会</translation>
     </message>
     <message>
         <source>Close the meeting now? The clock stops and notes can no longer be captured here.</source>
         <translation>閉会しますか？ 時間の計測が止まり、ここでは記録できなくなります。</translation>
+    </message>
+    <message>
+        <source>Who: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>期限: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Overdue</source>
+        <translation>⚠ 期限切れ</translation>
+    </message>
+    <message>
+        <source>Space ticks an item, F2 edits its title, Enter adds the ticked items.</source>
+        <translation>スペースキーで選び、F2 キーで議題名を直し、Enter キーで選んだものを議題に加えます。</translation>
+    </message>
+    <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</source>
+        <translation>F1〜F8 メモ · F9 アクション · F10 一時停止/再開 · Alt+←/→ 議題 · Ctrl+Z 元に戻す · 空の入力欄で↑: 直前のメモを修正 · Del: 選んだメモを削除 · Esc / Ctrl+W 会議モードを閉じる</translation>
     </message>
     <message>
         <source>Finalise the minutes</source>
@@ -1762,6 +1822,30 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Undone: %1</source>
         <translation>元に戻しました: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>やり直しました: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修正(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deleted (Ctrl+Z brings it back).</source>
+        <translation>削除しました（Ctrl+Z で元に戻せます）。</translation>
+    </message>
+    <message>
+        <source>Close meeting mode</source>
+        <translation>会議モードを閉じる</translation>
+    </message>
+    <message>
+        <source>A note is being typed. Close meeting mode? The text is kept and comes back when meeting mode is opened on this meeting again.</source>
+        <translation>メモを入力中です。会議モードを閉じますか？ 入力中の文は残り、この会議で会議モードを開くと元に戻ります。</translation>
     </message>
     <message>
         <source>&amp;Meeting mode…</source>
