@@ -69,7 +69,10 @@ SCOPES = ("changes", "all", "bundle")
 #: not know, or a table it does not know, is refused with the reason (never dropped unread);
 #: rows this version fully understands import. {version: {table: {column: value for older rows}}}
 #: — a test checks it against the migrations.
-COLUMNS_ADDED: dict[int, dict[str, dict[str, Any]]] = {}
+COLUMNS_ADDED: dict[int, dict[str, dict[str, Any]]] = {
+    6: {"meeting": {"opened_at": None, "closed_at": None}, "note": {"without_quorum": False},
+        "action_item": {"agenda_item_id": None}, "agenda_item": {"carried_from": None}},
+}
 SCHEMA_SPAN = 1
 
 
