@@ -9,6 +9,7 @@
     category + status), the slowest of them, beside the raw queries with the same filter.
 (c) The same on PostgreSQL: the cached ward store copied into a throwaway cluster
     (``migrate-to``), then (a) and (b) against psycopg.
+(d) The report per 視点 for one 年度: gathered, then written as xlsx and as PDF.
 
 Figures only; nothing is asserted. Run with ``python -m bench desk``; ``--no-pg`` skips (c).
 """
@@ -223,12 +224,44 @@ def _postgresql(path: Path, workdir: Path) -> list[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def report(path: Path, workdir: Path) -> list[str]:
+    """(d) The report per 視点 for 年度 2025 at ward size: gathered, then written as xlsx and PDF."""
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.exchange.minutes_xlsx import write_minutes_xlsx
+    from meguro_jukyo.core.exchange.viewpoint_report import build_viewpoint_report
+    from meguro_jukyo.core.policy import load_framework
+    from meguro_jukyo.core.services import Services
+    from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf_headless
+
+    log("the report per 視点 for 年度 2025")
+    framework = load_framework()
+    with Store.open(path, write=False) as store:
+        services = Services(store)
+        started = time.perf_counter()
+        built = build_viewpoint_report(services, framework, 2025, today=TODAY)
+        gathered = time.perf_counter() - started
+    out = workdir / "desk-report"
+    out.mkdir(exist_ok=True)
+    try:
+        started = time.perf_counter()
+        write_minutes_xlsx(built, out / "report.xlsx")
+        xlsx = time.perf_counter() - started
+        started = time.perf_counter()
+        write_minutes_pdf_headless(built, out / "report.pdf")
+        pdf = time.perf_counter() - started
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    issues = sum(v.issues for v in built.viewpoints)
+    return [f"| SQLite: report per 視点, 年度 2025 ({issues:,} linked issues): gathered | {fmt_seconds(gathered)} | | |",
+            f"| SQLite: … + written as xlsx / as PDF | {fmt_seconds(gathered + xlsx)} / {fmt_seconds(gathered + pdf)} | | |"]
+
+
 def run(workdir: Path = OUT, *, pg: bool = True) -> list[str]:
     path = ward_store(workdir)
     lines = ["", "## bench.desk — the 集計 page's aggregates at ward size (issue 12)", "",
              f"Core `StatsService.dashboard` (every chart and table of the page) against the same queries "
              f"by hand through the driver alone, same connection settings, today = {TODAY}.", "",
-             "| measure | ours | raw SQL | ratio |", "|---|---|---|---|", *_sqlite(path)]
+             "| measure | ours | raw SQL | ratio |", "|---|---|---|---|", *_sqlite(path), *report(path, workdir)]
     if pg:
         lines += _postgresql(path, workdir)
     return lines

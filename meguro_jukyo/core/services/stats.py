@@ -122,7 +122,7 @@ class Dashboard:
     overdue: list[Overdue]
 
 
-def _unordered(column):
+def unordered(column):
     """``column`` as an expression SQLite cannot walk an index for. Grouping by a bare column,
     SQLite (which has no statistics) walks that column's index to save a sort, reading every
     issue row for its deleted flag (a few hundred ms at ward size); grouping by this it scans
@@ -156,7 +156,7 @@ class StatsService:
         belongs to one organization, so the sums count each issue once)."""
         i, link, org = m.Issue.__table__, m.PolicyLink.__table__, m.Organization.__table__
         stmt = (select(link.c.viewpoint_id, i.c.organization_id, func.count(i.c.id.distinct()))
-                .select_from(i.join(link, and_(link.c.issue_id == _unordered(i.c.id), link.c.deleted.is_(False))))
+                .select_from(i.join(link, and_(link.c.issue_id == unordered(i.c.id), link.c.deleted.is_(False))))
                 .where(*self._where(q))
                 .group_by(link.c.viewpoint_id, i.c.organization_id))
         areas = {id_: (district, jukyo) for id_, district, jukyo in
@@ -188,7 +188,7 @@ class StatsService:
                      (i.c.status.in_(NOT_WAITING), NOT_A_REQUEST),
                      *[(i.c.raised_on > today - dt.timedelta(days=days), n) for n, days in enumerate(AGE_BOUNDS)],
                      else_=len(AGE_BOUNDS))
-        category, status = _unordered(i.c.category), _unordered(i.c.status)
+        category, status = unordered(i.c.category), unordered(i.c.status)
         stmt = (select(category, status, year, state, func.count()).where(*self._where(q))
                 .group_by(category, status, year, state))
         by_category, by_status, by_nendo, by_state = Counter(), Counter(), Counter(), Counter()
