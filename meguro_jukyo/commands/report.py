@@ -10,9 +10,6 @@ from pathlib import Path
 
 from ..core.errors import UserError
 
-FORMATS = (".pdf", ".xlsx")
-SHEET_TITLE = "視点別報告"
-
 
 def register(sub) -> None:
     p = sub.add_parser("report", help="報告書を書き出す")
@@ -26,12 +23,11 @@ def register(sub) -> None:
 
 def cmd_viewpoints(args) -> int:
     from ..core.db import Store
-    from ..core.exchange.viewpoint_report import build_viewpoint_report
+    from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, write_viewpoint_report
     from ..core.policy import load_framework
     from ..core.services import Services
 
-    suffix = args.out.suffix.lower()
-    if suffix not in FORMATS:
+    if args.out.suffix.lower() not in FORMATS:
         raise UserError(f"書き出すファイルの拡張子は .pdf か .xlsx にしてください: {args.out}",
                         f"The output file must end in .pdf or .xlsx: {args.out}")
     if not 1989 <= args.nendo <= 2200:
@@ -39,13 +35,12 @@ def cmd_viewpoints(args) -> int:
                         f"Give the fiscal year as four digits (e.g. 2026): {args.nendo}")
     with Store.open(args.db, write=False, holder="meguro-jukyo report") as store:
         report = build_viewpoint_report(Services(store), load_framework(), args.nendo, era=not args.seireki)
-    if suffix == ".xlsx":
-        from ..core.exchange.minutes_xlsx import write_minutes_xlsx
 
-        write_minutes_xlsx(report, args.out, sheet_title=SHEET_TITLE)
-    else:
+    def pdf(report, dest):  # Qt only when a PDF is asked for
         from ..qt.minutes_pdf import write_minutes_pdf_headless
 
-        write_minutes_pdf_headless(report, args.out)
+        return write_minutes_pdf_headless(report, dest)
+
+    write_viewpoint_report(report, args.out, pdf)
     print(f"視点別の報告を書き出しました: {args.out}")
     return 0

@@ -10,6 +10,9 @@ be copied or saved as PNG.
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -53,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from ..core.files import atomic_binary
+from ..core.japanese import nendo
 from ..core.services.stats import AGE_BOUNDS, Dashboard
 from .lists import FilterBar
 from .tasks import error_text
@@ -293,6 +297,8 @@ class DashboardPage(QWidget):
     cell_requested = Signal(object)
     #: the figures on screen are those of the current filters
     loaded = Signal()
+    #: the report per 視点 was written (its path)
+    report_written = Signal(object)
 
     def __init__(self, services, tasks, display, viewpoints: list[tuple[str, str]], parent=None):
         super().__init__(parent)
@@ -309,6 +315,13 @@ class DashboardPage(QWidget):
         self.filters.changed.connect(self.reload)
         self.total_label = QLabel()
         self.total_label.setObjectName("dashboard_total")
+        self.report_button = QPushButton(translate("Dashboard", "Report per viewpoint…"))
+        self.report_button.setObjectName("viewpoint_report")
+        self.report_button.setToolTip(translate("Dashboard", "The report per policy viewpoint for the fiscal year chosen "
+                                                "above (this year if none), as PDF or Excel"))
+        self.report_button.clicked.connect(self._ask_report_path)
+        self.report_label = QLabel()
+        self.report_label.setObjectName("report_written")
 
         self.heat_model = HeatModel(self)
         self.heat_view = QTableView()
@@ -390,7 +403,11 @@ class DashboardPage(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.filters)
-        body_layout.addWidget(self.total_label)
+        summary = QHBoxLayout()
+        summary.addWidget(self.total_label, 1)
+        summary.addWidget(self.report_label)
+        summary.addWidget(self.report_button)
+        body_layout.addLayout(summary)
         body_layout.addLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -508,6 +525,44 @@ class DashboardPage(QWidget):
         for o in data.overdue:
             model.appendRow([report_cell(o.organization, o.organization_id), report_cell(f"{o.count:,}", number=True),
                              report_cell(self.display.date(o.oldest_due))])
+
+    # -- the report per 視点 ----------------------------------------------------------------
+
+    def report_nendo(self) -> int:
+        return self.filters.widgets["nendo"].value() or nendo(dt.date.today())
+
+    def _ask_report_path(self) -> None:
+        year = self.report_nendo()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, translate("Dashboard", "Report per viewpoint"), f"視点別報告_{year}年度.pdf",
+            translate("Dashboard", "PDF (*.pdf);;Excel workbook (*.xlsx)"))
+        if path:
+            self.export_report(Path(path), year)
+
+    def export_report(self, path: Path, year: int):
+        """Gather the report for 年度 ``year`` and write it to ``path`` (.pdf or .xlsx), on the
+        lane with a progress dialog; the file appears whole or not at all."""
+        from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, write_viewpoint_report
+        from ..core.policy import load_framework
+        from .minutes_pdf import write_minutes_pdf
+
+        if path.suffix.lower() not in FORMATS:
+            path = path.with_suffix(".pdf")
+        services, era = self.services, self.display.era
+
+        def work(progress):
+            progress.report(0, 2, translate("Dashboard", "Gathering the report…"))
+            report = build_viewpoint_report(services, load_framework(), year, era=era)
+            progress.report(1, 2, translate("Dashboard", "Writing %1…").replace("%1", path.name))
+            write_viewpoint_report(report, path, write_minutes_pdf)
+            progress.report(2, 2)
+            return path
+
+        def done(written: Path) -> None:
+            self.report_label.setText(translate("Dashboard", "Written: %1").replace("%1", written.name))
+            self.report_written.emit(written)
+
+        return self.tasks.with_progress(self, translate("Dashboard", "Report per viewpoint"), work, done)
 
     def open_cell(self, index: QModelIndex) -> None:
         """A heat-map cell: the issue list, filtered to exactly the issues it counts."""

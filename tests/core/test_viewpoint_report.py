@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from meguro_jukyo.core.exchange.minutes_xlsx import read_minutes_xlsx
-from meguro_jukyo.core.exchange.viewpoint_report import build_viewpoint_report
+from meguro_jukyo.core.exchange.viewpoint_report import SHEET_TITLE, build_viewpoint_report
 from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.reference import council_id
 
@@ -83,7 +83,7 @@ def test_cli_writes_the_report_as_excel_and_refuses_a_bad_name(tmp_path, capsys)
         make_year(Services(store))
     out = tmp_path / "視点別.xlsx"
     assert main(["--db", str(db), "report", "viewpoints", "--nendo", "2026", str(out)]) == 0
-    heading, sections = read_minutes_xlsx(out, sheet_title="視点別報告")
+    heading, sections = read_minutes_xlsx(out, sheet_title=SHEET_TITLE)
     assert heading == "施策立案の視点別 地域課題の報告（令和8年度）"
     assert len(sections) == 1 + 13
     capsys.readouterr()

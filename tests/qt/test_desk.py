@@ -174,3 +174,19 @@ def test_a_laptop_importing_the_ward_bundle_shows_the_new_answer(qtbot, store, s
         qtbot.mouseClick(inbox.seen_button, Qt.MouseButton.LeftButton)
     assert nav.text() == "Requests" and inbox.news_box.isHidden()
     assert services.stats.new_answers() == []
+
+
+def test_the_report_per_viewpoint_is_written_for_the_chosen_year(qtbot, demo_window, tmp_path):
+    from meguro_jukyo.core.exchange.minutes_xlsx import read_minutes_xlsx
+    from meguro_jukyo.core.exchange.viewpoint_report import SHEET_TITLE
+
+    page = open_dashboard(qtbot, demo_window)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.filters.widgets["nendo"].set_value(2025)
+    assert page.report_nendo() == 2025
+    out = tmp_path / "視点別.xlsx"
+    with qtbot.waitSignal(page.report_written, timeout=WAIT) as written:
+        page.export_report(out, page.report_nendo())
+    assert written.args == [out] and page.report_label.text() == "Written: 視点別.xlsx"
+    heading, sections = read_minutes_xlsx(out, sheet_title=SHEET_TITLE)
+    assert heading == "施策立案の視点別 地域課題の報告（令和7年度）" and len(sections) == 14

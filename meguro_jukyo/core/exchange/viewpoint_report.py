@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import and_, func, select, union
 
@@ -24,6 +26,9 @@ from ..japanese import format_date, nendo_label, nendo_range
 from ..services import ListQuery
 from ..services.stats import unordered
 
+#: the formats it is written in, and the Excel sheet's name
+FORMATS = (".pdf", ".xlsx")
+SHEET_TITLE = "視点別報告"
 #: per 視点: representative titles, decisions and 要望 listed; categories and words named
 TITLES, DECISIONS, REQUESTS, THEMES, WORDS = 5, 5, 8, 3, 6
 #: the nouns that carry a title's theme: runs of two or more kanji, or of katakana
@@ -116,6 +121,16 @@ class ViewpointReport:
 
 def _more(total: int, shown: int) -> str:
     return f"\n（ほか{total - shown:,}件）" if total > shown else ""
+
+
+def write_viewpoint_report(report: ViewpointReport, dest: Path, write_pdf: Callable[[object, Path], Path]) -> Path:
+    """Write ``dest`` as Excel (by the core) or PDF (by ``write_pdf``, Qt's writer, which the
+    caller passes in: the core imports no Qt)."""
+    from .minutes_xlsx import write_minutes_xlsx
+
+    if dest.suffix.lower() == ".xlsx":
+        return write_minutes_xlsx(report, dest, sheet_title=SHEET_TITLE)
+    return write_pdf(report, dest)
 
 
 def build_viewpoint_report(services, framework, nendo: int, *, era: bool = True,

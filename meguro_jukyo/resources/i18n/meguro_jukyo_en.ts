@@ -337,8 +337,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Could not write %1: %2</translation>
     </message>
     <message>
+        <source>Report per viewpoint…</source>
+        <extracomment>the figures on screen are those of the current filters the report per 視点 was written (its path)</extracomment>
+        <translation>Report per viewpoint…</translation>
+    </message>
+    <message>
+        <source>The report per policy viewpoint for the fiscal year chosen above (this year if none), as PDF or Excel</source>
+        <translation>The report per policy viewpoint for the fiscal year chosen above (this year if none), as PDF or Excel</translation>
+    </message>
+    <message>
         <source>by district</source>
-        <extracomment>the figures on screen are those of the current filters</extracomment>
         <translation>by district</translation>
     </message>
     <message>
@@ -424,6 +432,26 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Oldest due date</source>
         <translation>Oldest due date</translation>
+    </message>
+    <message>
+        <source>Report per viewpoint</source>
+        <translation>Report per viewpoint</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Gathering the report…</source>
+        <translation>Gathering the report…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
     </message>
 </context>
 <context>

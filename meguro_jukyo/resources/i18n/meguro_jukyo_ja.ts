@@ -337,8 +337,16 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>書き出せませんでした: %1（%2）</translation>
     </message>
     <message>
+        <source>Report per viewpoint…</source>
+        <extracomment>the figures on screen are those of the current filters the report per 視点 was written (its path)</extracomment>
+        <translation>視点別の報告…</translation>
+    </message>
+    <message>
+        <source>The report per policy viewpoint for the fiscal year chosen above (this year if none), as PDF or Excel</source>
+        <translation>上で選んだ年度（なければ今年度）の施策立案の視点別の報告を PDF か Excel で書き出します</translation>
+    </message>
+    <message>
         <source>by district</source>
-        <extracomment>the figures on screen are those of the current filters</extracomment>
         <translation>地区別</translation>
     </message>
     <message>
@@ -424,6 +432,26 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Oldest due date</source>
         <translation>最も古い期限</translation>
+    </message>
+    <message>
+        <source>Report per viewpoint</source>
+        <translation>視点別の報告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Gathering the report…</source>
+        <translation>報告をまとめています…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>書き出しました: %1</translation>
     </message>
 </context>
 <context>
