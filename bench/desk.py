@@ -28,8 +28,8 @@ from pathlib import Path
 from meguro_jukyo.core.japanese import nendo
 
 from . import OUT, fmt_seconds, log, median, ratio, ward_store
+from .pg import REPEATS
 
-REPEATS = 7
 TODAY = dt.date(2026, 12, 1)
 AGE_DAYS = (30, 90, 180, 365)
 SLOWEST = 50
@@ -52,6 +52,12 @@ def _filters():
 
 
 # --------------------------------------------------------------------------- raw SQL
+
+
+def _areas(q) -> list[tuple[str, str]]:
+    """The 地区 and 住区 conditions of ``q``: (organization column, value)."""
+    return [(column, value) for column, value in (("district_code", q.district_code), ("jukyo_code", q.jukyo_code))
+            if value]
 
 
 class _Raw:
@@ -81,10 +87,9 @@ class _Raw:
         if q.date_to:
             conds.append("i.raised_on <= ?")
             params.append(self.date(q.date_to))
-        for column, value in (("district_code", q.district_code), ("jukyo_code", q.jukyo_code)):
-            if value:
-                conds.append(f"i.organization_id IN (SELECT id FROM organization WHERE {column} = ?)")
-                params.append(value)
+        for column, value in _areas(q):
+            conds.append(f"i.organization_id IN (SELECT id FROM organization WHERE {column} = ?)")
+            params.append(value)
         if q.organization_id:
             conds.append("i.organization_id = ?")
             params.append(q.organization_id)
@@ -129,11 +134,8 @@ class _Raw:
                       "(h.field = 'is_request' AND h.new = 'true') THEN c.wall_time END), min(c.wall_time) "
                       f"FROM history h JOIN change c ON c.id = h.change_id WHERE h.entity = 'issue' "
                       f"AND h.entity_id IN ({marks}) GROUP BY h.entity_id", ids)
-        org_conds, org_params = [], []
-        for column, value in (("district_code", q.district_code), ("jukyo_code", q.jukyo_code)):
-            if value:
-                org_conds.append(f"o.{column} = ?")
-                org_params.append(value)
+        org_conds = [f"o.{column} = ?" for column, _value in _areas(q)]
+        org_params = [value for _column, value in _areas(q)]
         if q.organization_id:
             org_conds.append("a.organization_id = ?")
             org_params.append(q.organization_id)
@@ -149,34 +151,44 @@ class _Raw:
 # --------------------------------------------------------------------------- timing
 
 
-def _best_of(fn) -> float:
-    fn()  # warm: the first run reads the pages in
-    times = []
+def _medians(fn) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``fn``, medians of REPEATS runs after a warm one. CPU time is this
+    process's (SQLite works in it): the steadier figure when other work shares the cores."""
+    fn()
+    walls, cpus = [], []
     for _ in range(REPEATS):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - started)
-    return median(times)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return median(walls), median(cpus)
+
+
+def _row(label: str, ours: tuple[float, float], raw: tuple[float, float], cpu: bool) -> str:
+    def shown(t):
+        return f"{fmt_seconds(t[0])} (CPU {fmt_seconds(t[1])})" if cpu else fmt_seconds(t[0])
+
+    ratios = f"{ratio(ours[0], raw[0])}" + (f" (CPU {ratio(ours[1], raw[1])})" if cpu else "")
+    return f"| {label} | {shown(ours)} | {shown(raw)} | {ratios} |"
 
 
 def _measure(label: str, services, raw: _Raw) -> list[str]:
     from meguro_jukyo.core.services import ListQuery
 
-    stats = services.stats
+    stats, cpu = services.stats, raw.dialect == "sqlite"  # PostgreSQL works in its own processes
     log(f"{label}: the whole dashboard, no filter")
-    ours = _best_of(lambda: stats.dashboard(ListQuery(), today=TODAY))
-    theirs = _best_of(lambda: raw.dashboard(ListQuery()))
-    lines = [f"| {label}: whole dashboard, no filter (median of {REPEATS}) | {fmt_seconds(ours)} | "
-             f"{fmt_seconds(theirs)} | {ratio(ours, theirs)} |"]
-    slowest = (0.0, 0.0, "")
+    lines = [_row(f"{label}: whole dashboard, no filter (median of {REPEATS})",
+                  _medians(lambda: stats.dashboard(ListQuery(), today=TODAY)),
+                  _medians(lambda: raw.dashboard(ListQuery())), cpu)]
+    slowest = ((0.0, 0.0), (0.0, 0.0), "")
     for name, q in _filters().items():
         log(f"{label}: filter {name}")
-        o = _best_of(lambda q=q: stats.dashboard(q, today=TODAY))
-        r = _best_of(lambda q=q: raw.dashboard(q))
-        lines.append(f"| {label}: filter {name} | {fmt_seconds(o)} | {fmt_seconds(r)} | {ratio(o, r)} |")
+        o = _medians(lambda q=q: stats.dashboard(q, today=TODAY))
+        r = _medians(lambda q=q: raw.dashboard(q))
+        lines.append(_row(f"{label}: filter {name}", o, r, cpu))
         slowest = max(slowest, (o, r, name))
     o, r, name = slowest
-    lines.append(f"| {label}: **slowest filter change** ({name}) | {fmt_seconds(o)} | {fmt_seconds(r)} | {ratio(o, r)} |")
+    lines.append(_row(f"{label}: **slowest filter change** ({name})", o, r, cpu))
     return lines
 
 
@@ -228,7 +240,10 @@ def _postgresql(path: Path, workdir: Path) -> list[str]:
 def report(path: Path, workdir: Path) -> list[str]:
     """(d) The report per 視点 for 年度 2025 at ward size: gathered, then written as xlsx and PDF."""
     from meguro_jukyo.core.db import Store
-    from meguro_jukyo.core.exchange.viewpoint_report import build_viewpoint_report, write_viewpoint_report
+    from meguro_jukyo.core.exchange.viewpoint_report import (
+        build_viewpoint_report,
+        write_viewpoint_report,
+    )
     from meguro_jukyo.core.policy import load_framework
     from meguro_jukyo.core.services import Services
     from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf_headless
@@ -284,37 +299,31 @@ def page_fill(path: Path) -> list[str]:
         page.show()
         done = []
         page.loaded.connect(lambda: done.append(1))
+        district = page.filters.widgets["district"]
 
-        def fill(change) -> float:
+        def fill(change) -> None:
             done.clear()
-            started = time.perf_counter()
             change()
             while not done:
                 tasks.wait()
                 app.processEvents()
             app.processEvents()  # the deferred sizing
-            return time.perf_counter() - started
+
+        def reset() -> None:
+            district.blockSignals(True)
+            district.set_value(None)
+            district.blockSignals(False)
 
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         raw = _Raw(con, "sqlite")
-        district = page.filters.widgets["district"]
         for label, change, q in (
                 ("page filled, no filter", page.reload, ListQuery()),
                 ("filter change → page filled (地区 南部)", lambda: district.set_value("south"),
                  ListQuery(district_code="south"))):
             log(f"GUI: {label}")
-            times, raws = [], []
-            for _ in range(REPEATS):
-                district.blockSignals(True)
-                district.set_value(None)
-                district.blockSignals(False)
-                times.append(fill(change))
-                started = time.perf_counter()
-                raw.dashboard(q)
-                raws.append(time.perf_counter() - started)
-            ours, theirs = median(times), median(raws)
-            lines.append(f"| SQLite GUI: {label} (median of {REPEATS}) | {fmt_seconds(ours)} | {fmt_seconds(theirs)} | "
-                         f"{ratio(ours, theirs)} |")
+            ours = _medians(lambda change=change: (reset(), fill(change)))
+            lines.append(_row(f"SQLite GUI: {label} (median of {REPEATS})", ours,
+                              _medians(lambda q=q: raw.dashboard(q)), True))
         con.close()
         page.close()
     tasks.wait()

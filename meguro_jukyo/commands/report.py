@@ -23,7 +23,11 @@ def register(sub) -> None:
 
 def cmd_viewpoints(args) -> int:
     from ..core.db import Store
-    from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, write_viewpoint_report
+    from ..core.exchange.viewpoint_report import (
+        FORMATS,
+        build_viewpoint_report,
+        write_viewpoint_report,
+    )
     from ..core.policy import load_framework
     from ..core.services import Services
 

@@ -11,6 +11,7 @@ be copied or saved as PNG.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -35,7 +36,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPainter, QPen, QPixmap, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -88,7 +98,7 @@ def age_labels() -> list[str]:
     bounds = AGE_BOUNDS
     labels = [translate("Dashboard", "under %1 days").replace("%1", str(bounds[0]))]
     labels += [translate("Dashboard", "%1–%2 days").replace("%1", str(low)).replace("%2", str(high - 1))
-               for low, high in zip(bounds, bounds[1:])]
+               for low, high in pairwise(bounds)]
     return labels + [translate("Dashboard", "%1 days or more").replace("%1", str(bounds[-1]))]
 
 
@@ -130,7 +140,7 @@ class HeatModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        vp, area, n = self.cell(index)
+        vp, _area, n = self.cell(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{n:,}" if n else ""
         if role == Qt.ItemDataRole.UserRole:
@@ -230,6 +240,24 @@ def _fonts(chart: QChart, *axes) -> None:
         axis.setTruncateLabels(False)
 
 
+def _axes(chart: QChart, series, categories: list[str], side: Qt.AlignmentFlag, top: float) -> None:
+    """``series`` in ``chart`` on a category axis at ``side`` and a count axis from 0 to about
+    ``top`` across it, labelled in the application font."""
+    chart.addSeries(series)
+    names = QBarCategoryAxis()
+    names.append(categories)
+    counts = QValueAxis()
+    counts.setLabelFormat("%d")
+    counts.setRange(0, top + 1)
+    counts.applyNiceNumbers()
+    across = Qt.AlignmentFlag.AlignBottom if side == Qt.AlignmentFlag.AlignLeft else Qt.AlignmentFlag.AlignLeft
+    chart.addAxis(names, side)
+    chart.addAxis(counts, across)
+    series.attachAxis(names)
+    series.attachAxis(counts)
+    _fonts(chart, names, counts)
+
+
 def fill_bars(view: QChartView, labels: list[str], values: list[int], series_name: str) -> None:
     """One horizontal bar per label, its number beside it, the first label on top."""
     chart = new_chart(view)
@@ -245,19 +273,9 @@ def fill_bars(view: QChartView, labels: list[str], values: list[int], series_nam
     series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
     series.setLabelsFormat("@value")
     series.setBarWidth(0.7)
-    chart.addSeries(series)
-    names = QBarCategoryAxis()
-    names.append(list(reversed(labels)))
-    counts = QValueAxis()
-    counts.setLabelFormat("%d")
-    counts.setRange(0, max(values, default=0) * 1.2 + 1)
-    counts.applyNiceNumbers()
-    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(names)
-    series.attachAxis(counts)
+    # room beside the longest bar for its number
+    _axes(chart, series, list(reversed(labels)), Qt.AlignmentFlag.AlignLeft, max(values, default=0) * 1.2)
     chart.legend().setVisible(False)
-    _fonts(chart, names, counts)
 
 
 def fill_stacked(view: QChartView, columns: list[str], series: list[tuple[str, list[int]]]) -> None:
@@ -274,21 +292,10 @@ def fill_stacked(view: QChartView, columns: list[str], series: list[tuple[str, l
         bars.setPen(QPen(color.darker(160), 1))
         stacked.append(bars)
     stacked.setBarWidth(0.7)
-    chart.addSeries(stacked)
-    years = QBarCategoryAxis()
-    years.append(columns)
-    counts = QValueAxis()
-    counts.setLabelFormat("%d")
     top = max((sum(v[i] for _n, v in series) for i in range(len(columns))), default=0)
-    counts.setRange(0, top * 1.1 + 1)
-    counts.applyNiceNumbers()
-    chart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
-    stacked.attachAxis(years)
-    stacked.attachAxis(counts)
+    _axes(chart, stacked, columns, Qt.AlignmentFlag.AlignBottom, top * 1.1)
     chart.legend().setVisible(True)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-    _fonts(chart, years, counts)
 
 
 class DashboardPage(QWidget):
@@ -542,7 +549,11 @@ class DashboardPage(QWidget):
     def export_report(self, path: Path, year: int):
         """Gather the report for 年度 ``year`` and write it to ``path`` (.pdf or .xlsx), on the
         lane with a progress dialog; the file appears whole or not at all."""
-        from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, write_viewpoint_report
+        from ..core.exchange.viewpoint_report import (
+            FORMATS,
+            build_viewpoint_report,
+            write_viewpoint_report,
+        )
         from ..core.policy import load_framework
         from .minutes_pdf import write_minutes_pdf
 

@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 
 from meguro_jukyo.core.exchange.minutes_xlsx import read_minutes_xlsx
-from meguro_jukyo.core.exchange.viewpoint_report import SHEET_TITLE, build_viewpoint_report
+from meguro_jukyo.core.exchange.viewpoint_report import (
+    SHEET_TITLE,
+    build_viewpoint_report,
+)
 from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.reference import council_id
 

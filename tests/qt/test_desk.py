@@ -190,3 +190,21 @@ def test_the_report_per_viewpoint_is_written_for_the_chosen_year(qtbot, demo_win
     assert written.args == [out] and page.report_label.text() == "Written: 視点別.xlsx"
     heading, sections = read_minutes_xlsx(out, sheet_title=SHEET_TITLE)
     assert heading == "施策立案の視点別 地域課題の報告（令和7年度）" and len(sections) == 14
+
+
+def test_the_charts_follow_the_large_text_setting(qtbot, demo_window, settings):
+    from PySide6.QtWidgets import QApplication
+
+    page = open_dashboard(qtbot, demo_window)
+    normal = QApplication.font().pointSizeF()
+    settings.text_size = "large"
+    try:
+        demo_window.apply_settings()
+        large = QApplication.font().pointSizeF()
+        assert large > normal
+        for view in (page.category_view, page.status_view, page.nendo_view, page.age_view):
+            assert {axis.labelsFont().pointSizeF() for axis in view.chart().axes()} == {large}
+    finally:
+        settings.text_size = "normal"
+        demo_window.apply_settings()
+    assert QApplication.font().pointSizeF() == normal
