@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -268,5 +268,7 @@ def install(window) -> InboxPage:
     show.triggered.connect(lambda: window.show_page("inbox"))
     window.menu("go").addAction(show)
     window.inbox_page = page
-    page.reload()  # the badge is worth seeing before the page is opened
+    # the badge is worth seeing before the page is opened; after the first list's page, which
+    # the window is about to ask the (one) database lane for
+    QTimer.singleShot(0, page, page.reload)
     return page
