@@ -21,6 +21,7 @@ BENCHES = (
     "bench.excel",
     "bench.hostile",
     "bench.frozen",
+    "bench.desk",
 )
 
 

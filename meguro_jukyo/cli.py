@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "meguro_jukyo.commands.handover",
     "meguro_jukyo.commands.migrate",
     "meguro_jukyo.commands.excel",
+    "meguro_jukyo.commands.report",
 )
 
 

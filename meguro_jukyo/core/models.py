@@ -310,6 +310,11 @@ class Issue(IssueBase, SyncMeta, table=True):
         # the list's category and status filters, newest first, without a sort
         Index("ix_issue_category_raised", "category", "raised_on"),
         Index("ix_issue_status_raised", "status", "raised_on"),
+        # the 集計 page's counts from an index alone, by organization or by date (migration 0006)
+        # no answer text in these: a long answer would pass PostgreSQL's index-row limit (2.7 kB)
+        Index("ix_issue_desk", "organization_id", "raised_on", "category", "status", "is_request", "deleted", "id"),
+        Index("ix_issue_desk_dates", "raised_on", "organization_id", "category", "status", "is_request", "deleted",
+              "id"),
     )
 
 
@@ -445,6 +450,8 @@ class PolicyLink(PolicyLinkBase, SyncMeta, table=True):
     __table_args__ = (
         # "issues (or notes) linked to this 視点" from the index alone
         Index("ix_policy_link_viewpoint", "viewpoint_id", "deleted", "issue_id", "note_id"),
+        # "the live 視点 of this issue" from the index alone (the 集計 page's heat map)
+        Index("ix_policy_link_issue", "issue_id", "deleted", "viewpoint_id"),
         CheckConstraint(
             "(issue_id IS NULL) <> (note_id IS NULL)", name="policy_link_one_target"
         ),

@@ -40,10 +40,12 @@ NENDO_YEARS = 12
 FILTERS: dict[str, tuple[str, ...]] = {
     "organization": ("text", "district", "organization_kind"),
     "meeting": ("text", "organization", "district", "meeting_type", "meeting_status", "nendo", "dates"),
-    "issue": ("text", "organization", "district", "issue_category", "issue_status", "request", "nendo",
+    "issue": ("text", "organization", "district", "jukyo", "issue_category", "issue_status", "request", "nendo",
               "dates", "viewpoint"),
     "note": ("text", "organization", "district", "note_kind", "nendo", "dates", "viewpoint"),
     "action_item": ("text", "organization", "district", "action_status", "nendo", "dates"),
+    # the 集計 page (dashboard.py): the issue list's filters its counts open onto
+    "desk": ("nendo", "dates", "district", "jukyo", "organization", "issue_category", "issue_status"),
 }
 
 #: vocabulary filter -> the field it sets
@@ -111,6 +113,9 @@ class FilterBar(QWidget):
             self.widgets["district"] = ChoiceBox([(d.code, display.district(d.code)) for d in display.districts],
                                                  empty=any_)
             slots.append((translate("Filters", "District"), self.widgets["district"]))
+        if "jukyo" in self.offered:
+            self.widgets["jukyo"] = ChoiceBox([(j.code, j.name) for j in display.jukyo], empty=any_)
+            slots.append((translate("Filters", "Residents' area"), self.widgets["jukyo"]))
         for name in self.offered:
             if name in VOCAB_FIELDS:
                 self.widgets[name] = (ChoiceMenu(display.entries(name), any_) if name in MULTI_CHOICE
@@ -182,6 +187,8 @@ class FilterBar(QWidget):
             q.organization_id = w["organization"].value()
         if "district" in w and w["district"].value():
             q.district_code = w["district"].value()
+        if "jukyo" in w and w["jukyo"].value():
+            q.jukyo_code = w["jukyo"].value()
         for name, field in VOCAB_FIELDS.items():
             if name in w and isinstance(w[name], ChoiceMenu):
                 if w[name].values():
@@ -212,6 +219,33 @@ class FilterBar(QWidget):
             q.viewpoint_id = w["viewpoint"].value()
         q.equals = equals
         return q
+
+    def set_query(self, q: ListQuery) -> None:
+        """Show ``q`` in the widgets (one ``changed`` at the end): the 集計 page opens the list
+        onto the issues a count was made of. A date range that is one whole 年度 is shown as
+        that 年度."""
+        w = self.widgets
+        values = {"organization": q.organization_id, "district": q.district_code, "jukyo": q.jukyo_code,
+                  "viewpoint": q.viewpoint_id, "request": q.equals.get("is_request")}
+        values.update({name: q.equals.get(field) for name, field in VOCAB_FIELDS.items() if name in w})
+        year = nendo(q.date_from) if q.date_from else None
+        whole_year = year is not None and (q.date_from, q.date_to) == nendo_range(year)
+        values["nendo"] = year if whole_year else None
+        for widget in w.values():
+            widget.blockSignals(True)
+        try:
+            for name, value in values.items():
+                if name in w:
+                    w[name].set_value(value)
+            if "text" in w:
+                w["text"].setText(q.text)
+            if "date_from" in w:
+                w["date_from"].set_value(None if whole_year else q.date_from)
+                w["date_to"].set_value(None if whole_year else q.date_to)
+        finally:
+            for widget in w.values():
+                widget.blockSignals(False)
+        self.changed.emit()
 
     def set_organizations(self, orgs: list[tuple[str, str]]) -> None:
         if "organization" in self.widgets:

@@ -361,6 +361,11 @@ class MainWindow(QMainWindow):
         from .excel import install as install_excel
 
         install_excel(self)
+        from .dashboard import install as install_dashboard
+        from .inbox import install as install_inbox
+
+        install_dashboard(self)
+        install_inbox(self)
         self.show_page("welcome" if "welcome" in self.pages else "issue")
         self.refresh_history()
         self.pages_ready = True

@@ -46,6 +46,21 @@ def _sync_views(window, store, services, tmp: Path, shoot) -> None:
     shoot(window, "sync_conflicts")
 
 
+def _desk_views(window, settings, shoot) -> None:
+    """The 集計 page, whole (in the default and the large text size), and the 要望 inbox."""
+    window.show_page("dashboard")
+    window.resize(SIZE[0], 1900)
+    shoot(window, "dashboard")
+    settings.text_size = "large"
+    window.apply_settings()
+    shoot(window, "dashboard_large")
+    settings.text_size = "normal"
+    window.apply_settings()
+    window.resize(*SIZE)
+    window.show_page("inbox")
+    shoot(window, "inbox")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
@@ -146,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             _settle(app, tasks)
             QTest.qWait(50)  # the preview waits for the filters to stop changing
         shoot(window, "excel_export")
+
+        _desk_views(window, settings, shoot)
 
         _sync_views(window, store, services, tmp, shoot)
 

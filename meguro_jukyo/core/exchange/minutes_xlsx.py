@@ -42,14 +42,15 @@ def _text(cell, value: str) -> None:
         cell.quotePrefix = True
 
 
-def write_minutes_xlsx(minutes: Minutes, dest: str | Path) -> Path:
+def write_minutes_xlsx(minutes: Minutes, dest: str | Path, *, sheet_title: str = SHEET_TITLE) -> Path:
+    """The sheet; any report of the same shape (heading, sections()) prints the same way."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.page import PageMargins
 
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEET_TITLE
+    ws.title = sheet_title
     for col, width in WIDTHS.items():
         ws.column_dimensions[col].width = width
     base = Font(name=FONT_NAME, size=FONT_SIZE)
@@ -107,13 +108,13 @@ def write_minutes_xlsx(minutes: Minutes, dest: str | Path) -> Path:
     return Path(dest)
 
 
-def read_minutes_xlsx(path: str | Path) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
+def read_minutes_xlsx(path: str | Path, *, sheet_title: str = SHEET_TITLE) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
     """(heading, sections) as written by :func:`write_minutes_xlsx`."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path, read_only=True)
     try:
-        ws = wb[SHEET_TITLE]
+        ws = wb[sheet_title]
         rows = list(ws.iter_rows(values_only=True))
     finally:
         wb.close()

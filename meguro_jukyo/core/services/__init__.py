@@ -20,6 +20,7 @@ from .entities import (
     Quorum,
     quorum,
 )
+from .stats import StatsService
 
 __all__ = ["Services", "ListQuery", "EntityService", "Quorum", "quorum"]
 
@@ -36,6 +37,7 @@ class Services:
         self.actions = ActionItemService(store, self.vocab)
         self.links = PolicyLinkService(store, self.vocab)
         self.attendees = AttendeeService(store, self.vocab)
+        self.stats = StatsService(store, self.issues)
 
     def by_kind(self, kind: str) -> EntityService:
         return {s.kind: s for s in self.all()}[kind]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from sqlalchemy.engine import Connection
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
-from .base import EntityService, chunks
+from .base import EntityService, chunks, run
 
 
 def _policy_link_target(kind: str, viewpoint_id: str):
@@ -134,6 +135,23 @@ class IssueService(EntityService[m.IssueRead]):
 
     def _viewpoint_targets(self, viewpoint_id: str):
         return _policy_link_target("issue", viewpoint_id)
+
+    def answer(self, id_: str, answer: str, answered_on: dt.date | None) -> m.IssueRead:
+        """The ward's answer (回答) to a 要望 and its date: one undoable change, which the ward's
+        bundle carries to the laptops."""
+        answer = (answer or "").strip()
+        if not answer:
+            raise ValidationError("回答を入力してください。", "Enter the answer.", field="ward_answer")
+        if answered_on is None:
+            raise ValidationError("回答日を入力してください。", "Enter the date of the answer.", field="answered_on")
+
+        def work(tx):
+            if not self._fetch_live(tx.con, id_)["is_request"]:
+                raise ValidationError("区への要望ではない地域課題には回答できません。",
+                                      "Only a request to the ward can be answered.", field="is_request")
+            return self.update_in(tx, id_, {"ward_answer": answer, "answered_on": answered_on})
+
+        return run(self.store, "要望に回答", work)
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         if values.get("answered_on") and not values.get("ward_answer"):

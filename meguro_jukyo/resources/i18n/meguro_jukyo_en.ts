@@ -298,6 +298,163 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>under %1 days</source>
+        <extracomment>kinds of change that alter what the page shows</extracomment>
+        <translation>under %1 days</translation>
+    </message>
+    <message>
+        <source>%1–%2 days</source>
+        <translation>%1–%2 days</translation>
+    </message>
+    <message>
+        <source>%1 days or more</source>
+        <translation>%1 days or more</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 issues (click to list them)</source>
+        <translation>%1 × %2: %3 issues (click to list them)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy this figure as a picture</source>
+        <translation>Copy this figure as a picture</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Save as PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>Save as PNG</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>Report per viewpoint…</source>
+        <extracomment>the figures on screen are those of the current filters the report per 視点 was written (its path)</extracomment>
+        <translation>Report per viewpoint…</translation>
+    </message>
+    <message>
+        <source>The report per policy viewpoint for the fiscal year chosen above (this year if none), as PDF or Excel</source>
+        <translation>The report per policy viewpoint for the fiscal year chosen above (this year if none), as PDF or Excel</translation>
+    </message>
+    <message>
+        <source>by district</source>
+        <translation>by district</translation>
+    </message>
+    <message>
+        <source>by residents&apos; area</source>
+        <translation>by residents&apos; area</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Columns:</translation>
+    </message>
+    <message>
+        <source>Issues by viewpoint and area</source>
+        <translation>Issues by viewpoint and area</translation>
+    </message>
+    <message>
+        <source>Issues by category</source>
+        <translation>Issues by category</translation>
+    </message>
+    <message>
+        <source>Issues by status</source>
+        <translation>Issues by status</translation>
+    </message>
+    <message>
+        <source>Issues by fiscal year and status</source>
+        <translation>Issues by fiscal year and status</translation>
+    </message>
+    <message>
+        <source>Requests to the ward waiting for an answer</source>
+        <translation>Requests to the ward waiting for an answer</translation>
+    </message>
+    <message>
+        <source>Waiting longest</source>
+        <translation>Waiting longest</translation>
+    </message>
+    <message>
+        <source>Overdue action items by organization</source>
+        <translation>Overdue action items by organization</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>%1 issues match these filters.</source>
+        <translation>%1 issues match these filters.</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 — answered: %2. Days since raised:</source>
+        <translation>Waiting: %1 — answered: %2. Days since raised:</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Days since raised</source>
+        <translation>Days since raised</translation>
+    </message>
+    <message>
+        <source>Days since requested</source>
+        <translation>Days since requested</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Viewpoints</source>
+        <translation>Viewpoints</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>Oldest due date</translation>
+    </message>
+    <message>
+        <source>Report per viewpoint</source>
+        <translation>Report per viewpoint</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Gathering the report…</source>
+        <translation>Gathering the report…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Add…</source>
@@ -1069,6 +1226,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>District</translation>
     </message>
     <message>
+        <source>Residents&apos; area</source>
+        <translation>Residents&apos; area</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -1207,6 +1368,90 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>No changes recorded.</source>
         <translation>No changes recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Mark as read</source>
+        <extracomment>the lists on screen are fresh how many answers came in that the user has not marked read</extracomment>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <source>New answers from the ward</source>
+        <translation>New answers from the ward</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s answer…</source>
+        <translation>The ward&apos;s answer…</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>Save the answer</translation>
+    </message>
+    <message>
+        <source>Save the answer (Ctrl+Enter)</source>
+        <translation>Save the answer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Answer:</translation>
+    </message>
+    <message>
+        <source>Date of the answer:</source>
+        <translation>Date of the answer:</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Viewpoints</source>
+        <translation>Viewpoints</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>%1 requests wait for an answer, the oldest first.</source>
+        <translation>%1 requests wait for an answer, the oldest first.</translation>
+    </message>
+    <message>
+        <source>The oldest %1 are listed.</source>
+        <translation>The oldest %1 are listed.</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>No request waits for an answer.</source>
+        <translation>No request waits for an answer.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1 · raised %2 · viewpoints: %3</source>
+        <translation>%1 · raised %2 · viewpoints: %3</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1739,26 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Export open data…</source>
         <translation>Export open data…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <source>Requests (%1 new answers)</source>
+        <translation>Requests (%1 new answers)</translation>
+    </message>
+    <message>
+        <source>&amp;Requests to the ward</source>
+        <translation>&amp;Requests to the ward</translation>
     </message>
 </context>
 <context>

@@ -298,6 +298,163 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>under %1 days</source>
+        <extracomment>kinds of change that alter what the page shows</extracomment>
+        <translation>%1日未満</translation>
+    </message>
+    <message>
+        <source>%1–%2 days</source>
+        <translation>%1〜%2日</translation>
+    </message>
+    <message>
+        <source>%1 days or more</source>
+        <translation>%1日以上</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 issues (click to list them)</source>
+        <translation>%1 × %2: %3件（クリックで一覧を開く）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy this figure as a picture</source>
+        <translation>この図を画像としてコピー</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>PNGで保存…</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>PNGで保存</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>書き出せませんでした: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Report per viewpoint…</source>
+        <extracomment>the figures on screen are those of the current filters the report per 視点 was written (its path)</extracomment>
+        <translation>視点別の報告…</translation>
+    </message>
+    <message>
+        <source>The report per policy viewpoint for the fiscal year chosen above (this year if none), as PDF or Excel</source>
+        <translation>上で選んだ年度（なければ今年度）の施策立案の視点別の報告を PDF か Excel で書き出します</translation>
+    </message>
+    <message>
+        <source>by district</source>
+        <translation>地区別</translation>
+    </message>
+    <message>
+        <source>by residents&apos; area</source>
+        <translation>住区別</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列:</translation>
+    </message>
+    <message>
+        <source>Issues by viewpoint and area</source>
+        <translation>施策立案の視点 × 地域の地域課題数</translation>
+    </message>
+    <message>
+        <source>Issues by category</source>
+        <translation>分野別の地域課題数</translation>
+    </message>
+    <message>
+        <source>Issues by status</source>
+        <translation>状況別の地域課題数</translation>
+    </message>
+    <message>
+        <source>Issues by fiscal year and status</source>
+        <translation>年度別・状況別の地域課題数</translation>
+    </message>
+    <message>
+        <source>Requests to the ward waiting for an answer</source>
+        <translation>回答待ちの区への要望</translation>
+    </message>
+    <message>
+        <source>Waiting longest</source>
+        <translation>回答待ちの長い要望</translation>
+    </message>
+    <message>
+        <source>Overdue action items by organization</source>
+        <translation>期限を過ぎたアクション（組織別）</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message>
+        <source>%1 issues match these filters.</source>
+        <translation>この条件の地域課題は %1件です。</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>地域課題</translation>
+    </message>
+    <message>
+        <source>Waiting: %1 — answered: %2. Days since raised:</source>
+        <translation>回答待ち %1件・回答済み %2件。提起からの日数:</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>要望</translation>
+    </message>
+    <message>
+        <source>Days since raised</source>
+        <translation>提起からの日数</translation>
+    </message>
+    <message>
+        <source>Days since requested</source>
+        <translation>要望からの日数</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Viewpoints</source>
+        <translation>視点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>最も古い期限</translation>
+    </message>
+    <message>
+        <source>Report per viewpoint</source>
+        <translation>視点別の報告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Gathering the report…</source>
+        <translation>報告をまとめています…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>書き出しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Add…</source>
@@ -1069,6 +1226,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>地区</translation>
     </message>
     <message>
+        <source>Residents&apos; area</source>
+        <translation>住区</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>分野</translation>
     </message>
@@ -1207,6 +1368,90 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>No changes recorded.</source>
         <translation>変更の記録はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Mark as read</source>
+        <extracomment>the lists on screen are fresh how many answers came in that the user has not marked read</extracomment>
+        <translation>確認しました</translation>
+    </message>
+    <message>
+        <source>New answers from the ward</source>
+        <translation>区からの新しい回答</translation>
+    </message>
+    <message>
+        <source>The ward&apos;s answer…</source>
+        <translation>区の回答…</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>回答を保存</translation>
+    </message>
+    <message>
+        <source>Save the answer (Ctrl+Enter)</source>
+        <translation>回答を保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>要望:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>回答:</translation>
+    </message>
+    <message>
+        <source>Date of the answer:</source>
+        <translation>回答日:</translation>
+    </message>
+    <message>
+        <source>Days waiting</source>
+        <translation>待ち日数</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提起日</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Viewpoints</source>
+        <translation>視点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>%1 requests wait for an answer, the oldest first.</source>
+        <translation>回答待ちの要望 %1件（古い順）</translation>
+    </message>
+    <message>
+        <source>The oldest %1 are listed.</source>
+        <translation>古いものから %1件を表示しています。</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>回答日</translation>
+    </message>
+    <message>
+        <source>No request waits for an answer.</source>
+        <translation>回答待ちの要望はありません。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>%1 · raised %2 · viewpoints: %3</source>
+        <translation>%1・提起 %2・視点: %3</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1739,26 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Export open data…</source>
         <translation>オープンデータを書き出す…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>集計(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>要望</translation>
+    </message>
+    <message>
+        <source>Requests (%1 new answers)</source>
+        <translation>要望（新しい回答 %1件）</translation>
+    </message>
+    <message>
+        <source>&amp;Requests to the ward</source>
+        <translation>区への要望(&amp;R)</translation>
     </message>
 </context>
 <context>
