@@ -235,7 +235,9 @@ class FilterBar(QWidget):
             widget.blockSignals(True)
         try:
             for name, value in values.items():
-                if name in w:
+                if name in w and isinstance(w[name], ChoiceMenu):  # multi-choice: a value or a list
+                    w[name].set_values(() if value is None else value if isinstance(value, (list, tuple)) else (value,))
+                elif name in w:
                     w[name].set_value(value)
             if "text" in w:
                 w["text"].setText(q.text)

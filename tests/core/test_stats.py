@@ -207,6 +207,7 @@ def test_a_request_leaves_the_inbox_when_answered_and_the_laptop_sees_the_answer
         assert [r.id for r in desk.stats.open_requests(today=TODAY)] == [new.id]
         assert desk.stats.new_answers() == []  # written here: not news to the ward
         assert mine.stats.new_answers() == []
+        identity.set_ward_office(ward, True)  # only the ward office's store writes the bundle
         package.export_package(ward, tmp_path / "bundle.mjsync", scope="bundle")
         assert importer.import_package(laptop, tmp_path / "bundle.mjsync").status == importer.IMPORTED
         news = mine.stats.new_answers()
