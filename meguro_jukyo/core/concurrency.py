@@ -24,9 +24,12 @@ from .errors import UserError
 
 T = TypeVar("T")
 
-ATTEMPTS = 5
-#: first pause in seconds; doubled after each collision, jittered by ±50%
+#: enough for two workstations capturing notes into one meeting as fast as they can, on a
+#: loaded server (each retry waits for the other's commit); at most about 3 s in all
+ATTEMPTS = 8
+#: first pause in seconds; doubled after each collision up to MAX_BACKOFF, jittered by ±50%
 BACKOFF = 0.02
+MAX_BACKOFF = 0.5
 #: serialization_failure, deadlock_detected
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
 #: the advisory lock package imports take turns on (see :func:`one_import_at_a_time`)
@@ -77,7 +80,7 @@ def retrying(
                     f"This collided with other staff's changes {attempts} times and was not "
                     "saved. Wait a moment and try again.",
                 ) from exc
-            sleep(BACKOFF * 2 ** (attempt - 1) * (0.5 + jitter()))
+            sleep(min(BACKOFF * 2 ** (attempt - 1), MAX_BACKOFF) * (0.5 + jitter()))
     raise AssertionError("unreachable")
 
 
