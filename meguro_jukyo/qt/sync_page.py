@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QFontDatabase, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from ..core.sync import identity, importer, package
+from . import handover
 from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
+from .trust import TrustDialog, fingerprint_text, mono
 from .widgets import confirm, report_cell, report_table
 
 translate = QCoreApplication.translate
@@ -52,19 +54,6 @@ STATUS_NAMES = {
 
 def status_text(status: str) -> str:
     return translate("Sync", STATUS_NAMES[status])
-
-
-def fingerprint_text(fingerprint: str) -> str:
-    """Groups of four, two lines of four groups: easy to read aloud and compare."""
-    groups = fingerprint.split()
-    return "  ".join(groups[:4]) + "\n" + "  ".join(groups[4:])
-
-
-def _mono(widget: QWidget, scale: float = 1.0) -> None:
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setPointSizeF(widget.font().pointSizeF() * scale)
-    font.setBold(True)
-    widget.setFont(font)
 
 
 # --------------------------------------------------------------------------- what the page shows
@@ -169,7 +158,7 @@ class HeldModel(QStandardItemModel):
         for h in held:
             received = h.held.received_at
             if received.tzinfo is None:
-                received = received.replace(tzinfo=dt.timezone.utc)
+                received = received.replace(tzinfo=dt.UTC)
             device = h.held.device_name or h.held.device_id[:8]
             if h.held.organization:
                 device += f"（{h.held.organization}）"
@@ -212,46 +201,6 @@ class DeviceDialog(QDialog):
         self.resize(520, 170)
 
 
-class TrustDialog(QDialog):
-    """Show a card's fingerprint and have the user confirm they compared it out loud."""
-
-    def __init__(self, card: identity.DeviceCard, parent=None):
-        super().__init__(parent)
-        self.card = card
-        self.setObjectName("trust_dialog")
-        self.setWindowTitle(translate("Sync", "Trust a device"))
-        intro = QLabel(translate(
-            "Sync", "Packages signed by this device will be imported without asking. Before trusting it, "
-            "call or meet the person who uses it: ask them to open 同期 on their device and read its "
-            "fingerprint aloud, group by group, while you compare it with the one below."))
-        intro.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(translate("Sync", "Device"), QLabel(card.name or translate("Sync", "(unnamed)")))
-        form.addRow(translate("Sync", "Organization"), QLabel(card.organization or "—"))
-        form.addRow(translate("Sync", "Device ID"), QLabel(card.device_id))
-        self.fingerprint = QLabel(fingerprint_text(card.fingerprint))
-        self.fingerprint.setObjectName("trust_fingerprint")
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        _mono(self.fingerprint, 1.6)
-        self.confirmed = QCheckBox(translate("Sync", "We read the fingerprint aloud and every group matches"))
-        self.confirmed.setObjectName("fingerprint_confirmed")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.trust_button = self.buttons.addButton(translate("Sync", "Trust this device"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.trust_button.setObjectName("trust")
-        self.trust_button.setEnabled(False)
-        self.confirmed.toggled.connect(self.trust_button.setEnabled)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.confirmed)
-        layout.addWidget(self.buttons)
-        self.resize(560, 380)
-
-
 # --------------------------------------------------------------------------- the page
 
 
@@ -266,6 +215,8 @@ class SyncPage(QWidget):
     imported = Signal(object)
     #: a device card was read; the TrustDialog asking to compare its fingerprint is open
     card_read = Signal(object)
+    # a handover file was written (core Handover) or imported (core HandoverImport)
+    handover_done = Signal(object)
     #: a device is trusted now (its DeviceCard)
     trusted = Signal(object)
     #: this store is a new device now (its new DeviceCard)
@@ -277,6 +228,7 @@ class SyncPage(QWidget):
         self.setObjectName("page_sync")
         self.overview: Overview | None = None
         self.trust_dialog: TrustDialog | None = None
+        self.handover_dialog: QDialog | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sync_tabs")
@@ -302,7 +254,7 @@ class SyncPage(QWidget):
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("this_device_fingerprint")
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        _mono(self.fingerprint, 1.3)
+        mono(self.fingerprint, 1.3)
         hint = QLabel(translate("Sync", "Read this fingerprint aloud when the ward (or another device) "
                                 "trusts this device's card."))
         hint.setWordWrap(True)
@@ -361,6 +313,17 @@ class SyncPage(QWidget):
         self.import_folder_button.clicked.connect(self._ask_import_folder)
         row.addWidget(self.import_files_button, 1, 0)
         row.addWidget(self.import_folder_button, 1, 1)
+        self.handover_write_button = QPushButton(translate("Sync", "Write the yearly handover…"))
+        self.handover_write_button.setObjectName("handover_write")
+        self.handover_write_button.setToolTip(translate(
+            "Sync", "For the new officers: every record, the devices this one trusts and the year's summary, "
+            "in one file their laptop imports."))
+        self.handover_write_button.clicked.connect(lambda: handover.ask_write(self))
+        self.handover_import_button = QPushButton(translate("Sync", "Import a handover…"))
+        self.handover_import_button.setObjectName("handover_import")
+        self.handover_import_button.clicked.connect(lambda: handover.ask_import(self))
+        row.addWidget(self.handover_write_button, 2, 0)
+        row.addWidget(self.handover_import_button, 2, 1)
         self.status = QLabel()
         self.status.setObjectName("sync_status")
         self.status.setWordWrap(True)

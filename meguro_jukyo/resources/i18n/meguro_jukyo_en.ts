@@ -1296,6 +1296,53 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Write the yearly handover file</source>
+        <translation>Write the yearly handover file</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year</source>
+        <translation>Fiscal &amp;year</translation>
+    </message>
+    <message>
+        <source>Save the handover file</source>
+        <translation>Save the handover file</translation>
+    </message>
+    <message>
+        <source>Handover files (*.mjhandover)</source>
+        <translation>Handover files (*.mjhandover)</translation>
+    </message>
+    <message>
+        <source>Wrote the handover file %1. On the new laptop, compare this device&apos;s fingerprint %2 when it is imported.</source>
+        <translation>Wrote the handover file %1. On the new laptop, compare this device&apos;s fingerprint %2 when it is imported.</translation>
+    </message>
+    <message>
+        <source>Writing the handover file…</source>
+        <translation>Writing the handover file…</translation>
+    </message>
+    <message>
+        <source>Import a handover file</source>
+        <translation>Import a handover file</translation>
+    </message>
+    <message>
+        <source>Continue from the old laptop</source>
+        <translation>Continue from the old laptop</translation>
+    </message>
+    <message>
+        <source>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</source>
+        <translation>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</translation>
+    </message>
+    <message>
+        <source>Importing the handover file…</source>
+        <translation>Importing the handover file…</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>(none)</source>
@@ -2516,6 +2563,18 @@ Open the meeting anyway?</translation>
     <message>
         <source>Every .mjsync file in the folder; copies and half-written files are reported, the rest imported.</source>
         <translation>Every .mjsync file in the folder; copies and half-written files are reported, the rest imported.</translation>
+    </message>
+    <message>
+        <source>Write the yearly handover…</source>
+        <translation>Write the yearly handover…</translation>
+    </message>
+    <message>
+        <source>For the new officers: every record, the devices this one trusts and the year&apos;s summary, in one file their laptop imports.</source>
+        <translation>For the new officers: every record, the devices this one trusts and the year&apos;s summary, in one file their laptop imports.</translation>
+    </message>
+    <message>
+        <source>Import a handover…</source>
+        <translation>Import a handover…</translation>
     </message>
     <message>
         <source>Trust a device card…</source>

@@ -1296,6 +1296,53 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <source>Write the yearly handover file</source>
+        <translation>年度の引き継ぎファイルを書き出す</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>組織(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Save the handover file</source>
+        <translation>引き継ぎファイルの保存</translation>
+    </message>
+    <message>
+        <source>Handover files (*.mjhandover)</source>
+        <translation>引き継ぎファイル (*.mjhandover)</translation>
+    </message>
+    <message>
+        <source>Wrote the handover file %1. On the new laptop, compare this device&apos;s fingerprint %2 when it is imported.</source>
+        <translation>引き継ぎファイルを書き出しました: %1。新しい端末で取り込むときに、この端末の指紋 %2 と照らし合わせてください。</translation>
+    </message>
+    <message>
+        <source>Writing the handover file…</source>
+        <translation>引き継ぎファイルを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Import a handover file</source>
+        <translation>引き継ぎファイルを取り込む</translation>
+    </message>
+    <message>
+        <source>Continue from the old laptop</source>
+        <translation>前の端末の続きから使う</translation>
+    </message>
+    <message>
+        <source>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</source>
+        <translation>%1の%2の引き継ぎを取り込みました: 記録 %3件、信頼した端末 %4台。</translation>
+    </message>
+    <message>
+        <source>Importing the handover file…</source>
+        <translation>引き継ぎファイルを取り込んでいます…</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>(none)</source>
@@ -2516,6 +2563,18 @@ Open the meeting anyway?</source>
     <message>
         <source>Every .mjsync file in the folder; copies and half-written files are reported, the rest imported.</source>
         <translation>フォルダー内のすべての .mjsync ファイル。重複や書きかけのファイルは報告し、ほかは取り込みます。</translation>
+    </message>
+    <message>
+        <source>Write the yearly handover…</source>
+        <translation>年度の引き継ぎファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>For the new officers: every record, the devices this one trusts and the year&apos;s summary, in one file their laptop imports.</source>
+        <translation>新しい役員へ: すべての記録、この端末が信頼している端末、年度のまとめを一つのファイルにします。新しい端末で取り込みます。</translation>
+    </message>
+    <message>
+        <source>Import a handover…</source>
+        <translation>引き継ぎファイルを取り込む…</translation>
     </message>
     <message>
         <source>Trust a device card…</source>

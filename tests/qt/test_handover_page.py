@@ -1,0 +1,63 @@
+"""The yearly handover from the 同期 page: written on the old laptop, imported on a new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from PySide6.QtCore import Qt
+from test_sync_page import WAIT, make_page
+
+from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.exchange.dump import write_dump
+from meguro_jukyo.core.reference import council_id
+from meguro_jukyo.core.services import Services
+from meguro_jukyo.core.sync import identity
+from meguro_jukyo.qt import handover
+from meguro_jukyo.qt.trust import fingerprint_text
+
+
+def dump(store) -> str:
+    out = io.StringIO()
+    write_dump(store, out)
+    return out.getvalue()
+
+
+def test_the_old_laptop_writes_it_and_the_new_one_continues_after_comparing_the_fingerprint(
+        qtbot, japanese, tasks, tmp_path):
+    old = Store.open(tmp_path / "old.sqlite3", create=True, device_name="前の会長のPC")
+    new = Store.open(tmp_path / "new.sqlite3", create=True, device_name="新しい会長のPC")
+    try:
+        Services(old).issues.create({"organization_id": council_id("komaba"), "title": "街灯が暗い"})
+        page = make_page(qtbot, old, tasks)
+        assert page.handover_write_button.isVisible() and page.handover_import_button.isVisible()
+        path = tmp_path / "引き継ぎ.mjhandover"
+        with qtbot.waitSignal(page.handover_done, timeout=WAIT):
+            handover.write_to(page, path, council_id("komaba"), 2025)
+        fingerprint = identity.device_card(old).fingerprint
+        assert fingerprint in page.status.text() and path.exists()
+
+        other = make_page(qtbot, new, tasks)
+        with qtbot.waitSignal(other.card_read, timeout=WAIT) as blocker:
+            handover.import_from(other, path)
+        dialog = blocker.args[0]
+        assert dialog.fingerprint.text() == fingerprint_text(fingerprint)
+        assert not dialog.trust_button.isEnabled()  # not before the fingerprint was compared
+        dialog.confirmed.setChecked(True)
+        with qtbot.waitSignal(other.handover_done, timeout=WAIT):
+            qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
+        assert "引き継ぎ" in other.status.text() and "令和7年度" in other.status.text()
+        assert dump(new) == dump(old)
+        assert [c.device_id for c in identity.trusted_devices(new)] == [old.device_id]
+    finally:
+        old.close()
+        new.close()
+
+
+def test_the_handover_dialog_offers_the_year_just_ended_while_officers_change(qtbot, japanese):
+    assert handover.default_nendo(dt.date(2026, 5, 10)) == 2025  # handing over in May: last 年度
+    assert handover.default_nendo(dt.date(2026, 12, 3)) == 2026
+    dialog = handover.HandoverDialog([("a", "駒場町会")], dt.date(2026, 5, 10))
+    qtbot.addWidget(dialog)
+    assert dialog.year.value() == 2025 and "令和7年度" in dialog.year.suffix()
+    assert dialog.organization.currentData() == "a"
