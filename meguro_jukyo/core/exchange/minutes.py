@@ -202,18 +202,24 @@ def signer_names(text: str, at_least: int = 2) -> tuple[str, ...]:
     return tuple(names + [""] * max(0, at_least - len(names)))
 
 
-def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> Minutes:
-    """Read everything the minutes say, in one pass over the meeting's records."""
-    flow = MeetingFlow(services)
-    meeting = services.meetings.get(meeting_id)  # NotFound (a UserError) for an unknown id
-    vocab = services.vocab
-    org = services.organizations.get(meeting.organization_id).name if meeting.organization_id else ""
+def meeting_date(meeting, era: bool) -> str:
+    """「令和7年5月18日（日） 10:00〜11:45」, as every paper of the meeting heads it."""
     date = format_date(meeting.starts_at, era, with_weekday=True) + meeting.starts_at.strftime(" %H:%M")
     if meeting.ends_at is not None:
         if meeting.ends_at.date() != meeting.starts_at.date():
             date += "〜" + format_date(meeting.ends_at, era) + meeting.ends_at.strftime(" %H:%M")
         else:
             date += meeting.ends_at.strftime("〜%H:%M")
+    return date
+
+
+def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> Minutes:
+    """Read everything the minutes say, in one pass over the meeting's records."""
+    flow = MeetingFlow(services)
+    meeting = services.meetings.get(meeting_id)  # NotFound (a UserError) for an unknown id
+    vocab = services.vocab
+    org = services.organizations.get(meeting.organization_id).name if meeting.organization_id else ""
+    date = meeting_date(meeting, era)
     q = services.meetings.quorum(meeting)
     attendance = Attendance(meeting.members_total, meeting.present, meeting.proxies,
                             q.required, q.attending, q.reached, q.rule)
