@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from ..core import models as m
 from ..core.meeting import Candidate, Draft, MeetingFlow, Session
 from .display import Display
+from .printing import offer_open, print_meeting
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
 from .widgets import DateEdit
@@ -516,6 +517,7 @@ class MeetingModeWindow(QMainWindow):
         bind("Alt+Up", lambda: self.move_selected(-1))
         bind("Alt+Down", lambda: self.move_selected(1))
         bind(QKeySequence.StandardKey.Undo, self.undo)
+        bind(QKeySequence.StandardKey.Print, self.print_papers)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -1037,8 +1039,13 @@ class MeetingModeWindow(QMainWindow):
             self.statusBar().showMessage(translate("MeetingMode", "Minutes written: %1").replace(
                 "%1", "、".join(p.name for p in paths)), 10000)
             self.minutes_written.emit(paths)
+            offer_open(self, paths[0])
 
         self.tasks.with_progress(self, translate("MeetingMode", "Writing the minutes…"), work, done, self._failed)
+
+    def print_papers(self) -> None:
+        """Ctrl+P: the minutes (or the 次第, 出席簿, 回覧板) of this meeting in a print preview."""
+        print_meeting(self, self.services, self.tasks, self.meeting_id, self.display.era)
 
     # -- undo ------------------------------------------------------------------------------
 
