@@ -25,8 +25,9 @@ def page_texts(path, layout: bool = True) -> list[str]:
 
 
 def last_lines(path) -> list[str]:
-    """The last line of text on each page."""
-    return [[line.strip() for line in text.splitlines() if line.strip()][-1] for text in page_texts(path)]
+    """The last line of text on each page ("" for a blank page)."""
+    return [([line.strip() for line in text.splitlines() if line.strip()] or [""])[-1]
+            for text in page_texts(path)]
 
 
 def smallest_text(path) -> list[float]:

@@ -136,9 +136,24 @@ def keep_headings_with_next(doc: QTextDocument, whole: tuple[str, ...] = ()) -> 
             end = headings[n + 1].position() if n + 1 < len(headings) else doc.characterCount()
             last = doc.findBlock(end - 1)
         if page(after) > page(heading) or page(last, "bottom") > page(heading):
-            fmt = QTextBlockFormat()
-            fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(heading).mergeBlockFormat(fmt)
+            _push_to_next_page(doc, heading, height)
+
+
+def _push_to_next_page(doc: QTextDocument, block, height: float) -> None:
+    """More space above ``block``, down to the next page's top. Not a page break: after a
+    table Qt's break can skip a page and leave one blank. Qt scales a margin by the device's
+    resolution, so the shift one margin makes is measured and the margin set to match."""
+    layout = doc.documentLayout()
+    top = layout.blockBoundingRect(block).top()
+    wanted = (math.floor(top / height) + 1) * height + 1 - top
+    margin = block.blockFormat().topMargin()
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(margin + wanted)
+    QTextCursor(block).mergeBlockFormat(fmt)
+    shift = layout.blockBoundingRect(block).top() - top
+    if shift > 0:
+        fmt.setTopMargin(margin + wanted * wanted / shift)
+        QTextCursor(block).mergeBlockFormat(fmt)
 
 
 def _blocks(doc: QTextDocument):
