@@ -20,6 +20,7 @@ def register(sub) -> None:
         p.add_argument("meeting_id", metavar="MEETING_ID", help="会議の ID")
         p.add_argument("out", metavar="OUT", type=Path, help="書き出すファイル（.pdf）")
         p.add_argument("--seireki", action="store_true", help="日付を西暦で書く（既定は和暦）")
+        p.add_argument("--pdfa", action="store_true", help="保存用に PDF/A-1b で書く")
         if command == "agenda":
             p.add_argument("--bring", action="append", default=[], metavar="資料",
                            help="持参する資料（繰り返し指定できます）")
@@ -53,6 +54,6 @@ def cmd_paper(args) -> int:
     app = gui_app()  # noqa: F841 — held while the PDF is painted
     paper = {"agenda": layout.agenda_paper, "signin": layout.sign_in_paper,
              "circular": layout.circular_paper}[args.command](content)
-    write_pdf(paper, args.out)
+    write_pdf(paper, args.out, archive=args.pdfa)
     print(f"{name}を書き出しました: {args.out}")
     return 0
