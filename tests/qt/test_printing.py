@@ -85,13 +85,19 @@ def test_print_without_a_meeting_chosen_says_what_to_do(qtbot, window):
     assert not any(isinstance(w, PrintPreview) for w in QApplication.topLevelWidgets() if w.isVisible())
 
 
-def test_ctrl_p_in_meeting_mode_previews_its_minutes(qtbot, services, tasks, display, tmp_path):
-    sample = build_sample(services)
-    mode = MeetingModeWindow(services, tasks, display, sample.meeting_id)
-    qtbot.addWidget(mode)
-    with qtbot.waitSignal(mode.loaded):
-        mode.show()
-    qtbot.waitExposed(mode)
+@pytest.fixture
+def mode(qtbot, services, tasks, display):
+    """Meeting mode on the sample meeting, loaded and shown."""
+    window = MeetingModeWindow(services, tasks, display, build_sample(services).meeting_id)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded):
+        window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def test_ctrl_p_in_meeting_mode_previews_its_minutes(qtbot, mode, tmp_path):
     mode.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is mode)
     qtbot.keyClick(mode, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -133,12 +139,7 @@ def test_the_excel_export_offers_to_open_the_workbook(qtbot, window, services, t
     assert [u.toLocalFile() for u in opened.urls] == [str(out)]
 
 
-def test_minutes_written_in_meeting_mode_offer_to_open_the_pdf(qtbot, services, tasks, display, tmp_path, opened):
-    sample = build_sample(services)
-    mode = MeetingModeWindow(services, tasks, display, sample.meeting_id)
-    qtbot.addWidget(mode)
-    with qtbot.waitSignal(mode.loaded):
-        mode.show()
+def test_minutes_written_in_meeting_mode_offer_to_open_the_pdf(qtbot, mode, tmp_path, opened):
     with qtbot.waitSignal(mode.minutes_written, timeout=WAIT) as written:
         mode.write_minutes(str(tmp_path))
     box = mode.findChild(QMessageBox, "offer_open")
