@@ -16,6 +16,7 @@ from .core.errors import UserError
 COMMAND_MODULES = (
     "meguro_jukyo.commands.basic",
     "meguro_jukyo.commands.minutes",
+    "meguro_jukyo.commands.papers",
     "meguro_jukyo.commands.sync",
     "meguro_jukyo.commands.handover",
     "meguro_jukyo.commands.migrate",

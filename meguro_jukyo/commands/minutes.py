@@ -18,6 +18,7 @@ def register(sub) -> None:
     p.add_argument("meeting_id", metavar="MEETING_ID", help="会議の ID")
     p.add_argument("out", metavar="OUT", type=Path, help="書き出すファイル（.pdf か .xlsx）")
     p.add_argument("--seireki", action="store_true", help="日付を西暦で書く（既定は和暦）")
+    p.add_argument("--pdfa", action="store_true", help="保存用に PDF/A-1b で書く（PDF のとき）")
     p.set_defaults(handler=cmd_minutes)
 
 
@@ -41,6 +42,6 @@ def cmd_minutes(args) -> int:
     else:
         from ..qt.minutes_pdf import write_minutes_pdf_headless
 
-        write_minutes_pdf_headless(minutes, args.out)
+        write_minutes_pdf_headless(minutes, args.out, archive=args.pdfa)
     print(f"議事録を書き出しました: {args.out}")
     return 0

@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         from .meeting_mode import install as install_meeting_mode
 
         install_meeting_mode(self)
+        from .printing import install as install_printing
+
+        install_printing(self)
         self.load_organizations(then=self._build_pages)
 
     # -- extension points ------------------------------------------------------------

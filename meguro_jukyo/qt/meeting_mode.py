@@ -67,6 +67,7 @@ from ..core.meeting import (
     quorum_problem,
 )
 from .display import Display
+from .printing import offer_open, print_meeting
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
 from .widgets import DateEdit
@@ -687,6 +688,7 @@ class MeetingModeWindow(QMainWindow):
         for widget in (self.capture, self.notes_list, *(b for box in (
                 self.members_box, self.present_box, self.proxies_box) for b in (box, box.lineEdit()))):
             widget.installEventFilter(keys)
+        bind(QKeySequence.StandardKey.Print, self.print_papers)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -1258,8 +1260,13 @@ class MeetingModeWindow(QMainWindow):
             self.statusBar().showMessage(translate("MeetingMode", "Minutes written: %1").replace(
                 "%1", "、".join(p.name for p in paths)), 10000)
             self.minutes_written.emit(paths)
+            offer_open(self, paths[0])
 
         self.tasks.with_progress(self, translate("MeetingMode", "Writing the minutes…"), work, done, self._failed)
+
+    def print_papers(self) -> None:
+        """Ctrl+P: the minutes (or the 次第, 出席簿, 回覧板) of this meeting in a print preview."""
+        print_meeting(self, self.services, self.tasks, self.meeting_id, self.display.era)
 
     # -- undo ------------------------------------------------------------------------------
 

@@ -85,3 +85,33 @@ def test_libreoffice_opens_the_template(exported):
     assert {"記入方法", "地域課題", "アクション"} <= set(wb.sheetnames)
     assert [c.value for c in wb["地域課題"][1]][:2] == ["課題名", "組織"]
     assert wb["地域課題"].data_validations.dataValidation  # the drop-down lists survive
+
+
+def test_every_printed_page_is_a4_at_9_points_or_more_without_ids_or_links(exported):
+    """The workbook printed (LibreOffice to PDF): A4 pages whose smallest text is 9 pt, with
+    the columns a clerk reads and not the ids, links and version stamps."""
+    from paper_helpers import page_texts, smallest_text
+
+    tmp_path, _ = exported
+    home = tmp_path / "home"
+    home.mkdir()
+    pdf = _convert(tmp_path / "book.xlsx", tmp_path / "pdf", "pdf", home)
+    sizes = smallest_text(pdf)
+    assert len(sizes) >= 7 and min(sizes) >= 9, sizes
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "A4" in info
+    words = {w for page in page_texts(pdf) for line in page.splitlines() for w in line.split()}
+    assert {"課題名", "組織", "状態", "会議名", "内容", "施策立案の視点"} <= words
+    assert not words & {"ID", "地域課題ID", "会議へ", "少数意見の対象", "更新印", "版"}
+
+
+def test_the_print_setup_of_each_data_sheet(exported):
+    tmp_path, _ = exported
+    wb = openpyxl.load_workbook(tmp_path / "book.xlsx")
+    for name in ("地域課題", "会議", "議事・合意", "アクション", "施策視点対応"):
+        ws = wb[name]
+        assert ws.page_setup.paperSize == 9 and ws.print_title_rows == "$1:$1"
+        last = ws.print_area[0].split(":")[1] if isinstance(ws.print_area, list) else ws.print_area.split(":")[1]
+        printed = [c.value for c in ws[1]][:openpyxl.utils.column_index_from_string(last.split("$")[1])]
+        assert printed and not {"ID", "地域課題ID", "会議へ", "少数意見の対象"} & set(printed), (name, printed)
+        assert ws["A1"].font.name == "游ゴシック"

@@ -6,12 +6,14 @@ import subprocess
 import sys
 
 import pytest
+from paper_helpers import PAGE_NUMBER
 from meeting_sample import TITLE, build_sample
 
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.exchange.minutes import build_minutes
 from meguro_jukyo.core.services import Services
-from meguro_jukyo.qt.minutes_pdf import font_families, write_minutes_pdf
+from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.paper import font_families
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
                                 reason="poppler-utils not installed")
@@ -78,7 +80,7 @@ def test_font_choice_falls_back_to_what_is_installed():
 
 
 def signature_block(text: str) -> list[str]:
-    lines = [line.split() for line in text.splitlines() if line.strip()]
+    lines = [line.split() for line in text.splitlines() if line.strip() and not PAGE_NUMBER.match(line)]
     start = next(i for i, words in enumerate(lines) if words[0].startswith("上記の議事の経過"))
     return [" ".join(words) for words in lines[start:]]
 

@@ -206,14 +206,11 @@ def signer_names(text: str, at_least: int = 2) -> tuple[str, ...]:
     return tuple(names + [""] * max(0, at_least - len(names)))
 
 
-def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> Minutes:
-    """Read everything the minutes say, in one pass over the meeting's records."""
-    flow = MeetingFlow(services)
-    meeting = services.meetings.get(meeting_id)  # NotFound (a UserError) for an unknown id
-    vocab = services.vocab
-    org = services.organizations.get(meeting.organization_id).name if meeting.organization_id else ""
-    # when it was held, once it opened: the plan's times would misstate a late start or end
-    start, end = ((meeting.opened_at, meeting.closed_at) if meeting.opened_at is not None
+def meeting_date(meeting, era: bool, *, held: bool = False) -> str:
+    """「令和7年5月18日（日） 10:00〜11:45」, as every paper of the meeting heads it: the plan's
+    times, or with ``held`` (the minutes) the times it really opened and closed, once it opened
+    — the plan's would misstate a late start or end."""
+    start, end = ((meeting.opened_at, meeting.closed_at) if held and meeting.opened_at is not None
                   else (meeting.starts_at, meeting.ends_at))
     date = format_date(start, era, with_weekday=True) + start.strftime(" %H:%M")
     if end is not None:
@@ -221,6 +218,16 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> M
             date += "〜" + format_date(end, era) + end.strftime(" %H:%M")
         else:
             date += end.strftime("〜%H:%M")
+    return date
+
+
+def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> Minutes:
+    """Read everything the minutes say, in one pass over the meeting's records."""
+    flow = MeetingFlow(services)
+    meeting = services.meetings.get(meeting_id)  # NotFound (a UserError) for an unknown id
+    vocab = services.vocab
+    org = services.organizations.get(meeting.organization_id).name if meeting.organization_id else ""
+    date = meeting_date(meeting, era, held=True)
     q = services.meetings.quorum(meeting)
     attendance = Attendance(meeting.members_total, meeting.present, meeting.proxies,
                             q.required, q.attending, q.reached, q.rule)

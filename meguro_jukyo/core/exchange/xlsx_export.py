@@ -31,7 +31,16 @@ from .xlsx_sheets import (
     ACTION_FIELDS, ACTION_SHEET, ISSUE_FIELDS, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels,
     validations, write_lists_sheet, write_meta,
 )
-from .xlsx_writer import Col, SheetWriter, add_table, link_formula, setup_print, text_value
+from .xlsx_writer import (
+    FONT_NAME,
+    Col,
+    SheetWriter,
+    add_table,
+    link_formula,
+    setup_print,
+    setup_workbook_font,
+    text_value,
+)
 
 SUMMARY_SHEET = "概要"
 MEETING_SHEET = "会議"
@@ -259,7 +268,8 @@ def _as_col(f: Field) -> Col:
     kind = {"long": "long", "date": "date", "link": "link"}.get(f.kind, "text")
     if f.kind in ("rev",):
         kind = "int"
-    return Col(f.header, f.field or f.header, kind, f.max_width, f.hidden)
+    return Col(f.header, f.field or f.header, kind, f.max_width, f.hidden,
+               paper=f.kind not in ("ref", "id", "rev", "stamp", "link"))
 
 
 MEETING_COLUMNS: tuple[tuple[Col, bool], ...] = (  # (column, personal)
@@ -287,7 +297,6 @@ MEETING_COLUMNS: tuple[tuple[Col, bool], ...] = (  # (column, personal)
 NOTE_COLUMNS: tuple[tuple[Col, bool], ...] = (
     (Col("会議日時", "meeting_starts_at", "datetime"), False),
     (Col("会議", "meeting_title", max_width=30), False),
-    (Col("会議へ", "link", "link"), False),
     (Col("種類", "kind", max_width=10), False),
     (Col("内容", "body", "long", max_width=60), False),
     (Col("発言者", "speaker", max_width=16), True),
@@ -295,9 +304,11 @@ NOTE_COLUMNS: tuple[tuple[Col, bool], ...] = (
     (Col("賛成", "votes_for", "int"), False),
     (Col("反対", "votes_against", "int"), False),
     (Col("棄権", "votes_abstain", "int"), False),
-    (Col("少数意見の対象", "decision_id", max_width=38), False),
     (Col("地域課題", "issue_title", max_width=30), False),
     (Col("記録日時", "recorded_at", "datetime"), False),
+    # ids and links are not printed, so they come after the printed columns
+    (Col("会議へ", "link", "link"), False),
+    (Col("少数意見の対象", "decision_id", max_width=38, paper=False), False),
     (Col("ID", "id", max_width=38, hidden=True), False),
     (Col("版", "rev", "int", hidden=True), False),
     (Col("更新印", "hlc", max_width=30, hidden=True), False),
@@ -309,7 +320,7 @@ LINK_COLUMNS: tuple[Col, ...] = (
     Col("○項目", "item_id", max_width=10),
     Col("○項目の文", "item_text", "long", max_width=60),
     Col("理由", "reason", "long", max_width=40),
-    Col("地域課題ID", "issue_id", max_width=38),
+    Col("地域課題ID", "issue_id", max_width=38, paper=False),
     Col("ID", "id", max_width=38, hidden=True),
     Col("版", "rev", "int", hidden=True),
     Col("更新印", "hlc", max_width=30, hidden=True),
@@ -372,6 +383,7 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
     now = dt.datetime.now().replace(microsecond=0)
 
     wb = Workbook(write_only=True)
+    setup_workbook_font(wb)
     summary_ws = wb.create_sheet(SUMMARY_SHEET)
     issue_cols = _cols(ISSUE_FIELDS, personal)
     action_cols = _cols(ACTION_FIELDS, personal)
@@ -587,7 +599,7 @@ def _write_matrix(ws, stats: _Stats, labels: Labels) -> None:
     for i in range(2, width + 1):
         ws.column_dimensions[get_column_letter(i)].width = 9
     ws.freeze_panes = "B2"
-    setup_print(ws, landscape=True)
+    setup_print(ws, landscape=True, width=40 + 9 * (width - 1))
     vps = list(labels.viewpoints.items())
     tables = []
 
@@ -627,11 +639,12 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 4
-    setup_print(ws, landscape=False, title_rows=False)
+    # landscape: the charts (12 cm, about 58 width units) stand beside the counts
+    setup_print(ws, landscape=True, title_rows=False, width=44 + 12 + 4 + 58)
 
     def bold(text: str, size: int = 11):
         cell = WriteOnlyCell(ws, text)
-        cell.font = Font(bold=True, size=size)
+        cell.font = Font(name=FONT_NAME, family=3, charset=128, bold=True, size=size)
         return cell
 
     rows: list[list] = [
@@ -668,6 +681,6 @@ def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, fi
         chart.add_data(Reference(ws, min_col=2, min_row=start, max_row=end), titles_from_data=False)
         chart.set_categories(Reference(ws, min_col=1, min_row=start, max_row=end))
         chart.height = 7 + 0.45 * (end - start)
-        chart.width = 16
+        chart.width = 12
         ws.add_chart(chart, f"D{anchor_row}")
         anchor_row += int(chart.height * 2) + 2

@@ -73,10 +73,11 @@ ACTION_FIELDS: tuple[Field, ...] = (
     Field("期限", "due_on", "date"),
     Field("状況", "status", "vocab", "action_status", max_width=10, aliases=("状態",)),
     Field("完了日", "done_on", "date"),
-    Field("地域課題ID", "issue_id", "ref", max_width=38),
     Field("地域課題", None, "derived", max_width=30),
     Field("会議", None, "derived", max_width=30),
+    # not printed (xlsx_writer.Col.printed), so after the printed columns
     Field("会議へ", None, "link"),
+    Field("地域課題ID", "issue_id", "ref", max_width=38),
     ID, REV, STAMP,
 )
 

@@ -14,7 +14,7 @@ from .xlsx_sheets import (
     ACTION_FIELDS, ACTION_SHEET, ISSUE_FIELDS, ISSUE_SHEET, Labels, template_fields, validations,
     write_lists_sheet, write_meta,
 )
-from .xlsx_writer import Col, SheetWriter, setup_print
+from .xlsx_writer import Col, SheetWriter, setup_print, setup_workbook_font
 
 INSTRUCTIONS_SHEET = "記入方法"
 TEMPLATE_ROWS = 1000  # rows that get the drop-down lists
@@ -56,6 +56,7 @@ def export_template(dest, services) -> Path:
     dest = Path(dest)
     labels = Labels(services)
     wb = Workbook(write_only=True)
+    setup_workbook_font(wb)
     guide = wb.create_sheet(INSTRUCTIONS_SHEET)
     guide.column_dimensions["A"].width = 110
     setup_print(guide, landscape=False, title_rows=False)

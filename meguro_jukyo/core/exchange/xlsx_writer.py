@@ -15,6 +15,7 @@ which Excel, LibreOffice and :func:`from_cell_text` decode.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from copy import copy
@@ -93,6 +94,11 @@ class Col:
     max_width: int = 40
     hidden: bool = False
     min_width: int = 6
+    paper: bool = True  # printed: IDs and links are not, and come after the printed columns
+
+    @property
+    def printed(self) -> bool:
+        return self.paper and not self.hidden and self.kind != "link"
 
 
 class SheetWriter:
@@ -225,13 +231,14 @@ class SheetWriter:
         from openpyxl.utils import get_column_letter
 
         ws = self.ws
+        widths = [min(max(self._widths[i], col.min_width), col.max_width) for i, col in enumerate(self.columns)]
         for i, col in enumerate(self.columns, 1):
             dim = ws.column_dimensions[get_column_letter(i)]
-            dim.width = min(max(self._widths[i - 1], col.min_width), col.max_width)
+            dim.width = widths[i - 1]
             if col.hidden:
                 dim.hidden = True
         ws.freeze_panes = "A2"
-        setup_print(ws, self.landscape)
+        setup_print(ws, self.landscape, width=sum(widths[:self.printed_columns]))
         ws.append([c.header for c in self.columns])
         buffered, self._buffer = self._buffer, None
         for row in buffered:
@@ -249,6 +256,8 @@ class SheetWriter:
         if self.rows == 0:
             self.ws.append([None] * len(self.columns))  # a table needs a data row
             last_row = 2
+        if self.printed_columns:
+            self.ws.print_area = f"A1:{get_column_letter(self.printed_columns)}{last_row}"
         if self.table_name:
             ref = f"A1:{get_column_letter(len(self.columns))}{last_row}"
             table = Table(displayName=self.table_name, ref=ref)
@@ -261,6 +270,11 @@ class SheetWriter:
             self.ws.data_validations.append(dv)
         for ref, rule in self.conditional:
             self.ws.conditional_formatting.add(ref, rule)
+
+    @property
+    def printed_columns(self) -> int:
+        """How many columns, from A, the print area holds: those up to the first not printed."""
+        return next((i for i, c in enumerate(self.columns) if not c.printed), len(self.columns))
 
     def column_letter(self, key: str) -> str:
         from openpyxl.utils import get_column_letter
@@ -288,16 +302,46 @@ def text_value(ws, value: str):
     return cell
 
 
-def setup_print(ws, landscape: bool = True, title_rows: bool = True) -> None:
-    """A4, fitted to the page width, sheet name on top, page numbers below."""
+#: The font every cell is set in: 游ゴシック, with the charset (128, Shift_JIS) and family
+#: (3, modern) that let Excel and LibreOffice substitute another Japanese font where 游ゴシック is
+#: not installed, rather than a Latin one.
+FONT_NAME, FONT_POINTS = "游ゴシック", 11
+#: On paper no text is smaller than this (the cell font times the print scale).
+PRINT_MIN_POINTS = 9
+#: Width of A4 inside the margins below, in column-width units at 100 %: one unit is about
+#: 7 pt (widths count the font's digit width; measured through LibreOffice's substitute font).
+_PAGE_UNITS = {True: 108, False: 74}
+
+
+def setup_workbook_font(wb) -> None:
+    """Make 游ゴシック the workbook's default font (before any cell is written)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    font = Font(name=FONT_NAME, size=FONT_POINTS, family=3, charset=128, scheme=None)
+    wb._fonts = IndexedList([font])
+    wb._named_styles["Normal"].font = font
+
+
+def setup_print(ws, landscape: bool = True, title_rows: bool = True, width: float | None = None) -> None:
+    """A4, sheet name on top, page numbers below; fitted to the page width when that keeps
+    the text at PRINT_MIN_POINTS or more. A print area ``width`` units wide that would not
+    is printed at that size instead, its further columns on the next pages across, with the
+    first column repeated on them (the row's name)."""
     from openpyxl.worksheet.page import PageMargins
 
     setup = ws.page_setup
     setup.paperSize = 9  # A4 (ECMA-376 ST_PaperSize)
     setup.orientation = "landscape" if landscape else "portrait"
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    smallest = PRINT_MIN_POINTS / FONT_POINTS
+    if width is None or width * smallest <= _PAGE_UNITS[landscape]:
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    else:
+        setup.scale = math.ceil(smallest * 100) + 1  # LibreOffice rounds the size down
+        setup.pageOrder = "overThenDown"
+        ws.print_title_cols = "A:A"
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
     if title_rows:
         ws.print_title_rows = "1:1"

@@ -2240,6 +2240,57 @@ Open the meeting anyway?</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Minutes (議事録)</source>
+        <translation>Minutes (議事録)</translation>
+    </message>
+    <message>
+        <source>Agenda (次第)</source>
+        <translation>Agenda (次第)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet (出席簿)</source>
+        <translation>Sign-in sheet (出席簿)</translation>
+    </message>
+    <message>
+        <source>Circular (回覧板)</source>
+        <translation>Circular (回覧板)</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>&amp;Open the file</translation>
+    </message>
+    <message>
+        <source>Open the &amp;folder</source>
+        <translation>Open the &amp;folder</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list first.</source>
+        <translation>Choose a meeting in the list first.</translation>
+    </message>
+</context>
+<context>
     <name>Projector</name>
     <message>
         <source>Meeting — projector</source>

@@ -2240,6 +2240,57 @@ Open the meeting anyway?</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Minutes (議事録)</source>
+        <translation>議事録</translation>
+    </message>
+    <message>
+        <source>Agenda (次第)</source>
+        <translation>次第</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet (出席簿)</source>
+        <translation>出席簿</translation>
+    </message>
+    <message>
+        <source>Circular (回覧板)</source>
+        <translation>回覧板（お知らせ）</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>印刷プレビュー</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>書類:</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>書き出しました</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>書き出したファイル: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>ファイルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;folder</source>
+        <translation>フォルダーを開く(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list first.</source>
+        <translation>先に会議の一覧で会議を選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>Projector</name>
     <message>
         <source>Meeting — projector</source>
