@@ -150,10 +150,20 @@ def _push_to_next_page(doc: QTextDocument, block, height: float) -> None:
     fmt = QTextBlockFormat()
     fmt.setTopMargin(margin + wanted)
     QTextCursor(block).mergeBlockFormat(fmt)
+    _lay_out_whole(doc)
     shift = layout.blockBoundingRect(block).top() - top
     if shift > 0:
         fmt.setTopMargin(margin + wanted * wanted / shift)
         QTextCursor(block).mergeBlockFormat(fmt)
+        _lay_out_whole(doc)
+
+
+def _lay_out_whole(doc: QTextDocument) -> None:
+    """Lay the whole document out again now. After a format change Qt lays out only up to the
+    change and leaves the rest to a timer, which never fires without an event loop (the
+    command line): the blocks after it would keep no lines and print as nothing."""
+    doc.markContentsDirty(0, doc.characterCount())
+    doc.documentLayout().documentSize()
 
 
 def _blocks(doc: QTextDocument):
