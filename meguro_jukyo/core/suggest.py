@@ -65,7 +65,7 @@ class ViewpointSuggester:
 
     WORDS = 1.0
     PLAN = 0.45
-    SIMILAR = 0.3
+    SIMILAR = 1.0
     #: a vocabulary hit of weight 1 gives w = 1 - exp(-WORD_SATURATION)
     WORD_SATURATION = 1.0
     #: plan similarity that counts as a full signal (cosine of character n-grams: a text in the
@@ -75,7 +75,7 @@ class ViewpointSuggester:
     #: such as 願い in よろしくお願いします is not enough)
     PLAN_ALONE = 0.5
     NEIGHBOURS = 5
-    MIN_SIMILARITY = 0.15
+    MIN_SIMILARITY = 0.5
     MIN_SCORE = 0.05
     #: words shown in a reason
     REASON_WORDS = 4

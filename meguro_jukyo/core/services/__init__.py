@@ -20,8 +20,9 @@ from .entities import (
     Quorum,
     quorum,
 )
+from .suggestions import SuggestionService
 
-__all__ = ["Services", "ListQuery", "EntityService", "Quorum", "quorum"]
+__all__ = ["Services", "ListQuery", "EntityService", "Quorum", "SuggestionService", "quorum"]
 
 
 class Services:
@@ -36,6 +37,7 @@ class Services:
         self.actions = ActionItemService(store, self.vocab)
         self.links = PolicyLinkService(store, self.vocab)
         self.attendees = AttendeeService(store, self.vocab)
+        self.suggestions = SuggestionService(store)
 
     def by_kind(self, kind: str) -> EntityService:
         return {s.kind: s for s in self.all()}[kind]
