@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "meguro_jukyo.commands.sync",
     "meguro_jukyo.commands.migrate",
     "meguro_jukyo.commands.excel",
+    "meguro_jukyo.commands.suggest",
 )
 
 

@@ -120,12 +120,11 @@ class ViewpointSuggester:
         vocabulary = self.vocabulary
         keys = [k for k in dict.fromkeys(words) if k in vocabulary]
         keys += [k for k in self._phrases if k in joined and k not in keys]
-        keys.sort(key=len, reverse=True)  # stable: text order among equal lengths
         taken: list[str] = []
-        for key in keys:
-            if any(key in longer for longer in taken):
-                continue
-            taken.append(key)
+        for key in sorted(keys, key=len, reverse=True):
+            if not any(key in longer for longer in taken):
+                taken.append(key)
+        for key in (k for k in keys if k in taken):  # in text order, for the reason shown
             hits = vocabulary[key]
             spread = len({vp for vp, *_ in hits})  # a word of many 視点 says less of each
             for vp, item, w, term in hits:
