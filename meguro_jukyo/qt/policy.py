@@ -236,28 +236,19 @@ class LinkDialog(QDialog):
 
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("suggestions")
-        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 8)
         self.accept_suggestion_button = QPushButton(translate("Policy", "Use this suggestion"))
         self.accept_suggestion_button.setObjectName("accept_suggestion")
         self.accept_suggestion_button.clicked.connect(self.accept_suggestion)
         self.suggestions.itemDoubleClicked.connect(lambda _i: self.accept_suggestion())
         text = getattr(row, "title", "") + "\n" + (getattr(row, "description", None) or getattr(row, "body", "") or "")
-        self.suggested = window.suggester.suggest(text, limit=3)
-        for s in self.suggested:
-            vp = self.framework.node(s.viewpoint_id)
-            label = f"{vp.id} {vp.title}"
-            if s.item_id:
-                item_text = " ".join(self.framework.node(s.item_id).text.split())
-                label += f" — ○ {item_text[:40]}…"
-            label += translate("Policy", " (match %1%)").replace("%1", str(round(s.score * 100)))
-            entry = QListWidgetItem(label)
-            entry.setData(Qt.ItemDataRole.UserRole, s)
-            self.suggestions.addItem(entry)
-        if not self.suggested:
-            self.suggestions.addItem(translate("Policy", "No suggestion for this text."))
-            self.accept_suggestion_button.setEnabled(False)
-        else:
-            self.suggestions.setCurrentRow(0)
+        # the analyser and the store's earlier decisions are read off the GUI thread
+        self.suggested: list = []
+        self.suggestions.addItem(translate("Policy", "Looking for suggestions…"))
+        self.accept_suggestion_button.setEnabled(False)
+        own = row.id if kind == "issue" else None
+        window.tasks.run_in_background(lambda: window.suggester.suggest(text, limit=3, exclude_issue_id=own),
+                                       self._show_suggestions, owner=self)
 
         self.model = PolicyTreeModel(self.framework, self)
         self.tree = _tree_view(self.model)
@@ -305,6 +296,28 @@ class LinkDialog(QDialog):
         self.viewpoint_id: str | None = None
         self.item_id: str | None = None
         self.resize(900, 640)
+
+    def _show_suggestions(self, ranked) -> None:
+        self.suggestions.clear()
+        self.suggested = ranked
+        reason_text = {"words": translate("Policy", "words: %1"), "plan": translate("Policy", "plan text: %1"),
+                       "similar": translate("Policy", "similar issue: %1")}
+        for s in ranked:
+            vp = self.framework.node(s.viewpoint_id)
+            label = f"{vp.id} {vp.title}"
+            label += translate("Policy", " (match %1%)").replace("%1", str(round(s.score * 100)))
+            label += "  " + " / ".join(reason_text[r.kind].replace("%1", r.detail) for r in s.reasons)
+            if s.item_id:  # the ○ item on a line of its own, so the reasons stay in view
+                item_text = " ".join(self.framework.node(s.item_id).text.split())
+                label += f"\n    ○ {item_text[:60]}…"
+            entry = QListWidgetItem(label)
+            entry.setData(Qt.ItemDataRole.UserRole, s)
+            self.suggestions.addItem(entry)
+        if not ranked:
+            self.suggestions.addItem(translate("Policy", "No suggestion for this text."))
+        else:
+            self.accept_suggestion_button.setEnabled(True)
+            self.suggestions.setCurrentRow(0)
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         node_id = current.data(NODE_ROLE)

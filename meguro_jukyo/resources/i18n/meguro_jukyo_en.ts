@@ -1759,6 +1759,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Use this suggestion</translation>
     </message>
     <message>
+        <source>Looking for suggestions…</source>
+        <translation>Looking for suggestions…</translation>
+    </message>
+    <message>
+        <source>words: %1</source>
+        <translation>words: %1</translation>
+    </message>
+    <message>
+        <source>plan text: %1</source>
+        <translation>plan text: %1</translation>
+    </message>
+    <message>
+        <source>similar issue: %1</source>
+        <translation>similar issue: %1</translation>
+    </message>
+    <message>
         <source> (match %1%)</source>
         <translation> (match %1%)</translation>
     </message>

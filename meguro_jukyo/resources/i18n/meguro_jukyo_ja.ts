@@ -1759,6 +1759,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>この候補を使う</translation>
     </message>
     <message>
+        <source>Looking for suggestions…</source>
+        <translation>候補を探しています…</translation>
+    </message>
+    <message>
+        <source>words: %1</source>
+        <translation>語: %1</translation>
+    </message>
+    <message>
+        <source>plan text: %1</source>
+        <translation>計画の本文: %1</translation>
+    </message>
+    <message>
+        <source>similar issue: %1</source>
+        <translation>似た課題: %1</translation>
+    </message>
+    <message>
         <source> (match %1%)</source>
         <translation>（一致度 %1%）</translation>
     </message>
