@@ -119,6 +119,7 @@ def _place_readings() -> tuple[tuple[str, str], ...]:
 
     pairs: dict[str, str] = {}
     for district in load_json("areas.json")["districts"]:
+        pairs[district["name"]] = district["yomi"]  # 南部 is なんぶ, not 南 + 部
         for jukyo in district["jukyo"]:
             pairs[jukyo["name"] + "住区"] = jukyo["yomi"] + "じゅうく"
             if len(jukyo["name"]) > 1:  # 碑 alone is also ひ (記念碑): only 碑住区 is いしぶみ

@@ -19,7 +19,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
-from sqlalchemy import String, Table, and_, bindparam, column, false, func, literal_column, select, text
+from sqlalchemy import String, Table, and_, bindparam, case, column, false, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
@@ -495,6 +495,8 @@ class EntityService(Generic[ReadT]):
             if name not in self.table.c:
                 raise ValidationError(f"並べ替えできない列です: {name}", f"Cannot sort by {name}.")
             col = self.table.c[name]
+            if name == "yomi":  # a name nobody gave a よみ to goes after all others, either way
+                order.append(case((col == "", 1), else_=0).asc())
             order.append(col.desc() if desc else col.asc())
         order.append(self.table.c.id.asc())  # a total order: stable pages
         return order
