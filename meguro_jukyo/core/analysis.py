@@ -24,7 +24,7 @@ from functools import cache
 
 from .japanese import normalize
 
-__all__ = ["Morph", "morphs", "reading", "term_key", "warm_up", "words", "words_of"]
+__all__ = ["Morph", "morphs", "reading", "term_key", "warm_up", "word_readings", "words", "words_of"]
 
 #: parts of speech that say what a text is about; 非自立 verbs (する, いる, ある) and numbers do not
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
@@ -110,6 +110,31 @@ def words_of(found: list[Morph]) -> list[str]:
 def term_key(term: str) -> str:
     """The key :func:`words` gives for ``term`` written as one word (a vocabulary entry)."""
     return "".join(m.key for m in morphs(term))
+
+
+def word_readings(run: str) -> list[tuple[str, str]]:
+    """(word, reading) for a run of kanji (with its okurigana) and for each of its morphemes
+    that holds kanji: ``"防災訓練"`` → 防災訓練 ぼうさいくんれん, 防災 ぼうさい, 訓練 くんれん;
+    ``"見守り"`` → 見守り みまもり. Of the whole run, the compound noun it begins with; words the
+    analyser cannot read (no kana in the reading) are left out."""
+    found = morphs(run)
+    out = []
+    compound = []
+    for m in found:  # the compound noun the run begins with
+        if m.pos not in _COMPOUND_POS:
+            break
+        compound.append(m)
+    whole = "".join(m.reading for m in compound)
+    if len(compound) > 1 and _is_kana(whole):
+        out.append(("".join(m.surface for m in compound), whole))
+    for m in found:
+        if m.surface != m.reading and _is_kana(m.reading) and not _is_kana(m.surface):
+            out.append((m.surface, m.reading))
+    return out
+
+
+def _is_kana(text: str) -> bool:
+    return bool(text) and all("\u3041" <= c <= "\u309f" or c == "ー" for c in text)
 
 
 @cache

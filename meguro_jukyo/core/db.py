@@ -32,8 +32,8 @@ from .workstation import Workstation
 #: PRAGMA application_id of every meguro_jukyo store: "MJKY".
 APPLICATION_ID = 0x4D4A4B59
 #: PRAGMA user_version of a store at the current schema; one per Alembic revision.
-SCHEMA_VERSION = 5
-SCHEMA_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005"}
+SCHEMA_VERSION = 6
+SCHEMA_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005", 6: "0006"}
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 KEEP_BACKUPS = 7

@@ -12,10 +12,17 @@ and are kept current by SQL triggers (plain SQL, so any SQLite tool can write th
 
 On PostgreSQL ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
 Writers call :func:`index_rows` in the same transaction as the change.
+
+Readings: ``search_word`` holds the reading (Sudachi, :mod:`.analysis`) of every kanji word of
+the documents, filled as documents are written. A query term in kana (ぼうさい, ボウサイ) is
+also looked for as each word read that way (防災), through the same indexes, on both engines.
+Reading each distinct word once, not each document, keeps a ward-size load to seconds more
+(the analyser reads ~2,000 short documents a second: every document would add minutes).
 """
 
 from __future__ import annotations
 
+import re
 import time
 import weakref
 from dataclasses import dataclass
@@ -101,6 +108,80 @@ def _docs(con: Connection, kind: str, rows: list[dict]) -> tuple[list[dict], lis
     return live, gone
 
 
+#: a word whose reading is indexed: kanji, with the okurigana that follows (見守り, 祭り) but
+#: no particle (防災を → 防災)
+_KANJI_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]+"
+                         "[" + "".join(chr(c) for c in range(0x3041, 0x3097) if chr(c) not in "のをがはにでとへもやかね") + "]{0,2}")
+MAX_WORD = 12
+#: alternatives a kana term is looked for as, at most
+MAX_READINGS = 20
+
+
+def index_words(con: Connection, bodies) -> None:
+    """Add the readings of the kanji words in ``bodies`` (search document bodies) that
+    ``search_word`` does not hold yet; each new word is read once."""
+    from .models import SearchWord
+
+    runs = sorted({w for body in bodies for w in _KANJI_WORD.findall(body) if len(w) <= MAX_WORD})
+    if not runs:
+        return
+    table = SearchWord.__table__
+    known: set[str] = set()
+    for start in range(0, len(runs), 500):
+        chunk = runs[start:start + 500]
+        known.update(con.execute(table.select().with_only_columns(table.c.word)
+                                 .where(table.c.word.in_(chunk))).scalars())
+    new = [r for r in runs if r not in known]
+    if not new:
+        return
+    from .analysis import word_readings
+
+    words: dict[str, str] = {}
+    for run in new:
+        for word, reading in word_readings(run):
+            words.setdefault(word, reading)
+    for word in [w for w in words if w not in known and w not in new]:  # morphemes seen before
+        if con.execute(table.select().with_only_columns(table.c.word).where(table.c.word == word)).first():
+            del words[word]
+    from .dialect import insert_or_replace
+
+    insert_or_replace(con, table, [{"word": w, "reading": r} for w, r in sorted(words.items())], ["word"])
+
+
+def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
+    """For each kana term of ``query`` (2 characters or more), the words of the store whose
+    reading begins with it, shortest first: ``"ぼうさい"`` → ``{"ぼうさい": ["防災"]}``,
+    ``"えき"`` → 駅, 駅前 …. A word holding another listed one is left out (防災訓練 beside
+    防災: what it matches, 防災 matches), and so are terms with no word."""
+    from sqlalchemy import func
+
+    from .models import SearchWord
+
+    table = SearchWord.__table__
+    reading = table.c.reading
+    if con.dialect.name == "postgresql":
+        reading = reading.collate("C")  # code-point order, as SQLite's: a prefix is a range
+    out: dict[str, list[str]] = {}
+    for term in _terms(query):
+        if len(term) < 2 or not _KANA.fullmatch(term):
+            continue
+        after = term[:-1] + chr(ord(term[-1]) + 1)
+        found = con.execute(table.select().with_only_columns(table.c.word)
+                            .where(reading >= term, reading < after)
+                            .order_by(func.length(table.c.reading), table.c.word)
+                            .limit(MAX_READINGS)).scalars().all()
+        words: list[str] = []
+        for word in sorted(found, key=lambda w: (len(w), w)):
+            if not any(shorter in word for shorter in words):
+                words.append(word)
+        if words:
+            out[term] = words
+    return out
+
+
+_KANA = re.compile("[\u3041-\u3096ー]+")
+
+
 def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -> None:
     from .dialect import insert_or_replace
     from .models import SearchDoc
@@ -112,6 +193,7 @@ def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -
             )
         )
     insert_or_replace(con, SearchDoc.__table__, live, ["kind", "ref_id"])
+    index_words(con, [d["body"] for d in live])
 
 
 class BulkIndex:
@@ -156,6 +238,7 @@ class BulkIndex:
             return
         if not live and not gone:
             return
+        index_words(self.con, [d["body"] for d in live])
         many = self._many
         ids = [d["ref_id"] for d in live] + gone
         marks = ",".join("?" * len(ids))
@@ -231,18 +314,26 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def fts_query(query: str) -> tuple[str, str] | None:
-    """(index, MATCH expression) for a query, or None when there is nothing to look for."""
+def fts_query(query: str, readings: dict[str, list[str]] | None = None) -> tuple[str, str] | None:
+    """(index, MATCH expression) for a query, or None when there is nothing to look for.
+
+    ``readings`` (:func:`reading_words`): a term listed there matches itself or any of its words.
+    """
     terms = _terms(query)
     if not terms:
         return None
-    if min(len(t) for t in terms) >= 3:
+    readings = readings or {}
+    if min(len(t) for t in terms) >= 3 and not readings:
         return "fts_tri", " AND ".join(_phrase(t) for t in terms)
-    grams = [search_chars(t) for t in terms]
-    grams = [g for g in grams if g.strip()]
-    if not grams:
+    groups = []
+    for t in terms:  # per character, where every length is answered (防災 beside ぼうさい)
+        grams = [g for g in (search_chars(a) for a in (t, *readings.get(t, ()))) if g.strip()]
+        if grams:
+            groups.append(_phrase(grams[0]) if len(grams) == 1 else
+                          "(" + " OR ".join(_phrase(g) for g in grams) + ")")
+    if not groups:
         return None
-    return "fts_uni", " AND ".join(_phrase(g) for g in grams)
+    return "fts_uni", " AND ".join(groups)
 
 
 def char_frequencies(con: Connection) -> dict[int, float]:
@@ -280,14 +371,16 @@ def _frequencies(con: Connection) -> dict[int, float]:
     return cached[1]
 
 
-def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> tuple[str, dict] | None:
+def _match(dialect: str, query: str, freqs: dict[int, float] | None = None,
+           readings: dict[str, list[str]] | None = None) -> tuple[str, dict] | None:
     """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
 
     ``freqs`` (PostgreSQL, :func:`char_frequencies`): ask the per-character index for the rarest
-    character of each short term only; without it, for every character.
+    character of each short term only; without it, for every character. ``readings``
+    (:func:`reading_words`): a term listed there matches itself or any of its words.
     """
     if dialect == "sqlite":
-        fq = fts_query(query)
+        fq = fts_query(query, readings)
         if fq is None:
             return None
         table, expr = fq
@@ -301,19 +394,26 @@ def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> t
         return None
     # PostgreSQL: the trigram index serves LIKE for 3+ characters; shorter terms also ask the
     # per-character index (migration 0004) for documents holding each of their characters
-    params, likes = {}, []
+    params, conditions = {}, []
+    readings = readings or {}
     for i, t in enumerate(terms):
-        escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params[f"mt{i}"] = f"%{escaped}%"
-        likes.append(f"d.body LIKE :mt{i}")
-        if len(t) < 3:
-            codes = sorted({ord(c) for c in t})
-            if freqs is not None:
-                codes = [min(codes, key=lambda code: (freqs.get(code, 0.0), code))]
-            params.update({f"mc{i}_{k}": code for k, code in enumerate(codes)})
-            listed = ", ".join(f":mc{i}_{k}" for k in range(len(codes)))
-            likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
-    return "search_doc d WHERE " + " AND ".join(likes), params
+        alternatives = []
+        for j, a in enumerate((t, *readings.get(t, ()))):
+            name = str(i) if j == 0 else f"{i}r{j}"  # the plain term keeps the names it had
+            escaped = a.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params[f"mt{name}"] = f"%{escaped}%"
+            likes = [f"d.body LIKE :mt{name}"]
+            if len(a) < 3:
+                codes = sorted({ord(c) for c in a})
+                if freqs is not None:
+                    codes = [min(codes, key=lambda code: (freqs.get(code, 0.0), code))]
+                params.update({f"mc{name}_{k}": code for k, code in enumerate(codes)})
+                listed = ", ".join(f":mc{name}_{k}" for k in range(len(codes)))
+                likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
+            alternatives.append(" AND ".join(likes))
+        conditions.append(alternatives[0] if len(alternatives) == 1 else
+                          "(" + " OR ".join(f"({a})" for a in alternatives) + ")")
+    return "search_doc d WHERE " + " AND ".join(conditions), params
 
 
 def _in_list(column: str, prefix: str, values, params: dict) -> str:
@@ -334,8 +434,10 @@ def search(
     if org_ids is not None and not org_ids:
         return []
     dialect = con.dialect.name
-    short = dialect == "postgresql" and any(len(t) < 3 for t in _terms(query))
-    match = _match(dialect, query, _frequencies(con) if short else None)
+    readings = reading_words(con, query)
+    short = dialect == "postgresql" and any(
+        len(a) < 3 for t in _terms(query) for a in (t, *readings.get(t, ())))
+    match = _match(dialect, query, _frequencies(con) if short else None, readings)
     if match is None:
         return []
     where, params = match
@@ -372,6 +474,7 @@ def rebuild(con: Connection) -> int:
     from .models import USER_TABLES
 
     con.execute(text("DELETE FROM search_doc"))
+    con.execute(text("DELETE FROM search_word"))  # words of documents gone go with them
     count = 0
     for table in USER_TABLES:
         kind = table.__tablename__
@@ -389,12 +492,14 @@ def rebuild(con: Connection) -> int:
     return count
 
 
-def id_subquery(dialect: str, query: str, kind: str) -> tuple[str | None, dict]:
-    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters).
+def id_subquery(dialect: str, query: str, kind: str,
+                readings: dict[str, list[str]] | None = None) -> tuple[str | None, dict]:
+    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters);
+    ``readings`` as :func:`reading_words` gives them.
 
     Returns (None, {}) when the query has nothing to look for.
     """
-    match = _match(dialect, query)
+    match = _match(dialect, query, readings=readings)
     if match is None:
         return None, {}
     where, params = match

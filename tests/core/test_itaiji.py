@@ -9,7 +9,7 @@ from alembic import command
 from sqlalchemy import text
 
 from meguro_jukyo.core import search as search_module
-from meguro_jukyo.core.db import Store, _alembic_config
+from meguro_jukyo.core.db import SCHEMA_REVISIONS, SCHEMA_VERSION, Store, _alembic_config
 from meguro_jukyo.core.japanese import normalize, search_key
 from meguro_jukyo.core.resources import load_json
 from meguro_jukyo.core.services import Services
@@ -94,7 +94,7 @@ def test_migration_folds_the_documents_a_previous_version_wrote(store, org, monk
     store.close()
     with Store.open(location) as reopened:
         with reopened.engine.connect() as con:
-            assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
+            assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_REVISIONS[SCHEMA_VERSION]
             migrated = _docs(con)
         found = Services(reopened).search
         for query in ("櫻", "桜", "周辺", "周邊", "高橋邸", "髙"):
