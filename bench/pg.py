@@ -9,8 +9,8 @@ socket; or the server named by ``MEGURO_JUKYO_BENCH_PG`` (a URL of an empty data
 (b) 3+ character queries through ``core.search.search`` on both stores, and on PostgreSQL a
     raw ``SELECT … WHERE body LIKE … ORDER BY rowid DESC LIMIT 50`` through psycopg.
 (c) 1–2 character queries the same way.
-(e) kana queries through the reading index (ぼうさい → 防災) the same way; the raw LIKE is given
-    the words the reading index found.
+(e) kana queries through the reading index (ぼうさい → 防災) the same way; the raw LIKE runs
+    each way of writing the query the reading index gives, pages merged.
 (d) 20 packages × 1,000 issues from 20 devices imported one by one into an empty SQLite
     ward store and an empty PostgreSQL one, and into PostgreSQL by 4 writer processes at once.
 
@@ -105,18 +105,17 @@ def _copy(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
 # --------------------------------------------------------------------------- (b), (c) search
 
 
-def _raw_like(raw, query: str, readings: dict[str, list[str]]) -> None:
-    """LIKE of every term (or any of the words it reads as: ``readings``)."""
+def _raw_like(raw, variants: list[str]) -> None:
+    """LIKE of every term, for each way of writing the query (its kana terms as their words), merged."""
     from meguro_jukyo.core.japanese import search_key
 
-    terms = [t for t in search_key(query).split(" ") if t]
-    groups, params = [], []
-    for t in terms:
-        alternatives = (t, *readings.get(t, ()))
-        groups.append("(" + " OR ".join(["body LIKE %s"] * len(alternatives)) + ")")
-        params += [f"%{a}%" for a in alternatives]
-    raw.execute(f"SELECT rowid FROM search_doc WHERE {' AND '.join(groups)} ORDER BY rowid DESC LIMIT {PAGE}",
-                params).fetchall()
+    found = set()
+    for variant in variants:
+        terms = [t for t in search_key(variant).split(" ") if t]
+        where = " AND ".join(["body LIKE %s"] * len(terms))
+        found.update(raw.execute(f"SELECT rowid FROM search_doc WHERE {where} ORDER BY rowid DESC LIMIT {PAGE}",
+                                 [f"%{t}%" for t in terms]).fetchall())
+    sorted(found, reverse=True)[:PAGE]
 
 
 def _time(fn) -> float:
@@ -134,7 +133,7 @@ def _search(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
     from sqlalchemy.engine import make_url
 
     from meguro_jukyo.core.db import Store
-    from meguro_jukyo.core.search import reading_words, search
+    from meguro_jukyo.core.search import query_variants, search
 
     log("(b, c) search on both stores")
     u = make_url(url)
@@ -149,9 +148,9 @@ def _search(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
             rows = []
             for q in queries:
                 hits = len(search(pc, q, limit=PAGE))
-                readings = reading_words(pc, q)
+                variants = query_variants(pc, q)
                 rows.append((q, _time(lambda: search(pc, q, limit=PAGE)), _time(lambda: search(lc, q, limit=PAGE)),
-                             _time(lambda: _raw_like(raw, q, readings)), hits))
+                             _time(lambda: _raw_like(raw, variants)), hits))
                 per_query.append(f"- {q}: {fmt_seconds(rows[-1][1])} / {fmt_seconds(rows[-1][2])} / "
                                  f"{fmt_seconds(rows[-1][3])}, {hits}")
             pg_med, lite_med, raw_med = (median(r[i] for r in rows) for i in (1, 2, 3))

@@ -166,10 +166,15 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
         if len(term) < 2 or not _KANA.fullmatch(term):
             continue
         after = term[:-1] + chr(ord(term[-1]) + 1)
-        found = con.execute(table.select().with_only_columns(table.c.word)
-                            .where(reading >= term, reading < after)
-                            .order_by(func.length(table.c.reading), table.c.word)
-                            .limit(MAX_READINGS)).scalars().all()
+        if con.dialect.name == "sqlite":  # on every pause in typing: straight to the driver, as search does
+            found = [w for (w,) in con.connection.driver_connection.execute(
+                "SELECT word FROM search_word WHERE reading >= ? AND reading < ? "
+                f"ORDER BY length(reading), word LIMIT {MAX_READINGS}", (term, after))]
+        else:
+            found = con.execute(table.select().with_only_columns(table.c.word)
+                                .where(reading >= term, reading < after)
+                                .order_by(func.length(table.c.reading), table.c.word)
+                                .limit(MAX_READINGS)).scalars().all()
         words: list[str] = []
         for word in sorted(found, key=lambda w: (len(w), w)):
             if not any(shorter in word for shorter in words):
@@ -314,26 +319,18 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def fts_query(query: str, readings: dict[str, list[str]] | None = None) -> tuple[str, str] | None:
-    """(index, MATCH expression) for a query, or None when there is nothing to look for.
-
-    ``readings`` (:func:`reading_words`): a term listed there matches itself or any of its words.
-    """
+def fts_query(query: str) -> tuple[str, str] | None:
+    """(index, MATCH expression) for a query, or None when there is nothing to look for."""
     terms = _terms(query)
     if not terms:
         return None
-    readings = readings or {}
-    if min(len(t) for t in terms) >= 3 and not readings:
+    if min(len(t) for t in terms) >= 3:
         return "fts_tri", " AND ".join(_phrase(t) for t in terms)
-    groups = []
-    for t in terms:  # per character, where every length is answered (防災 beside ぼうさい)
-        grams = [g for g in (search_chars(a) for a in (t, *readings.get(t, ()))) if g.strip()]
-        if grams:
-            groups.append(_phrase(grams[0]) if len(grams) == 1 else
-                          "(" + " OR ".join(_phrase(g) for g in grams) + ")")
-    if not groups:
+    grams = [search_chars(t) for t in terms]
+    grams = [g for g in grams if g.strip()]
+    if not grams:
         return None
-    return "fts_uni", " AND ".join(groups)
+    return "fts_uni", " AND ".join(_phrase(g) for g in grams)
 
 
 def char_frequencies(con: Connection) -> dict[int, float]:
@@ -371,16 +368,14 @@ def _frequencies(con: Connection) -> dict[int, float]:
     return cached[1]
 
 
-def _match(dialect: str, query: str, freqs: dict[int, float] | None = None,
-           readings: dict[str, list[str]] | None = None) -> tuple[str, dict] | None:
+def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> tuple[str, dict] | None:
     """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
 
     ``freqs`` (PostgreSQL, :func:`char_frequencies`): ask the per-character index for the rarest
-    character of each short term only; without it, for every character. ``readings``
-    (:func:`reading_words`): a term listed there matches itself or any of its words.
+    character of each short term only; without it, for every character.
     """
     if dialect == "sqlite":
-        fq = fts_query(query, readings)
+        fq = fts_query(query)
         if fq is None:
             return None
         table, expr = fq
@@ -394,26 +389,19 @@ def _match(dialect: str, query: str, freqs: dict[int, float] | None = None,
         return None
     # PostgreSQL: the trigram index serves LIKE for 3+ characters; shorter terms also ask the
     # per-character index (migration 0004) for documents holding each of their characters
-    params, conditions = {}, []
-    readings = readings or {}
+    params, likes = {}, []
     for i, t in enumerate(terms):
-        alternatives = []
-        for j, a in enumerate((t, *readings.get(t, ()))):
-            name = str(i) if j == 0 else f"{i}r{j}"  # the plain term keeps the names it had
-            escaped = a.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params[f"mt{name}"] = f"%{escaped}%"
-            likes = [f"d.body LIKE :mt{name}"]
-            if len(a) < 3:
-                codes = sorted({ord(c) for c in a})
-                if freqs is not None:
-                    codes = [min(codes, key=lambda code: (freqs.get(code, 0.0), code))]
-                params.update({f"mc{name}_{k}": code for k, code in enumerate(codes)})
-                listed = ", ".join(f":mc{name}_{k}" for k in range(len(codes)))
-                likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
-            alternatives.append(" AND ".join(likes))
-        conditions.append(alternatives[0] if len(alternatives) == 1 else
-                          "(" + " OR ".join(f"({a})" for a in alternatives) + ")")
-    return "search_doc d WHERE " + " AND ".join(conditions), params
+        escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"mt{i}"] = f"%{escaped}%"
+        likes.append(f"d.body LIKE :mt{i}")
+        if len(t) < 3:
+            codes = sorted({ord(c) for c in t})
+            if freqs is not None:
+                codes = [min(codes, key=lambda code: (freqs.get(code, 0.0), code))]
+            params.update({f"mc{i}_{k}": code for k, code in enumerate(codes)})
+            listed = ", ".join(f":mc{i}_{k}" for k in range(len(codes)))
+            likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
+    return "search_doc d WHERE " + " AND ".join(likes), params
 
 
 def _in_list(column: str, prefix: str, values, params: dict) -> str:
@@ -430,14 +418,45 @@ def search(
     limit: int = 50,
     offset: int = 0,
 ) -> list[Hit]:
-    """Rows whose text contains every term of ``query``, newest first."""
+    """Rows whose text contains every term of ``query``, newest first.
+
+    A kana term also matches the words read that way (:func:`reading_words`): each way of
+    writing the query is asked for its newest page on its own (a phrase of common kana is slow
+    on the per-character index, a kanji word is not) and the pages are merged.
+    """
     if org_ids is not None and not org_ids:
         return []
-    dialect = con.dialect.name
+    variants = _variants(con, query)
+    if len(variants) == 1:
+        return [Hit(*row[1:]) for row in _page(con, query, kinds, org_ids, limit, offset)]
+    rows: dict[int, tuple] = {}
+    for variant in variants:
+        for row in _page(con, variant, kinds, org_ids, limit + offset, 0):
+            rows[row[0]] = row
+    newest = sorted(rows.values(), key=lambda r: r[0], reverse=True)[offset:offset + limit]
+    return [Hit(*row[1:]) for row in newest]
+
+
+#: ways of writing one query that are asked for, at most (terms × their words)
+MAX_VARIANTS = 16
+
+
+def _variants(con: Connection, query: str) -> list[str]:
+    """The query as written, then as written with its kana terms replaced by their words."""
     readings = reading_words(con, query)
-    short = dialect == "postgresql" and any(
-        len(a) < 3 for t in _terms(query) for a in (t, *readings.get(t, ())))
-    match = _match(dialect, query, _frequencies(con) if short else None, readings)
+    if not readings:
+        return [query]
+    from itertools import islice, product
+
+    choices = [(t, *readings.get(t, ())) for t in _terms(query)]
+    return [" ".join(c) for c in islice(product(*choices), MAX_VARIANTS)]
+
+
+def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) -> list[tuple]:
+    """(rowid, kind, ref_id, title, org_id) of one page of matches of ``query`` as written."""
+    dialect = con.dialect.name
+    short = dialect == "postgresql" and any(len(t) < 3 for t in _terms(query))
+    match = _match(dialect, query, _frequencies(con) if short else None)
     if match is None:
         return []
     where, params = match
@@ -449,17 +468,15 @@ def search(
     # On SQLite, order by the FTS5 table's rowid (the same number as d.rowid): FTS5 then walks
     # its index newest first and stops after the page, instead of SQLite sorting every match
     # (at ward size a common word has tens of thousands: ~100x slower).
-    newest = "f.rowid" if con.dialect.name == "sqlite" else "d.rowid"
-    sql = (f"SELECT d.kind, d.ref_id, d.title, d.org_id FROM {where} "
+    newest = "f.rowid" if dialect == "sqlite" else "d.rowid"
+    sql = (f"SELECT {newest}, d.kind, d.ref_id, d.title, d.org_id FROM {where} "
            f"ORDER BY {newest} DESC LIMIT :limit OFFSET :offset")
-    if con.dialect.name == "sqlite":
+    if dialect == "sqlite":
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement
         # goes straight to the driver on the same connection (same SQL, same named parameters).
-        rows = con.connection.driver_connection.execute(sql, params).fetchall()
-    else:
-        rows = con.execute(text(sql), params).all()
-    return [Hit(*row) for row in rows]
+        return con.connection.driver_connection.execute(sql, params).fetchall()
+    return [tuple(r) for r in con.execute(text(sql), params).all()]
 
 
 def matching_ids(con: Connection, query: str, kind: str, cap: int = 5000) -> list[str]:
@@ -492,16 +509,29 @@ def rebuild(con: Connection) -> int:
     return count
 
 
-def id_subquery(dialect: str, query: str, kind: str,
-                readings: dict[str, list[str]] | None = None) -> tuple[str | None, dict]:
-    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters);
-    ``readings`` as :func:`reading_words` gives them.
+def id_subquery(dialect: str, query: str, kind: str, variants: list[str] | None = None) -> tuple[str | None, dict]:
+    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters), or any
+    of its ``variants`` (:func:`query_variants`: its kana terms written as their words).
 
     Returns (None, {}) when the query has nothing to look for.
     """
-    match = _match(dialect, query, readings=readings)
-    if match is None:
+    parts, params = [], {}
+    for i, variant in enumerate(variants or [query]):
+        match = _match(dialect, variant)
+        if match is None:
+            continue
+        where, found = match
+        # each variant's parameters get their own names
+        for name in sorted(found, key=len, reverse=True):
+            where = re.sub(f":{name}\\b", f":v{i}{name}", where)
+        params.update({f"v{i}{k}": v for k, v in found.items()})
+        params[f"v{i}mkind"] = kind
+        parts.append(f"SELECT d.ref_id FROM {where} AND d.kind = :v{i}mkind")
+    if not parts:
         return None, {}
-    where, params = match
-    params["mkind"] = kind
-    return f"SELECT d.ref_id FROM {where} AND d.kind = :mkind", params
+    return " UNION ".join(parts), params
+
+
+def query_variants(con: Connection, query: str) -> list[str]:
+    """The ways of writing ``query`` a search asks for (its kana terms as their words too)."""
+    return _variants(con, query)

@@ -473,11 +473,11 @@ class EntityService(Generic[ReadT]):
         if q.viewpoint_id:
             conds.append(ids.in_(self._viewpoint_targets(q.viewpoint_id)))
         if q.text.strip():
-            from ..search import id_subquery, reading_words
+            from ..search import id_subquery, query_variants
 
             with self.store.engine.connect() as con:
-                readings = reading_words(con, q.text)
-            sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind, readings)
+                variants = query_variants(con, q.text)
+            sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind, variants)
             conds.append(ids.in_(text(sql).bindparams(**params).columns(column("ref_id", String)))
                          if sql else false())
         return conds
