@@ -83,3 +83,14 @@ def test_the_migration_reads_the_words_of_a_store_written_before_it(store, issue
         with reopened.engine.begin() as con:  # what a rebuild writes, no more and no less
             search_module.rebuild(con)
             assert dict(con.execute(text("SELECT word, reading FROM search_word")).all()) == words
+
+
+def test_pages_of_a_kana_query_are_the_newest_matches_of_all_its_writings(services, org, issues):
+    for i in range(5):
+        services.issues.create({"organization_id": org.id, "title": f"防災倉庫の点検 {i}"})
+    services.issues.create({"organization_id": org.id, "title": "ぼうさい手帳"})
+    every = [h.ref_id for h in services.search("ぼうさい", limit=100)]
+    assert len(every) == 8 == len(set(every))
+    assert [h.ref_id for h in services.search("ぼうさい", limit=3, offset=2)] == every[2:5]
+    kanji_only = [h.ref_id for h in services.search("防災", limit=100)]
+    assert [r for r in every if r in kanji_only] == kanji_only  # the same newest-first order
