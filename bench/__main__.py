@@ -22,6 +22,7 @@ BENCHES = (
     "bench.hostile",
     "bench.frozen",
     "bench.desk",
+    "bench.suggest",
 )
 
 

@@ -9,6 +9,8 @@ socket; or the server named by ``MEGURO_JUKYO_BENCH_PG`` (a URL of an empty data
 (b) 3+ character queries through ``core.search.search`` on both stores, and on PostgreSQL a
     raw ``SELECT … WHERE body LIKE … ORDER BY rowid DESC LIMIT 50`` through psycopg.
 (c) 1–2 character queries the same way.
+(e) kana queries through the reading index (ぼうさい → 防災) the same way; the raw LIKE runs
+    each way of writing the query the reading index gives, pages merged.
 (d) 20 packages × 1,000 issues from 20 devices imported one by one into an empty SQLite
     ward store and an empty PostgreSQL one, and into PostgreSQL by 4 writer processes at once.
 
@@ -26,7 +28,7 @@ import time
 from pathlib import Path
 
 from . import OUT, fmt_seconds, log, median, ratio, timed, ward_store
-from .store import LONG_QUERIES, PAGE, REPEATS, SHORT_QUERIES
+from .store import LONG_QUERIES, PAGE, READING_QUERIES, REPEATS, SHORT_QUERIES
 
 ENV_URL = "MEGURO_JUKYO_BENCH_PG"
 PACKAGES, PER_PACKAGE, WRITERS = 20, 1_000, 4
@@ -103,13 +105,17 @@ def _copy(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
 # --------------------------------------------------------------------------- (b), (c) search
 
 
-def _raw_like(raw, query: str) -> None:
-    from meguro_jukyo.core.japanese import normalize
+def _raw_like(raw, variants: list[str]) -> None:
+    """LIKE of every term, for each way of writing the query (its kana terms as their words), merged."""
+    from meguro_jukyo.core.japanese import search_key
 
-    terms = [t for t in normalize(query).split(" ") if t]
-    where = " AND ".join(["body LIKE %s"] * len(terms))
-    raw.execute(f"SELECT rowid FROM search_doc WHERE {where} ORDER BY rowid DESC LIMIT {PAGE}",
-                [f"%{t}%" for t in terms]).fetchall()
+    found = set()
+    for variant in variants:
+        terms = [t for t in search_key(variant).split(" ") if t]
+        where = " AND ".join(["body LIKE %s"] * len(terms))
+        found.update(raw.execute(f"SELECT rowid FROM search_doc WHERE {where} ORDER BY rowid DESC LIMIT {PAGE}",
+                                 [f"%{t}%" for t in terms]).fetchall())
+    sorted(found, reverse=True)[:PAGE]
 
 
 def _time(fn) -> float:
@@ -127,7 +133,7 @@ def _search(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
     from sqlalchemy.engine import make_url
 
     from meguro_jukyo.core.db import Store
-    from meguro_jukyo.core.search import search
+    from meguro_jukyo.core.search import query_variants, search
 
     log("(b, c) search on both stores")
     u = make_url(url)
@@ -137,12 +143,14 @@ def _search(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
     with Store.open(ward_path, write=False) as lite, Store.open(url) as server, \
             lite.engine.connect() as lc, server.engine.connect() as pc:
         for label, queries in (("(b) search, 3+ characters", LONG_QUERIES),
-                               ("(c) search, 1–2 characters", SHORT_QUERIES)):
+                               ("(c) search, 1–2 characters", SHORT_QUERIES),
+                               ("(e) search by reading", READING_QUERIES)):
             rows = []
             for q in queries:
                 hits = len(search(pc, q, limit=PAGE))
-                rows.append((q, _time(lambda: search(pc, q, limit=PAGE)),
-                             _time(lambda: search(lc, q, limit=PAGE)), _time(lambda: _raw_like(raw, q)), hits))
+                variants = query_variants(pc, q)
+                rows.append((q, _time(lambda: search(pc, q, limit=PAGE)), _time(lambda: search(lc, q, limit=PAGE)),
+                             _time(lambda: _raw_like(raw, variants)), hits))
                 per_query.append(f"- {q}: {fmt_seconds(rows[-1][1])} / {fmt_seconds(rows[-1][2])} / "
                                  f"{fmt_seconds(rows[-1][3])}, {hits}")
             pg_med, lite_med, raw_med = (median(r[i] for r in rows) for i in (1, 2, 3))

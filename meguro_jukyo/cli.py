@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "meguro_jukyo.commands.migrate",
     "meguro_jukyo.commands.excel",
     "meguro_jukyo.commands.report",
+    "meguro_jukyo.commands.suggest",
 )
 
 

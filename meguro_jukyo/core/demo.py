@@ -2880,6 +2880,9 @@ def write_search_docs(con, cursor, sql: str, docs: list[tuple]) -> None:
     from its content and the triggers put back exactly as they were. Only for a store whose
     index holds nothing else worth keeping: the rebuild re-reads all of ``search_doc``.
     """
+    from .search import index_words
+
+    index_words(con, [doc[4] for doc in docs])  # (kind, ref_id, org_id, title, body, grams)
     if con.dialect.name != "sqlite":
         cursor.executemany(sql, docs)
         return

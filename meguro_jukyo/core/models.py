@@ -136,6 +136,15 @@ class SearchDoc(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "ref_id"),)
 
 
+class SearchWord(SQLModel, table=True):
+    """The reading of every kanji word in the search documents (the reading index, search.py):
+    a hiragana query is also looked for as the words read that way (ぼうさい → 防災)."""
+
+    __tablename__ = "search_word"
+    word: str = Field(primary_key=True)  # as in search_doc.body (search_key-folded)
+    reading: str = Field(index=True)  # hiragana
+
+
 # --------------------------------------------------------------------------- sync meta
 
 

@@ -12,6 +12,12 @@ and are kept current by SQL triggers (plain SQL, so any SQLite tool can write th
 
 On PostgreSQL ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
 Writers call :func:`index_rows` in the same transaction as the change.
+
+Readings: ``search_word`` holds the reading (Sudachi, :mod:`.analysis`) of every kanji word of
+the documents, filled as documents are written. A query term in kana (ぼうさい, ボウサイ) is
+also looked for as each word read that way (防災), through the same indexes, on both engines.
+Reading each distinct word once, not each document, keeps a ward-size load to seconds more
+(the analyser reads ~2,000 short documents a second: every document would add minutes).
 """
 
 from __future__ import annotations
@@ -113,6 +119,85 @@ def _docs(con: Connection, kind: str, rows: list[dict]) -> tuple[list[dict], lis
     return live, gone
 
 
+#: a word whose reading is indexed: kanji, with the okurigana that follows (見守り, 祭り) but
+#: no particle (防災を → 防災)
+_KANJI_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]+"
+                         "[" + "".join(chr(c) for c in range(0x3041, 0x3097) if chr(c) not in "のをがはにでとへもやかね") + "]{0,2}")
+MAX_WORD = 12
+#: alternatives a kana term is looked for as, at most
+MAX_READINGS = 20
+
+
+def index_words(con: Connection, bodies) -> None:
+    """Add the readings of the kanji words in ``bodies`` (search document bodies) that
+    ``search_word`` does not hold yet; each new word is read once."""
+    from .models import SearchWord
+
+    runs = sorted({w for body in bodies for w in _KANJI_WORD.findall(body) if len(w) <= MAX_WORD})
+    if not runs:
+        return
+    table = SearchWord.__table__
+    known: set[str] = set()
+    for start in range(0, len(runs), 500):
+        chunk = runs[start:start + 500]
+        known.update(con.execute(table.select().with_only_columns(table.c.word)
+                                 .where(table.c.word.in_(chunk))).scalars())
+    new = [r for r in runs if r not in known]
+    if not new:
+        return
+    from .analysis import word_readings
+
+    words: dict[str, str] = {}
+    for run in new:
+        for word, reading in word_readings(run):
+            words.setdefault(word, reading)
+    for word in [w for w in words if w not in known and w not in new]:  # morphemes seen before
+        if con.execute(table.select().with_only_columns(table.c.word).where(table.c.word == word)).first():
+            del words[word]
+    from .dialect import insert_or_replace
+
+    insert_or_replace(con, table, [{"word": w, "reading": r} for w, r in sorted(words.items())], ["word"])
+
+
+def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
+    """For each kana term of ``query`` (2 characters or more), the words of the store whose
+    reading begins with it, shortest first: ``"ぼうさい"`` → ``{"ぼうさい": ["防災"]}``,
+    ``"えき"`` → 駅, 駅前 …. A word holding another listed one is left out (防災訓練 beside
+    防災: what it matches, 防災 matches), and so are terms with no word."""
+    from sqlalchemy import func
+
+    from .models import SearchWord
+
+    table = SearchWord.__table__
+    reading = table.c.reading
+    if con.dialect.name == "postgresql":
+        reading = reading.collate("C")  # code-point order, as SQLite's: a prefix is a range
+    out: dict[str, list[str]] = {}
+    for term in _terms(query):
+        if len(term) < 2 or not _KANA.fullmatch(term):
+            continue
+        after = term[:-1] + chr(ord(term[-1]) + 1)
+        if con.dialect.name == "sqlite":  # on every pause in typing: straight to the driver, as search does
+            found = [w for (w,) in con.connection.driver_connection.execute(
+                "SELECT word FROM search_word WHERE reading >= ? AND reading < ? "
+                f"ORDER BY length(reading), word LIMIT {MAX_READINGS}", (term, after))]
+        else:
+            found = con.execute(table.select().with_only_columns(table.c.word)
+                                .where(reading >= term, reading < after)
+                                .order_by(func.length(table.c.reading), table.c.word)
+                                .limit(MAX_READINGS)).scalars().all()
+        words: list[str] = []
+        for word in sorted(found, key=lambda w: (len(w), w)):
+            if not any(shorter in word for shorter in words):
+                words.append(word)
+        if words:
+            out[term] = words
+    return out
+
+
+_KANA = re.compile("[\u3041-\u3096ー]+")
+
+
 def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -> None:
     from .dialect import insert_or_replace
     from .models import SearchDoc
@@ -124,6 +209,7 @@ def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -
             )
         )
     insert_or_replace(con, SearchDoc.__table__, live, ["kind", "ref_id"])
+    index_words(con, [d["body"] for d in live])
 
 
 class BulkIndex:
@@ -168,6 +254,7 @@ class BulkIndex:
             return
         if not live and not gone:
             return
+        index_words(self.con, [d["body"] for d in live])
         many = self._many
         ids = [d["ref_id"] for d in live] + gone
         marks = ",".join("?" * len(ids))
@@ -344,9 +431,44 @@ def search(
     details: bool = False,
 ) -> list[Hit]:
     """Rows whose text contains every term of ``query``, newest first; with ``details``, each
-    with its date and a snippet of its text (:func:`with_details`)."""
+    with its date and a snippet of its text (:func:`with_details`).
+
+    A kana term also matches the words read that way (:func:`reading_words`): each way of
+    writing the query is asked for its newest page on its own (a phrase of common kana is slow
+    on the per-character index, a kanji word is not) and the pages are merged.
+    """
     if org_ids is not None and not org_ids:
         return []
+    variants = _variants(con, query)
+    if len(variants) == 1:
+        hits = [Hit(*row[1:]) for row in _page(con, query, kinds, org_ids, limit, offset)]
+    else:
+        rows: dict[int, tuple] = {}
+        for variant in variants:
+            for row in _page(con, variant, kinds, org_ids, limit + offset, 0):
+                rows[row[0]] = row
+        newest = sorted(rows.values(), key=lambda r: r[0], reverse=True)[offset:offset + limit]
+        hits = [Hit(*row[1:]) for row in newest]
+    return with_details(con, hits, query) if details else hits
+
+
+#: ways of writing one query that are asked for, at most (terms × their words)
+MAX_VARIANTS = 16
+
+
+def _variants(con: Connection, query: str) -> list[str]:
+    """The query as written, then as written with its kana terms replaced by their words."""
+    readings = reading_words(con, query)
+    if not readings:
+        return [query]
+    from itertools import islice, product
+
+    choices = [(t, *readings.get(t, ())) for t in _terms(query)]
+    return [" ".join(c) for c in islice(product(*choices), MAX_VARIANTS)]
+
+
+def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) -> list[tuple]:
+    """(rowid, kind, ref_id, title, org_id) of one page of matches of ``query`` as written."""
     dialect = con.dialect.name
     short = dialect == "postgresql" and any(len(t) < 3 for t in _terms(query))
     match = _match(dialect, query, _frequencies(con) if short else None)
@@ -361,18 +483,15 @@ def search(
     # On SQLite, order by the FTS5 table's rowid (the same number as d.rowid): FTS5 then walks
     # its index newest first and stops after the page, instead of SQLite sorting every match
     # (at ward size a common word has tens of thousands: ~100x slower).
-    newest = "f.rowid" if con.dialect.name == "sqlite" else "d.rowid"
-    sql = (f"SELECT d.kind, d.ref_id, d.title, d.org_id FROM {where} "
+    newest = "f.rowid" if dialect == "sqlite" else "d.rowid"
+    sql = (f"SELECT {newest}, d.kind, d.ref_id, d.title, d.org_id FROM {where} "
            f"ORDER BY {newest} DESC LIMIT :limit OFFSET :offset")
-    if con.dialect.name == "sqlite":
+    if dialect == "sqlite":
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement
         # goes straight to the driver on the same connection (same SQL, same named parameters).
-        rows = con.connection.driver_connection.execute(sql, params).fetchall()
-    else:
-        rows = con.execute(text(sql), params).all()
-    hits = [Hit(*row) for row in rows]
-    return with_details(con, hits, query) if details else hits
+        return con.connection.driver_connection.execute(sql, params).fetchall()
+    return [tuple(r) for r in con.execute(text(sql), params).all()]
 
 
 def snippet(value: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
@@ -432,6 +551,7 @@ def rebuild(con: Connection) -> int:
     from .models import USER_TABLES
 
     con.execute(text("DELETE FROM search_doc"))
+    con.execute(text("DELETE FROM search_word"))  # words of documents gone go with them
     count = 0
     for table in USER_TABLES:
         kind = table.__tablename__
@@ -449,14 +569,29 @@ def rebuild(con: Connection) -> int:
     return count
 
 
-def id_subquery(dialect: str, query: str, kind: str) -> tuple[str | None, dict]:
-    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters).
+def id_subquery(dialect: str, query: str, kind: str, variants: list[str] | None = None) -> tuple[str | None, dict]:
+    """SQL selecting the ids of ``kind`` rows that match ``query`` (for list filters), or any
+    of its ``variants`` (:func:`query_variants`: its kana terms written as their words).
 
     Returns (None, {}) when the query has nothing to look for.
     """
-    match = _match(dialect, query)
-    if match is None:
+    parts, params = [], {}
+    for i, variant in enumerate(variants or [query]):
+        match = _match(dialect, variant)
+        if match is None:
+            continue
+        where, found = match
+        # each variant's parameters get their own names
+        for name in sorted(found, key=len, reverse=True):
+            where = re.sub(f":{name}\\b", f":v{i}{name}", where)
+        params.update({f"v{i}{k}": v for k, v in found.items()})
+        params[f"v{i}mkind"] = kind
+        parts.append(f"SELECT d.ref_id FROM {where} AND d.kind = :v{i}mkind")
+    if not parts:
         return None, {}
-    where, params = match
-    params["mkind"] = kind
-    return f"SELECT d.ref_id FROM {where} AND d.kind = :mkind", params
+    return " UNION ".join(parts), params
+
+
+def query_variants(con: Connection, query: str) -> list[str]:
+    """The ways of writing ``query`` a search asks for (its kana terms as their words too)."""
+    return _variants(con, query)

@@ -37,6 +37,7 @@ from .fields import FIELDS, FieldSpec
 from .names import kind_name, row_title
 from .tasks import TaskManager
 from .widgets import ChoiceBox, DateEdit, confirm
+from .yomi import YomiSuggestion
 
 translate = QCoreApplication.translate
 
@@ -188,6 +189,8 @@ class EditorDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         self._fill(row)
+        if "yomi" in self.widgets:
+            self.yomi_suggestion = YomiSuggestion(self.widgets["name"], self.widgets["yomi"], tasks, self)
         self._initial = self._snapshot()
         self.resize(560, min(140 + 44 * len(FIELDS[kind]), 760))
 

@@ -154,12 +154,12 @@ class MainWindow(QMainWindow):
     def attach(self, services, framework) -> None:
         """The store is open: everything that needs the core, then the pages (once organization
         names have loaded)."""
-        from ..core.policy import Suggester
+        from ..core.services import SuggestionService
         from .display import Display
 
         self.services, self.framework = services, framework
         self.store = services.store
-        self.suggester = Suggester(framework)
+        self.suggester = SuggestionService(services.store, framework)
         self.display = Display(services.vocab, self.settings.language, self.settings.era)
         self.display.viewpoint_titles = {vp.id: vp.title for vp in framework.viewpoints()}
         self._viewpoints = [(vp.id, f"{vp.id} {vp.title}") for vp in framework.viewpoints()]

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.policy import PolicyFramework
 from ..core.services import ListQuery
-from .names import kind_name, row_title
 from .models import ROW_ROLE, EntityTableModel
+from .names import kind_name, row_title
 
 translate = QCoreApplication.translate
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -236,12 +236,12 @@ class LinkDialog(QDialog):
 
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("suggestions")
-        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.suggestions.setMaximumHeight(self.fontMetrics().height() * 8)
         self.accept_suggestion_button = QPushButton(translate("Policy", "Use this suggestion"))
         self.accept_suggestion_button.setObjectName("accept_suggestion")
         self.accept_suggestion_button.clicked.connect(self.accept_suggestion)
         self.suggestions.itemDoubleClicked.connect(lambda _i: self.accept_suggestion())
-        self.suggested = []
+        self.suggested: list = []
         self.already_linked: set[str] | None = None  # the 視点 this row is linked to, once read
 
         self.model = PolicyTreeModel(self.framework, self)
@@ -290,38 +290,45 @@ class LinkDialog(QDialog):
         self.viewpoint_id: str | None = None
         self.item_id: str | None = None
         self.resize(900, 640)
-        self.suggestions.addItem(translate("Policy", "Reading the viewpoints already linked…"))
+        self.suggestions.addItem(translate("Policy", "Looking for suggestions…"))
         self.accept_suggestion_button.setEnabled(False)
         links, plan_id = window.services.links, self.framework.plan_id
         query = ListQuery(equals={("issue_id" if kind == "issue" else "note_id"): row.id, "plan_id": plan_id})
-        window.tasks.run_in_background(lambda: {lk.viewpoint_id for lk in links.list(query)},
-                                       self._linked_read, owner=self)
+        text = getattr(row, "title", "") + "\n" + (getattr(row, "description", None) or getattr(row, "body", "") or "")
+        own = row.id if kind == "issue" else None
 
-    def _linked_read(self, viewpoints: set[str]) -> None:
-        """The 視点 already linked: no longer suggested, and refused as soon as one is chosen."""
-        self.already_linked = viewpoints
-        self._show_suggestions()
+        def read():  # off the GUI thread: the links, the analyser and the store's earlier decisions
+            linked = {lk.viewpoint_id for lk in links.list(query)}
+            return linked, window.suggester.suggest(text, limit=3 + len(linked), exclude_issue_id=own)
+
+        window.tasks.run_in_background(read, self._read, owner=self)
+
+    def _read(self, found) -> None:
+        """The 視点 already linked are no longer suggested, and refused as soon as one is chosen."""
+        self.already_linked, ranked = found
+        self._show_suggestions([s for s in ranked if s.viewpoint_id not in self.already_linked][:3])
         self._current_changed(self.tree.currentIndex())
 
-    def _show_suggestions(self) -> None:
-        row = self.row
-        text = getattr(row, "title", "") + "\n" + (getattr(row, "description", None) or getattr(row, "body", "") or "")
-        self.suggested = self.window_.suggester.suggest(text, limit=3, exclude=self.already_linked or ())
+    def _show_suggestions(self, ranked) -> None:
         self.suggestions.clear()
-        for s in self.suggested:
+        self.suggested = ranked
+        reason_text = {"words": translate("Policy", "words: %1"), "plan": translate("Policy", "plan text: %1"),
+                       "similar": translate("Policy", "similar issue: %1")}
+        for s in ranked:
             vp = self.framework.node(s.viewpoint_id)
             label = f"{vp.id} {vp.title}"
-            if s.item_id:
-                item_text = " ".join(self.framework.node(s.item_id).text.split())
-                label += f" — ○ {item_text[:40]}…"
             label += translate("Policy", " (match %1%)").replace("%1", str(round(s.score * 100)))
+            label += "  " + " / ".join(reason_text[r.kind].replace("%1", r.detail) for r in s.reasons)
+            if s.item_id:  # the ○ item on a line of its own, so the reasons stay in view
+                item_text = " ".join(self.framework.node(s.item_id).text.split())
+                label += f"\n    ○ {item_text[:60]}…"
             entry = QListWidgetItem(label)
             entry.setData(Qt.ItemDataRole.UserRole, s)
             self.suggestions.addItem(entry)
-        self.accept_suggestion_button.setEnabled(bool(self.suggested))
-        if not self.suggested:
+        if not ranked:
             self.suggestions.addItem(translate("Policy", "No suggestion for this text."))
         else:
+            self.accept_suggestion_button.setEnabled(True)
             self.suggestions.setCurrentRow(0)
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:

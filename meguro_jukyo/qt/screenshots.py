@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         shoot(window, "policy")
 
         link_dialog = window.open_link_dialog("issue", issue)
+        _settle(app, tasks)  # the suggestions are computed on the database lane
         link_dialog.accept_suggestion()
         shoot(link_dialog, "link_suggestions")
         link_dialog.reject()

@@ -121,8 +121,7 @@ def test_create_link_search_undo_redo_through_the_window(qtbot, qtmodeltester, w
     # link it to a 視点 by accepting a suggestion
     qtbot.mouseClick(issue_dialog.link_button, Qt.MouseButton.LeftButton)
     link_dialog = window.findChild(LinkDialog)
-    wait_idle(qtbot, tasks)  # the 視点 already linked are read before suggesting
-    assert link_dialog.suggested, "the issue text should bring suggestions"
+    qtbot.waitUntil(lambda: bool(link_dialog.suggested), timeout=WAIT)  # "the issue text should bring suggestions"
     assert services.links.count(ListQuery(equals={"issue_id": issue.id})) == 0  # never applied silently
     suggestion = link_dialog.suggested[0]
     qtbot.mouseClick(link_dialog.accept_suggestion_button, Qt.MouseButton.LeftButton)

@@ -21,8 +21,9 @@ from .entities import (
     quorum,
 )
 from .stats import StatsService
+from .suggestions import SuggestionService
 
-__all__ = ["Services", "ListQuery", "EntityService", "Quorum", "quorum"]
+__all__ = ["Services", "ListQuery", "EntityService", "Quorum", "SuggestionService", "quorum"]
 
 
 class Services:
@@ -38,6 +39,7 @@ class Services:
         self.links = PolicyLinkService(store, self.vocab)
         self.attendees = AttendeeService(store, self.vocab)
         self.stats = StatsService(store, self.issues)
+        self.suggestions = SuggestionService(store)
 
     def by_kind(self, kind: str) -> EntityService:
         return {s.kind: s for s in self.all()}[kind]

@@ -19,7 +19,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, Callable, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
-from sqlalchemy import String, Table, and_, bindparam, column, false, func, literal_column, select, text
+from sqlalchemy import String, Table, and_, bindparam, case, column, false, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
@@ -486,9 +486,11 @@ class EntityService(Generic[ReadT]):
         if q.viewpoint_id:
             conds.append(ids.in_(self._viewpoint_targets(q.viewpoint_id)))
         if q.text.strip():
-            from ..search import id_subquery
+            from ..search import id_subquery, query_variants
 
-            sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind)
+            with self.store.engine.connect() as con:
+                variants = query_variants(con, q.text)
+            sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind, variants)
             conds.append(ids.in_(text(sql).bindparams(**params).columns(column("ref_id", String)))
                          if sql else false())
         return conds
@@ -508,6 +510,8 @@ class EntityService(Generic[ReadT]):
             if name not in self.table.c:
                 raise ValidationError(f"並べ替えできない列です: {name}", f"Cannot sort by {name}.")
             col = self.table.c[name]
+            if name == "yomi":  # a name nobody gave a よみ to goes after all others, either way
+                order.append(case((col == "", 1), else_=0).asc())
             order.append(col.desc() if desc else col.asc())
         order.append(self.table.c.id.asc())  # a total order: stable pages
         return order

@@ -2199,10 +2199,6 @@ Open the meeting anyway?</translation>
         <translation>Use this suggestion</translation>
     </message>
     <message>
-        <source>Reading the viewpoints already linked…</source>
-        <translation>Reading the viewpoints already linked…</translation>
-    </message>
-    <message>
         <source> (match %1%)</source>
         <translation> (match %1%)</translation>
     </message>
@@ -2237,6 +2233,22 @@ Open the meeting anyway?</translation>
     <message>
         <source>Link to: %1</source>
         <translation>Link to: %1</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>Looking for suggestions…</translation>
+    </message>
+    <message>
+        <source>words: %1</source>
+        <translation>words: %1</translation>
+    </message>
+    <message>
+        <source>plan text: %1</source>
+        <translation>plan text: %1</translation>
+    </message>
+    <message>
+        <source>similar issue: %1</source>
+        <translation>similar issue: %1</translation>
     </message>
 </context>
 <context>

@@ -2199,10 +2199,6 @@ Open the meeting anyway?</source>
         <translation>この候補を使う</translation>
     </message>
     <message>
-        <source>Reading the viewpoints already linked…</source>
-        <translation>結びつけ済みの施策視点を読み込み中…</translation>
-    </message>
-    <message>
         <source> (match %1%)</source>
         <translation>（一致度 %1%）</translation>
     </message>
@@ -2237,6 +2233,22 @@ Open the meeting anyway?</source>
     <message>
         <source>Link to: %1</source>
         <translation>結びつけ先: %1</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions…</source>
+        <translation>候補を探しています…</translation>
+    </message>
+    <message>
+        <source>words: %1</source>
+        <translation>語: %1</translation>
+    </message>
+    <message>
+        <source>plan text: %1</source>
+        <translation>計画の本文: %1</translation>
+    </message>
+    <message>
+        <source>similar issue: %1</source>
+        <translation>似た課題: %1</translation>
     </message>
 </context>
 <context>

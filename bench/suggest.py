@@ -1,0 +1,110 @@
+"""視点 suggestions on the evaluation set (tests/data/viewpoint_eval.json), top-1 and top-3.
+
+Beside each other, on the tuning part and on the held-out part separately:
+
+- plan text only: :class:`meguro_jukyo.core.policy.Suggester` as the app used it before
+  (character n-grams of the plan's text), the raw baseline;
+- words + plan: :class:`meguro_jukyo.core.suggest.ViewpointSuggester` with no store decisions;
+- words + plan + the store's decisions: the same, learning from the other texts of the set
+  as accepted links (leave-one-out on the tuning part; the held-out part learns from the
+  tuning part only, as a store whose earlier issues were linked).
+
+Also the analyser's cost: import + first analysis time and the memory it adds, measured in a
+fresh interpreter, and the installed size of the dictionary.
+
+Run alone with ``python -m bench.suggest``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+EVAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "viewpoint_eval.json"
+
+_COST = """
+import time
+def rss():
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:"))
+from meguro_jukyo.core import japanese
+before = rss()
+t = time.perf_counter()
+from meguro_jukyo.core import analysis
+analysis.warm_up()
+print(time.perf_counter() - t, (rss() - before) / 1024)
+"""
+
+
+def evaluate(items, suggest) -> tuple[float, float]:
+    """(top-1, top-3) share of ``items`` whose label ``suggest(item)`` ranks first / in its three."""
+    top1 = top3 = 0
+    for item in items:
+        got = suggest(item)
+        top1 += bool(got) and got[0] == item["viewpoint"]
+        top3 += item["viewpoint"] in got[:3]
+    return top1 / len(items), top3 / len(items)
+
+
+def run(workdir: Path) -> list[str]:
+    from meguro_jukyo.core import analysis
+    from meguro_jukyo.core.policy import Suggester, load_framework
+    from meguro_jukyo.core.suggest import Example, ViewpointSuggester
+
+    data = json.loads(EVAL.read_text(encoding="utf-8"))["items"]
+    parts = {p: [i for i in data if i["part"] == p] for p in ("tuning", "held_out")}
+    framework = load_framework()
+    old = Suggester(framework)
+    new = ViewpointSuggester(framework, old)
+    for item in data:
+        item["words"] = tuple(analysis.words(item["text"]))
+
+    def example(item) -> Example:
+        return Example(item["words"], item["viewpoint"], None, item["text"][:20], True)
+
+    tuning_examples = [example(i) for i in parts["tuning"]]
+
+    def learned(item):
+        pool = tuning_examples if item["part"] == "held_out" else [
+            example(i) for i in parts["tuning"] if i is not item]
+        return [r.viewpoint_id for r in new.rank(item["text"], pool, limit=3)]
+
+    suggesters = {
+        "plan text only (before)": lambda item: [s.viewpoint_id for s in old.suggest(item["text"], limit=3)],
+        "words + plan": lambda item: [r.viewpoint_id for r in new.rank(item["text"], limit=3)],
+        "words + plan + store's decisions": learned,
+    }
+    lines = [f"## bench.suggest — 視点 suggestions on {EVAL.name} ({len(data)} texts, 13 視点)", "",
+             "| suggester | tuning top-1 | tuning top-3 | held-out top-1 | held-out top-3 |",
+             "|---|---|---|---|---|"]
+    for name, fn in suggesters.items():
+        figures = []
+        for part in ("tuning", "held_out"):
+            t1, t3 = evaluate(parts[part], fn)
+            figures += [f"{t1:.1%}", f"{t3:.1%}"]
+        lines.append(f"| {name} | " + " | ".join(figures) + " |")
+    lines.append("")
+    lines.append(f"Parts: tuning {len(parts['tuning'])} texts, held-out {len(parts['held_out'])} "
+                 "(never looked at when choosing words or weights).")
+
+    start = time.perf_counter()
+    for item in data:
+        new.rank(item["text"], tuning_examples, limit=3)
+    per_text = (time.perf_counter() - start) / len(data)
+    cost = subprocess.run([sys.executable, "-c", _COST], capture_output=True, text=True, check=True)
+    seconds, mib = (float(x) for x in cost.stdout.split())
+    import sudachidict_small
+
+    dict_dir = Path(sudachidict_small.__file__).parent
+    size = sum(p.stat().st_size for p in dict_dir.rglob("*") if p.is_file()) / 2**20
+    lines += ["", f"Analyser: import + first analysis {seconds * 1000:.0f} ms, +{mib:.0f} MiB resident "
+              f"(fresh interpreter); sudachidict_small installed {size:.0f} MiB. "
+              f"One suggestion with {len(tuning_examples)} store decisions: {per_text * 1000:.1f} ms."]
+    return lines
+
+
+if __name__ == "__main__":
+    print("\n".join(run(Path("."))))

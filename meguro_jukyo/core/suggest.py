@@ -1,0 +1,217 @@
+"""施策立案の視点 suggested for a text from three signals, each one saying why it spoke.
+
+- **words**: the text's content words (Sudachi lemmas and compounds, :mod:`.analysis`) looked
+  up in ``resources/viewpoint_terms.json``, the curated vocabulary that maps residents' words
+  (遊具, 欄干, 回覧板, いじめ …) to the 視点 they concern, each entry with its reason;
+- **plan**: the plan-text similarity of :class:`.policy.Suggester` (character n-grams of the
+  plan's own text), which still carries texts that use the plan's wording;
+- **similar**: the store's own decisions (:class:`Example`): the linked issues whose words are
+  closest to the text vote for the 視点 they were linked to, and a link that was made and then
+  removed votes against it.
+
+Pure and deterministic: the same text, framework and examples give the same ranking.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import analysis
+from .policy import PolicyFramework, Suggester
+
+__all__ = ["Example", "Ranked", "Reason", "ViewpointSuggester"]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One decision of the store: an issue's text linked to a 視点 (or unlinked from it)."""
+
+    words: tuple[str, ...]  # analysis.words of the issue's text
+    viewpoint_id: str
+    item_id: str | None
+    title: str
+    accepted: bool  # False: the link was removed
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    kind: str  # "words" | "plan" | "similar"
+    detail: str  # the words, the ○ item's id, or the similar issue's title
+
+    def ja(self) -> str:
+        label = {"words": "語", "plan": "計画の本文", "similar": "似た課題"}[self.kind]
+        return f"{label}: {self.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    viewpoint_id: str
+    item_id: str | None
+    score: float  # 0..1
+    reasons: tuple[Reason, ...]
+
+
+class ViewpointSuggester:
+    """Ranks the 13 視点 for a text (see the module docstring).
+
+    score = (WORDS·w + PLAN·p + SIMILAR·s) / (WORDS + PLAN + SIMILAR), each signal in 0..1:
+    w saturates with the weight of the vocabulary hits, p is the plan similarity (full at
+    PLAN_FULL), s is the similarity-weighted vote of the nearest examples.
+    """
+
+    WORDS = 1.0
+    PLAN = 0.45
+    SIMILAR = 1.0
+    #: a vocabulary hit of weight 1 gives w = 1 - exp(-WORD_SATURATION)
+    WORD_SATURATION = 1.0
+    #: plan similarity that counts as a full signal (cosine of character n-grams: a text in the
+    #: plan's own words reaches 0.3, a resident's text rarely 0.1)
+    PLAN_FULL = 0.3
+    #: the plan signal alone suggests a 視点 only from this strength (a shared everyday word
+    #: such as 願い in よろしくお願いします is not enough)
+    PLAN_ALONE = 0.5
+    NEIGHBOURS = 5
+    MIN_SIMILARITY = 0.5
+    MIN_SCORE = 0.05
+    #: words shown in a reason
+    REASON_WORDS = 4
+
+    def __init__(self, framework: PolicyFramework, plan: Suggester | None = None) -> None:
+        self.framework = framework
+        self.plan = plan if plan is not None else Suggester(framework)
+        self._order = {vp.id: i for i, vp in enumerate(framework.viewpoints())}
+
+    @cached_property
+    def vocabulary(self) -> dict[str, tuple[tuple[str, str | None, float, str], ...]]:
+        """Word key → ((視点, ○ item, weight, the term as written), …); built on first use
+        (it needs the analyser)."""
+        from .resources import load_json
+
+        found: dict[str, list[tuple[str, str | None, float, str]]] = defaultdict(list)
+        for entry in load_json("viewpoint_terms.json")["entries"]:
+            for term in entry["terms"]:
+                key = analysis.term_key(term)
+                if key:
+                    found[key].append((entry["viewpoint"], entry.get("item"),
+                                       float(entry.get("weight", 1.0)), term))
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def _phrases(self) -> tuple[str, ...]:
+        """Vocabulary keys that :func:`analysis.words` cannot give as one word (やさしい日本語:
+        an adjective and a noun), looked for in the text's run of keys instead."""
+        return tuple(sorted(k for k in self.vocabulary
+                            if len(analysis.morphs(k)) > 1 and not _is_compound(k)))
+
+    # -- signals --------------------------------------------------------------
+    def _words(self, words: Sequence[str], joined: str) -> tuple[dict[str, float], dict[str, list[str]], dict[str, Counter]]:
+        """Per 視点: weight of the vocabulary hits, the terms hit, the ○ items they name.
+
+        Each word counts once; a word inside a longer one that is in the vocabulary counts with
+        it, not again (社会福祉協議会 is not also 協議, 住区センター not also 住区).
+        """
+        weight: dict[str, float] = defaultdict(float)
+        terms: dict[str, list[str]] = defaultdict(list)
+        items: dict[str, Counter] = defaultdict(Counter)
+        vocabulary = self.vocabulary
+        keys = [k for k in dict.fromkeys(words) if k in vocabulary]
+        keys += [k for k in self._phrases if k in joined and k not in keys]
+        taken: list[str] = []
+        for key in sorted(keys, key=len, reverse=True):
+            if not any(key in longer for longer in taken):
+                taken.append(key)
+        for key in (k for k in keys if k in taken):  # in text order, for the reason shown
+            hits = vocabulary[key]
+            spread = len({vp for vp, *_ in hits})  # a word of many 視点 says less of each
+            for vp, item, w, term in hits:
+                weight[vp] += w / spread
+                if term not in terms[vp]:
+                    terms[vp].append(term)
+                if item:
+                    items[vp][item] += w
+        return weight, terms, items
+
+    def _similar(self, words: Sequence[str], examples: Sequence[Example]) -> tuple[dict[str, float], dict[str, list[Example]]]:
+        """Per 視点: the vote of the nearest examples (TF-IDF cosine over words) and who voted."""
+        if not examples or not words:
+            return {}, {}
+        df: Counter = Counter()
+        for ex in examples:
+            df.update(set(ex.words))
+        n = len(examples)
+
+        def vector(ws: Sequence[str]) -> dict[str, float]:
+            counts = Counter(ws)
+            vec = {w: c * (math.log((1 + n) / (1 + df[w])) + 1.0) for w, c in counts.items()}
+            norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+            return {w: v / norm for w, v in vec.items()}
+
+        q = vector(words)
+        scored = []
+        for i, ex in enumerate(examples):
+            v = vector(ex.words)
+            sim = sum(w * v.get(k, 0.0) for k, w in q.items())
+            if sim >= self.MIN_SIMILARITY:
+                scored.append((-round(sim, 9), i, ex))
+        scored.sort(key=lambda t: (t[0], t[1]))
+        vote: dict[str, float] = defaultdict(float)
+        voters: dict[str, list[Example]] = defaultdict(list)
+        for neg_sim, _i, ex in scored[: self.NEIGHBOURS]:
+            vote[ex.viewpoint_id] += -neg_sim if ex.accepted else neg_sim
+            if ex.accepted:
+                voters[ex.viewpoint_id].append(ex)
+        return vote, voters
+
+    # -- ranking --------------------------------------------------------------
+    def rank(self, text: str, examples: Sequence[Example] = (), limit: int = 3) -> list[Ranked]:
+        """Up to ``limit`` 視点 for ``text``, best first; none when nothing speaks for any."""
+        if limit <= 0:
+            return []
+        found = analysis.morphs(text)
+        words = analysis.words_of(found)
+        plan = {s.viewpoint_id: s for s in self.plan.scores(text)}
+        word_weight, word_terms, word_items = self._words(words, "".join(m.key for m in found))
+        vote, voters = self._similar(words, examples)
+        total = self.WORDS + self.PLAN + self.SIMILAR
+        out: list[Ranked] = []
+        for vp_id in self._order:
+            reasons: list[Reason] = []
+            w = 1.0 - math.exp(-self.WORD_SATURATION * word_weight.get(vp_id, 0.0))
+            if w > 0:
+                reasons.append(Reason("words", "・".join(word_terms[vp_id][: self.REASON_WORDS])))
+            p = 0.0
+            ps = plan.get(vp_id)
+            if ps is not None and ps.score >= self.plan.MIN_SCORE and ps.evidence >= self.plan.MIN_EVIDENCE:
+                p = min(1.0, ps.score / self.PLAN_FULL)
+                if ps.item_id:
+                    reasons.append(Reason("plan", ps.item_id))
+            s = max(-1.0, min(1.0, vote.get(vp_id, 0.0)))
+            if voters.get(vp_id):
+                reasons.append(Reason("similar", voters[vp_id][0].title))
+            score = (self.WORDS * w + self.PLAN * p + self.SIMILAR * s) / total
+            if score < self.MIN_SCORE or not reasons or (w == 0 and s <= 0 and p < self.PLAN_ALONE):
+                continue
+            out.append(Ranked(vp_id, self._item(vp_id, ps, word_items.get(vp_id), voters.get(vp_id)),
+                              round(min(1.0, score), 6), tuple(reasons)))
+        out.sort(key=lambda r: (-r.score, self._order[r.viewpoint_id]))
+        return out[:limit]
+
+    def _item(self, vp_id: str, plan, word_items: Counter | None, voters: list[Example] | None) -> str | None:
+        """The ○ item to offer: the plan text's closest, else the vocabulary's, else a neighbour's."""
+        if plan is not None and plan.item_id:
+            return plan.item_id
+        if word_items:
+            return max(sorted(word_items), key=lambda it: word_items[it])
+        for ex in voters or ():
+            if ex.item_id:
+                return ex.item_id
+        return None
+
+
+def _is_compound(key: str) -> bool:
+    """Whether the analyser reads ``key`` as one run of nouns (then :func:`analysis.words` gives it)."""
+    return key in analysis.words(key)

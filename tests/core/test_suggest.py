@@ -1,0 +1,141 @@
+"""視点 suggestions from residents' words: the analyser, the vocabulary, the ranking, the evaluation set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from meguro_jukyo.core import analysis
+from meguro_jukyo.core.policy import Suggester, load_framework
+from meguro_jukyo.core.resources import load_json
+from meguro_jukyo.core.suggest import Example, ViewpointSuggester
+
+EVAL = Path(__file__).resolve().parents[1] / "data" / "viewpoint_eval.json"
+
+
+@pytest.fixture(scope="module")
+def fw():
+    return load_framework()
+
+
+@pytest.fixture(scope="module")
+def suggester(fw):
+    return ViewpointSuggester(fw)
+
+
+# -- analyser ---------------------------------------------------------------------------
+
+
+def test_words_are_lemmas_and_compounds():
+    words = analysis.words("歩道橋の欄干が錆びている。子ども食堂を始めたい。学校でいじめがある")
+    assert {"歩道", "歩道橋", "欄干", "錆びる", "子供食堂", "学校"} <= set(words)
+    # written in kana or kanji, a word has one key
+    assert analysis.words("いじめ") == analysis.words("苛め")
+    assert analysis.term_key("子ども食堂") == analysis.term_key("子供食堂") == "子供食堂"
+    assert "が" not in words and "て" not in words  # particles say nothing
+
+
+def test_importing_the_core_does_not_load_the_analyser():
+    """App start must not pay for Sudachi: it loads on first use."""
+    code = ("import sys\n"
+            "import meguro_jukyo.core.policy, meguro_jukyo.core.suggest, meguro_jukyo.core.analysis\n"
+            "import meguro_jukyo.core.services, meguro_jukyo.cli\n"
+            "print(any(m.split('.')[0] == 'sudachipy' for m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+# -- vocabulary -------------------------------------------------------------------------
+
+
+def test_every_vocabulary_entry_names_a_viewpoint_its_item_and_a_reason(fw):
+    entries = load_json("viewpoint_terms.json")["entries"]
+    viewpoints = {vp.id for vp in fw.viewpoints()}
+    assert {e["viewpoint"] for e in entries} == viewpoints  # all 13 covered
+    for e in entries:
+        assert e["viewpoint"] in viewpoints
+        assert e["reason"].strip()
+        if "item" in e:
+            assert fw.viewpoint_of(e["item"]).id == e["viewpoint"], e
+        assert all(analysis.term_key(t) for t in e["terms"]), e
+
+
+@pytest.mark.parametrize("text, viewpoint, word", [
+    ("公園の遊具が古くて危ない", "3-3-2", "遊具"),
+    ("歩道橋の欄干がぐらぐらする", "3-3-2", "欄干"),
+    ("回覧板がなかなか回ってこない", "2-2-2", "回覧板"),
+    ("子どもがいじめにあっている", "1-2-1", "いじめ"),
+    ("外国人住民のために多言語の案内を", "1-2-2", "多言語"),
+    ("子ども食堂を始めたい", "2-1-1", "子ども食堂"),
+])
+def test_residents_words_reach_their_viewpoint_and_say_so(suggester, text, viewpoint, word):
+    top = suggester.rank(text)[0]
+    assert top.viewpoint_id == viewpoint
+    words = next(r for r in top.reasons if r.kind == "words")
+    assert word in words.detail.split("・")
+    assert words.ja().startswith("語: ")
+
+
+def test_nothing_is_suggested_for_a_text_that_says_nothing(suggester):
+    assert suggester.rank("よろしくお願いします") == []
+    assert suggester.rank("") == []
+    assert suggester.rank("公園の遊具", limit=0) == []
+
+
+def test_ranking_is_deterministic(fw, suggester):
+    text = "町会の掲示板と回覧板で防災訓練のお知らせをしたい"
+    examples = [Example(tuple(analysis.words("掲示板のお知らせ")), "2-2-2", None, "掲示板", True)]
+    first = suggester.rank(text, examples, limit=13)
+    assert first == suggester.rank(text, examples, limit=13)
+    assert first == ViewpointSuggester(fw).rank(text, examples, limit=13)
+    scores = [r.score for r in first]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_an_accepted_example_pulls_a_similar_text_and_a_removed_one_pushes_it(suggester):
+    text = "高射砲陣地の跡に説明板がほしい"
+    before = [r.viewpoint_id for r in suggester.rank(text)]
+    words = tuple(analysis.words("高射砲陣地の跡に説明板を立てる"))
+    accepted = [Example(words, "1-1-1", "1-1-1.2", "高射砲陣地の跡", True)]
+    after = suggester.rank(text, accepted)
+    assert after[0].viewpoint_id == "1-1-1"
+    assert any(r.kind == "similar" and r.detail == "高射砲陣地の跡" for r in after[0].reasons)
+    score = {r.viewpoint_id: r.score for r in suggester.rank(text)}
+    removed = [Example(words, before[0], None, "高射砲陣地の跡", False)]
+    pushed = {r.viewpoint_id: r.score for r in suggester.rank(text, removed)}
+    assert pushed.get(before[0], 0.0) < score[before[0]]
+
+
+# -- evaluation set ---------------------------------------------------------------------
+
+
+def _eval():
+    return json.loads(EVAL.read_text(encoding="utf-8"))["items"]
+
+
+def test_the_evaluation_set_covers_every_viewpoint_and_keeps_a_quarter_out(fw):
+    items = _eval()
+    assert len(items) >= 120
+    assert {i["viewpoint"] for i in items} == {vp.id for vp in fw.viewpoints()}
+    parts = Counter(i["part"] for i in items)
+    assert set(parts) == {"tuning", "held_out"}
+    assert parts["held_out"] >= len(items) / 4
+    assert len({i["text"] for i in items}) == len(items)
+
+
+def test_the_new_suggester_beats_the_plan_text_alone_on_the_held_out_part(fw, suggester):
+    held_out = [i for i in _eval() if i["part"] == "held_out"]
+    old = Suggester(fw)
+
+    def top1(rank):
+        return sum(bool(r) and r[0] == i["viewpoint"] for i in held_out for r in [rank(i["text"])])
+
+    new_hits = top1(lambda t: [r.viewpoint_id for r in suggester.rank(t)])
+    old_hits = top1(lambda t: [s.viewpoint_id for s in old.suggest(t)])
+    assert new_hits > 2 * old_hits
