@@ -17,6 +17,8 @@ def register(sub) -> None:
     q.add_argument("out", type=Path, metavar="OUT.mjhandover")
     q.add_argument("--organization", required=True, metavar="NAME_OR_ID", help="組織の名前か ID")
     q.add_argument("--nendo", type=int, required=True, metavar="YEAR", help="引き継ぐ年度（西暦で: 2025 は令和7年度）")
+    q.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="引き継ぎ書（読むための PDF）も書き出す")
+    q.add_argument("--personal", action="store_true", help="引き継ぎ書にアクションの担当者名を載せる")
     q.set_defaults(handler=cmd_handover_write)
     q = hsub.add_parser("import", help="引き継ぎファイルを取り込み、前の端末の続きから使う")
     q.add_argument("file", type=Path, metavar="FILE.mjhandover")
@@ -43,9 +45,20 @@ def cmd_handover_write(args) -> int:
     from ..core.db import Store
     from ..core.sync.handover import write_handover
 
+    if args.pdf is not None and args.pdf.suffix.lower() != ".pdf":
+        raise UserError("引き継ぎ書は .pdf のファイル名で指定してください。", "Give the reading copy a .pdf name.")
     with Store.open(args.db, holder="meguro-jukyo handover write") as store:
-        written = write_handover(store, args.out, organization_id=_organization_id(store, args.organization),
-                                 nendo=args.nendo)
+        org_id = _organization_id(store, args.organization)
+        written = write_handover(store, args.out, organization_id=org_id, nendo=args.nendo)
+        if args.pdf is not None:
+            from ..core.exchange.handover_report import build_handover_report
+            from ..core.services import Services
+            from ..qt.minutes_pdf import write_minutes_pdf_headless  # Qt only when a PDF is asked for
+
+            report = build_handover_report(Services(store), org_id, args.nendo,
+                                           fingerprint=written.sender.fingerprint, personal=args.personal)
+            write_minutes_pdf_headless(report, args.pdf)
+            print(f"引き継ぎ書を書き出しました: {args.pdf}")
     c = written.counts
     print(f"引き継ぎファイルを書き出しました: {args.out}")
     print(f"{written.organization_name} {written.nendo}年度: 未解決の課題 {c['open_issues']}件、"

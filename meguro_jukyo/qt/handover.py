@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from ..core.exchange.handover_report import build_handover_report
 from ..core.japanese import nendo, nendo_label
 from ..core.services import Services
 from ..core.sync import handover
+from .minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
 
 translate = QCoreApplication.translate
@@ -87,17 +89,24 @@ def ask_write(page) -> None:
 
 
 def write_to(page, path: str | Path, organization_id: str, year: int):
-    store = page.store
+    """The handover file, and beside it its reading copy (引き継ぎ書, the same name in .pdf)."""
+    store, pdf = page.store, Path(path).with_suffix(".pdf")
+
+    def work(_progress) -> handover.Handover:
+        written = handover.write_handover(store, path, organization_id=organization_id, nendo=year)
+        report = build_handover_report(Services(store), organization_id, year, fingerprint=written.sender.fingerprint)
+        write_minutes_pdf(report, pdf)  # painting only: allowed off the GUI thread
+        return written
 
     def done(written: handover.Handover) -> None:
         page.status.setText(translate(
-            "Handover", "Wrote the handover file %1. On the new laptop, compare this device's fingerprint "
-            "%2 when it is imported.").replace("%1", str(path)).replace("%2", written.sender.fingerprint))
+            "Handover", "Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this "
+            "device's fingerprint %3 when it is imported.").replace("%1", str(path)).replace("%2", str(pdf))
+            .replace("%3", written.sender.fingerprint))
         page.handover_done.emit(written)
 
-    return page.tasks.with_progress(page, translate("Handover", "Writing the handover file…"),
-                                    lambda _p: handover.write_handover(store, path, organization_id=organization_id,
-                                                                       nendo=year), done, cancellable=False)
+    return page.tasks.with_progress(page, translate("Handover", "Writing the handover file…"), work, done,
+                                    cancellable=False)
 
 
 def ask_import(page) -> None:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import subprocess
 import zipfile
 
 import pytest
@@ -140,8 +141,20 @@ def test_the_command_line_asks_for_the_fingerprint_then_continues_on_the_new_lap
         fingerprint = identity.device_card(store).fingerprint
     path = tmp_path / "h.mjhandover"
     capsys.readouterr()
-    assert main(["--db", str(old_db), "handover", "write", str(path), "--organization", name, "--nendo", "2025"]) == 0
+    pdf = tmp_path / "引き継ぎ書.pdf"
+    assert main(["--db", str(old_db), "handover", "write", str(path), "--organization", name, "--nendo", "2025",
+                 "--pdf", str(pdf)]) == 0
     assert fingerprint in capsys.readouterr().out
+    with Store.open(old_db) as store:
+        org_id = next(o.id for o in Services(store).organizations.list() if o.name == name)
+        report = build_handover_report(Services(store), org_id, 2025, fingerprint=fingerprint)
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    sections = dict(report.sections())
+    assert sections["未解決の課題"] and sections["未完了のアクション"]
+    for _, item in sections["未解決の課題"] + sections["未完了のアクション"]:  # every open item is in it
+        title = item.split("（")[0]
+        assert "".join(title.split()) in text, title
+    assert "".join(fingerprint.split()) in text
     assert main(["--db", str(new_db), "handover", "import", str(path)]) == 3
     err = capsys.readouterr().err
     assert fingerprint in err and "--fingerprint" in err
@@ -166,15 +179,15 @@ def test_the_reading_copy_lists_every_open_item_the_years_decisions_and_no_names
     sections = dict(report.sections())
     assert report.heading == "令和7年度 引き継ぎ書"
     assert ("前の端末の指紋", fp) in sections["この引き継ぎについて"]
-    assert {title for title, _ in sections["未解決の課題"]} == {i.title for i in records["issues"]}
-    assert [title for title, _ in sections["未完了のアクション"]] == ["夜間の見回り"]
+    assert sorted(text.split("（")[0] for _, text in sections["未解決の課題"]) == sorted(i.title for i in records["issues"])
+    assert sections["未完了のアクション"] == [("未着手", "夜間の見回り（期限 令和7年6月30日）")]
     (when, text), = sections["この年度の決定事項"]
-    assert "令和7年度 定期総会" in when and "=見回りを増やす" in text
+    assert when == "令和7年5月18日" and text.startswith("令和7年度 定期総会: =見回りを増やす")
     assert "賛成15・反対3" in text and "少数意見: 反対の理由" in text
     assert [title for title, _ in sections["この年度の会議"]] == ["令和7年5月18日"]
-    assert dict(sections["区への要望と回答"]) == {
-        asked.title: "提起 令和7年4月7日・回答 令和7年11月4日: 来年度に街灯を増設します。",
-        waiting.title: "提起 令和7年4月8日・回答はまだありません"}
+    assert sorted(sections["区への要望と回答"]) == [
+        ("回答あり", f"{asked.title}（提起 令和7年4月7日）\n回答（令和7年11月4日）: 来年度に街灯を増設します。"),
+        ("回答待ち", f"{waiting.title}（提起 令和7年4月8日）")]
     everything = repr(report.sections())
     assert "鈴木花子" not in everything  # the action's assignee
     named = build_handover_report(services, records["org"].id, 2025, fingerprint=fp, personal=True)

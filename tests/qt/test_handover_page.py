@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
 
 from PySide6.QtCore import Qt
 from test_sync_page import WAIT, make_page
@@ -36,6 +37,9 @@ def test_the_old_laptop_writes_it_and_the_new_one_continues_after_comparing_the_
             handover.write_to(page, path, council_id("komaba"), 2025)
         fingerprint = identity.device_card(old).fingerprint
         assert fingerprint in page.status.text() and path.exists()
+        reading = subprocess.run(["pdftotext", str(path.with_suffix(".pdf")), "-"], capture_output=True, text=True,
+                                 check=True).stdout
+        assert "引き継ぎ書" in reading and "街灯が暗い" in reading
 
         other = make_page(qtbot, new, tasks)
         with qtbot.waitSignal(other.card_read, timeout=WAIT) as blocker:

@@ -83,11 +83,15 @@ def build_handover_report(services: Services, organization_id: str, nendo: int, 
             (issue.c.raised_on >= start) | (issue.c.answered_on >= start) | (issue.c.status.notin_(CLOSED_ISSUE)))
             .order_by(issue.c.raised_on, issue.c.title)).mappings().all()
 
-    open_issues = [(r["title"], f"{vocab.label('issue_status', r['status'])}・{vocab.label('issue_category', r['category'])}"
-                                f"・提起 {_date(r['raised_on'])}" + (f"・場所 {r['place']}" if r["place"] else "")
+    # a short label (state, date) beside each item, its title leading the text: the label
+    # column of the printed table is narrow
+    open_issues = [(vocab.label("issue_status", r["status"]),
+                    f"{r['title']}（{vocab.label('issue_category', r['category'])}・提起 {_date(r['raised_on'])}"
+                    + (f"・場所 {r['place']}" if r["place"] else "") + "）"
                     + (f"\n{r['description']}" if r["description"] else "")) for r in issues]
-    open_actions = [(r["title"], f"{vocab.label('action_status', r['status'])}・期限 {_date(r['due_on'])}"
-                                 + (f"・担当 {r['assignee']}" if personal and r["assignee"] else "")) for r in actions]
+    open_actions = [(vocab.label("action_status", r["status"]),
+                     f"{r['title']}（期限 {_date(r['due_on'])}"
+                     + (f"・担当 {r['assignee']}" if personal and r["assignee"] else "") + "）") for r in actions]
     by_meeting = {r["id"]: r for r in meetings}
     minority: dict[str, list[str]] = {}
     for n in notes:
@@ -101,9 +105,9 @@ def build_handover_report(services: Services, organization_id: str, nendo: int, 
         how = Decision(n["body"], vocab.label("decision_method", n["decision_method"]) if n["decision_method"] else "—",
                        n["votes_for"], n["votes_against"], n["votes_abstain"]).how
         reasons = "".join(f"\n少数意見: {text}" for text in minority.get(n["id"], ()))
-        decisions.append((f"{_date(held['starts_at'])} {held['title']}", f"{n['body']}\n決め方: {how}{reasons}"))
-    request_rows = [(r["title"], f"提起 {_date(r['raised_on'])}・" + (
-        f"回答 {_date(r['answered_on'])}: {r['ward_answer']}" if r["ward_answer"] else "回答はまだありません"))
+        decisions.append((_date(held["starts_at"]), f"{held['title']}: {n['body']}\n決め方: {how}{reasons}"))
+    request_rows = [("回答あり" if r["ward_answer"] else "回答待ち", f"{r['title']}（提起 {_date(r['raised_on'])}）" + (
+        f"\n回答（{_date(r['answered_on'])}）: {r['ward_answer']}" if r["ward_answer"] else ""))
         for r in requests]
     meeting_rows = [(_date(r["starts_at"]), f"{r['title']}（{vocab.label('meeting_status', r['status'])}）")
                     for r in meetings]

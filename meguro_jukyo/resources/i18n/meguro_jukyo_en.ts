@@ -1318,8 +1318,8 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Handover files (*.mjhandover)</translation>
     </message>
     <message>
-        <source>Wrote the handover file %1. On the new laptop, compare this device&apos;s fingerprint %2 when it is imported.</source>
-        <translation>Wrote the handover file %1. On the new laptop, compare this device&apos;s fingerprint %2 when it is imported.</translation>
+        <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
+        <translation>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</translation>
     </message>
     <message>
         <source>Writing the handover file…</source>

@@ -1318,8 +1318,8 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>引き継ぎファイル (*.mjhandover)</translation>
     </message>
     <message>
-        <source>Wrote the handover file %1. On the new laptop, compare this device&apos;s fingerprint %2 when it is imported.</source>
-        <translation>引き継ぎファイルを書き出しました: %1。新しい端末で取り込むときに、この端末の指紋 %2 と照らし合わせてください。</translation>
+        <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
+        <translation>引き継ぎファイル %1 と引き継ぎ書 %2 を書き出しました。新しい端末で取り込むときに、この端末の指紋 %3 と照らし合わせてください。</translation>
     </message>
     <message>
         <source>Writing the handover file…</source>
