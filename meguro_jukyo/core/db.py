@@ -24,6 +24,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
+from . import faults
 from .errors import StoreError
 from .files import atomic_path
 from .lock import WriterLock, left_by_a_crash
@@ -133,7 +134,8 @@ def inspect_sqlite(path: Path, *, quick_check: bool = False) -> int:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise _corrupt(path, exc) from exc
+        fault = faults.db_fault(exc, str(path))  # a file it cannot read is not a corrupt one
+        raise (fault if fault is not None and fault.kind != "corrupt" else _corrupt(path, exc)) from exc
     return version
 
 
@@ -172,19 +174,37 @@ def _begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _count_changes(conn) -> None:
+    conn.info["changes_at_begin"] = conn.connection.dbapi_connection.total_changes
+
+
+def _refuse_changes(conn) -> None:
+    """A rehearsal's transaction may read and write, but never commit what it wrote."""
+    if conn.connection.dbapi_connection.total_changes != conn.info.get("changes_at_begin"):
+        raise RuntimeError("a dry run must not commit its changes")
+
+
 def _read_only_connect(path: Path) -> sqlite3.Connection:
     """A connection that cannot write the store. A reader of a WAL store needs its -shm file;
     where that cannot be made (a read-only folder or medium) no writer can be at work either,
     so the file is read as immutable."""
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
     except sqlite3.OperationalError:
+        con.close()
         return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 def make_engine(location: str, *, read_only: bool = False) -> Engine:
+    """The engine of a store; its disk and database faults are raised as StoreFault (faults.py)."""
+    engine = _make_engine(location, read_only=read_only)
+    faults.install(engine, faults.shown_location(location))
+    return engine
+
+
+def _make_engine(location: str, *, read_only: bool) -> Engine:
     from sqlalchemy import create_engine
 
     if is_url(location):
@@ -208,9 +228,18 @@ def make_engine(location: str, *, read_only: bool = False) -> Engine:
     return engine
 
 
+@contextmanager
+def _raw_faults(where: str | Path):
+    """Faults met on a raw sqlite3 connection (outside the engine's handling) as StoreFault."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise faults.db_fault(exc, str(where)) or exc from exc
+
+
 def sqlite_copy(source: sqlite3.Connection, dest: Path) -> Path:
     """Copy a live database with SQLite's backup API; ``dest`` appears whole or not at all."""
-    with atomic_path(dest, private=True) as tmp:  # backups and copies of the store hold personal data
+    with _raw_faults(dest), atomic_path(dest, private=True) as tmp:  # copies of the store hold personal data
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
@@ -272,6 +301,7 @@ class Store:
         create: bool = False,
         write: bool = True,
         quick_check: bool | None = None,
+        rehearse: bool = False,
         holder: str = "meguro-jukyo",
         device_name: str | None = None,
         workstation: Path | None = None,
@@ -279,6 +309,8 @@ class Store:
         """Open (or with ``create``, make) a store.
 
         ``write`` takes the one-writer lock; read-only users (dump, search) leave it free.
+        ``rehearse`` (with ``write=False``) opens a file that can be written to in a transaction
+        rolled back — a dry run — without the lock, and refuses to commit any change.
         ``quick_check`` checks the whole file first; by default only when the last writer died
         with the store open.
         On a server store, ``device_name`` names this workstation, whose identity file is
@@ -291,7 +323,10 @@ class Store:
         path = Path(location).expanduser().resolve()
         fresh = create and not path.exists()
         if fresh:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise faults.os_fault(exc, str(path.parent)) or exc from exc
         lock = WriterLock(path, holder) if (write or fresh) else None
         if lock:
             lock.acquire()
@@ -314,7 +349,10 @@ class Store:
                         f"古い形式のデータです。書き込みできる形で開いて更新してください: {path}",
                         f"{path} has an older schema; open it for writing to upgrade it.",
                     )
-                engine = make_engine(str(path), read_only=not write)
+                engine = make_engine(str(path), read_only=not (write or rehearse))
+                if rehearse and not write:
+                    event.listen(engine, "begin", _count_changes)
+                    event.listen(engine, "commit", _refuse_changes)
                 if version < SCHEMA_VERSION:
                     with engine.connect() as con:
                         raw = con.connection.dbapi_connection
@@ -329,7 +367,7 @@ class Store:
             return store
         except BaseException:
             if lock:
-                lock.release()
+                lock.release(remove=fresh)  # a store never made leaves no lock file behind
             raise
 
     @classmethod
@@ -458,12 +496,23 @@ class Store:
         """Replace this store's contents with a backup; the current contents are backed up first."""
         source = Path(source).expanduser().resolve()
         version = inspect_sqlite(source, quick_check=True)
+        with self.engine.connect() as con, _raw_faults(self.location):
+            # SQLite's backup waits without end for another program's write to finish: ask
+            # for the write lock first (before the safety copy), which gives up after the busy timeout
+            raw = con.connection.dbapi_connection
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("ROLLBACK")
+        had_backups = backup_dir(Path(self.location)).exists()
         safety = self.backup(reason="before-restore")
         src = _ro_connect(source)
         try:
-            with self.engine.connect() as con:
-                raw = con.connection.dbapi_connection
-                src.backup(raw)
+            with self.engine.connect() as con, _raw_faults(self.location):
+                src.backup(con.connection.dbapi_connection)
+        except BaseException:
+            safety.unlink(missing_ok=True)  # the store was left as it was: the copy is not needed
+            if not had_backups:
+                safety.parent.rmdir()
+            raise
         finally:
             src.close()
         self.engine.dispose()
