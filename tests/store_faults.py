@@ -35,6 +35,16 @@ SQLITE_FAULTS = {
 }
 
 
+def copy_store(store: Path, folder: Path) -> Path:
+    """A copy of a closed store and its device key (if it has made one) in ``folder``."""
+    folder.mkdir(exist_ok=True)
+    copy = folder / store.name
+    for suffix in ("", ".key"):
+        if Path(str(store) + suffix).exists():
+            shutil.copy2(str(store) + suffix, str(copy) + suffix)
+    return copy
+
+
 @functools.cache
 def can_mount() -> bool:
     if os.geteuid() != 0 or not shutil.which("mount"):
@@ -79,30 +89,44 @@ def read_only(target: Path):
 
 
 @contextmanager
-def tiny_disk(folder: Path, store: Path):
-    """A tmpfs at ``folder`` holding a copy of ``store`` (and its key), then filled to the last
-    byte; yields the copy's path. The copy's lock file is there already, as beside any store
-    that has been used: the lock is taken, and the database's own writes meet the full disk."""
+def tiny_disk(folder: Path, store: Path, *, full: bool = True):
+    """A tmpfs at ``folder`` holding a copy of ``store`` (and its key), filled to the last byte
+    (or, without ``full``, left for :func:`filled` to fill); yields the copy's path. The copy's
+    lock file is there already, as beside any store that has been used: the lock is taken, and
+    the database's own writes meet the full disk."""
     if not can_mount():
         pytest.skip("a full disk needs a tmpfs, and this process may not mount one")
     folder.mkdir()
     size = store.stat().st_size + 2 * 1024 * 1024
     _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder))
     try:
-        copy = folder / store.name
-        for suffix in ("", ".key"):
-            shutil.copy2(str(store) + suffix, str(copy) + suffix)
+        copy = copy_store(store, folder)
         Path(str(copy) + ".lock").write_bytes(b"\0")
-        with open(folder / "filler", "wb", buffering=0) as fh:
-            chunk = 1 << 20
-            while chunk:
-                try:
-                    fh.write(b"\0" * chunk)
-                except OSError:
-                    chunk //= 2
+        if full:
+            _fill(folder / "filler")
         yield copy
     finally:
         _umount(folder)
+
+
+def _fill(filler: Path) -> None:
+    with open(filler, "wb", buffering=0) as fh:
+        chunk = 1 << 20
+        while chunk:
+            try:
+                fh.write(b"\0" * chunk)
+            except OSError:
+                chunk //= 2
+
+
+@contextmanager
+def filled(folder: Path):
+    """The disk at ``folder`` (a :func:`tiny_disk`) full while the block runs."""
+    _fill(folder / "filler")
+    try:
+        yield
+    finally:
+        (folder / "filler").unlink()
 
 
 @contextmanager

@@ -9,14 +9,15 @@ bytes, and nothing stray is left beside it.
 from __future__ import annotations
 
 import os
-import shutil
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
-from store_faults import (SQLITE_FAULTS, canonical, damage, file_sha, held_by_another_writer, read_only,
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from store_faults import (SQLITE_FAULTS, canonical, copy_store, damage, file_sha, held_by_another_writer, read_only,
                           tiny_disk)
 from xlsx_helpers import fill
 
@@ -28,6 +29,7 @@ from meguro_jukyo.core.errors import StoreLocked
 from meguro_jukyo.core.exchange.xlsx_export import export_workbook
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import identity, importer, package
+from meguro_jukyo.core.workstation import ENV_WORKSTATION
 
 
 @dataclass(frozen=True)
@@ -123,14 +125,6 @@ def _argv(name: str, store: Path, base: Base, out: Path) -> list[str]:
     return ["--db", str(target), *make(base, out)]
 
 
-def _copy_store(base: Base, folder: Path) -> Path:
-    folder.mkdir(exist_ok=True)
-    store = folder / base.store.name
-    for suffix in ("", ".key"):
-        shutil.copy2(str(base.store) + suffix, str(store) + suffix)
-    return store
-
-
 def _expect(name: str, fault: str) -> str:
     """"ok", "fails" or "either" (the command need not write in this case, or rehearses)."""
     does = COMMANDS[name][1]
@@ -158,7 +152,7 @@ def test_every_command_under_every_fault_says_so_in_one_line_and_changes_nothing
     if fault == "full_disk":
         cm = tiny_disk(tmp_path / "disk", base.store)
     else:
-        store = _copy_store(base, tmp_path / "store")
+        store = copy_store(base.store, tmp_path / "store")
         cm = {"read_only_file": lambda: read_only(store), "read_only_fs": lambda: read_only(store.parent),
               "locked": lambda: held_by_another_writer(store)}.get(fault, nullcontext)()
     with cm as copy:
@@ -237,3 +231,78 @@ def test_a_store_whose_lock_cannot_be_written_leaves_no_lock_file(tmp_path, caps
         assert main(["--db", str(folder / "new.sqlite3"), "init"]) == 1
         assert list(folder.iterdir()) == []
     assert "読み取り専用" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+PG_FAULTS = {"read_only": "読み取り専用", "killed": "接続が切れた"}
+#: the commands that apply to a server store (backups there are pg_dump's)
+PG_COMMANDS = [n for n in COMMANDS if n not in ("init-new", "backup", "backup-to", "restore", "check-repair")]
+#: on a server, this workstation's name and id are in its own file, not in the database
+WORKSTATION_ONLY = ("device-set", "device-new")
+
+
+@pytest.fixture(scope="module")
+def pg_base(base, pg_cluster, tmp_path_factory):
+    """The laptop's store moved to a server database: each test gets a copy of it."""
+    name = "faults_base"
+    pg_cluster.admin(f"DROP DATABASE IF EXISTS {name}")
+    pg_cluster.admin(f"CREATE DATABASE {name}")
+    source = copy_store(base.store, tmp_path_factory.mktemp("pgfaults"))
+    assert main(["--db", str(source), "migrate-to", pg_cluster.url(name)]) == 0
+    yield name
+    pg_cluster.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextmanager
+def _killed_at_first_write(cluster):
+    """The server ends this connection just as the command's first write reaches it."""
+
+    def kill(conn, cursor, statement, *args):
+        if conn.dialect.name == "postgresql" and \
+                statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            pid = conn.connection.dbapi_connection.info.backend_pid
+            cluster.admin(f"SELECT pg_terminate_backend({pid})")
+
+    event.listen(Engine, "before_cursor_execute", kill)
+    try:
+        yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", kill)
+
+
+@pytest.mark.parametrize("fault", list(PG_FAULTS))
+@pytest.mark.parametrize("name", PG_COMMANDS)
+def test_every_command_on_a_server_under_every_fault_says_so_and_changes_nothing(
+        name, fault, base, pg_base, pg_cluster, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv(ENV_WORKSTATION, str(tmp_path / "workstation.json"))
+    out = tmp_path / "out"
+    out.mkdir()
+    db = f"t_{name.replace('-', '_')}_{fault}"
+    pg_cluster.admin(f"CREATE DATABASE {db} TEMPLATE {pg_base}")
+    url = pg_cluster.url(db)
+    try:
+        before = canonical(url)
+        capsys.readouterr()
+        if fault == "read_only":
+            pg_cluster.admin(f"ALTER DATABASE {db} SET default_transaction_read_only = on")
+            code = main(["--db", url, *COMMANDS[name][0](base, out)])
+            pg_cluster.admin(f"ALTER DATABASE {db} RESET default_transaction_read_only")
+        else:
+            with _killed_at_first_write(pg_cluster):
+                code = main(["--db", url, *COMMANDS[name][0](base, out)])
+        printed = capsys.readouterr()
+        after = canonical(url)
+    finally:
+        pg_cluster.admin(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    err = printed.err.strip().splitlines()
+    if code != 0:
+        assert code == 1, printed
+        assert len(err) == 1 and err[0].startswith("meguro-jukyo: ") and PG_FAULTS[fault] in err[0], printed.err
+    if COMMANDS[name][1] == "writes" and name not in ("init", *WORKSTATION_ONLY):
+        assert code == 1, printed
+    elif COMMANDS[name][1] == "reads":
+        assert code == 0, printed
+    if code != 0 or COMMANDS[name][1] != "writes":
+        assert after == before
