@@ -9,6 +9,8 @@ bytes, and nothing stray is left beside it.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -306,3 +308,54 @@ def test_every_command_on_a_server_under_every_fault_says_so_and_changes_nothing
         assert code == 0, printed
     if code != 0 or COMMANDS[name][1] != "writes":
         assert after == before
+
+
+# --------------------------------------------------------------------------- beside the open window
+
+_HOLD = """
+import sys
+from meguro_jukyo.core.db import Store
+store = Store.open(sys.argv[1], holder="meguro-jukyo desktop (窓口)")
+print("open", flush=True)
+sys.stdin.readline()
+store.close()
+"""
+
+
+@pytest.fixture
+def held_as_the_gui_holds_it(base, tmp_path):
+    """The store open in another process exactly as the app's window opens it (with the lock)."""
+    store = copy_store(base.store, tmp_path / "store")
+    window = subprocess.Popen([sys.executable, "-c", _HOLD, str(store)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        assert window.stdout.readline().strip() == "open"
+        yield store
+    finally:
+        window.communicate("\n", timeout=60)
+
+
+READ_ONLY_COMMANDS = [n for n, (_make, does) in COMMANDS.items() if does in ("reads", "beside", "rehearses")
+                      and n != "init-new"]
+
+
+@pytest.mark.parametrize("name", READ_ONLY_COMMANDS)
+def test_read_only_commands_work_beside_the_open_window(name, held_as_the_gui_holds_it, base, tmp_path, capsys):
+    store = held_as_the_gui_holds_it
+    out = tmp_path / "out"
+    out.mkdir()
+    before = canonical(store)
+    code = main(_argv(name, store, base, out))
+    printed = capsys.readouterr()
+    assert code == 0, printed
+    assert canonical(store) == before
+
+
+def test_a_write_beside_the_open_window_names_the_window_and_changes_nothing(held_as_the_gui_holds_it, base,
+                                                                               tmp_path, capsys):
+    store = held_as_the_gui_holds_it
+    before = canonical(store)
+    assert main(_argv("import-xlsx", store, base, tmp_path)) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "別のウィンドウで使用中" in line and "meguro-jukyo desktop (窓口)" in line
+    assert canonical(store) == before
