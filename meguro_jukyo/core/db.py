@@ -215,8 +215,10 @@ def _make_engine(location: str, *, read_only: bool) -> Engine:
         # for every character, and the generic plan that suits 区 (walk the newest rows) scans
         # the whole table for 猫 (about 1 s at ward size, against 0.04 ms with its own plan).
         # Planning each run costs a fraction of a millisecond.
+        # a read-only opener's sessions are read-only on the server too: it cannot write by mistake
+        options = "-c plan_cache_mode=force_custom_plan" + (" -c default_transaction_read_only=on" if read_only else "")
         return create_engine(location, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ",
-                             connect_args={"options": "-c plan_cache_mode=force_custom_plan"})
+                             connect_args={"options": options})
     if read_only:
         engine = create_engine("sqlite://", future=True, creator=lambda: _read_only_connect(Path(location)))
         event.listen(engine, "connect", _set_sqlite_read_pragmas)
@@ -253,7 +255,7 @@ class Store:
     """An open store. Pass it to services; it owns the engine and, for SQLite, the lock."""
 
     def __init__(self, location: str, engine: Engine, lock: WriterLock | None,
-                 workstation: Workstation | None = None):
+                 workstation: Workstation | None = None, *, read_only: bool | None = None):
         self.location = location
         self.engine = engine
         self._lock = lock
@@ -262,8 +264,9 @@ class Store:
         self.created = False
         #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
         self.workstation = workstation
-        #: opened only to read (SQLite, without the lock): the file is never written
-        self.read_only = lock is None and not is_url(location)
+        #: opened only to read (SQLite without the lock, a server in read-only sessions): the
+        #: store is never written, not even the clock
+        self.read_only = (lock is None and not is_url(location)) if read_only is None else read_only
         self.load_identity()
 
     def load_identity(self) -> None:
@@ -319,7 +322,7 @@ class Store:
         location = resolve_location(location)
         if is_url(location):
             return cls._open_server(location, create=create, device_name=device_name,
-                                    workstation=workstation)
+                                    workstation=workstation, read_only=not (write or rehearse or create))
         path = Path(location).expanduser().resolve()
         fresh = create and not path.exists()
         if fresh:
@@ -372,9 +375,9 @@ class Store:
 
     @classmethod
     def _open_server(cls, url: str, *, create: bool, device_name: str | None,
-                     workstation: Path | None) -> "Store":
+                     workstation: Path | None, read_only: bool = False) -> "Store":
         ws = Workstation.load(workstation)
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=read_only)
         shown = make_url(url).render_as_string()
         try:
             try:
@@ -401,13 +404,19 @@ class Store:
                         "`meguro-jukyo --db URL init`).",
                     )
                 _initialise(engine, device_name)
+            elif read_only:  # read as it is: upgrading is a writer's job
+                if revision != SCHEMA_REVISIONS[SCHEMA_VERSION]:
+                    raise StoreError(
+                        f"古い形式のデータベースです。書き込みできる形で開いて更新してください: {shown}",
+                        f"The database {shown} has an older schema; open it for writing to upgrade it.",
+                    )
             else:
                 _migrate(engine)
                 _load_reference_data_if_changed(engine)
         except BaseException:
             engine.dispose()
             raise
-        store = cls(url, engine, None, ws)
+        store = cls(url, engine, None, ws, read_only=read_only)
         store.created = not has_meta
         if device_name is not None:
             store.set_device_name(device_name)

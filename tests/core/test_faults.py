@@ -17,7 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from store_faults import (SQLITE_FAULTS, canonical, copy_store, damage, file_sha, held_by_another_writer, read_only,
                           tiny_disk)
@@ -28,6 +28,7 @@ from meguro_jukyo.core import db as dbmod
 from meguro_jukyo.core import lock as lock_module
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.errors import StoreLocked
+from meguro_jukyo.core.faults import StoreFault
 from meguro_jukyo.core.exchange.xlsx_export import export_workbook
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import identity, importer, package
@@ -359,3 +360,19 @@ def test_a_write_beside_the_open_window_names_the_window_and_changes_nothing(hel
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "別のウィンドウで使用中" in line and "meguro-jukyo desktop (窓口)" in line
     assert canonical(store) == before
+
+
+def test_a_reader_of_a_server_store_has_read_only_sessions_and_writes_not_even_its_clock(pg_url):
+    def meta():
+        with Store.open(pg_url, write=False) as s, s.engine.connect() as con:
+            return sorted(con.execute(text("SELECT key, value FROM meta")).all())
+
+    before, meta_before = canonical(pg_url), meta()
+    with Store.open(pg_url, write=False) as reader:
+        assert reader.read_only
+        with pytest.raises(StoreFault) as refused, reader.engine.begin() as con:
+            con.execute(text("UPDATE meta SET value = value WHERE key = 'device_id'"))
+        assert refused.value.kind == "read_only" and "読み取り専用" in refused.value.ja
+        reader.clock.tick()
+    assert meta() == meta_before
+    assert canonical(pg_url) == before
