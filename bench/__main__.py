@@ -19,6 +19,7 @@ BENCHES = (
     "bench.gui",
     "bench.pg",
     "bench.excel",
+    "bench.open",
 )
 
 

@@ -38,100 +38,82 @@ class StoreFault(StoreError):
         self.kind = kind
 
 
-def _busy(where: str) -> StoreFault:
-    return StoreFault(
-        f"ほかのプログラムがデータに書き込み中のため、操作を完了できませんでした（{where}）。"
-        "しばらく待ってから、もう一度操作してください。",
-        f"Another program is writing the store ({where}), so this could not be done. "
-        "Wait a moment and try again.", kind="busy")
+#: kind → (Japanese, English) of what happened and what to do; {where} names the store
+_MESSAGES = {
+    "busy": ("ほかのプログラムがデータに書き込み中のため、操作を完了できませんでした（{where}）。"
+             "しばらく待ってから、もう一度操作してください。",
+             "Another program is writing the store ({where}), so this could not be done. "
+             "Wait a moment and try again."),
+    "read_only": ("データが読み取り専用の場所にあるため、書き込めませんでした（{where}）。"
+                  "ファイルや USB メモリーの書き込み禁止を外すか、書き込める場所に写してから開いてください。",
+                  "The store is read-only ({where}), so nothing could be written. Remove the write "
+                  "protection of the file or stick, or copy the store somewhere writable and open it there."),
+    "server_read_only": ("データベースが読み取り専用になっているため、書き込めませんでした（{where}）。"
+                         "サーバーの管理者に確かめてください。",
+                         "The database ({where}) is read-only, so nothing could be written. "
+                         "Ask the server's administrator."),
+    "full": ("ディスクの空きがないため、書き込めませんでした（{where}）。"
+             "いらないファイルを消して空きを作ってから、もう一度操作してください。",
+             "The disk is full ({where}), so nothing could be written. Free some space, then try again."),
+    "io": ("データを読み書きできませんでした（{where}、{detail}）。"
+           "ディスクや USB メモリーがつながっているか確かめて、もう一度操作してください。",
+           "The store could not be read or written ({where}: {detail}). "
+           "Check that the disk or stick is connected, then try again."),
+    "corrupt": ("データファイルが壊れています（{where}、{detail}）。`meguro-jukyo restore` でバックアップから戻せます。",
+                "The store is corrupt ({where}: {detail}). Restore a backup with `meguro-jukyo restore`."),
+    "disconnected": ("データベースとの接続が切れたため、操作を完了できませんでした（{where}）。"
+                     "ネットワークとサーバーを確かめて、もう一度操作してください。",
+                     "The connection to the database ({where}) was lost, so this could not be done. "
+                     "Check the network and the server, then try again."),
+}
 
 
-def _read_only(where: str) -> StoreFault:
-    return StoreFault(
-        f"データが読み取り専用の場所にあるため、書き込めませんでした（{where}）。"
-        "ファイルや USB メモリーの書き込み禁止を外すか、書き込める場所に写してから開いてください。",
-        f"The store is read-only ({where}), so nothing could be written. Remove the write "
-        "protection of the file or stick, or copy the store somewhere writable and open it there.",
-        kind="read_only")
-
-
-def _full(where: str) -> StoreFault:
-    return StoreFault(
-        f"ディスクの空きがないため、書き込めませんでした（{where}）。"
-        "いらないファイルを消して空きを作ってから、もう一度操作してください。",
-        f"The disk is full ({where}), so nothing could be written. "
-        "Free some space, then try again.", kind="full")
-
-
-def _io(where: str, detail: str) -> StoreFault:
-    return StoreFault(
-        f"データを読み書きできませんでした（{where}、{detail}）。"
-        "ディスクや USB メモリーがつながっているか確かめて、もう一度操作してください。",
-        f"The store could not be read or written ({where}: {detail}). "
-        "Check that the disk or stick is connected, then try again.", kind="io")
-
-
-def _corrupt(where: str, detail: str) -> StoreFault:
-    return StoreFault(
-        f"データファイルが壊れています（{where}、{detail}）。"
-        "`meguro-jukyo restore` でバックアップから戻せます。",
-        f"The store is corrupt ({where}: {detail}). Restore a backup with `meguro-jukyo restore`.",
-        kind="corrupt")
-
-
-def _disconnected(where: str) -> StoreFault:
-    return StoreFault(
-        f"データベースとの接続が切れたため、操作を完了できませんでした（{where}）。"
-        "ネットワークとサーバーを確かめて、もう一度操作してください。",
-        f"The connection to the database ({where}) was lost, so this could not be done. "
-        "Check the network and the server, then try again.", kind="disconnected")
-
-
-def _server_read_only(where: str) -> StoreFault:
-    return StoreFault(
-        f"データベースが読み取り専用になっているため、書き込めませんでした（{where}）。"
-        "サーバーの管理者に確かめてください。",
-        f"The database ({where}) is read-only, so nothing could be written. "
-        "Ask the server's administrator.", kind="read_only")
+def _fault(kind: str, where: str, exc: BaseException | None = None) -> StoreFault:
+    ja, en = _MESSAGES[kind]
+    detail = _first_line(exc) if exc is not None else ""
+    return StoreFault(ja.format(where=where, detail=detail), en.format(where=where, detail=detail),
+                      kind="read_only" if kind == "server_read_only" else kind)
 
 
 def _first_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 #: SQLite primary result code → the fault it means
 _SQLITE = {
-    sqlite3.SQLITE_BUSY: lambda where, exc: _busy(where),
-    sqlite3.SQLITE_LOCKED: lambda where, exc: _busy(where),
-    sqlite3.SQLITE_READONLY: lambda where, exc: _read_only(where),
-    sqlite3.SQLITE_PERM: lambda where, exc: _read_only(where),
-    sqlite3.SQLITE_FULL: lambda where, exc: _full(where),
-    sqlite3.SQLITE_IOERR: lambda where, exc: _io(where, _first_line(exc)),
-    sqlite3.SQLITE_CANTOPEN: lambda where, exc: _io(where, _first_line(exc)),
-    sqlite3.SQLITE_CORRUPT: lambda where, exc: _corrupt(where, _first_line(exc)),
-    sqlite3.SQLITE_NOTADB: lambda where, exc: _corrupt(where, _first_line(exc)),
+    sqlite3.SQLITE_BUSY: "busy",
+    sqlite3.SQLITE_LOCKED: "busy",
+    sqlite3.SQLITE_READONLY: "read_only",
+    sqlite3.SQLITE_PERM: "read_only",
+    sqlite3.SQLITE_FULL: "full",
+    sqlite3.SQLITE_IOERR: "io",
+    sqlite3.SQLITE_CANTOPEN: "io",
+    sqlite3.SQLITE_CORRUPT: "corrupt",
+    sqlite3.SQLITE_NOTADB: "corrupt",
 }
 
 #: PostgreSQL SQLSTATE → the fault it means (40001/40P01, collisions, are retried elsewhere)
 _SQLSTATE = {
-    "25006": lambda where, exc: _server_read_only(where),  # read_only_sql_transaction
-    "53100": lambda where, exc: _full(where),  # disk_full
-    "57P01": lambda where, exc: _disconnected(where),  # admin_shutdown (pg_terminate_backend)
-    "57P02": lambda where, exc: _disconnected(where),  # crash_shutdown
-    "57P03": lambda where, exc: _disconnected(where),  # cannot_connect_now
-    "58030": lambda where, exc: _io(where, _first_line(exc)),  # io_error
-    "XX001": lambda where, exc: _corrupt(where, _first_line(exc)),  # data_corrupted
-    "XX002": lambda where, exc: _corrupt(where, _first_line(exc)),  # index_corrupted
+    "25006": "server_read_only",  # read_only_sql_transaction
+    "53100": "full",  # disk_full
+    "57P01": "disconnected",  # admin_shutdown (pg_terminate_backend)
+    "57P02": "disconnected",  # crash_shutdown
+    "57P03": "disconnected",  # cannot_connect_now
+    "58030": "io",  # io_error
+    "XX001": "corrupt",  # data_corrupted
+    "XX002": "corrupt",  # index_corrupted
 }
 
 #: errno of an OS call on the store's own files (its lock, its backups) → the fault it means
 _ERRNO = {
-    errno.ENOSPC: lambda where, exc: _full(where),
-    errno.EDQUOT: lambda where, exc: _full(where),
-    errno.EROFS: lambda where, exc: _read_only(where),
-    errno.EACCES: lambda where, exc: _read_only(where),
-    errno.EPERM: lambda where, exc: _read_only(where),
-    errno.EIO: lambda where, exc: _io(where, exc.strerror or _first_line(exc)),
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EROFS: "read_only",
+    errno.EACCES: "read_only",
+    errno.EPERM: "read_only",
+    errno.EIO: "io",
 }
 
 
@@ -140,25 +122,24 @@ def db_fault(exc: BaseException, where: str, *, disconnected: bool = False) -> S
     if isinstance(exc, sqlite3.Error):
         code = getattr(exc, "sqlite_errorcode", None)
         code = code & 0xFF if isinstance(code, int) else None
+        kind = _SQLITE.get(code)
         # SQLite reports a -shm or -wal it could not make or grow as I/O or as "cannot open"
-        if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _out_of_space(where):
-            return _full(where)
-        if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _read_only_medium(where):
-            return _read_only(where)
-        make = _SQLITE.get(code)
-        return make(where, exc) if make else None
-    make = _SQLSTATE.get(getattr(exc, "sqlstate", None) or "")
-    if make:
-        return make(where, exc)
-    if disconnected or str(getattr(exc, "sqlstate", "") or "").startswith("08"):
-        return _disconnected(where)
-    return None
+        if kind == "io" and _out_of_space(where):
+            kind = "full"
+        elif kind == "io" and _read_only_medium(where):
+            kind = "read_only"
+    else:
+        sqlstate = getattr(exc, "sqlstate", None) or ""
+        kind = _SQLSTATE.get(sqlstate)
+        if kind is None and (disconnected or sqlstate.startswith("08")):
+            kind = "disconnected"
+    return _fault(kind, where, exc) if kind else None
 
 
 def os_fault(exc: OSError, where: str) -> StoreFault | None:
     """The fault an OSError met on the store's own files stands for, or None."""
-    make = _ERRNO.get(exc.errno)
-    return make(where, exc) if make else None
+    kind = _ERRNO.get(exc.errno)
+    return _fault(kind, where, exc) if kind else None
 
 
 #: free space below which a failed write is taken for a full disk

@@ -90,7 +90,7 @@ def base(tmp_path_factory) -> Base:
 
 #: name → (argv after --db STORE, given the base and an output folder; what it does to the store):
 #: "reads" it only; "writes" it; "beside" writes files beside it (backups); "locks" takes the
-#: writer's lock beside it and writes nothing else that matters (an export's clock);
+#: writer's lock beside it and writes nothing else that matters here (an export's clock);
 #: "rehearses" writes in a transaction it rolls back (a dry run)
 COMMANDS = {
     "init": (lambda b, out: ["init"], "writes"),
@@ -110,8 +110,8 @@ COMMANDS = {
     "opendata": (lambda b, out: ["opendata", str(out / "opendata")], "reads"),
     "minutes": (lambda b, out: ["minutes", b.meeting_id, str(out / "minutes.xlsx")], "reads"),
     "migrate-to": (lambda b, out: ["migrate-to", str(out / "moved.sqlite3")], "reads"),
-    "device-show": (lambda b, out: ["device", "show"], "reads"),
-    "device-card": (lambda b, out: ["device", "card", str(out / "card.json")], "reads"),
+    "device-show": (lambda b, out: ["device", "show"], "locks"),  # the key's first use records it
+    "device-card": (lambda b, out: ["device", "card", str(out / "card.json")], "locks"),
     "device-set": (lambda b, out: ["device", "set", "--name", "新しい名前"], "writes"),
     "device-new": (lambda b, out: ["device", "new"], "writes"),
     "trust": (lambda b, out: ["trust", str(b.card)], "writes"),

@@ -56,33 +56,28 @@ def store(faulty):
     return faulty[0]
 
 
-def _save_fails_with_the_fault(qtbot, dialog, word):
-    dialog.save()
-    qtbot.waitUntil(lambda: dialog.general_error.isVisible() and not dialog._saving, timeout=WAIT)
-    assert word in dialog.general_error.text()
+def _new_issue(window, services, qtbot, tasks):
+    return window.new_item("issue", {"organization_id": next(iter(window.display.org_names))})
 
 
-def test_a_new_issue_saved_under_a_fault_shows_the_fault_and_writes_nothing(qtbot, window, tasks, faulty):
-    _store, word, during, path = faulty
-    before = canonical(path)
-    dialog = window.new_item("issue", {"organization_id": next(iter(window.display.org_names))})
-    dialog.widgets["title"].setText("ごみ集積所の移設")
-    with during():
-        _save_fails_with_the_fault(qtbot, dialog, word)
-    tasks.wait()
-    assert canonical(path) == before
-    dialog.reject()
-
-
-def test_an_edit_saved_under_a_fault_shows_the_fault_and_writes_nothing(qtbot, window, tasks, services, faulty):
-    _store, word, during, path = faulty
+def _existing_issue(window, services, qtbot, tasks):
     [issue] = services.issues.list()
-    before = canonical(path)
     dialog = window.open_item("issue", issue)
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
-    dialog.widgets["title"].setText("防災倉庫の点検（年2回）")
+    return dialog
+
+
+@pytest.mark.parametrize("open_editor", [_new_issue, _existing_issue], ids=["new", "edited"])
+def test_an_issue_saved_under_a_fault_shows_the_fault_and_writes_nothing(
+        qtbot, window, tasks, services, faulty, open_editor):
+    _store, word, during, path = faulty
+    before = canonical(path)
+    dialog = open_editor(window, services, qtbot, tasks)
+    dialog.widgets["title"].setText("ごみ集積所の移設")
     with during():
-        _save_fails_with_the_fault(qtbot, dialog, word)
+        dialog.save()
+        qtbot.waitUntil(lambda: dialog.general_error.isVisible() and not dialog._saving, timeout=WAIT)
+    assert word in dialog.general_error.text()
     tasks.wait()
     assert canonical(path) == before
     dialog.reject()
