@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from .errors import StoreLocked
+from .faults import os_fault
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -127,8 +128,6 @@ class WriterLock:
 
 
 def _fault(exc: OSError, path: Path):
-    from .faults import os_fault
-
     return os_fault(exc, str(path)) or exc
 
 
