@@ -23,6 +23,7 @@ BENCHES = (
     "bench.frozen",
     "bench.desk",
     "bench.suggest",
+    "bench.open",
 )
 
 

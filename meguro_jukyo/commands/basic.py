@@ -138,7 +138,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    store = _open(args)
+    store = _open(args, write=False)  # a copy is read from the store, never written to it
     with store:
         path = store.backup(args.to)
     print(f"バックアップしました: {path}")

@@ -123,7 +123,9 @@ def cmd_import_xlsx(args) -> int:
     from ..core.exchange.xlsx_import import import_workbook
     from ..core.services import Services
 
-    store = _open(args)  # even a dry run writes, inside a transaction it rolls back
+    # a dry run writes inside a transaction it rolls back: it needs no lock (it works beside
+    # the open window) and can commit nothing
+    store = _open(args, write=not args.dry_run, rehearse=args.dry_run)
     with store:
         report = import_workbook(Services(store), args.file, dry_run=args.dry_run, valid_only=args.valid_only)
     for line in report.lines():

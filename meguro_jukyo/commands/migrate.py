@@ -19,11 +19,9 @@ def register(sub) -> None:
 
 def shown(location: str) -> str:
     """A location fit to print: a URL's password is masked."""
-    from sqlalchemy.engine import make_url
+    from ..core.faults import shown_location
 
-    from ..core.db import is_url
-
-    return make_url(location).render_as_string(hide_password=True) if is_url(location) else location
+    return shown_location(location)
 
 
 def cmd_migrate_to(args) -> int:
@@ -39,7 +37,7 @@ def cmd_migrate_to(args) -> int:
     if target_location == source_location:
         raise UserError("写し元と写し先が同じです。", "The source and the target are the same store.")
     made = not is_url(target_location) and not Path(target_location).exists()
-    source = Store.open(source_location, holder="meguro-jukyo migrate-to")
+    source = Store.open(source_location, write=False, holder="meguro-jukyo migrate-to")
     try:
         target = Store.open(target_location, create=True, holder="meguro-jukyo migrate-to")
         try:

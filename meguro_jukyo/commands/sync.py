@@ -67,7 +67,7 @@ def _open(args, **kwargs):
 def cmd_device_show(args) -> int:
     from ..core.sync.identity import device_card, is_ward_office, key_path
 
-    with _open(args) as store:
+    with _open(args) as store:  # the first use of the key records its fingerprint
         card = device_card(store)
         print(f"端末 ID: {card.device_id}")
         print(f"名前: {card.name or '（未設定）'}")
@@ -81,7 +81,7 @@ def cmd_device_show(args) -> int:
 def cmd_device_card(args) -> int:
     from ..core.sync.identity import write_card
 
-    with _open(args) as store:
+    with _open(args) as store:  # the first use of the key records its fingerprint
         card = write_card(store, args.out)
     print(f"端末カードを書き出しました: {args.out}")
     print(f"指紋: {card.fingerprint}（受け取った人と読み合わせてください）")

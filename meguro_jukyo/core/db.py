@@ -24,6 +24,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
+from . import faults
 from .errors import StoreError
 from .files import atomic_path
 from .lock import WriterLock, left_by_a_crash
@@ -136,7 +137,8 @@ def inspect_sqlite(path: Path, *, quick_check: bool = False) -> int:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise _corrupt(path, exc) from exc
+        fault = faults.db_fault(exc, str(path))  # a file it cannot read is not a corrupt one
+        raise (fault if fault is not None and fault.kind != "corrupt" else _corrupt(path, exc)) from exc
     return version
 
 
@@ -175,19 +177,37 @@ def _begin(conn) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _count_changes(conn) -> None:
+    conn.info["changes_at_begin"] = conn.connection.dbapi_connection.total_changes
+
+
+def _refuse_changes(conn) -> None:
+    """A rehearsal's transaction may read and write, but never commit what it wrote."""
+    if conn.connection.dbapi_connection.total_changes != conn.info.get("changes_at_begin"):
+        raise RuntimeError("a dry run must not commit its changes")
+
+
 def _read_only_connect(path: Path) -> sqlite3.Connection:
     """A connection that cannot write the store. A reader of a WAL store needs its -shm file;
     where that cannot be made (a read-only folder or medium) no writer can be at work either,
     so the file is read as immutable."""
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con
     except sqlite3.OperationalError:
+        con.close()
         return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 def make_engine(location: str, *, read_only: bool = False) -> Engine:
+    """The engine of a store; its disk and database faults are raised as StoreFault (faults.py)."""
+    engine = _make_engine(location, read_only=read_only)
+    faults.install(engine, faults.shown_location(location))
+    return engine
+
+
+def _make_engine(location: str, *, read_only: bool) -> Engine:
     from sqlalchemy import create_engine
 
     if is_url(location):
@@ -198,8 +218,10 @@ def make_engine(location: str, *, read_only: bool = False) -> Engine:
         # for every character, and the generic plan that suits 区 (walk the newest rows) scans
         # the whole table for 猫 (about 1 s at ward size, against 0.04 ms with its own plan).
         # Planning each run costs a fraction of a millisecond.
+        # a read-only opener's sessions are read-only on the server too: it cannot write by mistake
+        options = "-c plan_cache_mode=force_custom_plan" + (" -c default_transaction_read_only=on" if read_only else "")
         return create_engine(location, future=True, pool_pre_ping=True, isolation_level="REPEATABLE READ",
-                             connect_args={"options": "-c plan_cache_mode=force_custom_plan"})
+                             connect_args={"options": options})
     if read_only:
         engine = create_engine("sqlite://", future=True, creator=lambda: _read_only_connect(Path(location)))
         event.listen(engine, "connect", _set_sqlite_read_pragmas)
@@ -211,9 +233,18 @@ def make_engine(location: str, *, read_only: bool = False) -> Engine:
     return engine
 
 
+@contextmanager
+def _raw_faults(where: str | Path):
+    """Faults met on a raw sqlite3 connection (outside the engine's handling) as StoreFault."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise faults.db_fault(exc, str(where)) or exc from exc
+
+
 def sqlite_copy(source: sqlite3.Connection, dest: Path) -> Path:
     """Copy a live database with SQLite's backup API; ``dest`` appears whole or not at all."""
-    with atomic_path(dest, private=True) as tmp:  # backups and copies of the store hold personal data
+    with _raw_faults(dest), atomic_path(dest, private=True) as tmp:  # copies of the store hold personal data
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
@@ -227,7 +258,7 @@ class Store:
     """An open store. Pass it to services; it owns the engine and, for SQLite, the lock."""
 
     def __init__(self, location: str, engine: Engine, lock: WriterLock | None,
-                 workstation: Workstation | None = None):
+                 workstation: Workstation | None = None, *, read_only: bool | None = None):
         self.location = location
         self.engine = engine
         self._lock = lock
@@ -236,8 +267,9 @@ class Store:
         self.created = False
         #: who writes: the store itself (SQLite) or this workstation (server, see workstation.py)
         self.workstation = workstation
-        #: opened only to read (SQLite, without the lock): the file is never written
-        self.read_only = lock is None and not is_url(location)
+        #: opened only to read (SQLite without the lock, a server in read-only sessions): the
+        #: store is never written, not even the clock
+        self.read_only = (lock is None and not is_url(location)) if read_only is None else read_only
         self.load_identity()
 
     def load_identity(self) -> None:
@@ -275,6 +307,7 @@ class Store:
         create: bool = False,
         write: bool = True,
         quick_check: bool | None = None,
+        rehearse: bool = False,
         holder: str = "meguro-jukyo",
         device_name: str | None = None,
         workstation: Path | None = None,
@@ -282,6 +315,8 @@ class Store:
         """Open (or with ``create``, make) a store.
 
         ``write`` takes the one-writer lock; read-only users (dump, search) leave it free.
+        ``rehearse`` (with ``write=False``) opens a file that can be written to in a transaction
+        rolled back — a dry run — without the lock, and refuses to commit any change.
         ``quick_check`` checks the whole file first; by default only when the last writer died
         with the store open.
         On a server store, ``device_name`` names this workstation, whose identity file is
@@ -290,11 +325,14 @@ class Store:
         location = resolve_location(location)
         if is_url(location):
             return cls._open_server(location, create=create, device_name=device_name,
-                                    workstation=workstation)
+                                    workstation=workstation, read_only=not (write or rehearse or create))
         path = Path(location).expanduser().resolve()
         fresh = create and not path.exists()
         if fresh:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise faults.os_fault(exc, str(path.parent)) or exc from exc
         lock = WriterLock(path, holder) if (write or fresh) else None
         if lock:
             lock.acquire()
@@ -317,7 +355,10 @@ class Store:
                         f"古い形式のデータです。書き込みできる形で開いて更新してください: {path}",
                         f"{path} has an older schema; open it for writing to upgrade it.",
                     )
-                engine = make_engine(str(path), read_only=not write)
+                engine = make_engine(str(path), read_only=not (write or rehearse))
+                if rehearse and not write:
+                    event.listen(engine, "begin", _count_changes)
+                    event.listen(engine, "commit", _refuse_changes)
                 if version < SCHEMA_VERSION:
                     with engine.connect() as con:
                         raw = con.connection.dbapi_connection
@@ -332,14 +373,14 @@ class Store:
             return store
         except BaseException:
             if lock:
-                lock.release()
+                lock.release(remove=fresh)  # a store never made leaves no lock file behind
             raise
 
     @classmethod
     def _open_server(cls, url: str, *, create: bool, device_name: str | None,
-                     workstation: Path | None) -> "Store":
+                     workstation: Path | None, read_only: bool = False) -> "Store":
         ws = Workstation.load(workstation)
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=read_only)
         shown = make_url(url).render_as_string()
         try:
             try:
@@ -366,13 +407,19 @@ class Store:
                         "`meguro-jukyo --db URL init`).",
                     )
                 _initialise(engine, device_name)
+            elif read_only:  # read as it is: upgrading is a writer's job
+                if revision != SCHEMA_REVISIONS[SCHEMA_VERSION]:
+                    raise StoreError(
+                        f"古い形式のデータベースです。書き込みできる形で開いて更新してください: {shown}",
+                        f"The database {shown} has an older schema; open it for writing to upgrade it.",
+                    )
             else:
                 _migrate(engine)
                 _load_reference_data_if_changed(engine)
         except BaseException:
             engine.dispose()
             raise
-        store = cls(url, engine, None, ws)
+        store = cls(url, engine, None, ws, read_only=read_only)
         store.created = not has_meta
         if device_name is not None:
             store.set_device_name(device_name)
@@ -461,12 +508,23 @@ class Store:
         """Replace this store's contents with a backup; the current contents are backed up first."""
         source = Path(source).expanduser().resolve()
         version = inspect_sqlite(source, quick_check=True)
+        with self.engine.connect() as con, _raw_faults(self.location):
+            # SQLite's backup waits without end for another program's write to finish: ask
+            # for the write lock first (before the safety copy), which gives up after the busy timeout
+            raw = con.connection.dbapi_connection
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("ROLLBACK")
+        had_backups = backup_dir(Path(self.location)).exists()
         safety = self.backup(reason="before-restore")
         src = _ro_connect(source)
         try:
-            with self.engine.connect() as con:
-                raw = con.connection.dbapi_connection
-                src.backup(raw)
+            with self.engine.connect() as con, _raw_faults(self.location):
+                src.backup(con.connection.dbapi_connection)
+        except BaseException:
+            safety.unlink(missing_ok=True)  # the store was left as it was: the copy is not needed
+            if not had_backups:
+                safety.parent.rmdir()
+            raise
         finally:
             src.close()
         self.engine.dispose()

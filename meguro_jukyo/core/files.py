@@ -66,6 +66,24 @@ def _create_beside(dest: Path, private: bool) -> Path:
         return tmp
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders on the way to ``folder`` that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    """Remove folders a failed write made (deepest first), leaving any that hold something."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+
+
 @contextmanager
 def atomic_path(dest: str | os.PathLike, *, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``dest``; on success it replaces ``dest`` durably.
@@ -74,10 +92,12 @@ def atomic_path(dest: str | os.PathLike, *, private: bool = False) -> Iterator[P
     files (keys, backups, quarantined packages) are owner-only from the first byte.
     """
     dest = Path(dest)
+    made = _missing_folders(dest.parent)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = _create_beside(dest, private)
     except OSError as exc:
+        _remove_folders(made)
         raise write_error(exc, dest) or exc from exc
     try:
         yield tmp
@@ -87,6 +107,7 @@ def atomic_path(dest: str | os.PathLike, *, private: bool = False) -> Iterator[P
         fsync_dir(dest.parent)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
+        _remove_folders(made)
         if isinstance(exc, OSError) and (error := write_error(exc, dest)) is not None:
             raise error from exc
         raise

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from .errors import StoreLocked
+from .faults import os_fault
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -47,7 +48,8 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-# The holder's description starts after byte 0, the byte Windows locks.
+# The holder's description starts after byte 0, the byte locked. A lock on Windows is
+# mandatory: another process reading byte 0 is refused, so readers start at _INFO_OFFSET.
 _INFO_OFFSET = 1
 
 
@@ -60,34 +62,53 @@ class WriterLock:
         self.after_crash = False
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        """Take the lock, or raise StoreLocked naming the holder. A lock file that cannot be
+        made or written (a read-only medium, a full disk) is a StoreFault, and one this call
+        made is removed again."""
+        made = not self.path.exists()
+        try:  # O_BINARY: Windows would otherwise open the file in text mode
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        except OSError as exc:
+            raise _fault(exc, self.path) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise StoreLocked(*self._locked_message())
-        self.after_crash = os.fstat(fd).st_size > _INFO_OFFSET
-        info = json.dumps(
-            {
-                "holder": self.holder,
-                "pid": os.getpid(),
-                "host": socket.gethostname(),
-                "since": dt.datetime.now().isoformat(timespec="seconds"),
-            },
-            ensure_ascii=False,
-        ).encode()
-        os.ftruncate(fd, _INFO_OFFSET)
-        os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
-        os.write(fd, info)
+        try:
+            after_crash = os.fstat(fd).st_size > _INFO_OFFSET
+            info = json.dumps(
+                {
+                    "holder": self.holder,
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
+                    "since": dt.datetime.now().isoformat(timespec="seconds"),
+                },
+                ensure_ascii=False,
+            ).encode()
+            os.ftruncate(fd, _INFO_OFFSET)
+            os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
+            os.write(fd, info)
+        except OSError as exc:
+            _unlock(fd)
+            os.close(fd)
+            if made:  # after closing: Windows deletes no file that is open
+                self.path.unlink(missing_ok=True)
+            raise _fault(exc, self.path) from exc
+        self.after_crash = after_crash
         self._fd = fd
 
-    def release(self) -> None:
+    def release(self, *, remove: bool = False) -> None:
+        """Let the lock go; ``remove`` also deletes the file (a store that was never made)."""
         if self._fd is None:
             return
         try:
-            os.ftruncate(self._fd, _INFO_OFFSET)
+            if not remove:
+                os.ftruncate(self._fd, _INFO_OFFSET)
             _unlock(self._fd)
         finally:
             os.close(self._fd)
             self._fd = None
+        if remove:  # after closing: Windows deletes no file that is open
+            self.path.unlink(missing_ok=True)
 
     @property
     def held(self) -> bool:
@@ -106,9 +127,15 @@ class WriterLock:
         )
 
 
+def _fault(exc: OSError, path: Path):
+    return os_fault(exc, str(path)) or exc
+
+
 def _holder(lock_path: Path) -> dict:
     try:
-        raw = lock_path.read_bytes()[_INFO_OFFSET:]
+        with lock_path.open("rb") as fh:
+            fh.seek(_INFO_OFFSET)
+            raw = fh.read()
         return json.loads(raw.decode()) if raw else {}
     except (OSError, ValueError):
         return {}

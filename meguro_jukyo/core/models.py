@@ -30,6 +30,14 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+#: the namespace of ids made from what a record means (uuid5, the same on every device)
+NATURAL_IDS = uuid.uuid5(uuid.NAMESPACE_URL, "meguro_jukyo:natural-id")
+
+
+def natural_id(kind: str, *key: str | None) -> str:
+    return str(uuid.uuid5(NATURAL_IDS, "\x1f".join((kind, *(k or "" for k in key)))))
+
+
 def _personal(**kwargs):
     """A field holding personal data: left out of exports unless the user asks."""
     return Field(sa_column_kwargs={"info": {"personal": True}}, **kwargs)

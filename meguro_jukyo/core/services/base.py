@@ -614,6 +614,12 @@ class EntityService(Generic[ReadT]):
         """Derived fields, filled before the rules are checked (e.g. 地区 from 住区)."""
         return values
 
+    def natural_id(self, values: dict) -> str | None:
+        """For a record unique by what it means, an id made from that (the same on every
+        device, so the same record made on two laptops is one record after sync); None for a
+        random id."""
+        return None
+
     def create(self, data: Any, *, label: str | None = None) -> ReadT:
         return run(self.store, label or f"{self.label_ja}を追加", lambda tx: self.create_in(tx, data))
 
@@ -640,19 +646,27 @@ class EntityService(Generic[ReadT]):
         except that two rows may not have the same id. ``known_new``: the caller has just
         looked the ids up itself."""
         out: list[dict | ValidationError] = []
+        natural: set[int] = set()  # the rows whose id this call made from what they mean
         for data in rows:
             try:
-                values = self._validated(self.create_schema, data, partial=False)
+                values = self.prepare(tx.con, self._validated(self.create_schema, data, partial=False))
                 if not values.get("id"):
-                    values["id"] = m.new_id()
-                out.append(self.prepare(tx.con, values))
+                    values["id"] = self.natural_id(values)
+                    if values["id"]:
+                        natural.add(len(out))
+                    else:
+                        values["id"] = m.new_id()
+                out.append(values)
             except ValidationError as exc:
                 out.append(exc)
         candidates = [i for i, values in enumerate(out) if isinstance(values, dict)]
         taken = set() if known_new else set(deleted_flags(tx.con, self.table, {out[i]["id"] for i in candidates}))
         for i in candidates:
             id_ = out[i]["id"]
-            if id_ in taken:
+            if id_ in taken and i in natural:
+                # made before (and unlinked since), or a duplicate the rules below refuse by name
+                out[i]["id"] = id_ = m.new_id()
+            elif id_ in taken:
                 out[i] = ValidationError(f"同じ ID がすでにあります: {id_}", f"The id already exists: {id_}",
                                          field="id")
             taken.add(id_)

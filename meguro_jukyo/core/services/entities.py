@@ -251,6 +251,12 @@ class PolicyLinkService(EntityService[m.PolicyLinkRead]):
     org_field = None
     label_ja = "施策視点の結びつけ"
 
+    def natural_id(self, values: dict) -> str | None:
+        """A link is one per issue (or note), 視点 and plan: two laptops linking the same pair
+        make the same record, which sync merges field by field (see models.natural_id)."""
+        return m.natural_id("policy_link", values.get("plan_id"), values.get("issue_id") or "",
+                            values.get("note_id") or "", values.get("viewpoint_id"))
+
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         error = self.validate_many(con, [values], [current])[0]
         if error is not None:

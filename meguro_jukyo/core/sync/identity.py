@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..dialect import insert_or_replace
 from ..errors import UserError
+from ..faults import StoreFault
 from ..files import atomic_binary, atomic_text
 from .models import SyncDevice
 
@@ -54,7 +55,7 @@ def _remember_key(store, key: Ed25519PrivateKey) -> None:
     try:
         with store.engine.begin() as con:
             store.set_meta(con, _key_meta(store), fingerprint(public_raw(key)))
-    except SQLAlchemyError:  # a store opened read-only: it signs nothing either
+    except (SQLAlchemyError, StoreFault):  # a store opened read-only: it signs nothing either
         pass
 
 
