@@ -89,6 +89,14 @@ def test_init_policy_and_minutes_with_the_japanese_font(frozen):
     assert "議事録" in text
 
 
+def test_suggestions_read_residents_words_with_the_bundled_dictionary(frozen):
+    """Sudachi's dictionary is data beside a compiled module: it must have come along."""
+    store = frozen["cwd"] / "suggest.sqlite3"
+    _run(frozen, "--db", str(store), "init")
+    out = _run(frozen, "--db", str(store), "suggest", "公園の遊具が壊れていて子どもが危ない").stdout
+    assert "遊具" in out and "3-3-2" in out
+
+
 def test_the_gui_stays_up_offscreen_and_opens_its_store(frozen):
     store = frozen["cwd"] / "offscreen.sqlite3"
     app = subprocess.Popen([str(frozen["exe"]), "--db", str(store)], cwd=frozen["cwd"], env=frozen["env"],
