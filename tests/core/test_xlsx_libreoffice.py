@@ -101,7 +101,7 @@ def test_every_printed_page_is_a4_at_9_points_or_more_without_ids_or_links(expor
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "A4" in info
     words = {w for page in page_texts(pdf) for line in page.splitlines() for w in line.split()}
-    assert {"課題名", "組織", "状態", "会議名", "内容", "施策立案の視点"} <= words
+    assert {"課題名", "組織", "状況", "会議名", "内容", "施策立案の視点"} <= words
     assert not words & {"ID", "地域課題ID", "会議へ", "少数意見の対象", "更新印", "版"}
 
 
