@@ -2,6 +2,7 @@
 
 Runs offscreen in Japanese on a throwaway store, so the images show what a new user sees after
 loading the sample data. The README shows the results (docs/screenshots/).
+MEGURO_JUKYO_SCREENSHOT_LANGUAGE=en renders the English interface instead, to look it over.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     from .tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
-    translators = i18n.install(app, "ja")
+    translators = i18n.install(app, os.environ.get("MEGURO_JUKYO_SCREENSHOT_LANGUAGE", "ja"))
     framework = load_framework()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
