@@ -64,10 +64,27 @@ def _open(args, **kwargs):
     return Store.open(args.db, holder=f"meguro-jukyo {args.command}", **kwargs)
 
 
+def _open_for_key(args):
+    """For device show/card: read-only (so beside the open window too) once this device's key
+    exists and its fingerprint is recorded; the first time, they make and record the key, which
+    needs the store opened for writing."""
+    from ..core.errors import StoreError
+    from ..core.sync.identity import key_recorded
+
+    try:
+        store = _open(args, write=False)
+    except StoreError:  # e.g. an older schema, which only a writer upgrades
+        return _open(args)
+    if key_recorded(store):
+        return store
+    store.close()
+    return _open(args)
+
+
 def cmd_device_show(args) -> int:
     from ..core.sync.identity import device_card, is_ward_office, key_path
 
-    with _open(args) as store:  # the first use of the key records its fingerprint
+    with _open_for_key(args) as store:
         card = device_card(store)
         print(f"端末 ID: {card.device_id}")
         print(f"名前: {card.name or '（未設定）'}")
@@ -81,7 +98,7 @@ def cmd_device_show(args) -> int:
 def cmd_device_card(args) -> int:
     from ..core.sync.identity import write_card
 
-    with _open(args) as store:  # the first use of the key records its fingerprint
+    with _open_for_key(args) as store:
         card = write_card(store, args.out)
     print(f"端末カードを書き出しました: {args.out}")
     print(f"指紋: {card.fingerprint}（受け取った人と読み合わせてください）")

@@ -110,8 +110,9 @@ COMMANDS = {
     "opendata": (lambda b, out: ["opendata", str(out / "opendata")], "reads"),
     "minutes": (lambda b, out: ["minutes", b.meeting_id, str(out / "minutes.xlsx")], "reads"),
     "migrate-to": (lambda b, out: ["migrate-to", str(out / "moved.sqlite3")], "reads"),
-    "device-show": (lambda b, out: ["device", "show"], "locks"),  # the key's first use records it
-    "device-card": (lambda b, out: ["device", "card", str(out / "card.json")], "locks"),
+    # read-only once the key is made and recorded, as in the base store (its first use writes)
+    "device-show": (lambda b, out: ["device", "show"], "reads"),
+    "device-card": (lambda b, out: ["device", "card", str(out / "card.json")], "reads"),
     "device-set": (lambda b, out: ["device", "set", "--name", "新しい名前"], "writes"),
     "device-new": (lambda b, out: ["device", "new"], "writes"),
     "trust": (lambda b, out: ["trust", str(b.card)], "writes"),

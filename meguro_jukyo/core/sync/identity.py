@@ -59,6 +59,11 @@ def _remember_key(store, key: Ed25519PrivateKey) -> None:
         pass
 
 
+def key_recorded(store) -> bool:
+    """This device's key exists and the store knows its fingerprint: using it writes nothing."""
+    return key_path(store).exists() and _key_meta(store) in store._read_meta()
+
+
 def device_key(store) -> Ed25519PrivateKey:
     """This device's private key, made (owner-only) the first time it is needed.
 
