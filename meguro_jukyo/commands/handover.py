@@ -70,14 +70,12 @@ def cmd_handover_write(args) -> int:
 
 def cmd_handover_import(args) -> int:
     import sys
-    import tempfile
 
     from ..core.db import Store
     from ..core.sync.handover import import_handover, read_handover
 
     if not args.fingerprint:
-        with tempfile.TemporaryDirectory() as work:
-            summary = read_handover(args.file, Path(work) / "records")
+        summary = read_handover(args.file)  # the summary only: the records stay in the file
         sender = summary.sender
         print(f"{summary.organization_name} {summary.nendo}年度の引き継ぎファイルです（{sender.name or sender.device_id}）。",
               file=sys.stderr)

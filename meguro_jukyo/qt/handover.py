@@ -8,7 +8,6 @@ for any device card: the fingerprint is read off the old laptop's screen or its 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -118,10 +117,6 @@ def ask_import(page) -> None:
 
 def import_from(page, path: str | Path) -> None:
     """Read the file's summary, ask to compare the old laptop's fingerprint, then import."""
-    def summary() -> handover.Handover:
-        with tempfile.TemporaryDirectory() as work:
-            return handover.read_handover(path, Path(work) / handover.PACKAGE)
-
     def ask(read: handover.Handover) -> None:
         dialog = page.trust_dialog = TrustDialog(read.sender, page)
         dialog.setWindowTitle(translate("Handover", "Continue from the old laptop"))
@@ -130,7 +125,7 @@ def import_from(page, path: str | Path) -> None:
         dialog.open()
         page.card_read.emit(dialog)
 
-    page.tasks.run_in_background(summary, ask, owner=page)
+    page.tasks.run_in_background(lambda: handover.read_handover(path), ask, owner=page)
 
 
 def _import(page, path: str | Path, fingerprint: str):

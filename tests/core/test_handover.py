@@ -2,7 +2,9 @@
 
 import datetime as dt
 import io
+import os
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -142,9 +144,13 @@ def test_the_command_line_asks_for_the_fingerprint_then_continues_on_the_new_lap
     path = tmp_path / "h.mjhandover"
     capsys.readouterr()
     pdf = tmp_path / "引き継ぎ書.pdf"
-    assert main(["--db", str(old_db), "handover", "write", str(path), "--organization", name, "--nendo", "2025",
-                 "--pdf", str(pdf)]) == 0
-    assert fingerprint in capsys.readouterr().out
+    # a process of its own: the PDF needs a Qt application, which this one must not keep
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    written = subprocess.run([sys.executable, "-m", "meguro_jukyo", "--db", str(old_db), "handover", "write", str(path),
+                              "--organization", name, "--nendo", "2025", "--pdf", str(pdf)],
+                             capture_output=True, text=True, timeout=300, env=env, check=False)
+    assert written.returncode == 0, written.stderr
+    assert fingerprint in written.stdout
     with Store.open(old_db) as store:
         org_id = next(o.id for o in Services(store).organizations.list() if o.name == name)
         report = build_handover_report(Services(store), org_id, 2025, fingerprint=fingerprint)

@@ -133,9 +133,9 @@ def _small(zf: zipfile.ZipFile, name: str, limit: int) -> str:
         raise _bad(f"{name} が UTF-8 ではありません") from None
 
 
-def read_handover(path: str | os.PathLike, package_to: Path) -> Handover:
-    """Check the file's parts and read its summary; the sync package is copied to ``package_to``
-    (it is checked, signature and all, when it is imported)."""
+def read_handover(path: str | os.PathLike, package_to: Path | None = None) -> Handover:
+    """Check the file's parts and read its summary; with ``package_to``, the sync package is
+    copied there (it is checked, signature and all, when it is imported)."""
     path = Path(path)
     try:
         zf = zipfile.ZipFile(path)
@@ -158,9 +158,10 @@ def read_handover(path: str | os.PathLike, package_to: Path) -> Handover:
                             "The handover file was made by a newer version of the app; update the app.")
         sender = identity.DeviceCard.from_json(_small(zf, SENDER, identity.MAX_CARD_BYTES))
         others = tuple(identity.DeviceCard.from_json(_small(zf, n, identity.MAX_CARD_BYTES)) for n in sorted(cards))
-        with zf.open(PACKAGE) as src, package_to.open("wb") as dst:
-            while chunk := src.read(1 << 20):
-                dst.write(chunk)
+        if package_to is not None:
+            with zf.open(PACKAGE) as src, package_to.open("wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
     try:
         return Handover(
             organization_id=str(summary["organization_id"]), organization_name=str(summary["organization_name"]),
