@@ -52,4 +52,10 @@ def check_store(store) -> list[Problem]:
             if live != docs:
                 problems.append(Problem(f"検索索引が {kind} と合っていません",
                                         f"記録 {live} 件 / 索引 {docs} 件（`meguro-jukyo check --repair` で作り直せます）"))
+        from .summary import check
+
+        differences = check(con)
+        if differences:
+            problems.append(Problem("集計ページの件数が記録と合っていません",
+                                    f"{len(differences)} 件の違い（例: {differences[0]}）"))
     return problems

@@ -2702,6 +2702,9 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
             tx = Tx(service.store, con, service.label_ja + labels[verb])
             getattr(service, f"{verb}_in")(tx, *args)
             tx.finish()
+            if tx.change_id is not None:  # dated when it happened in the story, not when the demo was made
+                con.execute(m.Change.__table__.update().where(m.Change.__table__.c.id == tx.change_id)
+                            .values(wall_time=when.replace(tzinfo=JST).astimezone(dt.timezone.utc).replace(microsecond=0)))
     if progress is not None:
         progress(len(ops), len(ops))
     store.clock.observe(clock.last)
@@ -2915,6 +2918,9 @@ def _load_ward(store, seed: int, profile: Profile, jukyo, timings: dict[str, flo
         writer = _BulkWriter(con, store, timings)
         _Generator(random.Random(seed), profile, jukyo, writer.emit).run(council_id)
         writer.finish()
+        from .summary import rebuild
+
+        rebuild(con)  # the desk's counts of what was loaded past the services
         if sqlite:
             con.exec_driver_sql(f"PRAGMA cache_size={cache}")
         t = time.perf_counter()

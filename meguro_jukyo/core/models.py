@@ -519,6 +519,63 @@ class AttendeeRead(AttendeeBase, ReadMeta):
     pass
 
 
+# --------------------------------------------------------------------------- the desk's counts
+
+# Store-local, derived from the issues and their 視点 links (core/summary.py keeps them current
+# in every transaction that changes either, and rebuilds them from the rows): the 集計 page reads
+# these few thousand counts instead of joining every issue with its links. Not synced: each
+# store counts its own rows.
+
+
+class DeskIssue(SQLModel, table=True):
+    """One live issue as the counts see it (the old key to take out when the issue changes)."""
+
+    __tablename__ = "desk_issue"
+    __table_args__ = (
+        Index("ix_desk_issue_key", "organization_id", "category", "status", "nendo", "request"),
+        Index("ix_desk_issue_waiting", "request", "raised_on", "organization_id", "nendo"),
+    )
+    issue_id: str = Field(primary_key=True)
+    organization_id: str
+    category: str
+    status: str
+    nendo: int
+    request: int  # summary.request_state: not a 要望 / answered / waiting
+    raised_on: dt.date
+
+
+class DeskLink(SQLModel, table=True):
+    """A 視点 a live issue has at least one live link to."""
+
+    __tablename__ = "desk_link"
+    issue_id: str = Field(primary_key=True)
+    viewpoint_id: str = Field(primary_key=True)
+
+
+class DeskCount(SQLModel, table=True):
+    """Live issues per organization, category, status, 年度 and 要望 state."""
+
+    __tablename__ = "desk_count"
+    organization_id: str = Field(primary_key=True)
+    category: str = Field(primary_key=True)
+    status: str = Field(primary_key=True)
+    nendo: int = Field(primary_key=True)
+    request: int = Field(primary_key=True)
+    n: int
+
+
+class DeskViewpointCount(SQLModel, table=True):
+    """Live issues linked to a 視点, per organization, category, status and 年度."""
+
+    __tablename__ = "desk_viewpoint_count"
+    organization_id: str = Field(primary_key=True)
+    viewpoint_id: str = Field(primary_key=True)
+    category: str = Field(primary_key=True)
+    status: str = Field(primary_key=True)
+    nendo: int = Field(primary_key=True)
+    n: int
+
+
 # --------------------------------------------------------------------------- registry
 
 #: user-data tables in dependency order (parents first): the order bulk loads and sync use.

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 
 from meguro_jukyo.cli import main as cli_main
 from meguro_jukyo.core import models as m
-from meguro_jukyo.core import search
+from meguro_jukyo.core import search, summary
 from meguro_jukyo.core.check import check_store
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.demo import DEMO_TODAY, WARD, demo_device_id, load_demo
@@ -199,6 +199,20 @@ def test_small_demo_records_are_the_sample_devices_on_the_demo_calendar(small):
     assert max(i["raised_on"] for i in _rows(store, m.Issue)) <= DEMO_TODAY
 
 
+def test_small_demo_requests_waited_as_long_as_their_story_says(small):
+    """要望からの日数 on the desk is counted from when the demo's story sent each 要望 to the
+    ward (the change's date), not from the day the demo was made."""
+    store, _ = small
+    services = Services(store)
+    waiting = services.stats.open_requests(today=DEMO_TODAY, limit=None)
+    assert waiting
+    assert all(r.requested_on is not None and r.raised_on <= r.requested_on <= DEMO_TODAY for r in waiting)
+    days = {r.days_since_request for r in waiting}
+    assert min(days) >= 0 and max(days) > 30 and len(days) > 1
+    with store.engine.connect() as con:  # the desk's counts kept through every replayed edit
+        assert summary.check(con) == []
+
+
 @pytest.mark.slow
 def test_same_seed_same_dump_and_the_users_edits_sort_after(small, tmp_path):
     store, _ = small
@@ -277,6 +291,13 @@ def test_cli_init_demo_fills_a_new_store_and_refuses_a_second_time(tmp_path, cap
 
 
 # --------------------------------------------------------------------------- ward
+
+
+def test_ward_demo_loads_the_desk_counts(ward):
+    store, _counts, _triggers = ward
+    with store.engine.connect() as con:
+        assert summary.check(con) == []
+        assert con.execute(select(func.count()).select_from(m.DeskCount.__table__)).scalar_one() > 0
 
 
 def test_ward_demo_has_the_design_proportions(ward):

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from meguro_jukyo.core import models as m
+from meguro_jukyo.core import summary
 from meguro_jukyo.core.japanese import nendo, nendo_range
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import ListQuery, Services
@@ -97,6 +98,7 @@ def _fill(store, issues: list[dict], actions: list[dict]) -> tuple[list[dict], l
         for table, rows in ((i, stored_issues), (link, stored_links), (a, stored_actions)):
             if rows:
                 con.execute(table.insert(), rows)
+        summary.rebuild(con)  # rows written past the services: the counts made again, as a bulk load does
     return stored_issues, stored_links, stored_actions, orgs
 
 
@@ -142,6 +144,7 @@ def test_every_aggregate_equals_a_plain_count_over_the_rows(store):
         by_id = {o["id"]: o for key, o in orgs.items() if key != "missing"}
         q = _query(d, orgs)
         got = services.stats.dashboard(q, today=TODAY)
+        assert got == services.stats.dashboard(q, today=TODAY, plain=True)  # maintained counts = the rows'
         shown = _plain_filter(rows, by_id, d, orgs)
         assert got.total == len(shown) == services.issues.count(q)
         assert {(c.key, c.count) for c in got.by_category} == set(Counter(r["category"] for r in shown).items())
@@ -267,3 +270,74 @@ def test_a_store_written_by_schema_5_gets_the_desk_indexes_and_the_same_counts(t
         assert {"ix_issue_desk", "ix_issue_desk_dates", "ix_policy_link_issue"} <= indexes(store)
         after = Services(store).stats.dashboard(today=TODAY)
     assert after == before and after.by_district == [Cell("1-1-1", "north", 1)]
+
+
+def _agrees(services, store) -> None:
+    """The maintained counts equal counts over the rows, and the page reads the same either way."""
+    with store.engine.connect() as con:
+        assert summary.check(con) == []
+    year = ListQuery()
+    year.date_from, year.date_to = nendo_range(2026)
+    for q in (ListQuery(), year, ListQuery(district_code="north"), ListQuery(equals={"status": ["requested", "raised"]})):
+        got = services.stats.dashboard(q, today=TODAY)
+        assert got == services.stats.dashboard(q, today=TODAY, plain=True)
+
+
+def test_the_counts_stay_current_through_edits_deletes_undo_and_a_sync_import(store, tmp_path):
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services import history
+    from meguro_jukyo.core.sync import identity, importer, package
+
+    services = Services(store)
+    komaba, yakumo = council_id("komaba"), council_id("yakumo")
+    a = services.issues.create({"organization_id": komaba, "title": "防災倉庫", "raised_on": dt.date(2026, 5, 1),
+                                "is_request": True, "status": "requested"})
+    b = services.issues.create({"organization_id": komaba, "title": "街灯", "raised_on": dt.date(2025, 5, 1)})
+    link = services.links.create({"issue_id": a.id, "viewpoint_id": "1-1-1"})
+    services.links.create({"issue_id": b.id, "viewpoint_id": "1-1-1"})
+    services.links.create({"issue_id": b.id, "viewpoint_id": "2-1-1"})
+    _agrees(services, store)
+    assert services.stats.dashboard(today=TODAY).requests.open == 1
+    services.issues.update(a.id, {"organization_id": yakumo, "category": "disaster", "raised_on": dt.date(2025, 4, 1)})
+    services.issues.update(a.id, {"ward_answer": "設置します。", "answered_on": dt.date(2026, 11, 1)})
+    _agrees(services, store)
+    assert services.stats.dashboard(today=TODAY).requests.answered == 1
+    services.links.delete(link.id)
+    services.issues.delete(b.id)
+    _agrees(services, store)
+    assert services.stats.dashboard(today=TODAY).by_district == []
+    while history.undo(store) is not None:  # every step taken back, one by one
+        _agrees(services, store)
+    assert services.stats.dashboard(today=TODAY).total == 0
+    while history.redo(store) is not None:
+        _agrees(services, store)
+    assert services.stats.dashboard(today=TODAY).total == 1
+
+    # a laptop's package taken in: the counts of the store it arrives in include its issues
+    laptop = Store.open(tmp_path / "laptop.sqlite3", create=True, device_name="駒場PC")
+    try:
+        identity.trust_card(store, identity.device_card(laptop))
+        mine = Services(laptop)
+        sent = mine.issues.create({"organization_id": komaba, "title": "ベンチ", "raised_on": dt.date(2026, 6, 1),
+                                   "is_request": True})
+        mine.links.create({"issue_id": sent.id, "viewpoint_id": "3-3-2"})
+        package.export_package(laptop, tmp_path / "laptop.mjsync")
+    finally:
+        laptop.close()
+    assert importer.import_package(store, tmp_path / "laptop.mjsync").status == importer.IMPORTED
+    _agrees(services, store)
+    got = services.stats.dashboard(today=TODAY)
+    assert got.total == 2 and got.requests.open == 1
+    assert Cell("3-3-2", "north", 1) in got.by_district
+
+
+def test_a_large_change_rebuilds_the_counts_whole(services, store, monkeypatch):
+    monkeypatch.setattr(summary, "REBUILD_OVER", 0)  # every change is "large": rebuilt whole
+    first = services.issues.create({"organization_id": council_id("komaba"), "title": "一", "raised_on": dt.date(2026, 5, 1)})
+    services.links.create({"issue_id": first.id, "viewpoint_id": "1-1-1"})
+    services.issues.create({"organization_id": council_id("yakumo"), "title": "二", "raised_on": dt.date(2024, 5, 1),
+                            "is_request": True})
+    _agrees(services, store)
+    services.issues.delete(first.id)
+    _agrees(services, store)
+    assert services.stats.dashboard(today=TODAY).total == 1

@@ -167,7 +167,9 @@ class Tx:
 
     def finish(self) -> None:
         from ..dialect import upsert_meta
+        from ..summary import refresh
 
+        refresh(self.con, self.changed)  # the desk's counts, in the same transaction
         upsert_meta(self.con, self.store.clock_key, self.store.clock.last)
 
 

@@ -17,21 +17,20 @@ from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from .. import models as m
+from .. import summary
 from ..dialect import upsert_meta
 from ..japanese import nendo
 from .base import ListQuery, chunks
 
 #: the days an open 要望 has waited, as the age chart groups them: under 30, 30–89, …, a year or more
 AGE_BOUNDS: tuple[int, ...] = (30, 90, 180, 365)
-#: a 要望 no longer waits for an answer once it is withdrawn
-NOT_WAITING = ("withdrawn",)
 #: action items still to do
 OPEN_ACTION = ("todo", "doing")
 #: the change id up to which this store's user has seen the answers that came in by import
 ANSWERS_SEEN_KEY = "answers_seen_change"
 AREAS = ("district", "jukyo")
-#: 要望 states in the one GROUP BY of the per-issue charts (0… are the ages of waiting ones)
-NOT_A_REQUEST, ANSWERED = -1, -2
+#: the filters the maintained counts answer (with whole 年度 as dates); others count the rows
+SUMMARIZED_EQUALS = frozenset({"category", "status"})
 
 
 @dataclass(frozen=True)
@@ -132,10 +131,24 @@ def unordered(column):
     return column.concat(literal(""))
 
 
-def _waiting():
-    """A 要望 still waiting for the ward's answer."""
-    i = m.Issue.__table__
-    return and_(i.c.ward_answer == "", i.c.status.not_in(NOT_WAITING))
+def summarized(q: ListQuery) -> bool:
+    """Whether the maintained counts (core/summary.py) answer ``q``: its filters are among their
+    keys and its dates are whole 年度 (the 年度 filter; any other range counts the rows)."""
+    if q.text.strip() or q.viewpoint_id or q.include_deleted or set(q.equals) - SUMMARIZED_EQUALS:
+        return False
+    return ((q.date_from is None or (q.date_from.month, q.date_from.day) == (4, 1))
+            and (q.date_to is None or (q.date_to.month, q.date_to.day) == (3, 31)))
+
+
+def _tally(rows) -> tuple[Counter, Counter, Counter, Counter]:
+    """Rows of (category, status, 年度, 要望 state or age group, count) summed per chart."""
+    by_category, by_status, by_nendo, by_state = Counter(), Counter(), Counter(), Counter()
+    for cat, st, y, r, n in rows:
+        by_category[cat] += n
+        by_status[st] += n
+        by_nendo[(int(y), st)] += n
+        by_state[r] += n
+    return by_category, by_status, by_nendo, by_state
 
 
 class StatsService:
@@ -150,66 +163,107 @@ class StatsService:
     def _where(self, q: ListQuery) -> list:
         return self.issues._where(q)
 
-    def _matrices(self, con: Connection, q: ListQuery) -> dict[str, list[Cell]]:
+    def _summary_where(self, table, q: ListQuery) -> list:
+        """The conditions of ``q`` (see :func:`summarized`) on a table of maintained counts."""
+        conds = []
+        for name, value in q.equals.items():
+            col = table.c[name]
+            if isinstance(value, (list, tuple, set, frozenset)):
+                conds.append(col.in_(list(value)))
+            else:
+                conds.append(col.is_(None) if value is None else col == value)
+        if q.date_from:
+            conds.append(table.c.nendo >= nendo(q.date_from))
+        if q.date_to:
+            conds.append(table.c.nendo <= nendo(q.date_to))
+        if q.organization_id:
+            conds.append(table.c.organization_id == q.organization_id)
+        if q.district_code or q.jukyo_code:
+            org = m.Organization.__table__
+            orgs = select(org.c.id)
+            if q.district_code:
+                orgs = orgs.where(org.c.district_code == q.district_code)
+            if q.jukyo_code:
+                orgs = orgs.where(org.c.jukyo_code == q.jukyo_code)
+            conds.append(table.c.organization_id.in_(orgs))
+        return conds
+
+    def _matrices(self, con: Connection, q: ListQuery, plain: bool) -> dict[str, list[Cell]]:
         """視点 × 地区 and 視点 × 住区: one count per 視点 and organization in SQL (the whole
         ward is ~13 × 100 of them), summed into the organization's 地区 and 住区 (an issue
-        belongs to one organization, so the sums count each issue once)."""
-        i, link, org = m.Issue.__table__, m.PolicyLink.__table__, m.Organization.__table__
-        stmt = (select(link.c.viewpoint_id, i.c.organization_id, func.count(i.c.id.distinct()))
-                .select_from(i.join(link, and_(link.c.issue_id == unordered(i.c.id), link.c.deleted.is_(False))))
-                .where(*self._where(q))
-                .group_by(link.c.viewpoint_id, i.c.organization_id))
+        belongs to one organization, so the sums count each issue once). From the maintained
+        counts unless ``plain`` or ``q`` is not among their keys, else from the rows."""
+        i, link, org, v = (m.Issue.__table__, m.PolicyLink.__table__, m.Organization.__table__,
+                           m.DeskViewpointCount.__table__)
+        if plain or not summarized(q):
+            stmt = (select(link.c.viewpoint_id, i.c.organization_id, func.count(i.c.id.distinct()))
+                    .select_from(i.join(link, and_(link.c.issue_id == unordered(i.c.id), link.c.deleted.is_(False))))
+                    .where(*self._where(q))
+                    .group_by(link.c.viewpoint_id, i.c.organization_id))
+        else:
+            stmt = (select(v.c.viewpoint_id, v.c.organization_id, func.sum(v.c.n)).where(*self._summary_where(v, q))
+                    .group_by(v.c.viewpoint_id, v.c.organization_id))
         areas = {id_: (district, jukyo) for id_, district, jukyo in
                  con.execute(select(org.c.id, org.c.district_code, org.c.jukyo_code))}
         sums: dict[str, Counter] = {by: Counter() for by in AREAS}
         for vp, org_id, n in con.execute(stmt):
             for by, code in zip(AREAS, areas.get(org_id, (None, None))):
-                sums[by][(vp, code)] += n
+                sums[by][(vp, code)] += int(n)
         return {by: sorted((Cell(vp, code, n) for (vp, code), n in counts.items()),
                            key=lambda c: (c.viewpoint_id, c.area or "")) for by, counts in sums.items()}
 
-    def _requests_of(self, q: ListQuery) -> list:
-        return [*self._where(q), m.Issue.__table__.c.is_request.is_(True)]
-
-    def _facts(self, con: Connection, q: ListQuery, today: dt.date) -> Facts:
+    def _facts(self, con: Connection, q: ListQuery, today: dt.date, plain: bool) -> Facts:
         """Every per-issue chart from one GROUP BY: issues counted by category, status, 年度 and
-        要望 state (not a 要望 / answered / waiting, by age), a few hundred groups at ward size,
-        then summed per chart — one scan of the index instead of one per chart."""
+        要望 state (not a 要望 / answered / waiting), a few hundred groups, then summed per chart;
+        the ages of waiting 要望 from the days since each was raised. From the maintained counts
+        unless ``plain`` or ``q`` is not among their keys; else one scan of the issue index."""
+        if plain or not summarized(q):
+            return self._plain_facts(con, q, today)
+        c, d = m.DeskCount.__table__, m.DeskIssue.__table__
+        keys = (c.c.category, c.c.status, c.c.nendo, c.c.request)
+        rows = con.execute(select(*keys, func.sum(c.c.n)).where(*self._summary_where(c, q)).group_by(*keys))
+        by_category, by_status, by_nendo, by_state = _tally((cat, st, y, r, int(n)) for cat, st, y, r, n in rows)
+        age = summary.age_group(d.c.raised_on, today, AGE_BOUNDS)
+        ages = dict(con.execute(select(age, func.count()).where(d.c.request == summary.WAITING,
+                                                                 *self._summary_where(d, q)).group_by(age)).all())
+        return self._totals(by_category, by_status, by_nendo, by_state[summary.ANSWERED], ages)
+
+    @staticmethod
+    def _totals(by_category: Counter, by_status: Counter, by_nendo: Counter, answered: int, ages: dict) -> Facts:
+        waiting = tuple(ages.get(n, 0) for n in range(len(AGE_BOUNDS) + 1))
+        return Facts(sum(by_category.values()),
+                     [Count(k, n) for k, n in sorted(by_category.items())],
+                     [Count(k, n) for k, n in sorted(by_status.items())],
+                     [NendoCount(y, st, n) for (y, st), n in sorted(by_nendo.items())],
+                     RequestTotals(sum(waiting), answered, waiting))
+
+    def _plain_facts(self, con: Connection, q: ListQuery, today: dt.date) -> Facts:
+        """:meth:`_facts` counted over the issue rows (their covering index ix_issue_desk)."""
         i = m.Issue.__table__
         first, last = con.execute(select(func.min(i.c.raised_on), func.max(i.c.raised_on))).one()
         if first is None:
-            return Facts(0, [], [], [], RequestTotals(0, 0, (0,) * (len(AGE_BOUNDS) + 1)))
+            return self._totals(Counter(), Counter(), Counter(), 0, {})
         if not isinstance(first, dt.date):  # SQLite hands back min() of a date column as text
             first, last = dt.date.fromisoformat(str(first)), dt.date.fromisoformat(str(last))
         # the 年度 as date comparisons, newest first: the same on both dialects, and cheap
         year = case(*[(i.c.raised_on >= dt.date(y, 4, 1), y) for y in range(nendo(last), nendo(first) - 1, -1)],
                     else_=nendo(first))
-        state = case((i.c.is_request.is_not(True), NOT_A_REQUEST), (i.c.ward_answer != "", ANSWERED),
-                     (i.c.status.in_(NOT_WAITING), NOT_A_REQUEST),
-                     *[(i.c.raised_on > today - dt.timedelta(days=days), n) for n, days in enumerate(AGE_BOUNDS)],
-                     else_=len(AGE_BOUNDS))
+        # waiting 要望 by their age group (0…), the others by their 要望 state (negative)
+        state = case((summary.waiting(i), summary.age_group(i.c.raised_on, today, AGE_BOUNDS)),
+                     else_=summary.request_state(i))
         category, status = unordered(i.c.category), unordered(i.c.status)
         stmt = (select(category, status, year, state, func.count()).where(*self._where(q))
                 .group_by(category, status, year, state))
-        by_category, by_status, by_nendo, by_state = Counter(), Counter(), Counter(), Counter()
-        for cat, st, y, r, n in con.execute(stmt):
-            by_category[cat] += n
-            by_status[st] += n
-            by_nendo[(int(y), st)] += n
-            by_state[r] += n
-        ages = tuple(by_state[n] for n in range(len(AGE_BOUNDS) + 1))
-        return Facts(sum(by_category.values()),
-                     [Count(k, n) for k, n in sorted(by_category.items())],
-                     [Count(k, n) for k, n in sorted(by_status.items())],
-                     [NendoCount(y, st, n) for (y, st), n in sorted(by_nendo.items())],
-                     RequestTotals(sum(ages), by_state[ANSWERED], ages))
+        by_category, by_status, by_nendo, by_state = _tally(con.execute(stmt))
+        return self._totals(by_category, by_status, by_nendo, by_state[summary.ANSWERED],
+                            {n: k for n, k in by_state.items() if n >= 0})
 
     def _requests(self, con: Connection, q: ListQuery, today: dt.date, limit: int | None, offset: int = 0) -> list[Request]:
         """Open 要望, the longest waiting first (then by id, for stable pages)."""
         i, org = m.Issue.__table__, m.Organization.__table__
         stmt = (select(i.c.id, i.c.title, i.c.description, i.c.organization_id, org.c.name, i.c.raised_on)
                 .select_from(i.outerjoin(org, org.c.id == i.c.organization_id))
-                .where(*self._requests_of(q), _waiting())
+                .where(*self._where(q), summary.waiting(i))
                 .order_by(i.c.raised_on, i.c.id).offset(offset))
         if limit is not None:
             stmt = stmt.limit(limit)
@@ -276,12 +330,14 @@ class StatsService:
 
     # -- what the pages call -------------------------------------------------------------
 
-    def dashboard(self, q: ListQuery | None = None, *, today: dt.date | None = None, slowest: int = 50) -> Dashboard:
-        """The whole 集計 page for one filter, on one connection."""
+    def dashboard(self, q: ListQuery | None = None, *, today: dt.date | None = None, slowest: int = 50,
+                  plain: bool = False) -> Dashboard:
+        """The whole 集計 page for one filter, on one connection. ``plain``: counted over the
+        rows rather than read from the maintained counts (the two must agree)."""
         q = q or ListQuery()
         today = today or dt.date.today()
         with self.store.engine.connect() as con:
-            matrices, facts = self._matrices(con, q), self._facts(con, q, today)
+            matrices, facts = self._matrices(con, q, plain), self._facts(con, q, today, plain)
             return Dashboard(q, facts.total, matrices["district"], matrices["jukyo"], facts.by_category,
                              facts.by_status, facts.by_nendo, facts.requests, self._requests(con, q, today, slowest),
                              self._overdue(con, q, today))
@@ -290,7 +346,7 @@ class StatsService:
         if by not in AREAS:
             raise ValueError(by)
         with self.store.engine.connect() as con:
-            return self._matrices(con, q or ListQuery())[by]
+            return self._matrices(con, q or ListQuery(), False)[by]
 
     def cell_query(self, q: ListQuery, viewpoint_id: str, by: str, area: str) -> ListQuery:
         """The issue list's query for one heat-map cell: exactly the issues counted in it."""
@@ -305,7 +361,7 @@ class StatsService:
     def waiting_count(self, q: ListQuery | None = None) -> int:
         """How many 要望 wait for an answer (the inbox lists the oldest of them)."""
         with self.store.engine.connect() as con:
-            return con.execute(select(func.count()).where(*self._requests_of(q or ListQuery()), _waiting())).scalar_one()
+            return con.execute(select(func.count()).where(*self._where(q or ListQuery()), summary.waiting())).scalar_one()
 
     def new_answers(self) -> list[NewAnswer]:
         """要望 whose answer came in by an import (the ward's bundle) since the user last marked
