@@ -12,8 +12,10 @@ by the migration and by bulk loads (:func:`rebuild`), and checked against the ro
 Old keys come from models.DeskIssue / DeskLink, one row per live issue and per 視点 it is
 linked to: a changed issue's contribution is taken out by recounting the keys it had and has.
 
-:func:`request_state` and :func:`waiting` are the one definition of "answered / waiting" that
-the counts, the inbox and the age chart read.
+:func:`answered`, :func:`request_state`, :func:`waiting` and :func:`age_group` are the one
+definition of "answered / waiting / how old" that the counts, the inbox, the age chart, the new
+answers, the report per 視点 and the handover read: where the ward's answers are stored is
+decided here.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from sqlalchemy import and_, case, delete, func, insert, select, tuple_
+from sqlalchemy import and_, case, delete, func, insert, not_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from . import models as m
@@ -41,17 +43,23 @@ _ISSUE_KEY = ("organization_id", "category", "status", "nendo", "request")
 _VIEWPOINT_KEY = ("organization_id", "viewpoint_id", "category", "status", "nendo")
 
 
+def answered(i=None):
+    """The ward has answered this 要望 (its answer is written), as a condition on the issue table."""
+    i = m.Issue.__table__ if i is None else i
+    return i.c.ward_answer != ""
+
+
 def request_state(i=None):
     """An issue's 要望 state as SQL: not a 要望, answered, or waiting for the ward's answer."""
     i = m.Issue.__table__ if i is None else i
-    return case((i.c.is_request.is_not(True), NOT_A_REQUEST), (i.c.ward_answer != "", ANSWERED),
+    return case((i.c.is_request.is_not(True), NOT_A_REQUEST), (answered(i), ANSWERED),
                 (i.c.status.in_(NOT_WAITING), NOT_A_REQUEST), else_=WAITING)
 
 
 def waiting(i=None):
     """A 要望 still waiting for the ward's answer, as a condition on the issue table."""
     i = m.Issue.__table__ if i is None else i
-    return and_(i.c.is_request.is_(True), i.c.ward_answer == "", i.c.status.not_in(NOT_WAITING))
+    return and_(i.c.is_request.is_(True), not_(answered(i)), i.c.status.not_in(NOT_WAITING))
 
 
 def age_group(raised_on, today: dt.date, bounds: tuple[int, ...]):

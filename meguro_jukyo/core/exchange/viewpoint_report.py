@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import and_, func, select, union
 
 from .. import models as m
+from .. import summary
 from ..japanese import format_date, nendo_label, nendo_range
 from ..services import ListQuery
 from ..services.stats import unordered
@@ -147,7 +148,7 @@ def build_viewpoint_report(services, framework, nendo: int, *, era: bool = True,
     cells = services.stats.matrix(q, "district")
     with store.engine.connect() as con:
         districts = con.execute(select(m.District.code, m.District.name).order_by(m.District.ord)).all()
-        answered = i.c.ward_answer != ""
+        answered = summary.answered(i)
         counts: dict[str, Counter] = {}
         for vp, category, is_request, has_answer, n in con.execute(
                 select(link.c.viewpoint_id, i.c.category, i.c.is_request, answered, func.count(i.c.id.distinct()))
@@ -162,7 +163,7 @@ def build_viewpoint_report(services, framework, nendo: int, *, era: bool = True,
                                      .order_by(link.c.viewpoint_id, i.c.priority, i.c.raised_on.desc(), i.c.id)):
             titles.setdefault(vp, []).append(title)
         rank = func.row_number().over(partition_by=link.c.viewpoint_id,
-                                      order_by=[(i.c.ward_answer == "").asc(), i.c.answered_on.desc(),
+                                      order_by=[answered.desc(), i.c.answered_on.desc(),
                                                 i.c.raised_on, i.c.id]).label("rank")
         ranked = (select(link.c.viewpoint_id, i.c.title, org.c.name, i.c.ward_answer, i.c.answered_on, rank)
                   .select_from(linked.outerjoin(org, org.c.id == i.c.organization_id))

@@ -382,7 +382,7 @@ class StatsService:
             stmt = (select(i.c.id, i.c.title, org.c.name, i.c.ward_answer, i.c.answered_on, arrived.c.change_id)
                     .select_from(arrived.join(i, i.c.id == arrived.c.issue_id)
                                  .outerjoin(org, org.c.id == i.c.organization_id))
-                    .where(i.c.deleted.is_(False), i.c.is_request.is_(True), i.c.ward_answer != "", ~rewritten)
+                    .where(i.c.deleted.is_(False), i.c.is_request.is_(True), summary.answered(i), ~rewritten)
                     .order_by(arrived.c.change_id.desc(), i.c.answered_on.desc(), i.c.id))
             return [NewAnswer(id_, title, name or "", answer, on, change)
                     for id_, title, name, answer, on, change in con.execute(stmt)]

@@ -29,6 +29,7 @@ from .. import models as m
 from ..errors import UserError
 from ..files import atomic_path
 from ..japanese import nendo_range
+from ..summary import answered
 from . import identity, importer
 from .package import Rejected, export_package, read_package
 
@@ -82,7 +83,7 @@ def year_counts(store, organization_id: str, nendo: int) -> dict[str, int]:
         .where(year_meeting, note.c.deleted.is_(False), note.c.kind == "decision"),
         "requests": select(func.count()).where(live_issue, issue.c.is_request.is_(True)),
         "answered": select(func.count()).where(live_issue, issue.c.is_request.is_(True),
-                                               issue.c.ward_answer != ""),
+                                               answered(issue)),
     }
     with store.engine.connect() as con:
         return {name: int(con.execute(q).scalar_one()) for name, q in queries.items()}
