@@ -7,6 +7,8 @@ import io
 from itertools import permutations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from meguro_jukyo.core import models as m
@@ -243,3 +245,59 @@ def test_a_link_unlinked_on_one_laptop_and_made_again_on_both_is_one_link(laptop
         assert _live_links(each) == [(issue.id, "1-1-1")]
     assert _dump(a) == _dump(b)
     assert len({Services(each).links.get(again_a.id).reason for each in (a, b, ward)}) == 1
+
+
+_PAIRS = [("1-1-1", ""), ("1-1-1", "理由あり"), ("2-1-1", "")]
+_NAMES = ["田中一郎", "田中　一郎", "鈴木花子"]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_random_devices_making_the_same_records_converge_to_one_per_key(tmp_path_factory, data):
+    """Devices link the same 視点 (some unlinking and linking again) and add the same people to
+    one meeting, packages arrive in random orders: every store ends with one live record per
+    key, and all stores hold the same bytes."""
+    import datetime as dt
+
+    root = tmp_path_factory.mktemp("devices")
+    count = data.draw(st.integers(2, 3), label="devices")
+    stores = [Store.open(root / f"{i}.sqlite3", create=True, device_name=f"端末{i}") for i in range(count)]
+    try:
+        _trust(*stores)
+        first = Services(stores[0])
+        issue = first.issues.create({"organization_id": ORG, "title": "掲示板の多言語化"})
+        meeting = first.meetings.create({"organization_id": ORG, "title": "役員会", "starts_at": dt.datetime(2025, 5, 18, 10)})
+        for other in stores[1:]:
+            _send(stores[0], other, root / f"seed-{id(other)}.mjsync")
+        for store in stores:
+            s = Services(store)
+            for viewpoint, reason in data.draw(st.lists(st.sampled_from(_PAIRS), max_size=3, unique=True)):
+                if any(ln.viewpoint_id == viewpoint for ln in s.links.list()):
+                    continue
+                link = s.links.create({"issue_id": issue.id, "viewpoint_id": viewpoint, "reason": reason})
+                if data.draw(st.booleans(), label="unlink and link again"):
+                    s.links.delete(link.id)
+                    s.links.create({"issue_id": issue.id, "viewpoint_id": viewpoint, "reason": reason})
+            for name in data.draw(st.lists(st.sampled_from(_NAMES), max_size=3, unique=True)):
+                if m.attendee_name_key(name) not in {m.attendee_name_key(a.name) for a in s.attendees.list()}:
+                    s.attendees.create({"meeting_id": meeting.id, "name": name})
+        for scope in ("changes", "all"):  # then once more, so that what each store folded travels
+            paths = []
+            for i, store in enumerate(stores):
+                paths.append(root / f"{scope}-{i}.mjsync")
+                package.export_package(store, paths[-1], scope=scope)
+            for i, store in enumerate(stores):
+                for path in data.draw(st.permutations([p for j, p in enumerate(paths) if j != i])):
+                    assert importer.import_package(store, path).status in (importer.IMPORTED, importer.DUPLICATE)
+        keys = set()
+        for store in stores:
+            links = _live(store, m.PolicyLink.__table__)
+            people = _live(store, m.Attendee.__table__)
+            assert len(links) == len({r["viewpoint_id"] for r in links})
+            assert len(people) == len({m.attendee_name_key(r["name"]) for r in people})
+            keys.add((frozenset(r["id"] for r in links), frozenset(r["id"] for r in people)))
+        assert len(keys) == 1
+        assert len({_dump(store) for store in stores}) == 1
+    finally:
+        for store in stores:
+            store.close()
