@@ -3,6 +3,7 @@ two laptops is one link at every store after sync, whatever the order the packag
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from itertools import permutations
 
@@ -32,6 +33,21 @@ def _send(src, dst, path) -> None:
     package.export_package(src, path)
     result = importer.import_package(dst, path)
     assert result.status in (importer.IMPORTED, importer.DUPLICATE), result.reason
+
+
+def _exchange(a, b, ward, tmp_path, order) -> None:
+    """Each laptop's changes to the ward (in ``order``) and to the other laptop."""
+    packages = {"a": tmp_path / "from_a.mjsync", "b": tmp_path / "from_b.mjsync"}
+    package.export_package(a, packages["a"])
+    package.export_package(b, packages["b"])
+    for name in order:
+        assert importer.import_package(ward, packages[name]).status == importer.IMPORTED
+    assert importer.import_package(a, packages["b"]).status == importer.IMPORTED
+    assert importer.import_package(b, packages["a"]).status == importer.IMPORTED
+
+
+def _meeting(services):
+    return services.meetings.create({"organization_id": ORG, "title": "役員会", "starts_at": dt.datetime(2025, 5, 18, 10)})
 
 
 def _live_links(store) -> list[tuple[str, str]]:
@@ -67,13 +83,7 @@ def test_the_same_viewpoint_linked_on_two_laptops_is_one_link_at_every_store(lap
         for made in issues:
             services.links.create({"issue_id": made.id, "viewpoint_id": "1-1-1", "reason": reason})
     sb.links.create({"issue_id": issues[0].id, "viewpoint_id": "2-1-1"})  # only on one laptop
-    packages = {"a": tmp_path / "from_a.mjsync", "b": tmp_path / "from_b.mjsync"}
-    package.export_package(a, packages["a"])
-    package.export_package(b, packages["b"])
-    for name in order:
-        assert importer.import_package(ward, packages[name]).status == importer.IMPORTED
-    assert importer.import_package(a, packages["b"]).status == importer.IMPORTED
-    assert importer.import_package(b, packages["a"]).status == importer.IMPORTED
+    _exchange(a, b, ward, tmp_path, order)
     expected = sorted([(i.id, "1-1-1") for i in issues] + [(issues[0].id, "2-1-1")])
     for each in (a, b, ward):
         assert _live_links(each) == expected
@@ -134,14 +144,12 @@ def _downgrade_to_schema_6(store) -> None:
 
 
 def test_the_upgrade_folds_doubled_links_and_attendees_written_by_schema_6(store, tmp_path):
-    import datetime as dt
-
     from meguro_jukyo.core.services.history import undo_label
 
     services = Services(store)
     issue = services.issues.create({"organization_id": ORG, "title": "掲示板の多言語化"})
     link = services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1"})
-    meeting = services.meetings.create({"organization_id": ORG, "title": "役員会", "starts_at": dt.datetime(2025, 5, 18, 10)})
+    meeting = _meeting(services)
     person = services.attendees.create({"meeting_id": meeting.id, "name": "田中 一郎"})
     links, attendees = m.PolicyLink.__table__, m.Attendee.__table__
     _downgrade_to_schema_6(store)
@@ -178,24 +186,16 @@ def test_the_upgrade_folds_doubled_links_and_attendees_written_by_schema_6(store
 
 @pytest.mark.parametrize("order", list(permutations("ab")))
 def test_the_same_attendee_added_on_two_laptops_is_one_attendee_at_every_store(laptops, store, tmp_path, order):
-    import datetime as dt
-
     a, b = laptops
     ward = store
     _trust(a, b, ward)
     sa, sb = Services(a), Services(b)
-    meeting = sa.meetings.create({"organization_id": ORG, "title": "役員会", "starts_at": dt.datetime(2025, 5, 18, 10)})
+    meeting = _meeting(sa)
     _send(a, b, tmp_path / "meeting.mjsync")
     sa.attendees.create({"meeting_id": meeting.id, "name": "田中一郎", "role": "会長"})
     sb.attendees.create({"meeting_id": meeting.id, "name": "田中 一郎", "yomi": "たなかいちろう"})
     sb.attendees.create({"meeting_id": meeting.id, "name": "鈴木花子"})  # only on one laptop
-    packages = {"a": tmp_path / "from_a.mjsync", "b": tmp_path / "from_b.mjsync"}
-    package.export_package(a, packages["a"])
-    package.export_package(b, packages["b"])
-    for name in order:
-        assert importer.import_package(ward, packages[name]).status == importer.IMPORTED
-    assert importer.import_package(a, packages["b"]).status == importer.IMPORTED
-    assert importer.import_package(b, packages["a"]).status == importer.IMPORTED
+    _exchange(a, b, ward, tmp_path, order)
     # each store folded what it met; their folds travel on to the others
     for src, dst in ((a, b), (b, a), (a, ward), (b, ward), (ward, a), (ward, b)):
         _send(src, dst, tmp_path / f"{id(src)}-{id(dst)}.mjsync")
@@ -207,13 +207,11 @@ def test_the_same_attendee_added_on_two_laptops_is_one_attendee_at_every_store(l
 
 
 def test_a_person_is_added_to_a_meeting_once(laptops):
-    import datetime as dt
-
     from meguro_jukyo.core.errors import ValidationError
 
     a, _b = laptops
     s = Services(a)
-    meeting = s.meetings.create({"organization_id": ORG, "title": "役員会", "starts_at": dt.datetime(2025, 5, 18, 10)})
+    meeting = _meeting(s)
     s.attendees.create({"meeting_id": meeting.id, "name": "田中一郎"})
     with pytest.raises(ValidationError, match="すでに"):
         s.attendees.create({"meeting_id": meeting.id, "name": "田中　一郎"})
@@ -234,13 +232,7 @@ def test_a_link_unlinked_on_one_laptop_and_made_again_on_both_is_one_link(laptop
     again_b = sb.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "Bの理由"})
     again_a = sa.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "Aの理由"})
     assert again_a.id == again_b.id != first.id  # one record, merged field by field
-    packages = {"a": tmp_path / "from_a.mjsync", "b": tmp_path / "from_b.mjsync"}
-    package.export_package(a, packages["a"])
-    package.export_package(b, packages["b"])
-    for name in order:
-        assert importer.import_package(ward, packages[name]).status == importer.IMPORTED
-    assert importer.import_package(a, packages["b"]).status == importer.IMPORTED
-    assert importer.import_package(b, packages["a"]).status == importer.IMPORTED
+    _exchange(a, b, ward, tmp_path, order)
     for each in (a, b, ward):
         assert _live_links(each) == [(issue.id, "1-1-1")]
     assert _dump(a) == _dump(b)
@@ -257,8 +249,6 @@ def test_random_devices_making_the_same_records_converge_to_one_per_key(tmp_path
     """Devices link the same 視点 (some unlinking and linking again) and add the same people to
     one meeting, packages arrive in random orders: every store ends with one live record per
     key, and all stores hold the same bytes."""
-    import datetime as dt
-
     root = tmp_path_factory.mktemp("devices")
     count = data.draw(st.integers(2, 3), label="devices")
     stores = [Store.open(root / f"{i}.sqlite3", create=True, device_name=f"端末{i}") for i in range(count)]
@@ -266,7 +256,7 @@ def test_random_devices_making_the_same_records_converge_to_one_per_key(tmp_path
         _trust(*stores)
         first = Services(stores[0])
         issue = first.issues.create({"organization_id": ORG, "title": "掲示板の多言語化"})
-        meeting = first.meetings.create({"organization_id": ORG, "title": "役員会", "starts_at": dt.datetime(2025, 5, 18, 10)})
+        meeting = _meeting(first)
         for other in stores[1:]:
             _send(stores[0], other, root / f"seed-{id(other)}.mjsync")
         for store in stores:
