@@ -25,6 +25,8 @@ from pydantic import NaiveDatetime
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
+from .japanese import normalize
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -36,6 +38,12 @@ NATURAL_IDS = uuid.uuid5(uuid.NAMESPACE_URL, "meguro_jukyo:natural-id")
 
 def natural_id(kind: str, *key: str | None) -> str:
     return str(uuid.uuid5(NATURAL_IDS, "\x1f".join((kind, *(k or "" for k in key)))))
+
+
+def attendee_name_key(name: str | None) -> str:
+    """What makes two attendees of a meeting one person: the name, whatever its spacing and
+    character widths (see sync/fold.py)."""
+    return "".join(normalize(name).split())
 
 
 def _personal(**kwargs):

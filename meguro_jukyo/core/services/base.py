@@ -666,8 +666,11 @@ class EntityService(Generic[ReadT]):
         for i in candidates:
             id_ = out[i]["id"]
             if id_ in taken and i in natural:
-                # made before (and unlinked since), or a duplicate the rules below refuse by name
-                out[i]["id"] = id_ = m.new_id()
+                # made before (and unlinked since), or a duplicate the rules below refuse by name:
+                # the next id in its line, which every device that saw the same unlink takes too
+                while id_ in taken:
+                    out[i]["id"] = id_ = m.natural_id("again", id_)
+                    taken.update(deleted_flags(tx.con, self.table, {id_}))
             elif id_ in taken:
                 out[i] = ValidationError(f"同じ ID がすでにあります: {id_}", f"The id already exists: {id_}",
                                          field="id")

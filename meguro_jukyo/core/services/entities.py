@@ -322,3 +322,28 @@ class AttendeeService(EntityService[m.AttendeeRead]):
     def prepare(self, con: Connection, values: dict) -> dict:
         values["yomi"] = normalize(values.get("yomi"))
         return values
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        error = self.validate_many(con, [values], [current])[0]
+        if error is not None:
+            raise error
+
+    def validate_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
+        """A person attends a meeting once: no other live attendee of the meeting has the same
+        name (compared as sync folds doubles, see sync/fold.py); two of ``rows`` neither."""
+        t = self.table
+        taken: dict[tuple, set[str]] = {}
+        for chunk in chunks(sorted({r["meeting_id"] for r in rows})):
+            for id_, meeting_id, name in con.execute(select(t.c.id, t.c.meeting_id, t.c.name).where(
+                    t.c.meeting_id.in_(chunk), t.c.deleted.is_(False))):
+                taken.setdefault((meeting_id, m.attendee_name_key(name)), set()).add(id_)
+        out: list[ValidationError | None] = []
+        for values in rows:
+            key = (values["meeting_id"], m.attendee_name_key(values["name"]))
+            if taken.get(key, set()) - {values["id"]}:
+                out.append(ValidationError(f"この会議の出席者にすでにいます: {values['name']}",
+                                           f"Already an attendee of this meeting: {values['name']}", field="name"))
+            else:
+                taken.setdefault(key, set()).add(values["id"])
+                out.append(None)
+        return out

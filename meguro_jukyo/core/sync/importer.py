@@ -33,6 +33,7 @@ from ..search import BulkIndex
 from ..services.base import to_json, transaction
 from . import identity, state
 from .clock import Stamp
+from .fold import FOLDED, fold, owners
 from .models import SyncDevice, SyncLedger, SyncQuarantine
 from .package import SUFFIX, TABLES, Limits, Package, Rejected, package_sha256, read_package
 
@@ -250,6 +251,10 @@ def apply(store, pkg: Package) -> Counter:
                     apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history, index)
         tx.record_many(history)
         store.clock.observe(pkg.newest_stamp)
+        for name in FOLDED:  # after the clock has seen the package: a fold is the newest write
+            folded = fold(tx, name, owners(name, pkg.rows.get(name, [])))
+            if folded:
+                counts["folded"] += folded
         con.execute(SyncLedger.__table__.update().where(SyncLedger.package_sha256 == pkg.sha256)
                     .values(counts=json.dumps(dict(counts), sort_keys=True)))
     return counts
