@@ -103,8 +103,42 @@ def run(workdir: Path) -> list[str]:
     lines += ["", f"Analyser: import + first analysis {seconds * 1000:.0f} ms, +{mib:.0f} MiB resident "
               f"(fresh interpreter); sudachidict_small installed {size:.0f} MiB. "
               f"One suggestion with {len(tuning_examples)} store decisions: {per_text * 1000:.1f} ms."]
-    return lines
+    return lines + _ward(workdir)
+
+
+def _ward(workdir: Path) -> list[str]:
+    """One suggestion through the service on the cached ward-size store (read-only), if there is
+    one: the first call (reading and analysing the newest decisions) and the next ones."""
+    from bench import cached_ward, _paths, SEED
+    from meguro_jukyo.core.db import Store
+    from meguro_jukyo.core.services.suggestions import SuggestionService
+
+    if cached_ward(workdir) is None:
+        return ["", f"Ward-size store: none cached in {workdir}, not timed (python -m bench store builds it)."]
+    store = Store.open(_paths(workdir, SEED)[0], write=False)
+    try:
+        service = SuggestionService(store)
+        text = "公園の遊具が古くなって危ないので、早く直してほしい。"
+        first = time.perf_counter()
+        got = service.suggest(text)
+        first = time.perf_counter() - first
+        again = []
+        for _ in range(5):
+            t = time.perf_counter()
+            service.suggest(text)
+            again.append(time.perf_counter() - t)
+        with store.engine.connect() as con:
+            links = con.exec_driver_sql("SELECT count(*) FROM policy_link").scalar_one()
+    finally:
+        store.close()
+    again.sort()
+    return ["", f"Ward-size store ({links:,} 視点 links, the newest {service.EXAMPLES} used): first suggestion "
+            f"{first * 1000:.0f} ms (analysing those decisions, then kept), next ones median "
+            f"{again[2] * 1000:.1f} ms; first suggestion {got[0].viewpoint_id if got else 'none'} "
+            f"for 「{text}」."]
 
 
 if __name__ == "__main__":
-    print("\n".join(run(Path("."))))
+    from bench import OUT
+
+    print("\n".join(run(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)))

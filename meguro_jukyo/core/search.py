@@ -164,6 +164,9 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
     reading begins with it, shortest first: ``"ぼうさい"`` → ``{"ぼうさい": ["防災"]}``,
     ``"えき"`` → 駅, 駅前 …. A word holding another listed one is left out (防災訓練 beside
     防災: what it matches, 防災 matches), and so are terms with no word."""
+    kana = [t for t in _terms(query) if len(t) >= 2 and _KANA.fullmatch(t)]
+    if not kana:  # most queries: answered before the imports, which cost a search's time again
+        return {}
     from sqlalchemy import func
 
     from .models import SearchWord
@@ -173,9 +176,7 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
     if con.dialect.name == "postgresql":
         reading = reading.collate("C")  # code-point order, as SQLite's: a prefix is a range
     out: dict[str, list[str]] = {}
-    for term in _terms(query):
-        if len(term) < 2 or not _KANA.fullmatch(term):
-            continue
+    for term in kana:
         after = term[:-1] + chr(ord(term[-1]) + 1)
         if con.dialect.name == "sqlite":  # on every pause in typing: straight to the driver, as search does
             found = [w for (w,) in con.connection.driver_connection.execute(
