@@ -45,7 +45,7 @@ def test_minutes_hold_every_part_a_ward_expects(services, sample):
         assert label in kinds
     assert _section(minutes, "少数意見") == [
         ("少数意見", "据え置いて寄付を募るべき（決定「年会費を1,500円とする」に対して）")]
-    assert _section(minutes, "継続審議") == [("継続審議", "避難所の鍵の管理方法（議題2「防災訓練の実施」）")]
+    assert _section(minutes, "継続審議") == [("継続審議", "避難所の鍵の管理方法（第2号議案「防災訓練の実施」）")]
     assert _section(minutes, "アクション") == [
         ("アクション", "区の防災課に資材を相談する／担当: 防災部長／期限: 令和7年7月31日")]
     assert _section(minutes, "次回予定") == [("次回", "令和7年6月15日 10時 同会場")]

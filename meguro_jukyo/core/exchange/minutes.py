@@ -125,7 +125,7 @@ class Minutes:
     bills: bool = False  # 総会: items are 第n号議案, each with its result
 
     def item_label(self, item: Item) -> str:
-        return f"第{item.number}号議案" if self.bills and item.title != "その他" else f"議題{item.number}"
+        return item_label(item.number, self.bills and item.title != "その他")
 
     @property
     def heading(self) -> str:
@@ -184,6 +184,11 @@ class Minutes:
                 (_value(x.when, self.era), _amendment_text(x, self.era))
                 for x in self.amendments]))
         return out
+
+
+def item_label(number: int, bill: bool) -> str:
+    """「第1号議案」 at a 総会, 「議題1」 elsewhere."""
+    return f"第{number}号議案" if bill else f"議題{number}"
 
 
 def bill_result(item: Item) -> str:
@@ -289,8 +294,9 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True,
 
     everything = [e for i in items for e in i.entries]
     numbers = {i.id: n for n, i in enumerate(agenda, start=1)}
+    bills = bool(type_extra.get("bills"))
     continued = tuple(
-        (f"議題{numbers[n.agenda_item_id]}「{titles[n.agenda_item_id]}」" if n.agenda_item_id in titles
+        (f"{item_label(numbers[n.agenda_item_id], bills)}「{titles[n.agenda_item_id]}」" if n.agenda_item_id in titles
          else "", n.body) for n in notes
         if n.kind == "continued" or (n.kind == "decision" and n.decision_method == "continued"))
     actions = tuple(
@@ -305,7 +311,7 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True,
         minority=tuple(e for e in everything if e.kind == "minority"),
         continued=continued, actions=actions, next_meeting=meeting.next_meeting,
         signers=signer_names(meeting.signers), finalized=meeting.status == "finalized",
-        amendments=tuple(flow.amendments(meeting_id)), era=era, bills=bool(type_extra.get("bills")),
+        amendments=tuple(flow.amendments(meeting_id)), era=era, bills=bills,
     )
 
 

@@ -2169,6 +2169,43 @@ Open the meeting anyway?</translation>
     </message>
 </context>
 <context>
+    <name>MeetingOfficers</name>
+    <message>
+        <source>Chair and signers of the minutes</source>
+        <translation>Chair and signers of the minutes</translation>
+    </message>
+    <message>
+        <source>The chair and the signers sign and seal the minutes.</source>
+        <translation>The chair and the signers sign and seal the minutes.</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>&amp;Chair:</translation>
+    </message>
+    <message>
+        <source>&amp;Signer %1:</source>
+        <translation>&amp;Signer %1:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose the chair and signers…</source>
+        <translation>C&amp;hoose the chair and signers…</translation>
+    </message>
+    <message>
+        <source>Written &amp;votes:</source>
+        <translation>Written &amp;votes:</translation>
+    </message>
+    <message>
+        <source>Chair: %1
+Signers: %2</source>
+        <translation>Chair: %1
+Signers: %2</translation>
+    </message>
+    <message>
+        <source>No chair or signers chosen yet: choose them at the start.</source>
+        <translation>No chair or signers chosen yet: choose them at the start.</translation>
+    </message>
+</context>
+<context>
     <name>Policy</name>
     <message>
         <source>Ward basic plan: policy framework</source>
