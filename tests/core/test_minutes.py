@@ -122,6 +122,17 @@ def test_cli_writes_excel_minutes(db, tmp_path, capsys):
         assert sections == build_minutes(Services(store), sample.meeting_id).sections()
 
 
+def test_cli_lists_a_general_meeting_s_attendees_only_when_asked(db, tmp_path):
+    path, sample = db
+    with Store.open(path) as store:
+        Services(store).attendees.create({"meeting_id": sample.meeting_id, "name": "鈴木一郎"})
+    plain, asked = tmp_path / "plain.xlsx", tmp_path / "asked.xlsx"
+    assert main(["--db", str(path), "minutes", sample.meeting_id, str(plain)]) == 0
+    assert main(["--db", str(path), "minutes", "--attendees", sample.meeting_id, str(asked)]) == 0
+    assert "出席者" not in dict(dict(read_minutes_xlsx(plain)[1])["出席"])
+    assert dict(dict(read_minutes_xlsx(asked)[1])["出席"])["出席者"] == "鈴木一郎"
+
+
 def test_cli_refuses_unknown_meeting_and_extension(db, tmp_path, capsys):
     path, sample = db
     assert main(["--db", str(path), "minutes", "no-such-meeting", str(tmp_path / "m.xlsx")]) == 1

@@ -215,6 +215,7 @@ def _value(value, era: bool) -> str:
 _FIELD_LABELS = {
     "body": "本文", "title": "題名", "assignee": "担当", "due_on": "期限", "status": "状況",
     "place": "場所", "present": "出席", "proxies": "委任状", "members_total": "全会員数",
+    "written_votes": "書面表決", "chair": "議長",
     "votes_for": "賛成", "votes_against": "反対", "votes_abstain": "棄権", "outcome": "結果",
     "decision_method": "決定の方法", "next_meeting": "次回予定", "kind": "種類",
 }

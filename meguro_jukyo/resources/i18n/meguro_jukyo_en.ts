@@ -1057,6 +1057,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Proxies</translation>
     </message>
     <message>
+        <source>Written votes</source>
+        <translation>Written votes</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

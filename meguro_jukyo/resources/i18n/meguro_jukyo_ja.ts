@@ -1057,6 +1057,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>委任状</translation>
     </message>
     <message>
+        <source>Written votes</source>
+        <translation>書面表決</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状況</translation>
     </message>
