@@ -18,6 +18,8 @@ def register(sub) -> None:
     p.add_argument("meeting_id", metavar="MEETING_ID", help="会議の ID")
     p.add_argument("out", metavar="OUT", type=Path, help="書き出すファイル（.pdf か .xlsx）")
     p.add_argument("--seireki", action="store_true", help="日付を西暦で書く（既定は和暦）")
+    p.add_argument("--attendees", action="store_true",
+                   help="出席者の氏名を載せる（役員会は常に載せる。総会などは指定したときだけ）")
     p.add_argument("--pdfa", action="store_true", help="保存用に PDF/A-1b で書く（PDF のとき）")
     p.set_defaults(handler=cmd_minutes)
 
@@ -34,7 +36,8 @@ def cmd_minutes(args) -> int:
             f"The output file must end in .pdf or .xlsx: {args.out}",
         )
     with Store.open(args.db, write=False, holder="meguro-jukyo minutes") as store:
-        minutes = build_minutes(Services(store), args.meeting_id, era=not args.seireki)
+        minutes = build_minutes(Services(store), args.meeting_id, era=not args.seireki,
+                                with_attendees=args.attendees)
     if suffix == ".xlsx":
         from ..core.exchange.minutes_xlsx import write_minutes_xlsx
 

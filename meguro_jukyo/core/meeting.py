@@ -201,12 +201,15 @@ def decision_problems(meeting: m.MeetingRead, q: Quorum, item_notes: Sequence[m.
                            "A majority decision needs more votes for than against.", True, "votes"))
     if votes_for is not None:
         total = votes_for + (votes_against or 0) + (votes_abstain or 0)
-        can_vote = meeting.present + meeting.proxies
+        written = meeting.written_votes  # 書面表決 are votes too
+        can_vote = meeting.present + meeting.proxies + written
         if can_vote and total != can_vote:
             sums = (f"賛成{votes_for}＋反対{votes_against or 0}＋棄権{votes_abstain or 0}＝{total}票ですが、"
-                    f"出席{meeting.present}名＋委任状{meeting.proxies}名＝{can_vote}名です")
+                    f"出席{meeting.present}名＋委任状{meeting.proxies}名"
+                    + (f"＋書面表決{written}名" if written else "") + f"＝{can_vote}名です")
             sums_en = (f"for {votes_for} + against {votes_against or 0} + abstaining {votes_abstain or 0} = "
-                       f"{total} votes, but present {meeting.present} + proxies {meeting.proxies} = {can_vote}")
+                       f"{total} votes, but present {meeting.present} + proxies {meeting.proxies}"
+                       + (f" + written votes {written}" if written else "") + f" = {can_vote}")
             if total > can_vote:
                 out.append(Problem(f"票数が合いません。{sums}（{total - can_vote}票多すぎます）。",
                                    f"The votes do not add up: {sums_en} ({total - can_vote} too many).",

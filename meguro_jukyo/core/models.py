@@ -233,9 +233,13 @@ class MeetingBase(SQLModel):
     facilitator: str = _personal(default="", max_length=100)
     recorder: str = _personal(default="", max_length=100)
     signers: str = _personal(default="", max_length=200)
+    # 議長 as the meeting chose them (議長選出); the minutes fall back to the facilitator
+    chair: str = _personal(default="", max_length=100)
     members_total: int = Field(default=0, ge=0)
     present: int = Field(default=0, ge=0)
     proxies: int = Field(default=0, ge=0)
+    # 書面表決: votes cast in writing, counted apart from 委任状 (which delegate the vote)
+    written_votes: int = Field(default=0, ge=0)
     status: str = "planned"  # vocab meeting_status
     next_meeting: str = Field(default="", max_length=200)
     # when 開会 and 閉会 were pressed (starts_at / ends_at are the plan)
@@ -261,9 +265,11 @@ class MeetingUpdate(SQLModel):
     facilitator: str | None = Field(default=None, max_length=100)
     recorder: str | None = Field(default=None, max_length=100)
     signers: str | None = Field(default=None, max_length=200)
+    chair: str | None = Field(default=None, max_length=100)
     members_total: int | None = Field(default=None, ge=0)
     present: int | None = Field(default=None, ge=0)
     proxies: int | None = Field(default=None, ge=0)
+    written_votes: int | None = Field(default=None, ge=0)
     status: str | None = None
     next_meeting: str | None = Field(default=None, max_length=200)
     opened_at: NaiveDatetime | None = None

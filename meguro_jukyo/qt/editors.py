@@ -459,7 +459,7 @@ class MeetingEditor(EditorDialog):
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("quorum")
         self.form.insertRow(self.form.rowCount() - 3, translate("Field", "Quorum"), self.quorum_label)
-        for name in ("meeting_type", "members_total", "present", "proxies"):
+        for name in ("meeting_type", "members_total", "present", "proxies", "written_votes"):
             w = self.widgets[name]
             (w.currentIndexChanged if isinstance(w, ChoiceBox) else w.valueChanged).connect(self._update_quorum)
         self._update_quorum()
@@ -471,7 +471,7 @@ class MeetingEditor(EditorDialog):
         code = self.widgets["meeting_type"].value()
         rule = self.services.vocab.extra("meeting_type", code).get("quorum", {}) if code else {}
         q = quorum(rule, self.widgets["members_total"].value(), self.widgets["present"].value(),
-                   self.widgets["proxies"].value())
+                   self.widgets["proxies"].value(), self.widgets["written_votes"].value())
         if q.required == 0:
             text = translate("Dialogs", "No quorum rule")
         else:

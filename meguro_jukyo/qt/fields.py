@@ -52,6 +52,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("members_total", QT_TRANSLATE_NOOP("Field", "Members in total"), "int"),
         FieldSpec("present", QT_TRANSLATE_NOOP("Field", "Present"), "int"),
         FieldSpec("proxies", QT_TRANSLATE_NOOP("Field", "Proxies"), "int"),
+        FieldSpec("written_votes", QT_TRANSLATE_NOOP("Field", "Written votes"), "int"),
         FieldSpec("status", QT_TRANSLATE_NOOP("Field", "Status"), "vocab", "meeting_status"),
         FieldSpec("signers", QT_TRANSLATE_NOOP("Field", "Signatories"), "text"),
         FieldSpec("next_meeting", QT_TRANSLATE_NOOP("Field", "Next meeting"), "text"),

@@ -67,6 +67,7 @@ from ..core.meeting import (
     quorum_problem,
 )
 from .display import Display
+from .meeting_officers import OfficersPanel
 from .printing import offer_open, print_meeting
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .tasks import TaskManager, error_text
@@ -636,6 +637,8 @@ class MeetingModeWindow(QMainWindow):
 
         steps = QGroupBox(translate("MeetingMode", "Meeting"))
         steps_layout = QVBoxLayout(steps)
+        self.officers = OfficersPanel(self, form)  # 議長選出・署名人選任 first, and 書面表決
+        steps_layout.addWidget(self.officers)
         self.open_button = QPushButton(translate("MeetingMode", "&Open the meeting"), objectName="open_meeting")
         self.open_button.clicked.connect(self.open_meeting)
         self.close_button = QPushButton(translate("MeetingMode", "Clos&e the meeting"), objectName="close_meeting")

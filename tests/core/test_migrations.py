@@ -67,3 +67,35 @@ def test_meeting_actuals_migration_keeps_what_schema_5_wrote(store):
         assert (m.opened_at, m.closed_at, m.status) == (None, None, "in_session")
         action = MeetingFlow(services).add_action(meeting.id, item.id, "会計に伝える")
         assert action.agenda_item_id == item.id
+
+
+def test_meeting_officers_migration_keeps_what_schema_6_wrote(store):
+    """0009 on a store written before it: a meeting reads with no 議長 chosen and no 書面表決
+    (its minutes name the facilitator, as before), and the officers can then be chosen."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from meguro_jukyo.core.db import _alembic_config
+    from meguro_jukyo.core.exchange.minutes import build_minutes
+    from meguro_jukyo.core.services import Services
+
+    services = Services(store)
+    org = services.organizations.create({"name": "駒場町会"})
+    meeting = services.meetings.create({"organization_id": org.id, "title": "役員会", "meeting_type": "board",
+                                        "starts_at": dt.datetime(2025, 5, 18, 19), "facilitator": "山田太郎"})
+    with store.engine.begin() as con:
+        command.downgrade(_alembic_config(con), "0008")
+        if store.dialect == "sqlite":
+            con.exec_driver_sql("PRAGMA user_version=6")
+        assert "chair" not in con.execute(text("SELECT * FROM meeting")).keys()
+    location = store.location
+    store.close()
+    with Store.open(location) as reopened:
+        services = Services(reopened)
+        m = services.meetings.get(meeting.id)
+        assert (m.chair, m.written_votes, m.signers) == ("", 0, "")
+        assert build_minutes(services, meeting.id).chair == "山田太郎"
+        services.meetings.choose_officers(meeting.id, "田中正", ["鈴木一郎", "高橋次郎"])
+        assert build_minutes(services, meeting.id).signers == ("鈴木一郎", "高橋次郎")

@@ -31,12 +31,13 @@ def test_minutes_hold_every_part_a_ward_expects(services, sample):
     assert overview["場所"] == "駒場住区センター 第1会議室"
     assert (overview["議長"], overview["記録者"]) == ("山田太郎", "佐藤花子")
     attendance = dict(_section(minutes, "出席"))
-    assert attendance == {"全会員数": "120名", "出席": "48名", "委任状": "20名",
-                          "定足数": "61名以上（全会員の過半数の出席（委任状を含む））",
-                          "成立": "成立（出席68名）"}
-    assert _section(minutes, "議題") == [("議題1", "令和7年度 予算案"), ("議題2", "防災訓練の実施")]
+    # a 総会 counts 書面表決 apart from 委任状 and lists nobody by name
+    assert attendance == {"全会員数": "120名", "出席": "48名", "委任状": "20名", "書面表決": "0名",
+                          "定足数": "61名以上（全会員の過半数の出席（委任状・書面表決を含む））",
+                          "成立": "成立（定足数に数える出席68名）"}
+    assert _section(minutes, "議題") == [("第1号議案", "令和7年度 予算案"), ("第2号議案", "防災訓練の実施")]
     proceedings = _section(minutes, "議事と決定事項")
-    assert ("議題1", "令和7年度 予算案（予定20分）") in proceedings
+    assert ("第1号議案", "令和7年度 予算案（予定20分）") in proceedings
     assert ("決定", "年会費を1,500円とする［多数決（賛成52・反対10・棄権6）］") in proceedings
     assert ("決定", "訓練内容は役員会で決める［全会一致］") in proceedings
     kinds = [label for label, _ in proceedings]
@@ -44,7 +45,7 @@ def test_minutes_hold_every_part_a_ward_expects(services, sample):
         assert label in kinds
     assert _section(minutes, "少数意見") == [
         ("少数意見", "据え置いて寄付を募るべき（決定「年会費を1,500円とする」に対して）")]
-    assert _section(minutes, "継続審議") == [("継続審議", "避難所の鍵の管理方法（議題2「防災訓練の実施」）")]
+    assert _section(minutes, "継続審議") == [("継続審議", "避難所の鍵の管理方法（第2号議案「防災訓練の実施」）")]
     assert _section(minutes, "アクション") == [
         ("アクション", "区の防災課に資材を相談する／担当: 防災部長／期限: 令和7年7月31日")]
     assert _section(minutes, "次回予定") == [("次回", "令和7年6月15日 10時 同会場")]
@@ -60,7 +61,7 @@ def test_minutes_before_finalising_are_marked_draft_and_quorum_can_fail(services
     services.meetings.update(s.meeting_id, {"present": 30, "proxies": 10})
     minutes = build_minutes(services, s.meeting_id, era=False)
     assert minutes.heading.endswith("（案）")
-    assert dict(_section(minutes, "出席"))["成立"] == "不成立（出席40名）"
+    assert dict(_section(minutes, "出席"))["成立"] == "不成立（定足数に数える出席40名）"
     assert dict(_section(minutes, "会議の概要"))["日時"].startswith("2025年5月18日")
 
 
@@ -119,6 +120,17 @@ def test_cli_writes_excel_minutes(db, tmp_path, capsys):
     heading, sections = read_minutes_xlsx(out)
     with Store.open(path, write=False) as store:
         assert sections == build_minutes(Services(store), sample.meeting_id).sections()
+
+
+def test_cli_lists_a_general_meeting_s_attendees_only_when_asked(db, tmp_path):
+    path, sample = db
+    with Store.open(path) as store:
+        Services(store).attendees.create({"meeting_id": sample.meeting_id, "name": "鈴木一郎"})
+    plain, asked = tmp_path / "plain.xlsx", tmp_path / "asked.xlsx"
+    assert main(["--db", str(path), "minutes", sample.meeting_id, str(plain)]) == 0
+    assert main(["--db", str(path), "minutes", "--attendees", sample.meeting_id, str(asked)]) == 0
+    assert "出席者" not in dict(dict(read_minutes_xlsx(plain)[1])["出席"])
+    assert dict(dict(read_minutes_xlsx(asked)[1])["出席"])["出席者"] == "鈴木一郎"
 
 
 def test_cli_refuses_unknown_meeting_and_extension(db, tmp_path, capsys):
@@ -185,3 +197,84 @@ def test_amended_dates_are_written_like_every_other_date_of_the_minutes(services
     assert amended[1] == "アクション「区の防災課に資材を相談する」の期限: 令和7年7月31日 → 令和7年8月31日"
     [amended] = dict(build_minutes(services, sample.meeting_id, era=False).sections())["確定後の修正"]
     assert amended[1].endswith("2025年7月31日 → 2025年8月31日") and amended[0].startswith("20")
+
+
+def test_the_chosen_chair_and_signers_sign_the_minutes(services, sample):
+    services.meetings.choose_officers(sample.meeting_id, " 田中正 ", ["伊藤花子", "", "渡辺一"])
+    minutes = build_minutes(services, sample.meeting_id)
+    assert dict(_section(minutes, "会議の概要"))["議長"] == "田中正"  # not the facilitator
+    assert _section(minutes, "署名")[2:] == [("議長", "田中正"), ("議事録署名人", "伊藤花子"),
+                                            ("議事録署名人", "渡辺一")]
+
+
+@pytest.mark.parametrize(("chair", "signers", "field", "words"), [
+    ("", ["伊藤花子"], "chair", "議長の氏名"),
+    ("田中正", ["", " "], "signers", "1名以上"),
+    ("田中正", ["田中正", "伊藤花子"], "signers", "兼ねられません"),
+    ("田中正", ["伊藤花子", "伊藤花子"], "signers", "2回"),
+    ("田中正", ["伊藤花子、渡辺一"], "signers", "一人ずつ"),
+])
+def test_officers_that_cannot_sign_are_refused_and_change_nothing(services, sample, chair, signers, field, words):
+    from meguro_jukyo.core.errors import ValidationError
+
+    before = services.meetings.get(sample.meeting_id)
+    with pytest.raises(ValidationError) as caught:
+        services.meetings.choose_officers(sample.meeting_id, chair, signers)
+    assert caught.value.field == field and words in caught.value.ja
+    after = services.meetings.get(sample.meeting_id)
+    assert (after.chair, after.signers, after.rev) == (before.chair, before.signers, before.rev)
+
+
+def _board(services, org_id, **values):
+    import datetime as dt
+
+    meeting = services.meetings.create({"organization_id": org_id, "meeting_type": "board", "title": "5月 役員会",
+                                        "starts_at": dt.datetime(2025, 5, 25, 19), "members_total": 15,
+                                        "present": 8, "proxies": 3, **values})
+    for name, how in (("鈴木一郎", "present"), ("青木斉", "present"), ("西長民", "proxy"), ("高橋次郎", "absent")):
+        services.attendees.create({"meeting_id": meeting.id, "name": name, "attendance": how})
+    return meeting
+
+
+def test_a_board_meeting_counts_its_officers_not_proxies_and_names_who_attended(services, sample):
+    meeting = _board(services, sample.org_id)
+    attendance = dict(_section(build_minutes(services, meeting.id), "出席"))
+    assert attendance == {"役員総数": "15名", "出席": "8名", "委任状": "3名",
+                          "定足数": "8名以上（役員の過半数の出席（委任状は含まない））",
+                          "成立": "成立（定足数に数える出席8名）",
+                          "出席者": "鈴木一郎、青木斉"}  # present only (not by proxy, not absent)
+    services.meetings.update(meeting.id, {"present": 7})
+    assert dict(_section(build_minutes(services, meeting.id), "出席"))["成立"] == "不成立（定足数に数える出席7名）"
+
+
+def test_a_general_meeting_names_nobody_unless_asked_and_counts_written_votes(services, sample):
+    services.attendees.create({"meeting_id": sample.meeting_id, "name": "鈴木一郎", "attendance": "present"})
+    services.meetings.update(sample.meeting_id, {"present": 30, "proxies": 10, "written_votes": 25})
+    attendance = dict(_section(build_minutes(services, sample.meeting_id), "出席"))
+    assert "出席者" not in attendance
+    assert (attendance["書面表決"], attendance["成立"]) == ("25名", "成立（定足数に数える出席65名）")
+    asked = dict(_section(build_minutes(services, sample.meeting_id, with_attendees=True), "出席"))
+    assert asked["出席者"] == "鈴木一郎"
+
+
+def test_general_meeting_bills_are_numbered_with_their_results(services, sample):
+    import datetime as dt
+
+    flow = MeetingFlow(services)
+    meeting = services.meetings.create({"organization_id": sample.org_id, "meeting_type": "general_extra",
+                                        "title": "臨時総会", "starts_at": dt.datetime(2025, 9, 7, 10),
+                                        "members_total": 10, "present": 8})
+    items = [flow.add_item(meeting.id, t) for t in ("決算報告", "会則の改正", "集会所の建替え", "会費の値上げ")]
+    flow.open_meeting(meeting.id)
+    flow.decide(meeting.id, items[1].id, "原案どおり改正する", "unanimous")
+    flow.decide(meeting.id, items[2].id, "次の総会で改めて諮る", "continued")
+    flow.capture(meeting.id, items[3].id, "opinion", "値上げは早い")
+    services.agenda.update(items[0].id, {"outcome": "承認"})  # a report is approved, not voted on
+    services.agenda.update(items[3].id, {"outcome": "否決"})  # entered: a decision states what was carried
+    rows = _section(build_minutes(services, meeting.id), "議事と決定事項")
+    results = [text for label, text in rows if label == "結果"]
+    assert [label for label, _ in rows if label.endswith("号議案")] == [f"第{n}号議案" for n in range(1, 5)]
+    assert results == ["承認", "可決", "継続", "否決"]
+    board = _board(services, sample.org_id)
+    flow.add_item(board.id, "夏祭りの役割分担")
+    assert _section(build_minutes(services, board.id), "議題") == [("議題1", "夏祭りの役割分担")]

@@ -250,3 +250,25 @@ def test_cancel_leaves_no_file_and_progress_reaches_the_end(services, data, tmp_
     seen = []
     export_workbook(services, dest, progress=lambda done, total, stage: seen.append((done, total)))
     assert seen[-1][0] == seen[-1][1] == sum(preview_export(services).values())
+
+
+def test_long_text_rows_are_as_tall_as_their_wrapped_lines(services, data, tmp_path):
+    from meguro_jukyo.core.exchange.xlsx_writer import LINE_POINTS, wrapped_lines
+
+    long_text = "防災倉庫の備蓄品が古くなっているため、町会として入れ替えの計画を立てる必要がある。" * 4
+    issue = services.issues.create({"organization_id": data["issues"][0].organization_id, "title": "備蓄品の入替え",
+                                    "description": long_text})
+    export_workbook(services, tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["地域課題"]
+    headers = [c.value for c in ws[1]]
+    col = headers.index("内容")
+    [row] = [r for r in ws.iter_rows(min_row=2) if r[headers.index("ID")].value == issue.id]
+    width = ws.column_dimensions[row[col].column_letter].width
+    lines = wrapped_lines(long_text, width)
+    assert lines >= 3 and row[col].alignment.wrap_text
+    assert ws.row_dimensions[row[0].row].height == lines * LINE_POINTS
+    # 「説明 0\n二行目」: two short lines, both shown
+    [two] = [r for r in ws.iter_rows(min_row=2) if r[headers.index("ID")].value == data["issues"][0].id]
+    assert two[col].alignment.wrap_text and ws.row_dimensions[two[0].row].height == 2 * LINE_POINTS
+    [one] = [r for r in ws.iter_rows(min_row=2) if r[headers.index("ID")].value == data["old"].id]
+    assert ws.row_dimensions[one[0].row].height is None  # one line: the default height

@@ -13,12 +13,12 @@ meeting is 確定 (finalised) the minutes are marked 案 (draft).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from ..japanese import format_date
 from ..meeting import NOT_TAKEN_UP, Amendment, MeetingFlow
 from ..services import Services
+from ..services.entities import SIGNER_SPLIT
 
 ATTESTATION = "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に署名押印する。"
 #: The last section: the attestation, the signing date, then one row per person who signs
@@ -76,6 +76,8 @@ class Action:
 
 @dataclass(frozen=True)
 class Attendance:
+    """Attendance as the meeting type counts it (its rule in vocab.json ``quorum``)."""
+
     members_total: int
     present: int
     proxies: int
@@ -83,6 +85,22 @@ class Attendance:
     attending: int
     reached: bool
     rule: str
+    written: int = 0  # 書面表決
+    members_label: str = "全会員数"  # 役員総数 for a 役員会: the body the quorum is counted over
+    counts_written: bool = False  # the type takes 書面表決 (総会)
+    names: tuple[str, ...] | None = None  # 出席者, where the rule lists them (or asked)
+
+    def rows(self) -> list[tuple[str, str]]:
+        quorum = "定足数なし" if self.required == 0 else f"{self.required}名以上（{self.rule}）"
+        rows = [(self.members_label, f"{self.members_total}名"), ("出席", f"{self.present}名"),
+                ("委任状", f"{self.proxies}名")]
+        if self.counts_written or self.written:
+            rows.append(("書面表決", f"{self.written}名"))
+        rows += [("定足数", quorum),
+                 ("成立", ("成立" if self.reached else "不成立") + f"（定足数に数える出席{self.attending}名）")]
+        if self.names is not None:
+            rows.append(("出席者", "、".join(self.names) or "記録なし"))
+        return rows
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,10 @@ class Minutes:
     finalized: bool
     amendments: tuple[Amendment, ...] = field(default=())
     era: bool = True
+    bills: bool = False  # 総会: items are 第n号議案, each with its result
+
+    def item_label(self, item: Item) -> str:
+        return item_label(item.number, self.bills and item.title != "その他")
 
     @property
     def heading(self) -> str:
@@ -111,8 +133,6 @@ class Minutes:
 
     def sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The minutes as (section title, [(label, text), …]) in print order."""
-        a = self.attendance
-        quorum = "定足数なし" if a.required == 0 else f"{a.required}名以上（{a.rule}）"
         out: list[tuple[str, list[tuple[str, str]]]] = [
             ("会議の概要", [
                 ("団体", self.organization),
@@ -122,14 +142,8 @@ class Minutes:
                 ("議長", self.chair or "—"),
                 ("記録者", self.recorder or "—"),
             ]),
-            ("出席", [
-                ("全会員数", f"{a.members_total}名"),
-                ("出席", f"{a.present}名"),
-                ("委任状", f"{a.proxies}名"),
-                ("定足数", quorum),
-                ("成立", ("成立" if a.reached else "不成立") + f"（出席{a.attending}名）"),
-            ]),
-            ("議題", [(f"議題{i.number}", i.title + ("（審議せず）" if i.outcome == NOT_TAKEN_UP else ""))
+            ("出席", self.attendance.rows()),
+            ("議題", [(self.item_label(i), i.title + ("（審議せず）" if i.outcome == NOT_TAKEN_UP else ""))
                       for i in self.items] or [("議題", "なし")]),
         ]
         rows: list[tuple[str, str]] = []
@@ -137,7 +151,7 @@ class Minutes:
             time_text = f"予定{item.planned_minutes}分"
             if item.actual_minutes is not None:
                 time_text += f"・実際{item.actual_minutes}分"
-            rows.append((f"議題{item.number}", f"{item.title}（{time_text}）"))
+            rows.append((self.item_label(item), f"{item.title}（{time_text}）"))
             for e in item.entries:
                 if e.decision is not None:
                     mark = "　※定足数に達しないまま決定" if e.decision.without_quorum else ""
@@ -146,8 +160,9 @@ class Minutes:
                     rows.append((e.label, f"{e.body}（決定「{e.dissents_from}」に対して）"))
                 else:
                     rows.append((e.label, e.body))
-            if item.outcome:
-                rows.append(("結果", item.outcome))
+            result = item.outcome or (bill_result(item) if self.bills else "")
+            if result:
+                rows.append(("結果", result))
         out.append(("議事と決定事項", rows or [("議事", "記録なし")]))
         out.append(("少数意見", [
             ("少数意見", f"{e.body}（決定「{e.dissents_from}」に対して）" if e.dissents_from else e.body)
@@ -171,6 +186,21 @@ class Minutes:
         return out
 
 
+def item_label(number: int, bill: bool) -> str:
+    """「第1号議案」 at a 総会, 「議題1」 elsewhere."""
+    return f"第{number}号議案" if bill else f"議題{number}"
+
+
+def bill_result(item: Item) -> str:
+    """The result (承認・可決・否決・継続) of a 議案 that has no outcome entered, from its last
+    decision: 継続 when it was carried over, else 可決 (a decision states what was carried).
+    承認 of a report and 否決 are entered as the item's outcome."""
+    decisions = [e.decision for e in item.entries if e.decision is not None]
+    if not decisions:
+        return ""
+    return "継続" if decisions[-1].method == "継続" else "可決"
+
+
 def _value(value, era: bool) -> str:
     """A field's value as the rest of the minutes writes it (dates in 和暦 or 西暦 alike)."""
     if value is None or value == "":
@@ -185,6 +215,7 @@ def _value(value, era: bool) -> str:
 _FIELD_LABELS = {
     "body": "本文", "title": "題名", "assignee": "担当", "due_on": "期限", "status": "状況",
     "place": "場所", "present": "出席", "proxies": "委任状", "members_total": "全会員数",
+    "written_votes": "書面表決", "chair": "議長",
     "votes_for": "賛成", "votes_against": "反対", "votes_abstain": "棄権", "outcome": "結果",
     "decision_method": "決定の方法", "next_meeting": "次回予定", "kind": "種類",
 }
@@ -195,9 +226,6 @@ def _amendment_text(x: Amendment, era: bool) -> str:
         return f"{x.what}を{'削除' if x.new else '追加'}"
     name = _FIELD_LABELS.get(x.field, x.field)
     return f"{x.what}の{name}: {_value(x.old, era)} → {_value(x.new, era)}"
-
-
-SIGNER_SPLIT = re.compile(r"[、,，;；／/\n]+")
 
 
 def signer_names(text: str, at_least: int = 2) -> tuple[str, ...]:
@@ -221,16 +249,25 @@ def meeting_date(meeting, era: bool, *, held: bool = False) -> str:
     return date
 
 
-def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> Minutes:
-    """Read everything the minutes say, in one pass over the meeting's records."""
+def build_minutes(services: Services, meeting_id: str, *, era: bool = True,
+                  with_attendees: bool = False) -> Minutes:
+    """Read everything the minutes say, in one pass over the meeting's records. The attendees'
+    names are listed where the meeting type's rule lists them (役員会), or ``with_attendees``."""
     flow = MeetingFlow(services)
     meeting = services.meetings.get(meeting_id)  # NotFound (a UserError) for an unknown id
     vocab = services.vocab
     org = services.organizations.get(meeting.organization_id).name if meeting.organization_id else ""
     date = meeting_date(meeting, era, held=True)
     q = services.meetings.quorum(meeting)
+    type_extra = vocab.extra("meeting_type", meeting.meeting_type)
+    rule = type_extra.get("quorum", {})
+    names = None
+    if with_attendees or rule.get("names"):
+        names = tuple(a.name for a in services.attendees.list(_by_meeting(meeting_id))
+                      if a.attendance == "present")
     attendance = Attendance(meeting.members_total, meeting.present, meeting.proxies,
-                            q.required, q.attending, q.reached, q.rule)
+                            q.required, q.attending, q.reached, q.rule, meeting.written_votes,
+                            rule.get("members", "全会員数"), bool(rule.get("written")), names)
 
     agenda = flow.agenda(meeting_id)
     notes = flow.notes(meeting_id)
@@ -258,8 +295,9 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> M
 
     everything = [e for i in items for e in i.entries]
     numbers = {i.id: n for n, i in enumerate(agenda, start=1)}
+    bills = bool(type_extra.get("bills"))
     continued = tuple(
-        (f"議題{numbers[n.agenda_item_id]}「{titles[n.agenda_item_id]}」" if n.agenda_item_id in titles
+        (f"{item_label(numbers[n.agenda_item_id], bills)}「{titles[n.agenda_item_id]}」" if n.agenda_item_id in titles
          else "", n.body) for n in notes
         if n.kind == "continued" or (n.kind == "decision" and n.decision_method == "continued"))
     actions = tuple(
@@ -270,11 +308,11 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True) -> M
         organization=org, title=meeting.title,
         meeting_type=vocab.label("meeting_type", meeting.meeting_type),
         date=date, place=meeting.place, attendance=attendance,
-        chair=meeting.facilitator, recorder=meeting.recorder, items=tuple(items),
+        chair=meeting.chair or meeting.facilitator, recorder=meeting.recorder, items=tuple(items),
         minority=tuple(e for e in everything if e.kind == "minority"),
         continued=continued, actions=actions, next_meeting=meeting.next_meeting,
         signers=signer_names(meeting.signers), finalized=meeting.status == "finalized",
-        amendments=tuple(flow.amendments(meeting_id)), era=era,
+        amendments=tuple(flow.amendments(meeting_id)), era=era, bills=bills,
     )
 
 

@@ -473,7 +473,7 @@ def _write_meetings(w: SheetWriter, rows, labels: Labels, run: _Run) -> dict[str
     where: dict[str, int] = {}
     for r in rows:
         rule = labels.vocab.extra("meeting_type", r["meeting_type"]).get("quorum", {})
-        q = quorum(rule, r["members_total"], r["present"], r["proxies"])
+        q = quorum(rule, r["members_total"], r["present"], r["proxies"], r["written_votes"])
         values = {
             **r,
             "organization": labels.org_label(r["organization_id"]),

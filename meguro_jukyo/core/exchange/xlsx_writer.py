@@ -140,6 +140,9 @@ class SheetWriter:
         self.conditional: list[tuple[str, Any]] = []
         self.truncated_cells = 0
         self._kinds = [c.kind for c in self.columns]
+        self._long = [i for i, k in enumerate(self._kinds) if k == "long"]
+        self._row_no = 1  # the sheet row last written or buffered (1: the header)
+        self._tall: list[tuple[int, Sequence]] = []  # buffered rows with long text, sized at _start
         self._converters = [self._converter(kind) for kind in self._kinds]
 
     # -- cells ------------------------------------------------------------------------
@@ -181,7 +184,7 @@ class SheetWriter:
             if len(value) > CELL_MAX_CHARS:
                 self.truncated_cells += 1
             cell = text_value(ws, value)
-            if wrap and len(value) > 30:
+            if wrap and wraps(value):
                 if cell.__class__ is str:
                     cell = wrapped(cell)  # not formula-like (see text_value): a string cell
                 else:
@@ -213,6 +216,12 @@ class SheetWriter:
                     self._widths[i] = w
         row = [convert(v) for convert, v in zip(self._converters, values)]
         self.rows += 1
+        self._row_no += 1
+        if self._long:
+            if self._buffer is None:
+                self._size_row(self._row_no, values)
+            elif any(wraps(values[i]) for i in self._long):
+                self._tall.append((self._row_no, values))
         if self._buffer is not None:
             self._buffer.append(row)
             if len(self._buffer) >= self.SAMPLE_ROWS:
@@ -222,6 +231,7 @@ class SheetWriter:
 
     def add_raw(self, row: Sequence) -> None:
         """A row of ready cells (headers of a sub-table, formulas the app built)."""
+        self._row_no += 1
         if self._buffer is not None:
             self._buffer.append(list(row))
         else:
@@ -232,6 +242,10 @@ class SheetWriter:
 
         ws = self.ws
         widths = [min(max(self._widths[i], col.min_width), col.max_width) for i, col in enumerate(self.columns)]
+        self._final_widths = widths
+        for row_no, values in self._tall:
+            self._size_row(row_no, values)
+        self._tall = []
         for i, col in enumerate(self.columns, 1):
             dim = ws.column_dimensions[get_column_letter(i)]
             dim.width = widths[i - 1]
@@ -243,6 +257,14 @@ class SheetWriter:
         buffered, self._buffer = self._buffer, None
         for row in buffered:
             ws.append(row)
+
+    def _size_row(self, row_no: int, values: Sequence) -> None:
+        """A row whose long text wraps gets the height of its lines: Excel does not grow a row
+        it opens, and LibreOffice's print of an unsized row shows one line of it."""
+        lines = max((wrapped_lines(values[i], self._final_widths[i]) for i in self._long
+                     if wraps(values[i])), default=1)
+        if lines > 1:
+            self.ws.row_dimensions[row_no].height = min(MAX_ROW_POINTS, lines * LINE_POINTS)
 
     def close(self) -> None:
         """Finish the sheet: the table over everything written, validations, formats."""
@@ -311,6 +333,23 @@ PRINT_MIN_POINTS = 9
 #: Width of A4 inside the margins below, in column-width units at 100 %: one unit is about
 #: 7 pt (widths count the font's digit width; measured through LibreOffice's substitute font).
 _PAGE_UNITS = {True: 108, False: 74}
+
+
+#: The height of a line of FONT_POINTS text in a row (Excel's default row for 11 pt 游ゴシック),
+#: and the tallest row Excel allows.
+LINE_POINTS, MAX_ROW_POINTS = 18.75, 409
+
+
+def wraps(value) -> bool:
+    """A long column's text that is written wrapped: more than a short phrase, or several lines."""
+    return isinstance(value, str) and (len(value) > 30 or "\n" in value)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """The lines ``text`` takes wrapped in a column ``width`` units wide (a unit holds about one
+    half-width character; one is left for the cell's padding)."""
+    per_line = max(1, int(width) - 1)
+    return sum(max(1, math.ceil(display_width(line) / per_line)) for line in text.splitlines() or [""])
 
 
 def setup_workbook_font(wb) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import case, select
@@ -13,6 +14,9 @@ from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
 from .base import EntityService, chunks, run
+
+#: what separates the 議事録署名人 in a meeting's ``signers`` (「山田太郎、佐藤花子」)
+SIGNER_SPLIT = re.compile(r"[、,，;；／/\n]+")
 
 
 def _policy_link_target(kind: str, viewpoint_id: str):
@@ -89,7 +93,29 @@ class MeetingService(EntityService[m.MeetingRead]):
 
     def quorum(self, meeting: m.MeetingRead) -> "Quorum":
         return quorum(self.vocab.extra("meeting_type", meeting.meeting_type).get("quorum", {}),
-                      meeting.members_total, meeting.present, meeting.proxies)
+                      meeting.members_total, meeting.present, meeting.proxies, meeting.written_votes)
+
+    def choose_officers(self, id_: str, chair: str, signers: list[str]) -> m.MeetingRead:
+        """議長選出 and 署名人選任: the 議長 and the 議事録署名人 the meeting chose, one undoable change.
+
+        The 議長 signs as 議長, so they are not also a 署名人; names are kept as the minutes
+        print them, joined by 「、」 (which a name therefore cannot hold)."""
+        chair = chair.strip()
+        names = [n.strip() for n in signers if n.strip()]
+        if not chair:
+            raise ValidationError("議長の氏名を入力してください。", "Enter the name of the chair.", field="chair")
+        if not names:
+            raise ValidationError("議事録署名人を1名以上入力してください。",
+                                  "Enter at least one signer of the minutes.", field="signers")
+        if any(SIGNER_SPLIT.search(n) for n in [chair, *names]):
+            raise ValidationError("氏名には「、」「,」「/」を含めないでください（一人ずつ入力します）。",
+                                  "A name cannot contain 、 , or / (enter one person per box).", field="signers")
+        if len(set(names)) < len(names):
+            raise ValidationError("同じ人が2回入力されています。", "The same person is entered twice.", field="signers")
+        if chair in names:
+            raise ValidationError("議長は議事録署名人を兼ねられません。別の人を選んでください。",
+                                  "The chair cannot also sign as a signer; choose someone else.", field="signers")
+        return self.update(id_, {"chair": chair, "signers": "、".join(names)}, label="議長・署名人を選任")
 
 
 @dataclass(frozen=True)
@@ -100,10 +126,11 @@ class Quorum:
     rule: str  # the rule in words (Japanese, from the vocabulary)
 
 
-def quorum(rule: dict, members_total: int, present: int, proxies: int) -> Quorum:
-    """成立 / 不成立 for a meeting type's rule: e.g. more than half (過半数) incl. proxies."""
+def quorum(rule: dict, members_total: int, present: int, proxies: int, written: int = 0) -> Quorum:
+    """成立 / 不成立 for a meeting type's rule: e.g. more than half (過半数) incl. proxies, and
+    書面表決 where the rule counts them (``written``)."""
     num, den = rule.get("num", 0), rule.get("den", 1)
-    attending = present + (proxies if rule.get("proxies") else 0)
+    attending = present + (proxies if rule.get("proxies") else 0) + (written if rule.get("written") else 0)
     if num == 0:
         return Quorum(0, attending, True, rule.get("text", ""))
     exact = members_total * num / den

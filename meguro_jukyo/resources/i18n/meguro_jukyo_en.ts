@@ -1057,6 +1057,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Proxies</translation>
     </message>
     <message>
+        <source>Written votes</source>
+        <translation>Written votes</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2166,6 +2170,43 @@ Open the meeting anyway?</translation>
     <message>
         <source>Choose a meeting in the list first.</source>
         <translation>Choose a meeting in the list first.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingOfficers</name>
+    <message>
+        <source>Chair and signers of the minutes</source>
+        <translation>Chair and signers of the minutes</translation>
+    </message>
+    <message>
+        <source>The chair and the signers sign and seal the minutes.</source>
+        <translation>The chair and the signers sign and seal the minutes.</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>&amp;Chair:</translation>
+    </message>
+    <message>
+        <source>&amp;Signer %1:</source>
+        <translation>&amp;Signer %1:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose the chair and signers…</source>
+        <translation>C&amp;hoose the chair and signers…</translation>
+    </message>
+    <message>
+        <source>Written &amp;votes:</source>
+        <translation>Written &amp;votes:</translation>
+    </message>
+    <message>
+        <source>Chair: %1
+Signers: %2</source>
+        <translation>Chair: %1
+Signers: %2</translation>
+    </message>
+    <message>
+        <source>No chair or signers chosen yet: choose them at the start.</source>
+        <translation>No chair or signers chosen yet: choose them at the start.</translation>
     </message>
 </context>
 <context>

@@ -1057,6 +1057,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>委任状</translation>
     </message>
     <message>
+        <source>Written votes</source>
+        <translation>書面表決</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状況</translation>
     </message>
@@ -2166,6 +2170,43 @@ Open the meeting anyway?</source>
     <message>
         <source>Choose a meeting in the list first.</source>
         <translation>先に会議の一覧で会議を選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingOfficers</name>
+    <message>
+        <source>Chair and signers of the minutes</source>
+        <translation>議長・議事録署名人</translation>
+    </message>
+    <message>
+        <source>The chair and the signers sign and seal the minutes.</source>
+        <translation>議長と議事録署名人が議事録に署名押印します。</translation>
+    </message>
+    <message>
+        <source>&amp;Chair:</source>
+        <translation>議長(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Signer %1:</source>
+        <translation>議事録署名人 %1(&amp;S):</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose the chair and signers…</source>
+        <translation>議長選出・署名人選任(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Written &amp;votes:</source>
+        <translation>書面表決(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Chair: %1
+Signers: %2</source>
+        <translation>議長: %1
+議事録署名人: %2</translation>
+    </message>
+    <message>
+        <source>No chair or signers chosen yet: choose them at the start.</source>
+        <translation>議長・署名人が未選任です。会議の始めに選んでください。</translation>
     </message>
 </context>
 <context>
