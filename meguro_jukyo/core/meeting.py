@@ -36,7 +36,8 @@ from sqlalchemy import delete, func, select
 from . import models as m
 from .errors import UserError, ValidationError
 from .services import Quorum, Services
-from .services.base import from_json, run
+from .services.unit_of_work import run
+from .services.values import from_json
 
 STATUSES = ("planned", "in_session", "closed", "finalized")
 NOTE_KINDS = ("opinion", "point", "question", "report", "consensus", "decision", "continued", "minority")

@@ -34,7 +34,7 @@ from sqlalchemy import select
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
-from ..services.base import chunks
+from ..services.rows import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, SheetScan, scan_workbook
 from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
 from .xlsx_writer import CELL_MAX_CHARS, truncated
@@ -141,7 +141,7 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
     sheets = [(name, _read_sheet(cells.pop(name), name, report, deadline)) for name in present]
     labels = Labels(services)
     label = f"Excelから取り込み: {path.name}"
-    from ..services.base import transaction
+    from ..services.unit_of_work import transaction
 
     try:
         with transaction(services.store, label) as tx:

@@ -12,7 +12,9 @@ from sqlalchemy.engine import Connection
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
-from .base import EntityService, chunks, run
+from .base import EntityService
+from .rows import chunks
+from .unit_of_work import run
 
 
 def _policy_link_target(kind: str, viewpoint_id: str):

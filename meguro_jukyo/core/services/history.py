@@ -20,7 +20,9 @@ from sqlalchemy import select
 from .. import models as m
 from ..concurrency import retrying
 from ..errors import UserError
-from .base import from_json, transaction, write_row
+from .rows import write_row
+from .unit_of_work import transaction
+from .values import from_json
 
 _TABLES = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
 

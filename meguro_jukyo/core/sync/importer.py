@@ -30,7 +30,8 @@ from ..bulk import insert_many
 from ..dialect import insert_or_replace, large_page_cache
 from ..files import atomic_path
 from ..search import BulkIndex
-from ..services.base import to_json, transaction
+from ..services.unit_of_work import transaction
+from ..services.values import to_json
 from . import identity, state
 from .clock import Stamp
 from .models import SyncDevice, SyncLedger, SyncQuarantine
