@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from .. import models as m
 from ..bulk import insert_many
-from ..concurrency import Collision, is_collision, retrying
+from ..concurrency import Collision, is_collision, retrying, taking_turns
 from ..dialect import upsert_meta
 from .values import to_json
 
@@ -117,7 +117,8 @@ def transaction(store, label: str, kind: str = "edit", target_id: int | None = N
 
     On a server store, colliding with another writer rolls everything back and raises
     :class:`~..concurrency.Collision` (a message a person can act on); :func:`run` runs the
-    whole transaction again instead, and is what services use.
+    whole transaction again instead, and is what every write in core uses (this is left for
+    tests that look inside one transaction).
     """
     try:
         with store.engine.begin() as con:
@@ -132,12 +133,17 @@ def transaction(store, label: str, kind: str = "edit", target_id: int | None = N
 
 
 def run(store, label: str, work: Callable[[Tx], T], *, kind: str = "edit",
-        target_id: int | None = None) -> T:
-    """``work(tx)`` in one transaction, run again while it collides with other writers
-    (a bounded number of times, see concurrency.py)."""
+        target_id: int | None = None, turn: int | str | None = None) -> T:
+    """The unit of work every write uses: ``work(tx)`` in one transaction, run again while it
+    collides with other writers (a bounded number of times, see concurrency.py).
+
+    ``turn`` names work that always writes the same rows (a meeting's note numbering): on a
+    server store such work from several workstations waits its turn instead of colliding.
+    """
 
     def once() -> T:
         with transaction(store, label, kind, target_id) as tx:
             return work(tx)
 
-    return retrying(once)
+    with taking_turns(store, turn):
+        return retrying(once)
