@@ -13,6 +13,7 @@ SQLite has one writer per file (the lock in ``lock.py``), so nothing there colli
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from contextlib import contextmanager
@@ -20,12 +21,14 @@ from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy.exc import DBAPIError
 
+from .dialect import advisory_lock, advisory_unlock
 from .errors import UserError
 
 T = TypeVar("T")
 
-#: enough for two workstations capturing notes into one meeting as fast as they can, on a
-#: loaded server (each retry waits for the other's commit); at most about 3 s in all
+#: enough for edits of one record from several workstations on a loaded server (each retry
+#: waits for the other's commit); at most about 3 s in all. Work that always writes the same
+#: rows takes turns instead (:func:`taking_turns`), so it does not rely on these.
 ATTEMPTS = 8
 #: first pause in seconds; doubled after each collision up to MAX_BACKOFF, jittered by ±50%
 BACKOFF = 0.02
@@ -84,22 +87,35 @@ def retrying(
     raise AssertionError("unreachable")
 
 
-@contextmanager
-def one_import_at_a_time(store) -> Iterator[None]:
-    """On a server store, package imports take turns (other writers do not wait).
+def turn_key(name: str) -> int:
+    """A stable 64-bit advisory lock key for a named turn (e.g. one meeting's note numbering)."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
 
-    An import reads and rewrites many rows, so two at once would mostly collide and retry;
-    taking turns lets each run once. The lock is held on a connection of its own, outside
-    the import's transaction, so the import's snapshot is taken after its turn has come.
+
+@contextmanager
+def taking_turns(store, key: int | str | None) -> Iterator[None]:
+    """On a server store, units of work with the same ``key`` take turns (others do not wait).
+
+    Work that always writes the same row (numbering the notes of one agenda item, a package
+    import) would otherwise collide every time two workstations do it at once, and the one
+    that collided keeps losing: while it pauses to retry, the other has started its next
+    write. Waiting for a turn instead of colliding ends that. The lock is held on a
+    connection of its own, outside the work's transaction, so the transaction's snapshot is
+    taken after its turn has come (a lock taken inside it would come after its snapshot).
     """
-    if store.dialect != "postgresql":
+    if key is None or store.dialect != "postgresql":
         yield
         return
-    from .dialect import advisory_lock, advisory_unlock
-
+    lock = key if isinstance(key, int) else turn_key(key)
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as con:
-        advisory_lock(con, IMPORT_LOCK)
+        advisory_lock(con, lock)
         try:
             yield
         finally:
-            advisory_unlock(con, IMPORT_LOCK)
+            advisory_unlock(con, lock)
+
+
+def one_import_at_a_time(store):
+    """Package imports take turns: an import reads and rewrites many rows, so two at once
+    would mostly collide and retry; taking turns lets each run once."""
+    return taking_turns(store, IMPORT_LOCK)

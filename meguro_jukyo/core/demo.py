@@ -2609,7 +2609,7 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
     its own change (for history and undo), all in one transaction."""
     from .reference import council_id
     from .services import Services
-    from .services.base import Tx
+    from .services.unit_of_work import Tx
     from .sync.clock import HybridClock
 
     now = {"ms": 0}

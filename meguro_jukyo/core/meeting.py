@@ -36,7 +36,8 @@ from sqlalchemy import delete, func, select
 from . import models as m
 from .errors import UserError, ValidationError
 from .services import Quorum, Services
-from .services.base import from_json, run
+from .services.unit_of_work import run
+from .services.values import from_json
 
 STATUSES = ("planned", "in_session", "closed", "finalized")
 NOTE_KINDS = ("opinion", "point", "question", "report", "consensus", "decision", "continued", "minority")
@@ -48,6 +49,11 @@ _ACTIVE_KEY = "meeting_mode.active"
 
 def _session_key(meeting_id: str) -> str:
     return f"meeting_mode.session.{meeting_id}"
+
+
+def _notes_turn(meeting_id: str) -> str:
+    """The turn the note-writing work of one meeting takes (see concurrency.taking_turns)."""
+    return f"meeting-notes:{meeting_id}"
 
 
 def _draft_key(meeting_id: str) -> str:
@@ -483,8 +489,10 @@ class MeetingFlow:
         # Notes are numbered per item. Two workstations numbering the same item at once would
         # both read the same last position (inserts never collide), so the numbering first
         # writes its owner row (the item, or the meeting for notes outside any item) without
-        # changing it: on PostgreSQL the second writer then collides and its unit of work runs
-        # again on top of the first one's note; on SQLite there is one writer anyway.
+        # changing it: on PostgreSQL a second writer then collides and its unit of work runs
+        # again on top of the first one's note; on SQLite there is one writer anyway. Capture
+        # and decide also take turns per meeting (_notes_turn), so two workstations typing
+        # at once wait for each other instead of colliding note after note.
         owner = m.Meeting.__table__ if item_id is None else m.AgendaItem.__table__
         tx.con.execute(owner.update().where(owner.c.id == (item_id or meeting_id))
                        .values(rev=owner.c.rev))
@@ -529,7 +537,7 @@ class MeetingFlow:
             self._put(tx.con, _draft_key(meeting_id), None)
             return note
 
-        return run(self.store, f"{label}を記録", work)
+        return run(self.store, f"{label}を記録", work, turn=_notes_turn(meeting_id))
 
     def decide(self, meeting_id: str, item_id: str | None, body: str, method: str,
                votes_for: int | None = None, votes_against: int | None = None,
@@ -562,7 +570,7 @@ class MeetingFlow:
             self._put(tx.con, _draft_key(meeting_id), None)
             return decision
 
-        return run(self.store, "決定を記録", work)
+        return run(self.store, "決定を記録", work, turn=_notes_turn(meeting_id))
 
     def edit_note(self, note_id: str, values: dict) -> m.NoteRead:
         """Correct a captured note (its text, kind, or a decision's method and votes): one

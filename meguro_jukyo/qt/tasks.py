@@ -249,7 +249,7 @@ def _collecting(fn: Callable[[Progress], Any], into: dict) -> Callable[[Progress
     def work(progress: Progress) -> Any:
         # imported on the lane, when the first write runs: the window is on screen before the
         # core is imported at all (see mainwindow's start-up)
-        from ..core.services.base import collect_changes
+        from ..core.services.unit_of_work import collect_changes
 
         with collect_changes() as changes:
             try:

@@ -149,7 +149,7 @@ def test_updating_many_rows_at_once_writes_what_updating_them_one_by_one_writes(
     from meguro_jukyo.core.reference import council_id
     from meguro_jukyo.core.search import BULK_ROWS, search
     from meguro_jukyo.core.services import Services
-    from meguro_jukyo.core.services.base import transaction
+    from meguro_jukyo.core.services.unit_of_work import transaction
 
     org = council_id("komaba")
     n = BULK_ROWS + 5
@@ -202,7 +202,7 @@ def test_updating_many_rows_at_once_writes_what_updating_them_one_by_one_writes(
 def test_checking_many_new_rows_gives_each_row_what_checking_it_alone_gives(services, store, org):
     """check_many_new_in (an import's batch) against check_new_in row by row: the same values
     for good rows and the same error for bad ones; rows of one batch may not share an id."""
-    from meguro_jukyo.core.services.base import transaction
+    from meguro_jukyo.core.services.unit_of_work import transaction
 
     gone = services.organizations.create({"kind": "association", "name": "解散した会", "jukyo_code": "komaba"})
     services.organizations.delete(gone.id)
@@ -238,7 +238,7 @@ def test_checking_many_new_rows_gives_each_row_what_checking_it_alone_gives(serv
 
 
 def test_links_checked_together_find_duplicates_in_the_store_and_in_the_batch(services, store, org):
-    from meguro_jukyo.core.services.base import transaction
+    from meguro_jukyo.core.services.unit_of_work import transaction
 
     issue = services.issues.create({"organization_id": org.id, "title": "町会加入者の減少"})
     other = services.issues.create({"organization_id": org.id, "title": "防犯灯"})
@@ -441,12 +441,12 @@ def test_personal_columns_are_marked():
 
 
 def test_a_failed_service_call_leaves_no_trace(services, store, org, monkeypatch):
-    from meguro_jukyo.core.services import base
+    from meguro_jukyo.core.services import rows
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(base, "index_rows", boom)
+    monkeypatch.setattr(rows, "index_rows", boom)
     with pytest.raises(RuntimeError):
         services.issues.create({"organization_id": org.id, "title": "途中で失敗"})
     with store.engine.connect() as con:
@@ -463,7 +463,7 @@ def test_creating_many_rows_at_once_writes_what_creating_them_one_by_one_writes(
     from meguro_jukyo.core.reference import council_id
     from meguro_jukyo.core.search import BULK_ROWS, search
     from meguro_jukyo.core.services import Services
-    from meguro_jukyo.core.services.base import transaction
+    from meguro_jukyo.core.services.unit_of_work import transaction
 
     org = council_id("komaba")
     n = BULK_ROWS + 5
@@ -503,7 +503,7 @@ def test_collect_changes_gathers_what_every_committed_transaction_changed(servic
     """The GUI's operation path broadcasts this set: an edit, a meeting capture and an undo all
     report their rows, and a transaction that failed reports nothing."""
     from meguro_jukyo.core.meeting import MeetingFlow
-    from meguro_jukyo.core.services.base import collect_changes
+    from meguro_jukyo.core.services.unit_of_work import collect_changes
 
     flow = MeetingFlow(services)
     with collect_changes() as changed:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from meguro_jukyo.core import models as m
 from meguro_jukyo.core.errors import ValidationError
 from meguro_jukyo.core.services import ListQuery
-from meguro_jukyo.core.services.base import transaction
+from meguro_jukyo.core.services.unit_of_work import transaction
 from meguro_jukyo.core.services.history import entity_history
 
 

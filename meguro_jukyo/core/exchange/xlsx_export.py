@@ -450,16 +450,15 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
 
 def _record_personal_export(store, dest: Path, export_id: str, filters: ExportFilters, counts: dict) -> None:
     """Personal data leaving the store is logged (DESIGN.md §8); not an edit, so not undoable."""
-    from ..services.base import transaction
+    from ..services.unit_of_work import run
 
     personal = {t.__tablename__: sorted(m.personal_columns(t)) for t in m.USER_TABLES if m.personal_columns(t)}
-    with transaction(store, f"個人情報を含むExcelを書き出し: {dest.name}", kind="export") as tx:
-        tx.record("export", export_id, {
-            "file": (None, str(dest.resolve())),
-            "personal_columns": (None, personal),
-            "rows": (None, counts),
-            "filters": (None, filters.to_json()),
-        })
+    run(store, f"個人情報を含むExcelを書き出し: {dest.name}", lambda tx: tx.record("export", export_id, {
+        "file": (None, str(dest.resolve())),
+        "personal_columns": (None, personal),
+        "rows": (None, counts),
+        "filters": (None, filters.to_json()),
+    }), kind="export")
 
 
 # --------------------------------------------------------------------------- sheets

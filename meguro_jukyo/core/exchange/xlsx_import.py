@@ -22,6 +22,7 @@ is reported, so no one's edit is silently lost.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import uuid
@@ -34,7 +35,7 @@ from sqlalchemy import select
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
-from ..services.base import chunks
+from ..services.rows import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, SheetScan, scan_workbook
 from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
 from .xlsx_writer import CELL_MAX_CHARS, truncated
@@ -118,7 +119,11 @@ class ImportReport:
 
 
 class _Rollback(Exception):
-    pass
+    """Leaves the unit of work without committing (a check, or problems): carries its report."""
+
+    def __init__(self, report: ImportReport):
+        super().__init__()
+        self.report = report
 
 
 def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool = False,
@@ -134,29 +139,34 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
             "アプリで作ったひな形か書き出したブックを使ってください。",
             "No sheet named 地域課題 or アクション.",
         )
-    report = ImportReport(path, dry_run, valid_only)
     cells = _read_cells(path, [*present, *([META_SHEET] if META_SHEET in scan.sheets else [])])
     deadline.check()
     workbook_key = _workbook_key(cells.get(META_SHEET, []))
-    sheets = [(name, _read_sheet(cells.pop(name), name, report, deadline)) for name in present]
+    read_report = ImportReport(path, dry_run, valid_only)  # problems of reading the sheets
+    sheets = [(name, _read_sheet(cells.pop(name), name, read_report, deadline)) for name in present]
     labels = Labels(services)
     label = f"Excelから取り込み: {path.name}"
-    from ..services.base import transaction
+    from ..services.unit_of_work import run
+
+    def work(tx) -> ImportReport:
+        # a fresh report per attempt: a collision's retry finds every problem again, once
+        report = copy.deepcopy(read_report)
+        for name, (fields, rows) in sheets:
+            if fields is None:
+                continue
+            _Importer(services, tx, labels, name, fields, scan.sheets[name], workbook_key,
+                      report, deadline).run(rows)
+        if dry_run or (report.errors and not valid_only):
+            raise _Rollback(report)
+        report.changed = {k: set(v) for k, v in tx.changed.items()}
+        report.written = bool(tx.changed)
+        return report
 
     try:
-        with transaction(services.store, label) as tx:
-            for name, (fields, rows) in sheets:
-                if fields is None:
-                    continue
-                _Importer(services, tx, labels, name, fields, scan.sheets[name], workbook_key,
-                          report, deadline).run(rows)
-            if dry_run or (report.errors and not valid_only):
-                raise _Rollback()
-            report.changed = {k: set(v) for k, v in tx.changed.items()}
-            report.written = bool(tx.changed)
-    except _Rollback:
-        report.changed = {}
-    return report
+        return run(services.store, label, work)
+    except _Rollback as rolled_back:
+        rolled_back.report.changed = {}
+        return rolled_back.report
 
 
 def _read_cells(path: Path, names: list[str]) -> dict[str, list[list]]:

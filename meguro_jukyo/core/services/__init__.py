@@ -7,7 +7,9 @@ passed in, nothing is global.
 from __future__ import annotations
 
 from . import history
-from .base import EntityService, ListQuery, VocabCache
+from .base import EntityService
+from .listing import ListQuery
+from .vocab import VocabCache
 from .entities import (
     ActionItemService,
     AgendaItemService,

@@ -13,7 +13,9 @@ from sqlalchemy.engine import Connection
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
-from .base import EntityService, chunks, run
+from .base import EntityService
+from .rows import chunks
+from .unit_of_work import run
 
 #: what separates the 議事録署名人 in a meeting's ``signers`` (「山田太郎、佐藤花子」)
 SIGNER_SPLIT = re.compile(r"[、,，;；／/\n]+")

@@ -18,9 +18,10 @@ from sqlalchemy import null as sa_null
 from sqlalchemy import select
 
 from .. import models as m
-from ..concurrency import retrying
 from ..errors import UserError
-from .base import from_json, transaction, write_row
+from .rows import write_row
+from .unit_of_work import Tx, run
+from .values import from_json
 
 _TABLES = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
 
@@ -92,48 +93,48 @@ def redo(store) -> UndoResult | None:
 def _replay(store, forward: bool) -> UndoResult | None:
     if _label(store, _oldest_undone(store) if forward else _newest_done(store)) is None:
         return None
-    return retrying(lambda: _replay_once(store, forward))
-
-
-def _replay_once(store, forward: bool) -> UndoResult | None:
     verb = "やり直し" if forward else "元に戻す"
-    with transaction(store, verb, kind="redo" if forward else "undo") as tx:
-        # chosen inside the transaction, so a collision's retry picks again
-        cid = tx.con.execute(_oldest_undone(store) if forward else _newest_done(store)).scalar_one_or_none()
-        if cid is None:
-            return None
-        label = tx.con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
-        tx.label, tx.target_id = f"{verb}: {label}", cid
-        h = m.History.__table__
-        rows = tx.con.execute(select(h).where(h.c.change_id == cid).order_by(h.c.id)).mappings().all()
-        by_entity: dict[tuple[str, str], list] = defaultdict(list)
-        for r in rows:
-            by_entity[(r["entity"], r["entity_id"])].append(r)
-        for (entity, entity_id), fields in by_entity.items():
-            table = _TABLES[entity]
-            current = tx.con.execute(select(table).where(table.c.id == entity_id)).mappings().first()
-            if current is None:
-                raise UserError("元の記録が見つからないため、この操作はできません。",
-                                "The record is gone, so this cannot be undone.")
-            current = dict(current)
-            if any(f["field"] == "deleted" and f["old"] == "true" for f in fields):
-                # a creation is undone by a tombstone (its values stay on it) and redone by
-                # lifting the tombstone: only the deleted flag moves
-                fields = [f for f in fields if f["field"] == "deleted"]
-            values = {}
-            for f in fields:
-                want_now = from_json(table, f["field"], f["old"] if forward else f["new"])
-                target = from_json(table, f["field"], f["new"] if forward else f["old"])
-                if current[f["field"]] != want_now:
-                    raise UserError(
-                        "この記録はその後に別の変更（同期など）があったため、元に戻せません。",
-                        "The record changed again since (e.g. by sync), so this cannot be undone.",
-                    )
-                values[f["field"]] = target
-            write_row(tx, table, current, values)
-        c = m.Change.__table__
-        tx.con.execute(c.update().where(c.c.id == cid).values(state="done" if forward else "undone"))
-        changed = {k: frozenset(v) for k, v in tx.changed.items()}
+    return run(store, verb, lambda tx: _replay_in(tx, verb, forward), kind="redo" if forward else "undo")
+
+
+def _replay_in(tx: Tx, verb: str, forward: bool) -> UndoResult | None:
+    store = tx.store
+    # chosen inside the transaction, so a collision's retry picks again
+    cid = tx.con.execute(_oldest_undone(store) if forward else _newest_done(store)).scalar_one_or_none()
+    if cid is None:
+        return None
+    label = tx.con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
+    tx.label, tx.target_id = f"{verb}: {label}", cid
+    h = m.History.__table__
+    rows = tx.con.execute(select(h).where(h.c.change_id == cid).order_by(h.c.id)).mappings().all()
+    by_entity: dict[tuple[str, str], list] = defaultdict(list)
+    for r in rows:
+        by_entity[(r["entity"], r["entity_id"])].append(r)
+    for (entity, entity_id), fields in by_entity.items():
+        table = _TABLES[entity]
+        current = tx.con.execute(select(table).where(table.c.id == entity_id)).mappings().first()
+        if current is None:
+            raise UserError("元の記録が見つからないため、この操作はできません。",
+                            "The record is gone, so this cannot be undone.")
+        current = dict(current)
+        if any(f["field"] == "deleted" and f["old"] == "true" for f in fields):
+            # a creation is undone by a tombstone (its values stay on it) and redone by
+            # lifting the tombstone: only the deleted flag moves
+            fields = [f for f in fields if f["field"] == "deleted"]
+        values = {}
+        for f in fields:
+            want_now = from_json(table, f["field"], f["old"] if forward else f["new"])
+            target = from_json(table, f["field"], f["new"] if forward else f["old"])
+            if current[f["field"]] != want_now:
+                raise UserError(
+                    "この記録はその後に別の変更（同期など）があったため、元に戻せません。",
+                    "The record changed again since (e.g. by sync), so this cannot be undone.",
+                )
+            values[f["field"]] = target
+        write_row(tx, table, current, values)
+    c = m.Change.__table__
+    tx.con.execute(c.update().where(c.c.id == cid).values(state="done" if forward else "undone"))
+    changed = {k: frozenset(v) for k, v in tx.changed.items()}
     return UndoResult(label, changed)
 
 

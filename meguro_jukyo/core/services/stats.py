@@ -20,7 +20,8 @@ from .. import models as m
 from .. import summary
 from ..dialect import upsert_meta
 from ..japanese import nendo
-from .base import ListQuery, chunks
+from .listing import ListQuery
+from .rows import chunks
 
 #: the days an open 要望 has waited, as the age chart groups them: under 30, 30–89, …, a year or more
 AGE_BOUNDS: tuple[int, ...] = (30, 90, 180, 365)

@@ -19,7 +19,9 @@ from sqlalchemy import select
 
 from .. import models as m
 from ..errors import NotFound, UserError, ValidationError
-from ..services.base import run, validation_error, write_row
+from ..services.rows import write_row
+from ..services.unit_of_work import run
+from ..services.values import validation_error
 from . import state
 from .clock import Stamp
 from .models import SyncDevice

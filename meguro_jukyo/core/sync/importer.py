@@ -25,12 +25,13 @@ from typing import Callable, Iterable
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from ..concurrency import StoreBusy, one_import_at_a_time, retrying
+from ..concurrency import IMPORT_LOCK, StoreBusy
 from ..bulk import insert_many
 from ..dialect import insert_or_replace, large_page_cache
 from ..files import atomic_path
 from ..search import BulkIndex
-from ..services.base import to_json, transaction
+from ..services.unit_of_work import Tx, run
+from ..services.values import to_json
 from . import identity, state
 from .clock import Stamp
 from .fold import FOLDED, fold, owners
@@ -178,8 +179,7 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(),
                             f"{pkg.fingerprint}) is not trusted. Trust its card to import it.")
         return result
     try:
-        with one_import_at_a_time(store):
-            result.counts = retrying(lambda: apply(store, pkg))
+        result.counts = apply(store, pkg)
     except StoreBusy as exc:  # a server store whose other writers kept colliding with this
         result.status, result.reason, result.reason_en = REJECTED, exc.ja, exc.en
         return result
@@ -234,29 +234,34 @@ def _known_key(store, device_id: str) -> tuple[str, bool] | None:
 
 
 def apply(store, pkg: Package) -> Counter:
-    """Merge a checked, trusted package's rows into the store in one transaction."""
-    counts: Counter = Counter()
+    """Merge a checked, trusted package's rows into the store in one unit of work; imports
+    from several workstations take turns (see concurrency.one_import_at_a_time)."""
     label = f"同期の取り込み: {pkg.name}（{pkg.device_name or pkg.device_id}）"
-    with transaction(store, label, kind="import") as tx:
-        con = tx.con
-        con.execute(SyncLedger.__table__.insert().values(
-            package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
-            file_name=pkg.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
-        history: list[dict] = []
-        with large_page_cache(con), BulkIndex(con) as index:
-            for name, table in TABLES.items():
-                rows = pkg.rows.get(name, [])
-                c = state.codec(table)
-                for start in range(0, len(rows), _CHUNK):
-                    apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history, index)
-        tx.record_many(history)
-        store.clock.observe(pkg.newest_stamp)
-        for name in FOLDED:  # after the clock has seen the package: a fold is the newest write
-            folded = fold(tx, name, owners(name, pkg.rows.get(name, [])))
-            if folded:
-                counts["folded"] += folded
-        con.execute(SyncLedger.__table__.update().where(SyncLedger.package_sha256 == pkg.sha256)
-                    .values(counts=json.dumps(dict(counts), sort_keys=True)))
+    return run(store, label, lambda tx: _apply_in(tx, pkg), kind="import", turn=IMPORT_LOCK)
+
+
+def _apply_in(tx: Tx, pkg: Package) -> Counter:
+    store = tx.store
+    counts: Counter = Counter()  # per attempt: a collision's retry counts afresh
+    con = tx.con
+    con.execute(SyncLedger.__table__.insert().values(
+        package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
+        file_name=pkg.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
+    history: list[dict] = []
+    with large_page_cache(con), BulkIndex(con) as index:
+        for name, table in TABLES.items():
+            rows = pkg.rows.get(name, [])
+            c = state.codec(table)
+            for start in range(0, len(rows), _CHUNK):
+                apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history, index)
+    tx.record_many(history)
+    store.clock.observe(pkg.newest_stamp)
+    for name in FOLDED:  # after the clock has seen the package: a fold is the newest write
+        folded = fold(tx, name, owners(name, pkg.rows.get(name, [])))
+        if folded:
+            counts["folded"] += folded
+    con.execute(SyncLedger.__table__.update().where(SyncLedger.package_sha256 == pkg.sha256)
+                .values(counts=json.dumps(dict(counts), sort_keys=True)))
     return counts
 
 
