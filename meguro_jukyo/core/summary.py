@@ -28,7 +28,6 @@ from sqlalchemy.engine import Connection
 
 from . import models as m
 from .japanese import nendo
-from .services.base import chunks
 
 #: a 要望 no longer waits for an answer once it is withdrawn
 NOT_WAITING = ("withdrawn",)
@@ -38,9 +37,17 @@ NOT_A_REQUEST, ANSWERED, WAITING = -1, -2, 0
 REBUILD_OVER = 5_000
 #: keys per statement (5 columns each: well under either driver's parameter limit)
 KEY_CHUNK = 400
+#: ids per IN (…) list
+ID_CHUNK = 500
 
 _ISSUE_KEY = ("organization_id", "category", "status", "nendo", "request")
 _VIEWPOINT_KEY = ("organization_id", "viewpoint_id", "category", "status", "nendo")
+
+
+def chunks(items: list, size: int = ID_CHUNK):
+    """``items`` in lists of ``size`` (services.base has the same; this module is below it: the
+    write transaction calls :func:`refresh`)."""
+    return (items[k:k + size] for k in range(0, len(items), size))
 
 
 def answered(i=None):
