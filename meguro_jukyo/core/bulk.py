@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from operator import itemgetter
+from typing import Iterator
 
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection, Dialect
@@ -45,3 +46,12 @@ def insert_many(con: Connection, table: Table, rows: list[dict], columns: tuple[
                     values[i] = process(values[i])
         params.append(tuple(values) if positional else dict(zip(names, values)))
     con.exec_driver_sql(sql, params)
+
+
+#: ids per IN (…) list: well under SQLite's limit on parameters, and a plan either dialect caches
+IN_CHUNK = 500
+
+
+def chunks(items: list, size: int = IN_CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -2717,18 +2717,23 @@ def _issue_ops(op, service, d: dict, meeting: dict | None, rng: random.Random) -
     raised = meeting["start"] if meeting else _at(dt.date.fromisoformat(d["raised_on"]).toordinal())
     discussed = meeting["end"] if meeting else raised + dt.timedelta(days=7)
     latest = _at(DEMO_TODAY.toordinal(), 16 * 60)
-    op(raised, service, "create", {**d, "status": "raised", "ward_answer": "", "answered_on": None})
     final = d["status"]
+    # a 要望 becomes one when it is sent to the ward, weeks after it was raised (the desk counts
+    # 要望からの日数 from then); one left at 提起 or 協議中 was asked for from the start
+    early = final in ("raised", "discussing")
+    op(raised, service, "create", {**d, "status": "raised", "ward_answer": "", "answered_on": None,
+                                   "is_request": d["is_request"] and early})
     if final == "raised":
         return raised
     op(discussed, service, "update", d["id"], {"status": "discussing"})
     if final == "discussing":
         return raised
     settled = min(discussed + dt.timedelta(days=10 + int(rng.random() * 120)), latest)
-    if d["is_request"]:
-        op(min(discussed + dt.timedelta(days=9), settled), service, "update", d["id"], {"status": "requested"})
+    answered = dt.datetime.fromisoformat(d["answered_on"]) + dt.timedelta(hours=15) if d["ward_answer"] else latest
+    if d["is_request"]:  # halfway to where it settles, and before the ward's answer
+        sent = min(discussed + (settled - discussed) / 2, answered - dt.timedelta(days=1))
+        op(max(sent, discussed), service, "update", d["id"], {"status": "requested", "is_request": True})
     if d["ward_answer"]:
-        answered = dt.datetime.fromisoformat(d["answered_on"]) + dt.timedelta(hours=15)
         op(answered, service, "update", d["id"],
            {"status": final, "ward_answer": d["ward_answer"], "answered_on": d["answered_on"]})
     elif final != "requested":

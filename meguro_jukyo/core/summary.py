@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 
 from . import models as m
 from .japanese import nendo
-from .services.rows import chunks
+from .bulk import chunks
 
 #: a 要望 no longer waits for an answer once it is withdrawn
 NOT_WAITING = ("withdrawn",)

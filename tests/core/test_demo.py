@@ -209,6 +209,7 @@ def test_small_demo_requests_waited_as_long_as_their_story_says(small):
     assert all(r.requested_on is not None and r.raised_on <= r.requested_on <= DEMO_TODAY for r in waiting)
     days = {r.days_since_request for r in waiting}
     assert min(days) >= 0 and max(days) > 30 and len(days) > 1
+    assert any(r.days_since_request < r.days_open for r in waiting)  # sent weeks after being raised
     with store.engine.connect() as con:  # the desk's counts kept through every replayed edit
         assert summary.check(con) == []
 

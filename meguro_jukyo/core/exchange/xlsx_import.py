@@ -35,7 +35,7 @@ from sqlalchemy import select
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
-from ..services.rows import chunks
+from ..bulk import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, SheetScan, scan_workbook
 from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
 from .xlsx_writer import CELL_MAX_CHARS, truncated

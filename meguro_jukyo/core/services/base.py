@@ -18,9 +18,10 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 from .. import models as m
+from ..bulk import chunks
 from ..errors import NotFound, ValidationError
 from .listing import ListQuery, loosened_queries
-from .rows import _by_id, _rows_by_ids, chunks, deleted_flags, write_new_rows, write_row, write_updates
+from .rows import _by_id, _rows_by_ids, deleted_flags, write_new_rows, write_row, write_updates
 from .unit_of_work import Tx, run
 from .values import clean, validation_error
 from .vocab import VocabCache

@@ -14,7 +14,7 @@ from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
 from .base import EntityService
-from .rows import chunks
+from ..bulk import chunks
 from .unit_of_work import run
 
 #: what separates the 議事録署名人 in a meeting's ``signers`` (「山田太郎、佐藤花子」)

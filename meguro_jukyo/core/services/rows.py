@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.engine import Connection
 
-from ..bulk import insert_many
+from ..bulk import chunks, insert_many
 from ..search import index_rows
 from ..sync.state import codec, local_write
 from .values import to_json
 
-if TYPE_CHECKING:  # only in annotations: the unit of work's counts (summary.py) write through here
+if TYPE_CHECKING:
     from .unit_of_work import Tx
 
 
@@ -93,15 +93,6 @@ def _rows_by_ids(table: Table):
 @lru_cache(maxsize=None)
 def _deleted_by_ids(table: Table):
     return select(table.c.id, table.c.deleted).where(table.c.id.in_(bindparam("ids", expanding=True)))
-
-
-#: ids per IN (…) list: well under SQLite's limit on parameters, and a plan either dialect caches
-IN_CHUNK = 500
-
-
-def chunks(items: list, size: int = IN_CHUNK) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def deleted_flags(con: Connection, table: Table, ids) -> dict[str, bool]:

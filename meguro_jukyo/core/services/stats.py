@@ -21,7 +21,7 @@ from .. import summary
 from ..dialect import upsert_meta
 from ..japanese import nendo
 from .listing import ListQuery
-from .rows import chunks
+from ..bulk import chunks
 
 #: the days an open 要望 has waited, as the age chart groups them: under 30, 30–89, …, a year or more
 AGE_BOUNDS: tuple[int, ...] = (30, 90, 180, 365)

@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable
 from sqlalchemy import Table, select
 
 from .. import models as m
-from ..services.rows import chunks, write_updates
+from ..bulk import chunks
+from ..services.rows import write_updates
 from ..services.unit_of_work import Tx
 from .state import codec
 
