@@ -555,7 +555,7 @@ class DashboardPage(QWidget):
             write_viewpoint_report,
         )
         from ..core.policy import load_framework
-        from .minutes_pdf import write_minutes_pdf
+        from .meeting.minutes_pdf import write_minutes_pdf
 
         if path.suffix.lower() not in FORMATS:
             path = path.with_suffix(".pdf")

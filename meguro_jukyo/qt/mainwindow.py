@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.update_status()
         self._refresh_recent_menu()
-        from .meeting_mode import install as install_meeting_mode
+        from .meeting.launch import install as install_meeting_mode
 
         install_meeting_mode(self)
         from .printing import install as install_printing
@@ -611,7 +611,7 @@ class MainWindow(QMainWindow):
             raise exc
 
     def closeEvent(self, event) -> None:
-        from .meeting_mode import close_all, open_titles
+        from .meeting.launch import close_all, open_titles
 
         asked = False
         for dialog in list(self._editors):

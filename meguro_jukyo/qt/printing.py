@@ -34,7 +34,7 @@ def build_papers(services, meeting_id: str, era: bool) -> dict[str, Paper]:
     """Every paper of the meeting, read in one go on the lane (no personal data on the 出席簿)."""
     from ..core.exchange.minutes import build_minutes
     from ..core.exchange.papers import build_agenda, build_circular, build_sign_in
-    from .minutes_pdf import minutes_paper
+    from .meeting.minutes_pdf import minutes_paper
     from .papers import agenda_paper, circular_paper, sign_in_paper
 
     return {"minutes": minutes_paper(build_minutes(services, meeting_id, era=era)),
