@@ -65,10 +65,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import UserError
+from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, write_viewpoint_report
 from ..core.files import atomic_binary
 from ..core.japanese import nendo
+from ..core.policy import load_framework
 from ..core.services.stats import AGE_BOUNDS, Dashboard
 from .lists import FilterBar
+from .meeting.minutes_pdf import write_minutes_pdf
 from .tasks import error_text
 from .widgets import report_cell, report_table, show_error
 
@@ -549,14 +552,6 @@ class DashboardPage(QWidget):
     def export_report(self, path: Path, year: int):
         """Gather the report for 年度 ``year`` and write it to ``path`` (.pdf or .xlsx), on the
         lane with a progress dialog; the file appears whole or not at all."""
-        from ..core.exchange.viewpoint_report import (
-            FORMATS,
-            build_viewpoint_report,
-            write_viewpoint_report,
-        )
-        from ..core.policy import load_framework
-        from .meeting.minutes_pdf import write_minutes_pdf
-
         if path.suffix.lower() not in FORMATS:
             path = path.with_suffix(".pdf")
         services, era = self.services, self.display.era

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
+import sys
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
 
+from ...core.db import Store
 from ...core.meeting import (
     MeetingFlow,
 )
+from ...core.services import Services
+from .. import i18n
 from ..display import Display
+from ..settings import Settings
 from ..tasks import TaskManager
 from .window import MeetingModeWindow
 
@@ -88,16 +96,6 @@ def close_all(window) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m meguro_jukyo.qt.meeting [--db PATH] [MEETING_ID]``: meeting mode alone."""
-    import argparse
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from ...core.db import Store
-    from ...core.services import Services
-    from .. import i18n
-    from ..settings import Settings
-
     parser = argparse.ArgumentParser(prog="python -m meguro_jukyo.qt.meeting")
     parser.add_argument("--db")
     parser.add_argument("meeting_id", nargs="?")

@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import models as m
+from ...core.exchange.minutes import build_minutes
+from ...core.exchange.minutes_xlsx import write_minutes_xlsx
 from ...core.meeting import (
     quorum_problem,
 )
 from ..printing import offer_open, print_meeting
 from .dialogs import NumberBox
+from .minutes_pdf import write_minutes_pdf
 
 translate = QCoreApplication.translate
 
@@ -223,10 +226,6 @@ class StepsPanel:
 
     def write_minutes(self, folder: str) -> None:
         """PDF and Excel minutes into ``folder``, on the lane with a progress dialog."""
-        from ...core.exchange.minutes import build_minutes
-        from ...core.exchange.minutes_xlsx import write_minutes_xlsx
-        from .minutes_pdf import write_minutes_pdf
-
         self.minutes_folder = folder
         services, meeting_id, era = self.services, self.meeting_id, self.display.era
         meeting = self.meeting
