@@ -6,6 +6,9 @@ filters above the page — the issue list's own filters, so a heat-map cell open
 exactly the issues it counts. Charts are QtCharts, drawn in the application font (the large-text
 setting), in steps of lightness and hatching so that they survive greyscale printing; each can
 be copied or saved as PNG.
+
+Why one file of ~600 lines: the chart helpers above DashboardPage exist only for its charts; they
+are the first candidate to move out (qt/charts.py) if a second page draws charts.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 The dialog saves through the entity's service on the database lane. A ValidationError names
 the field it is about; its message appears under that field, and the field gets the focus.
 Nothing is saved until Save (Ctrl+S); Esc asks before throwing typed text away.
+
+Why one file of ~570 lines: one dialog class and its two specialisations (meetings, linked records);
+the field registry they are driven by is already its own module (fields.py).
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ Start-up comes in two steps so the window is on screen before the core is even i
 menus, status bar) from Qt alone; :meth:`MainWindow.open_store` then imports the core and opens
 the store on the database lane and :meth:`MainWindow.attach` builds the real pages when it is
 done. Tests and tools that already hold the services pass them in and get both steps at once.
+
+Why one file of ~650 lines: one class, the shell every page plugs into; its start-up imports are
+local on purpose (see below), and features add themselves through install() hooks elsewhere.
 """
 
 from __future__ import annotations
