@@ -246,7 +246,7 @@ def report(path: Path, workdir: Path) -> list[str]:
     )
     from meguro_jukyo.core.policy import load_framework
     from meguro_jukyo.core.services import Services
-    from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf_headless
+    from meguro_jukyo.qt.meeting.minutes_pdf import write_minutes_pdf_headless
 
     log("the report per 視点 for 年度 2025")
     framework = load_framework()

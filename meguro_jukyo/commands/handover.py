@@ -53,7 +53,7 @@ def cmd_handover_write(args) -> int:
         if args.pdf is not None:
             from ..core.exchange.handover_report import build_handover_report
             from ..core.services import Services
-            from ..qt.minutes_pdf import write_minutes_pdf_headless  # Qt only when a PDF is asked for
+            from ..qt.meeting.minutes_pdf import write_minutes_pdf_headless  # Qt only when a PDF is asked for
 
             report = build_handover_report(Services(store), org_id, args.nendo,
                                            fingerprint=written.sender.fingerprint, personal=args.personal)

@@ -43,7 +43,7 @@ def cmd_minutes(args) -> int:
 
         write_minutes_xlsx(minutes, args.out)
     else:
-        from ..qt.minutes_pdf import write_minutes_pdf_headless
+        from ..qt.meeting.minutes_pdf import write_minutes_pdf_headless
 
         write_minutes_pdf_headless(minutes, args.out, archive=args.pdfa)
     print(f"議事録を書き出しました: {args.out}")

@@ -41,7 +41,7 @@ def cmd_viewpoints(args) -> int:
         report = build_viewpoint_report(Services(store), load_framework(), args.nendo, era=not args.seireki)
 
     def pdf(report, dest):  # Qt only when a PDF is asked for
-        from ..qt.minutes_pdf import write_minutes_pdf_headless
+        from ..qt.meeting.minutes_pdf import write_minutes_pdf_headless
 
         return write_minutes_pdf_headless(report, dest)
 

@@ -6,6 +6,9 @@ filters above the page — the issue list's own filters, so a heat-map cell open
 exactly the issues it counts. Charts are QtCharts, drawn in the application font (the large-text
 setting), in steps of lightness and hatching so that they survive greyscale printing; each can
 be copied or saved as PNG.
+
+Why one file of ~600 lines: the chart helpers above DashboardPage exist only for its charts; they
+are the first candidate to move out (qt/charts.py) if a second page draws charts.
 """
 
 from __future__ import annotations
@@ -65,10 +68,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import UserError
+from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, write_viewpoint_report
 from ..core.files import atomic_binary
 from ..core.japanese import nendo
+from ..core.policy import load_framework
 from ..core.services.stats import AGE_BOUNDS, Dashboard
 from .lists import FilterBar
+from .meeting.minutes_pdf import write_minutes_pdf
 from .tasks import error_text
 from .widgets import report_cell, report_table, show_error
 
@@ -549,14 +555,6 @@ class DashboardPage(QWidget):
     def export_report(self, path: Path, year: int):
         """Gather the report for 年度 ``year`` and write it to ``path`` (.pdf or .xlsx), on the
         lane with a progress dialog; the file appears whole or not at all."""
-        from ..core.exchange.viewpoint_report import (
-            FORMATS,
-            build_viewpoint_report,
-            write_viewpoint_report,
-        )
-        from ..core.policy import load_framework
-        from .minutes_pdf import write_minutes_pdf
-
         if path.suffix.lower() not in FORMATS:
             path = path.with_suffix(".pdf")
         services, era = self.services, self.display.era

@@ -3,6 +3,9 @@
 The dialog saves through the entity's service on the database lane. A ValidationError names
 the field it is about; its message appears under that field, and the field gets the focus.
 Nothing is saved until Save (Ctrl+S); Esc asks before throwing typed text away.
+
+Why one file of ~570 lines: one dialog class and its two specialisations (meetings, linked records);
+the field registry they are driven by is already its own module (fields.py).
 """
 
 from __future__ import annotations
@@ -34,7 +37,10 @@ from ..core.services import quorum
 from .children import ChildTable
 from .display import Display
 from .fields import FIELDS, FieldSpec
+from .history import HistoryDialog
 from .names import kind_name, row_title
+from .picker import PickerDialog
+from .policy import ReasonDialog
 from .tasks import TaskManager
 from .widgets import ChoiceBox, DateEdit, confirm
 from .yomi import YomiSuggestion
@@ -113,8 +119,6 @@ class RefField(QWidget):
             self.changed.emit()
 
     def _pick(self) -> None:
-        from .picker import PickerDialog
-
         dialog = PickerDialog(self.kind, self.services, self.tasks, self.display, self)
         dialog.picked.connect(lambda row: self.set_value(row.id, row_title(row)))
         dialog.open()
@@ -396,8 +400,6 @@ class EditorDialog(QDialog):
         """履歴: every recorded change of this record."""
         if self.row is None:
             return None
-        from .history import HistoryDialog
-
         dialog = HistoryDialog(self.kind, self.row, self.services, self.tasks, self.display, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -537,8 +539,6 @@ class LinkedEditor(EditorDialog):
         link = self.links.current() if self.links is not None else None
         if link is None:
             return None
-        from .policy import ReasonDialog
-
         dialog = ReasonDialog(link, self.display, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         service = self.services.links

@@ -24,7 +24,7 @@ from ..core.exchange.handover_report import build_handover_report
 from ..core.japanese import nendo, nendo_label
 from ..core.services import Services
 from ..core.sync import handover
-from .minutes_pdf import write_minutes_pdf
+from .meeting.minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
 
 translate = QCoreApplication.translate

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.errors import NotFound
+from ..core.services.history import device_names, entity_history
 from .display import Display
 from .fields import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
@@ -92,9 +94,6 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 420)
         self.entries: list = []
-
-        from ..core.errors import NotFound
-        from ..core.services.history import device_names, entity_history
 
         store, ref_id = services.store, row.id
         refs = {spec.name: spec.vocab for spec in FIELDS.get(kind, ()) if spec.kind == "ref"}

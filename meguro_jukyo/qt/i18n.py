@@ -12,7 +12,10 @@ clone shows Japanese without a build step; a test checks they match their .ts.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -44,8 +47,6 @@ def sources() -> list[Path]:
 
 def _tool(name: str) -> str:
     """pyside6-lupdate / pyside6-lrelease next to this interpreter, else on PATH."""
-    import shutil
-
     beside = Path(sys.executable).with_name(name)
     if beside.exists():
         return str(beside)
@@ -56,8 +57,6 @@ def _tool(name: str) -> str:
 
 
 def lupdate(ts_files: list[Path]) -> None:
-    import subprocess
-
     for ts in ts_files:
         language = ts.stem.rsplit("_", 1)[-1]
         subprocess.run(
@@ -68,8 +67,6 @@ def lupdate(ts_files: list[Path]) -> None:
 
 
 def lrelease(ts: Path, qm: Path) -> None:
-    import subprocess
-
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
                    check=True, capture_output=True)
 
@@ -79,8 +76,6 @@ def fill_source_language(ts: Path) -> int:
 
     Every entry is written, not only the unfinished ones: a translation that drifted from its
     source (once, a whole run of ``.ts`` XML pasted into twelve of them) is put right."""
-    import xml.etree.ElementTree as ET
-
     tree = ET.parse(ts)
     filled = 0
     for message in tree.iter("message"):
@@ -101,8 +96,6 @@ def fill_source_language(ts: Path) -> int:
 
 
 def _write_ts(tree, ts: Path) -> None:
-    import xml.etree.ElementTree as ET
-
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
@@ -111,8 +104,6 @@ def _write_ts(tree, ts: Path) -> None:
 
 def problems(ts: Path) -> list[str]:
     """Entries of a .ts that are unfinished, empty or obsolete."""
-    import xml.etree.ElementTree as ET
-
     out = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name")
@@ -135,8 +126,6 @@ def problems(ts: Path) -> list[str]:
 
 def messages(ts: Path) -> set[tuple[str, str]]:
     """(context, source) of every live entry."""
-    import xml.etree.ElementTree as ET
-
     out = set()
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""

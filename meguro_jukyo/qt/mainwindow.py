@@ -12,10 +12,14 @@ Start-up comes in two steps so the window is on screen before the core is even i
 menus, status bar) from Qt alone; :meth:`MainWindow.open_store` then imports the core and opens
 the store on the database lane and :meth:`MainWindow.attach` builds the real pages when it is
 done. Tests and tools that already hold the services pass them in and get both steps at once.
+
+Why one file of ~650 lines: one class, the shell every page plugs into; its start-up imports are
+local on purpose (see below), and features add themselves through install() hooks elsewhere.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
@@ -27,12 +31,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from .app_style import apply_font_scale
 from .names import kind_name, row_title
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
     def attach(self, services, framework) -> None:
         """The store is open: everything that needs the core, then the pages (once organization
         names have loaded)."""
+        # not at the top: start-up (see the module docstring)
         from ..core.services import SuggestionService
         from .display import Display
 
@@ -167,9 +174,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.update_status()
         self._refresh_recent_menu()
-        from .meeting_mode import install as install_meeting_mode
+        # not at the top: start-up (see the module docstring)
+        from .meeting.launch import install as install_meeting_mode
 
         install_meeting_mode(self)
+        # not at the top: start-up (see the module docstring)
         from .printing import install as install_printing
 
         install_printing(self)
@@ -324,11 +333,13 @@ class MainWindow(QMainWindow):
 
     def load_organizations(self, then=None) -> None:
         """Organization names for lists and choices (a few hundred at most), on the lane."""
+        # not at the top: start-up (see the module docstring)
         from ..core.services import ListQuery
 
         service = self.services.organizations
 
         def done(orgs):
+            # not at the top: start-up (see the module docstring)
             from .lists import ListPage
 
             self.display.org_names = {o.id: o.name for o in orgs}
@@ -341,10 +352,12 @@ class MainWindow(QMainWindow):
         self.tasks.run_in_background(lambda: service.list(ListQuery()), done)
 
     def _build_pages(self) -> None:
+        # not at the top: start-up (see the module docstring)
         from .lists import ListPage
         from .policy import PolicyPage
 
         if not self.store.device_name:
+            # not at the top: start-up (see the module docstring)
             from .welcome import WelcomePage
 
             welcome = WelcomePage(self)
@@ -358,12 +371,15 @@ class MainWindow(QMainWindow):
             page.link_requested.connect(self.open_link_dialog)
             self.add_page(kind, translate("MainWindow", PAGE_TITLES[kind]), page)
         self.add_page("policy", translate("MainWindow", PAGE_TITLES["policy"]), PolicyPage(self))
+        # not at the top: start-up (see the module docstring)
         from .sync_page import install as install_sync
 
         install_sync(self)
+        # not at the top: start-up (see the module docstring)
         from .excel import install as install_excel
 
         install_excel(self)
+        # not at the top: start-up (see the module docstring)
         from .dashboard import install as install_dashboard
         from .inbox import install as install_inbox
 
@@ -382,6 +398,7 @@ class MainWindow(QMainWindow):
             self.new_item(key)
 
     def new_item(self, kind: str, defaults: dict | None = None):
+        # not at the top: start-up (see the module docstring)
         from .lists import ListPage
 
         defaults = dict(defaults or {})
@@ -402,8 +419,6 @@ class MainWindow(QMainWindow):
         self.settings.q.setValue(self._home_key(), org_id or "")
 
     def _home_key(self) -> str:
-        import hashlib
-
         return "home_org/" + hashlib.sha1(self.store.location.encode()).hexdigest()[:16]
 
     def open_item(self, kind: str, row_or_id):
@@ -422,6 +437,7 @@ class MainWindow(QMainWindow):
         return self._open_editor(kind, row_or_id, None)
 
     def _open_editor(self, kind: str, row, defaults):
+        # not at the top: start-up (see the module docstring)
         from .editors import editor_for
 
         dialog = editor_for(kind, self.services, self.tasks, self.display, row=row, defaults=defaults, parent=self)
@@ -445,6 +461,7 @@ class MainWindow(QMainWindow):
         self.tasks.change(lambda: service.delete(row.id))
 
     def open_link_dialog(self, kind: str, row):
+        # not at the top: start-up (see the module docstring)
         from .policy import LinkDialog
 
         dialog = LinkDialog(self, kind, row)
@@ -472,6 +489,7 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, changed: dict, _initiator=None) -> None:
         """Refresh what a write (an edit, import, undo or redo, from any screen) changed."""
+        # not at the top: start-up (see the module docstring)
         from .lists import ListPage
 
         changed = {k: set(v) for k, v in changed.items()}
@@ -524,6 +542,7 @@ class MainWindow(QMainWindow):
     # -- dialogs ---------------------------------------------------------------------
 
     def open_search(self):
+        # not at the top: start-up (see the module docstring)
         from .search import SearchDialog
 
         dialog = getattr(self, "_search", None)
@@ -537,6 +556,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self):
+        # not at the top: start-up (see the module docstring)
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.store.location, self)
@@ -549,8 +569,6 @@ class MainWindow(QMainWindow):
         """Era and text size apply now; language and store location on restart."""
         if self.display is not None:
             self.display.era = self.settings.era
-        from .app_style import apply_font_scale
-
         apply_font_scale(self.settings.font_scale)
         for page in self.pages.values():
             if hasattr(page, "redisplay"):
@@ -561,6 +579,7 @@ class MainWindow(QMainWindow):
     def check_data(self):
         """Tools ▸ Check the data: the core's whole check (integrity, references, search index)
         in the background, then a report."""
+        # not at the top: start-up (see the module docstring)
         from ..core.check import check_store
 
         store = self.store
@@ -569,8 +588,6 @@ class MainWindow(QMainWindow):
                                         cancellable=False)
 
     def _show_check_report(self, problems) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         if not problems:
             text = translate("MainWindow", "No problems were found.")
             icon = QMessageBox.Icon.Information
@@ -596,6 +613,7 @@ class MainWindow(QMainWindow):
         self.tasks.run_in_background(lambda: store.backup(reason="manual"), done)
 
     def about_dialog(self):
+        # not at the top: start-up (see the module docstring)
         from ..core.about import LICENCE, data_folder, version
         from .about import AboutDialog
 
@@ -611,7 +629,8 @@ class MainWindow(QMainWindow):
             raise exc
 
     def closeEvent(self, event) -> None:
-        from .meeting_mode import close_all, open_titles
+        # not at the top: start-up (see the module docstring)
+        from .meeting.launch import close_all, open_titles
 
         asked = False
         for dialog in list(self._editors):

@@ -27,8 +27,9 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
-    QPageLayout,
+    QGuiApplication,
     QPagedPaintDevice,
+    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
@@ -216,8 +217,6 @@ def write_pdf(paper: Paper, dest: str | os.PathLike, *, archive: bool = False) -
 def gui_app():
     """For the command line: the QGuiApplication (made offscreen when there is no display).
     The caller holds it while it paints."""
-    from PySide6.QtGui import QGuiApplication
-
     app = QGuiApplication.instance()
     if app is None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":

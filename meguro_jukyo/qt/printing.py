@@ -14,7 +14,11 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPaintEngine
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QToolBar, QWidget
 
+from ..core.exchange.minutes import build_minutes
+from ..core.exchange.papers import build_agenda, build_circular, build_sign_in
+from .meeting.minutes_pdf import minutes_paper
 from .paper import Paper, a4_layout, paint
+from .papers import agenda_paper, circular_paper, sign_in_paper
 from .pdf_text import repair_text
 
 translate = QCoreApplication.translate
@@ -32,11 +36,6 @@ def paper_names() -> dict[str, str]:
 
 def build_papers(services, meeting_id: str, era: bool) -> dict[str, Paper]:
     """Every paper of the meeting, read in one go on the lane (no personal data on the 出席簿)."""
-    from ..core.exchange.minutes import build_minutes
-    from ..core.exchange.papers import build_agenda, build_circular, build_sign_in
-    from .minutes_pdf import minutes_paper
-    from .papers import agenda_paper, circular_paper, sign_in_paper
-
     return {"minutes": minutes_paper(build_minutes(services, meeting_id, era=era)),
             "agenda": agenda_paper(build_agenda(services, meeting_id, era=era)),
             "signin": sign_in_paper(build_sign_in(services, meeting_id, era=era)),

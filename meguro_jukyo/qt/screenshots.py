@@ -12,6 +12,20 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from ..core.db import Store
+from ..core.demo import load_demo
+from ..core.policy import load_framework
+from ..core.services import ListQuery, Services
+from ..core.sync import identity, importer, package
+from . import i18n
+from .mainwindow import MainWindow
+from .settings import Settings
+from .tasks import TaskManager
+
 SIZE = (1280, 800)
 
 
@@ -24,10 +38,6 @@ def _settle(app, tasks, rounds: int = 40) -> None:
 
 def _sync_views(window, store, services, tmp: Path, shoot) -> None:
     """The 同期 page after the ward's package came in with a conflict on an issue's title."""
-    from ..core.db import Store
-    from ..core.services import ListQuery, Services
-    from ..core.sync import identity, importer, package
-
     ward = Store.open(tmp / "ward.sqlite3", create=True, holder="screenshots", device_name="区役所 地域振興課")
     try:
         identity.trust_card(ward, identity.device_card(store))
@@ -70,19 +80,6 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args[0])
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
-    from ..core.db import Store
-    from ..core.demo import load_demo
-    from ..core.policy import load_framework
-    from ..core.services import ListQuery, Services
-    from . import i18n
-    from .mainwindow import MainWindow
-    from .settings import Settings
-    from .tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
     translators = i18n.install(app, os.environ.get("MEGURO_JUKYO_SCREENSHOT_LANGUAGE", "ja"))

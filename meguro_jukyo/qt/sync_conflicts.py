@@ -8,7 +8,6 @@ core call: an ordinary edit (history, undo) that supersedes the others wherever 
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (

@@ -6,6 +6,9 @@ with a progress dialog; an import can be cancelled between files (a file is neve
 half-applied) and ends in a report, one row per file. A package from a device this store does
 not trust is held (保留) until someone has compared the device's fingerprint with its owner,
 out loud, and trusted its card; it can then be imported from the list of held packages.
+
+Why one file of ~630 lines: everything here is the one 同期 page (its models, its device dialog, its
+held-package flow); the conflict queue, a subject of its own, is already in sync_conflicts.py.
 """
 
 from __future__ import annotations

@@ -109,6 +109,7 @@ def _indexes(model, parent: QModelIndex | None = None):
 def demo_loader():
     """core.demo.load_demo, or None when this build has no sample data."""
     try:
+        # not at the top: a build may come without the sample data
         from ..core.demo import load_demo
     except ImportError:
         return None

@@ -19,8 +19,7 @@ import openpyxl
 import pytest
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from store_faults import (SQLITE_FAULTS, canonical, copy_store, damage, file_sha, held_by_another_writer, read_only,
-                          tiny_disk)
+from store_faults import SQLITE_FAULTS, canonical, copy_store, damage, file_sha, held_by_another_writer, read_only, tiny_disk
 from xlsx_helpers import fill
 
 from meguro_jukyo.cli import main
@@ -28,8 +27,8 @@ from meguro_jukyo.core import db as dbmod
 from meguro_jukyo.core import lock as lock_module
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.errors import StoreLocked
-from meguro_jukyo.core.faults import StoreFault
 from meguro_jukyo.core.exchange.xlsx_export import export_workbook
+from meguro_jukyo.core.faults import StoreFault
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import identity, importer, package
 from meguro_jukyo.core.workstation import ENV_WORKSTATION

@@ -7,7 +7,12 @@ import pytest
 from xlsx_helpers import ASSIGNEE, ATTENDEE, PERSON, fill
 
 from meguro_jukyo.core.exchange.opendata import (
-    COUNTS_FILE, DECISIONS_FILE, ISSUES_FILE, README_FILE, export_opendata, suppress,
+    COUNTS_FILE,
+    DECISIONS_FILE,
+    ISSUES_FILE,
+    README_FILE,
+    export_opendata,
+    suppress,
 )
 
 

@@ -4,8 +4,6 @@ The same tests as test_excel.py with the store on the throwaway server.
 """
 
 import pytest
-
-from meguro_jukyo.core.db import Store
 from test_excel import (  # noqa: F401 - fixtures and tests collected here, on this module's store
     data,
     test_a_bad_row_is_shown_by_row_and_column_and_blocks_the_import,
@@ -13,6 +11,8 @@ from test_excel import (  # noqa: F401 - fixtures and tests collected here, on t
     test_export_writes_the_workbook_with_the_previewed_rows,
     test_the_preview_counts_the_stores_rows_and_follows_the_filters,
 )
+
+from meguro_jukyo.core.db import Store
 
 
 @pytest.fixture

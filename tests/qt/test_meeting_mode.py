@@ -13,8 +13,8 @@ from meguro_jukyo.core.exchange.minutes import build_minutes
 from meguro_jukyo.core.exchange.minutes_xlsx import read_minutes_xlsx
 from meguro_jukyo.core.meeting import MeetingFlow
 from meguro_jukyo.core.services import ListQuery
-from meguro_jukyo.qt.meeting_mode import MeetingModeWindow
-from meguro_jukyo.qt.projector import clock_text
+from meguro_jukyo.qt.meeting.projector import clock_text
+from meguro_jukyo.qt.meeting.window import MeetingModeWindow
 
 KINDS = ("opinion", "point", "question", "report", "consensus", "decision", "continued", "minority")
 
@@ -325,7 +325,7 @@ def test_clock_counts_down_then_shows_overrun():
 
 
 def test_projector_text_grows_with_the_window(qtbot):
-    from meguro_jukyo.qt.projector import ProjectorWindow
+    from meguro_jukyo.qt.meeting.projector import ProjectorWindow
 
     p = ProjectorWindow()
     qtbot.addWidget(p)

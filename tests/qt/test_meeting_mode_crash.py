@@ -37,7 +37,7 @@ DRIVER = textwrap.dedent("""
     from meguro_jukyo.core.db import Store
     from meguro_jukyo.core.services import Services
     from meguro_jukyo.qt.display import Display
-    from meguro_jukyo.qt.meeting_mode import start
+    from meguro_jukyo.qt.meeting.launch import start
     from meguro_jukyo.qt.tasks import TaskManager
 
     path, mode = sys.argv[1], sys.argv[2]

@@ -6,13 +6,13 @@ import subprocess
 import sys
 
 import pytest
-from paper_helpers import PAGE_NUMBER
 from meeting_sample import TITLE, build_sample
+from paper_helpers import PAGE_NUMBER
 
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.exchange.minutes import build_minutes
 from meguro_jukyo.core.services import Services
-from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.meeting.minutes_pdf import write_minutes_pdf
 from meguro_jukyo.qt.paper import font_families
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,

@@ -198,7 +198,7 @@ def test_quitting_the_app_with_meeting_mode_open_asks_once_closes_everything_and
     from meguro_jukyo.core.services import Services
     from meguro_jukyo.qt import mainwindow
     from meguro_jukyo.qt.mainwindow import MainWindow
-    from meguro_jukyo.qt.meeting_mode import open_meeting_mode
+    from meguro_jukyo.qt.meeting.launch import open_meeting_mode
     from meguro_jukyo.qt.settings import Settings
 
     path = tmp_path / "store.sqlite3"

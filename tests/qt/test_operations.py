@@ -12,7 +12,7 @@ from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.qt import children
 from meguro_jukyo.qt.children import ChildTable
 from meguro_jukyo.qt.editors import EditorDialog
-from meguro_jukyo.qt.meeting_mode import open_meeting_mode
+from meguro_jukyo.qt.meeting.launch import open_meeting_mode
 
 WAIT = 5000
 

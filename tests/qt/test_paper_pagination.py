@@ -13,7 +13,7 @@ from paper_helpers import last_lines, page_texts
 from meguro_jukyo.core.exchange.minutes import Action, Attendance, Entry, Item, Minutes
 from meguro_jukyo.core.exchange.papers import Agenda, AgendaLine, Header
 from meguro_jukyo.qt import paper
-from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.meeting.minutes_pdf import write_minutes_pdf
 from meguro_jukyo.qt.papers import agenda_paper
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -18,7 +18,7 @@ from meeting_sample import build_sample
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.exchange.minutes import build_minutes
 from meguro_jukyo.core.services import Services
-from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.meeting.minutes_pdf import write_minutes_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils not installed")
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale
 from meguro_jukyo.core.demo import load_demo
 from meguro_jukyo.core.exchange.minutes import Attendance, Entry, Item, Minutes
 from meguro_jukyo.core.policy import default_path
-from meguro_jukyo.qt.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.meeting.minutes_pdf import write_minutes_pdf
 
 pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed"),
               pytest.mark.usefixtures("japanese_locale")]

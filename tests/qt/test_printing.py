@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from meguro_jukyo.qt.meeting_mode import MeetingModeWindow
+from meguro_jukyo.qt.meeting.window import MeetingModeWindow
 from meguro_jukyo.qt.printing import PAPERS, PrintPreview, offer_open
 
 WAIT = 30_000

@@ -6,8 +6,6 @@ pg_trgm), filter, delete, undo and redo, the policy page, a record's history.
 """
 
 import pytest
-
-from meguro_jukyo.core.db import Store
 from test_window import (  # noqa: F401 - fixtures and tests collected here, on this module's store
     questions,
     test_create_link_search_undo_redo_through_the_window,
@@ -15,6 +13,8 @@ from test_window import (  # noqa: F401 - fixtures and tests collected here, on 
     test_policy_page_lists_the_issues_linked_to_a_viewpoint,
     test_the_history_shows_who_changed_what_in_words,
 )
+
+from meguro_jukyo.core.db import Store
 
 
 @pytest.fixture

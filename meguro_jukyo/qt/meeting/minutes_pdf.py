@@ -7,8 +7,8 @@ import os
 from html import escape
 from pathlib import Path
 
-from ..core.exchange.minutes import SIGNATURES, Minutes
-from .paper import Paper, gui_app, write_pdf
+from ...core.exchange.minutes import SIGNATURES, Minutes
+from ..paper import Paper, gui_app, write_pdf
 
 _CSS = "td.sign { border-bottom: 1px solid #000000; }"
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.exchange.minutes import signer_names
-from .tasks import error_text
+from ...core.exchange.minutes import signer_names
+from ..tasks import error_text
 
 translate = QCoreApplication.translate
 SAVE_DELAY_MS = 500
