@@ -72,6 +72,7 @@ SCOPES = ("changes", "all", "bundle")
 COLUMNS_ADDED: dict[int, dict[str, dict[str, Any]]] = {
     6: {"meeting": {"opened_at": None, "closed_at": None}, "note": {"without_quorum": False},
         "action_item": {"agenda_item_id": None}, "agenda_item": {"carried_from": None}},
+    7: {"issue": {"department": None, "received_on": None, "answer_due": None}},
 }
 SCHEMA_SPAN = 1
 
