@@ -2049,6 +2049,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
                     "organization_id"),
     "policy_link": ("issue_id", "note_id", "plan_id", "viewpoint_id", "item_id", "reason"),
     "attendee": ("meeting_id", "name", "yomi", "role", "attendance"),
+    # the small demo records an issue's answer with the issue (_issue_ops), under the same id
+    "request_answer": ("issue_id", "kind", "answered_on", "department", "body"),
 }
 PLAN_ID = "meguro-basic-plan-2022"
 
@@ -2489,6 +2491,8 @@ class _Generator:
         priority = 1 + (r() < 0.6) + (r() < 0.3)
         self.emit("issue", (iid, org.id, title, description, topic.category, place, priority, status,
                             _date(day), meeting_id, is_request, answer, answered_on))
+        if answer:
+            self.emit("request_answer", (m.natural_id("request_answer", iid, "demo"), iid, "answer", answered_on, None, answer))
         chosen = [pick(topic.links)]
         if len(topic.links) > 1 and r() < 0.3:
             other = pick(topic.links)
@@ -2736,6 +2740,8 @@ def _issue_ops(op, service, d: dict, meeting: dict | None, rng: random.Random) -
     if d["ward_answer"]:
         op(answered, service, "update", d["id"],
            {"status": final, "ward_answer": d["ward_answer"], "answered_on": d["answered_on"]})
+        op(answered, service.answers, "create", {"id": m.natural_id("request_answer", d["id"], "demo"), "issue_id": d["id"],
+                                                 "answered_on": d["answered_on"], "body": d["ward_answer"]})
     elif final != "requested":
         op(settled, service, "update", d["id"], {"status": final})
     return raised

@@ -331,8 +331,14 @@ class IssueBase(SQLModel):
     raised_on: dt.date = Field(default_factory=dt.date.today, index=True)
     raised_meeting_id: str | None = Field(default=None, index=True)
     is_request: bool = False  # 要望: a request to the ward
+    # the ward's latest conclusive answer (回答 or 最終回答) and its date; every answer over
+    # time, progress answers too, is a RequestAnswer (IssueService.answer writes both)
     ward_answer: str = ""
     answered_on: dt.date | None = None
+    # the ward's 年度 cycle of a 要望: 提出 (raised_on) → 受付 → 回答予定 → 回答
+    department: str | None = None  # 担当課, vocab ward_department
+    received_on: dt.date | None = None  # 受付
+    answer_due: dt.date | None = None  # 回答予定
 
 
 class Issue(IssueBase, SyncMeta, table=True):
@@ -366,9 +372,44 @@ class IssueUpdate(SQLModel):
     is_request: bool | None = None
     ward_answer: str | None = None
     answered_on: dt.date | None = None
+    department: str | None = None
+    received_on: dt.date | None = None
+    answer_due: dt.date | None = None
 
 
 class IssueRead(IssueBase, ReadMeta):
+    pass
+
+
+# --------------------------------------------------------------------------- the ward's answers
+
+
+class RequestAnswerBase(SQLModel):
+    """One answer of the ward to a 要望: 回答, 進捗回答 or 最終回答, with its date and 担当課."""
+
+    issue_id: str = Field(index=True)
+    kind: str = "answer"  # vocab answer_kind
+    answered_on: dt.date
+    department: str | None = None  # vocab ward_department
+    body: str = Field(min_length=1)
+
+
+class RequestAnswer(RequestAnswerBase, SyncMeta, table=True):
+    __tablename__ = "request_answer"
+
+
+class RequestAnswerCreate(RequestAnswerBase):
+    id: str | None = None
+
+
+class RequestAnswerUpdate(SQLModel):
+    kind: str | None = None
+    answered_on: dt.date | None = None
+    department: str | None = None
+    body: str | None = Field(default=None, min_length=1)
+
+
+class RequestAnswerRead(RequestAnswerBase, ReadMeta):
     pass
 
 
@@ -602,6 +643,7 @@ USER_TABLES: tuple[type[SQLModel], ...] = (
     ActionItem,
     PolicyLink,
     Attendee,
+    RequestAnswer,
 )
 
 REFERENCE_TABLES: tuple[type[SQLModel], ...] = (District, Jukyo, PolicyNode, Vocab)

@@ -17,7 +17,10 @@ from . import models as m
 from .dialect import insert_or_replace, upsert_meta
 from .resources import RESOURCES_DIR, load_json
 
-REFERENCE_FILES = ("areas.json", "vocab.json", "policy/meguro-basic-plan-2022.json")
+#: the ward's departments (担当課) have a file of their own: the ward edits it as its
+#: organisation changes, without touching the app's vocabularies
+DEPARTMENTS_FILE = "ward_departments.json"
+REFERENCE_FILES = ("areas.json", "vocab.json", DEPARTMENTS_FILE, "policy/meguro-basic-plan-2022.json")
 #: Clock stamp and device of rows every store creates identically.
 REFERENCE_HLC = "0000000000000.000000.reference"
 REFERENCE_DEVICE = "reference"
@@ -61,7 +64,7 @@ def load(con: Connection) -> None:
     insert_or_replace(con, m.District.__table__, districts, ["code"])
     insert_or_replace(con, m.Jukyo.__table__, jukyo, ["code"])
 
-    vocab = load_json("vocab.json")
+    vocab = {**load_json("vocab.json"), **load_json(DEPARTMENTS_FILE)}
     rows = []
     for kind, entries in vocab.items():
         if kind == "version":

@@ -79,6 +79,17 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("is_request", QT_TRANSLATE_NOOP("Field", "Request to the ward"), "bool"),
         FieldSpec("ward_answer", QT_TRANSLATE_NOOP("Field", "Ward's answer"), "multiline"),
         FieldSpec("answered_on", QT_TRANSLATE_NOOP("Field", "Answered on"), "optdate", optional=True),
+        FieldSpec("department", QT_TRANSLATE_NOOP("Field", "Ward department"), "vocab", "ward_department",
+                  optional=True),
+        FieldSpec("received_on", QT_TRANSLATE_NOOP("Field", "Received by the ward"), "optdate", optional=True),
+        FieldSpec("answer_due", QT_TRANSLATE_NOOP("Field", "Answer planned by"), "optdate", optional=True),
+    ),
+    "request_answer": (
+        FieldSpec("kind", QT_TRANSLATE_NOOP("Field", "Kind"), "vocab", "answer_kind"),
+        FieldSpec("answered_on", QT_TRANSLATE_NOOP("Field", "Answered on"), "date"),
+        FieldSpec("department", QT_TRANSLATE_NOOP("Field", "Ward department"), "vocab", "ward_department",
+                  optional=True),
+        FieldSpec("body", QT_TRANSLATE_NOOP("Field", "Ward's answer"), "multiline"),
     ),
     "note": (
         FieldSpec("kind", QT_TRANSLATE_NOOP("Field", "Kind"), "vocab", "note_kind"),

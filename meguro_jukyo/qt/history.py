@@ -118,6 +118,10 @@ class HistoryDialog(QDialog):
         """Field, before, after; a link to a 視点 says which 視点 was linked or unlinked."""
         kind = entry.entity or self.kind
         link = kind == "policy_link"
+        if kind == "request_answer" and entry.field == "deleted" and entry.new == "false" and entry.answer:
+            answer_kind, on, body = entry.answer  # the answer as it stands: an import records only its arrival
+            return (translate("History", "The ward's answer: %1").replace("%1", self.display.label("answer_kind", answer_kind)),
+                    self.display.date(on), value_text(kind, "body", json.dumps(body), self.display, titles))
         if entry.field == "deleted" and entry.old != entry.new:
             viewpoint = self.display.viewpoint(entry.viewpoint_id) if link else ""
             if entry.old == "true":
@@ -128,6 +132,8 @@ class HistoryDialog(QDialog):
         label = field_label(kind, entry.field)
         if link:
             label = translate("History", "Viewpoint link: %1").replace("%1", label)
+        elif kind == "request_answer":
+            label = translate("History", "The ward's answer: %1").replace("%1", label)
         return (label, value_text(kind, entry.field, entry.old, self.display, titles),
                 value_text(kind, entry.field, entry.new, self.display, titles))
 

@@ -1,9 +1,11 @@
 """The 要望 page: the ward's inbox of requests waiting for an answer, and the answers that came in.
 
-Ward staff see every 要望 still waiting, the oldest first, with its council, 視点 and text, and
-write the answer (回答) and its date in place; an answered 要望 leaves the list. The answer is an
-ordinary change (``IssueService.answer`` through ``TaskManager.change``) and travels to the
-laptops in the ward's bundle. On a laptop, the answers that came in by import since the user
+Ward staff see every 要望 still waiting, grouped by 担当課 (the group of the oldest first), with
+its council, 視点, text, where it stands in the 年度 cycle (提出 → 受付 → 回答予定) and whether its
+回答予定 has passed; they route it (担当課, 受付, 回答予定) and write answers in place — 進捗回答
+keep it in the list, a 回答 or 最終回答 takes it out. Each is an ordinary change
+(``IssueService.route`` / ``IssueService.answer`` through ``TaskManager.change``) and travels to
+the laptops in the ward's bundle. On a laptop, the answers that came in by import since the user
 last looked are listed at the top (新しい回答), and the navigation entry shows how many.
 """
 
@@ -11,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QStandardItemModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,18 +24,27 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import UserError
-from .widgets import DateEdit, report_cell, report_table
+from .widgets import ChoiceBox, DateEdit, report_cell, report_table
 
 translate = QCoreApplication.translate
 
 #: 要望 listed at once; the count above the list says how many wait in all
 INBOX_LIMIT = 500
-WATCHED = {"issue", "policy_link", "organization"}
+WATCHED = {"issue", "policy_link", "organization", "request_answer"}
+OVERDUE = QBrush(QColor("#b00020"))
+#: how a waiting 要望's stage in the cycle reads (stats.cycle_stage)
+STAGES = {
+    "submitted": QT_TRANSLATE_NOOP("Inbox", "Submitted"),
+    "received": QT_TRANSLATE_NOOP("Inbox", "Received"),
+    "due": QT_TRANSLATE_NOOP("Inbox", "Answer planned"),
+    "progress": QT_TRANSLATE_NOOP("Inbox", "Progress answered"),
+}
 
 
 class InboxPage(QWidget):
@@ -69,7 +81,12 @@ class InboxPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("inbox_count")
         self.model = QStandardItemModel(self)
-        self.view = report_table("inbox", self.model)
+        self.view = QTreeView()
+        self.view.setObjectName("inbox")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setUniformRowHeights(True)
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
 
         self.title_label = QLabel()
@@ -89,6 +106,24 @@ class InboxPage(QWidget):
         self.answer_edit.setPlaceholderText(translate("Inbox", "The ward's answer…"))
         self.date_edit = DateEdit(display.era)
         self.date_edit.setObjectName("answer_date")
+        self.kind_box = ChoiceBox(display.entries("answer_kind"))
+        self.kind_box.setObjectName("answer_kind")
+        departments = display.entries("ward_department")
+        self.answer_department = ChoiceBox(departments, translate("Inbox", "(the request's department)"))
+        self.answer_department.setObjectName("answer_department")
+        self.department_box = ChoiceBox(departments, translate("Inbox", "(not yet routed)"))
+        self.department_box.setObjectName("route_department")
+        self.received_edit = DateEdit(display.era)
+        self.received_edit.setObjectName("route_received")
+        self.due_edit = DateEdit(display.era)
+        self.due_edit.setObjectName("route_due")
+        self.route_button = QPushButton(translate("Inbox", "Save the routing"))
+        self.route_button.setObjectName("save_route")
+        self.route_button.clicked.connect(self.save_route)
+        self.answers_view = QPlainTextEdit()
+        self.answers_view.setObjectName("request_answers")
+        self.answers_view.setReadOnly(True)
+        self.answers_view.setMaximumHeight(self.fontMetrics().height() * 6)
         self.error_label = QLabel()
         self.error_label.setObjectName("answer_error")
         self.error_label.setStyleSheet("color: #b00020;")
@@ -108,7 +143,20 @@ class InboxPage(QWidget):
         form.addRow(self.title_label)
         form.addRow(self.about_label)
         form.addRow(translate("Inbox", "Request:"), self.text_view)
+        form.addRow(translate("Inbox", "Department:"), self.department_box)
+        route = QHBoxLayout()
+        route.addWidget(self.received_edit, 1)
+        route.addWidget(QLabel(translate("Inbox", "Answer planned by:")))
+        route.addWidget(self.due_edit, 1)
+        route.addWidget(self.route_button)
+        form.addRow(translate("Inbox", "Received:"), route)
+        form.addRow(translate("Inbox", "Latest progress:"), self.answers_view)
         form.addRow(translate("Inbox", "Answer:"), self.answer_edit)
+        kind = QHBoxLayout()
+        kind.addWidget(self.kind_box, 1)
+        kind.addWidget(QLabel(translate("Inbox", "by")))
+        kind.addWidget(self.answer_department, 2)
+        form.addRow(translate("Inbox", "Kind of answer:"), kind)
         form.addRow(translate("Inbox", "Date of the answer:"), self.date_edit)
         form.addRow(self.error_label)
         buttons = QHBoxLayout()
@@ -150,24 +198,13 @@ class InboxPage(QWidget):
         current = self.current()
         self.requests, self.answers = requests, answers
         d = self.display
-        model = self.model
-        model.clear()
-        model.setHorizontalHeaderLabels([
-            translate("Inbox", "Days waiting"), translate("Inbox", "Raised"), translate("Inbox", "Organization"),
-            translate("Inbox", "Viewpoints"), translate("Inbox", "Title")])
-        for r in requests:
-            model.appendRow([report_cell(f"{r.days_open:,}", r.id, number=True), report_cell(d.date(r.raised_on)),
-                             report_cell(r.organization), report_cell("・".join(r.viewpoints)),
-                             report_cell(r.title)])
-        self.view.resizeColumnsToContents()
+        self._fill(requests)
         shown = translate("Inbox", "%1 requests wait for an answer, the oldest first.").replace("%1", f"{waiting:,}")
         if waiting > len(requests):
             shown += " " + translate("Inbox", "The oldest %1 are listed.").replace("%1", f"{len(requests):,}")
         self.count_label.setText(shown)
-        ids = [r.id for r in requests]
-        if requests:
-            row = ids.index(current.id) if current is not None and current.id in ids else 0
-            self.view.setCurrentIndex(model.index(row, 0))
+        if requests and not (current is not None and self.select(current.id)):
+            self.select(requests[0].id)
         self._show_current()
 
         self.news_model.clear()
@@ -182,21 +219,67 @@ class InboxPage(QWidget):
         self.new_answers_changed.emit(len(answers))
         self.loaded.emit()
 
+    def _fill(self, requests: list) -> None:
+        """One group per 担当課 (those not yet routed together), in the order of each group's
+        oldest 要望; the group row counts its 要望 and those past their 回答予定."""
+        d, model = self.display, self.model
+        model.clear()
+        model.setHorizontalHeaderLabels([
+            translate("Inbox", "Days waiting"), translate("Inbox", "Raised"), translate("Inbox", "Stage"),
+            translate("Inbox", "Answer planned by"), translate("Inbox", "Organization"),
+            translate("Inbox", "Viewpoints"), translate("Inbox", "Title")])
+        groups: dict[str | None, list] = {}
+        for r in requests:
+            groups.setdefault(r.department, []).append(r)
+        for department, members in groups.items():
+            overdue = sum(r.overdue for r in members)
+            name = d.label("ward_department", department) if department else translate("Inbox", "Not yet routed")
+            summary = translate("Inbox", "%1 (%2 waiting)").replace("%1", name).replace("%2", f"{len(members):,}")
+            if overdue:
+                summary += " " + translate("Inbox", "%1 past the planned date").replace("%1", f"{overdue:,}")
+            group = report_cell(summary, bold=True)
+            group.setData(department, Qt.ItemDataRole.UserRole + 1)
+            if overdue:
+                group.setForeground(OVERDUE)
+            for r in members:
+                due = d.date(r.answer_due)
+                if r.overdue:
+                    due = translate("Inbox", "%1 (overdue)").replace("%1", due)
+                cells = [report_cell(f"{r.days_open:,}", r.id, number=True), report_cell(d.date(r.raised_on)),
+                         report_cell(translate("Inbox", STAGES[r.stage])), report_cell(due),
+                         report_cell(r.organization), report_cell("・".join(r.viewpoints)), report_cell(r.title)]
+                if r.overdue:
+                    for cell in cells:
+                        cell.setForeground(OVERDUE)
+                group.appendRow(cells)
+            model.appendRow([group, *(report_cell("") for _ in range(model.columnCount() - 1))])
+            self.view.setFirstColumnSpanned(model.rowCount() - 1, QModelIndex(), True)
+        self.view.expandAll()
+        for column in range(model.columnCount() - 1):
+            self.view.resizeColumnToContents(column)
+
     # -- the answer form -------------------------------------------------------------
 
     def current(self):
         index = self.view.currentIndex()
-        return self.requests[index.row()] if index.isValid() and index.row() < len(self.requests) else None
+        if not index.isValid() or not index.parent().isValid():  # nothing, or a 担当課's row
+            return None
+        id_ = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        return next((r for r in self.requests if r.id == id_), None)
 
     def select(self, issue_id: str) -> bool:
-        for row, r in enumerate(self.requests):
-            if r.id == issue_id:
-                self.view.setCurrentIndex(self.model.index(row, 0))
-                return True
+        model = self.model
+        for g in range(model.rowCount()):
+            group = model.item(g, 0)
+            for row in range(group.rowCount()):
+                if group.child(row, 0).data(Qt.ItemDataRole.UserRole) == issue_id:
+                    self.view.setCurrentIndex(group.child(row, 0).index())
+                    return True
         return False
 
     def _enable_form(self, on: bool) -> None:
-        for w in (self.answer_edit, self.date_edit, self.save_button):
+        for w in (self.answer_edit, self.date_edit, self.save_button, self.kind_box, self.answer_department,
+                  self.department_box, self.received_edit, self.due_edit, self.route_button):
             w.setEnabled(on)
 
     def _show_current(self) -> None:
@@ -207,10 +290,19 @@ class InboxPage(QWidget):
             self.title_label.setText(translate("Inbox", "No request waits for an answer."))
             self.about_label.clear()
             self.text_view.clear()
+            self.answers_view.clear()
             return
         if self.title_label.property("issue_id") != r.id:  # a reload keeps a half-written answer
             self.answer_edit.clear()
             self.date_edit.set_value(dt.date.today())
+            self.kind_box.set_value("answer")
+            self.answer_department.set_value(None)
+        self.department_box.set_value(r.department)
+        self.received_edit.set_value(r.received_on)
+        self.due_edit.set_value(r.answer_due)
+        self.answers_view.setPlainText(
+            translate("Inbox", "%1 progress answer: %2").replace("%1", self.display.date(r.progress[0]))
+            .replace("%2", r.progress[1]) if r.progress else translate("Inbox", "(none yet)"))
         self.title_label.setProperty("issue_id", r.id)
         self.title_label.setText(r.title)
         viewpoints = "、".join(self.display.viewpoint(v) for v in r.viewpoints) or translate("Inbox", "(none)")
@@ -227,10 +319,25 @@ class InboxPage(QWidget):
         except ValueError as exc:
             self.error_label.setText(str(exc))
             return
-        text = self.answer_edit.toPlainText()
+        text, kind, department = self.answer_edit.toPlainText(), self.kind_box.value(), self.answer_department.value()
         issues = self.services.issues
         self.error_label.clear()
-        self.tasks.change(lambda: issues.answer(r.id, text, on), self._saved, self._failed, owner=self)
+        self.tasks.change(lambda: issues.answer(r.id, text, on, kind, department), self._saved, self._failed,
+                          owner=self)
+
+    def save_route(self) -> None:
+        """The 担当課 of the 要望, the day the ward took it in and the day it plans to answer."""
+        r = self.current()
+        if r is None:
+            return
+        try:
+            received, due = self.received_edit.value(), self.due_edit.value()
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return
+        department, issues = self.department_box.value(), self.services.issues
+        self.error_label.clear()
+        self.tasks.change(lambda: issues.route(r.id, department, received, due), None, self._failed, owner=self)
 
     def _saved(self, _issue) -> None:
         self.answer_edit.clear()

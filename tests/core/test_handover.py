@@ -198,3 +198,17 @@ def test_the_reading_copy_lists_every_open_item_the_years_decisions_and_no_names
     assert "鈴木花子" not in everything  # the action's assignee
     named = build_handover_report(services, records["org"].id, 2025, fingerprint=fp, personal=True)
     assert "担当 鈴木花子" in repr(named.sections())
+
+
+def test_the_reading_copy_lists_each_of_the_wards_answers_with_its_kind_date_and_department(old):
+    services, records, _ = old
+    asked = records["issues"][-3]
+    services.issues.update(asked.id, {"is_request": True})
+    services.issues.route(asked.id, "doboku", dt.date(2025, 5, 1), dt.date(2025, 9, 30))
+    services.issues.answer(asked.id, "現地を調査しています。", dt.date(2025, 9, 1), kind="progress")
+    services.issues.answer(asked.id, "来年度に街灯を増設します。", dt.date(2025, 11, 4), kind="final")
+    report = build_handover_report(services, records["org"].id, 2025, fingerprint="fp")
+    rows = dict(report.sections())["区への要望と回答"]
+    assert (("回答あり", f"{asked.title}（提起 令和7年4月7日）"
+             "\n進捗回答（令和7年9月1日・都市整備部 道路管理課）: 現地を調査しています。"
+             "\n最終回答（令和7年11月4日・都市整備部 道路管理課）: 来年度に街灯を増設します。") in rows)

@@ -269,7 +269,7 @@ def test_a_store_written_by_schema_5_gets_the_desk_indexes_counts_and_the_same_f
     with Store.open(path) as store:
         assert {"ix_issue_desk", "ix_issue_desk_dates", "ix_policy_link_issue"} <= indexes(store)
         after = Services(store).stats.dashboard(today=TODAY)
-        with store.engine.connect() as con:  # migration 0010 counted the issues already there
+        with store.engine.connect() as con:  # migration 0011 counted the issues already there
             assert summary.check(con) == []
             assert con.execute(select(m.DeskViewpointCount.n)).scalars().all() == [1]
     assert after == before and after.by_district == [Cell("1-1-1", "north", 1)]

@@ -45,11 +45,16 @@ def test_columns_added_says_what_each_migration_added(tmp_path):
         with store.engine.begin() as con:
             command.downgrade(_alembic_config(con), SCHEMA_REVISIONS[SCHEMA_VERSION - 1])
         with store.engine.connect() as con:
-            previous = {t: {c["name"] for c in inspect(con).get_columns(t)} for t in package.TABLES}
+            # a table the previous schema lacks has no older rows: its packages simply lack the member
+            previous = {t: {c["name"] for c in inspect(con).get_columns(t)} for t in package.TABLES
+                        if inspect(con).has_table(t)}
         with store.engine.begin() as con:
             command.upgrade(_alembic_config(con), "head")
     added = package.COLUMNS_ADDED.get(SCHEMA_VERSION, {})
     for name, table in package.TABLES.items():
+        if name not in previous:
+            assert name not in added, f"{name} is new: no older row lacks its columns"
+            continue
         current = set(table.columns.keys())
         assert previous[name] - current == set(), f"{name}: a column was removed; say how older packages read"
         assert current - previous[name] == set(added.get(name, {})), name
@@ -169,3 +174,28 @@ def test_a_column_the_newer_schema_added_gets_its_value_in_an_older_package(lapt
     assert result.status == importer.REJECTED and "列が合いません" in result.reason
     assert importer.import_package(b, older).status == importer.IMPORTED
     assert _issues(b) == {"街灯が暗い": 3, "公園の遊具": 3}
+
+
+def test_a_version_6_package_without_answer_records_imports_and_its_answer_is_news(laptops, tmp_path):
+    """Schema 7 added the 要望 cycle (issue.department, received_on, answer_due) and the
+    request_answer table: a schema-6 sender's rows lack those columns and the member, and its
+    answer, carried only on the issue, still arrives and is listed as 新しい回答."""
+    a, b, good, key = laptops
+    added = package.COLUMNS_ADDED[7]["issue"]
+
+    def as_schema_6(row):
+        for column in added:
+            row.pop(column)
+        row.update(is_request=True, ward_answer="来年度に対応します。", answered_on="2026-11-30")
+    edited = _rows_edited("records/issue.jsonl", as_schema_6)
+
+    def members(contents):
+        return {n: d for n, d in edited(contents).items() if n != "records/request_answer.jsonl"}
+    older = _rebuild(good, tmp_path / "v6.mjsync", key, manifest_edit=_as_schema(6), members=members)
+    with zipfile.ZipFile(older) as zf:
+        assert "records/request_answer.jsonl" not in zf.namelist()
+    assert importer.import_package(b, older).status == importer.IMPORTED
+    services = Services(b)
+    got = {i.title: (i.department, i.received_on, i.answer_due, i.ward_answer) for i in services.issues.list()}
+    assert got["街灯が暗い"] == (None, None, None, "来年度に対応します。")
+    assert {n.ward_answer for n in services.stats.new_answers()} == {"来年度に対応します。"}

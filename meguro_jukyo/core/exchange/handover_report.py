@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from .. import models as m
 from ..japanese import nendo_label, nendo_range, wareki
 from ..services import Services
+from ..services.base import chunks
 from ..sync.handover import CLOSED_ACTION, CLOSED_ISSUE
 from .minutes import Decision
 
@@ -82,6 +83,12 @@ def build_handover_report(services: Services, organization_id: str, nendo: int, 
             issue.c.organization_id == organization_id, issue.c.deleted.is_(False), issue.c.is_request.is_(True),
             (issue.c.raised_on >= start) | (issue.c.answered_on >= start) | (issue.c.status.notin_(CLOSED_ISSUE)))
             .order_by(issue.c.raised_on, issue.c.title)).mappings().all()
+        answer = m.RequestAnswer.__table__
+        answers: dict[str, list] = {}
+        for chunk in chunks([r["id"] for r in requests]):
+            for a in con.execute(select(answer).where(answer.c.issue_id.in_(chunk), answer.c.deleted.is_(False))
+                                 .order_by(answer.c.answered_on, answer.c.hlc)).mappings():
+                answers.setdefault(a["issue_id"], []).append(a)
 
     # a short label (state, date) beside each item, its title leading the text: the label
     # column of the printed table is narrow
@@ -106,9 +113,17 @@ def build_handover_report(services: Services, organization_id: str, nendo: int, 
                        n["votes_for"], n["votes_against"], n["votes_abstain"]).how
         reasons = "".join(f"\n少数意見: {text}" for text in minority.get(n["id"], ()))
         decisions.append((_date(held["starts_at"]), f"{held['title']}: {n['body']}\n決め方: {how}{reasons}"))
-    request_rows = [("回答あり" if r["ward_answer"] else "回答待ち", f"{r['title']}（提起 {_date(r['raised_on'])}）" + (
-        f"\n回答（{_date(r['answered_on'])}）: {r['ward_answer']}" if r["ward_answer"] else ""))
-        for r in requests]
+    def answered(a) -> str:  # every answer over time, with its kind, date and 担当課
+        where = f"・{vocab.label('ward_department', a['department'])}" if a["department"] else ""
+        return f"\n{vocab.label('answer_kind', a['kind'])}（{_date(a['answered_on'])}{where}）: {a['body']}"
+
+    def answers_of(r) -> str:  # an answer edited on the 要望 itself (or from a schema-6 ward) has no records
+        if r["id"] in answers:
+            return "".join(answered(a) for a in answers[r["id"]])
+        return f"\n回答（{_date(r['answered_on'])}）: {r['ward_answer']}" if r["ward_answer"] else ""
+
+    request_rows = [("回答あり" if r["ward_answer"] else "回答待ち",
+                     f"{r['title']}（提起 {_date(r['raised_on'])}）{answers_of(r)}") for r in requests]
     meeting_rows = [(_date(r["starts_at"]), f"{r['title']}（{vocab.label('meeting_status', r['status'])}）")
                     for r in meetings]
     return HandoverReport(name, nendo, fingerprint, open_issues, open_actions, decisions, request_rows, meeting_rows)

@@ -20,6 +20,7 @@ from .entities import (
     OrganizationService,
     PolicyLinkService,
     Quorum,
+    RequestAnswerService,
     quorum,
 )
 from .stats import StatsService
@@ -40,6 +41,8 @@ class Services:
         self.actions = ActionItemService(store, self.vocab)
         self.links = PolicyLinkService(store, self.vocab)
         self.attendees = AttendeeService(store, self.vocab)
+        self.answers = RequestAnswerService(store, self.vocab)
+        self.issues.answers = self.answers  # an answer writes the 要望 and its answer together
         self.stats = StatsService(store, self.issues)
         self.suggestions = SuggestionService(store)
 
@@ -48,7 +51,7 @@ class Services:
 
     def all(self) -> tuple[EntityService, ...]:
         return (self.organizations, self.meetings, self.agenda, self.issues, self.notes,
-                self.actions, self.links, self.attendees)
+                self.actions, self.links, self.attendees, self.answers)
 
     def undo(self) -> history.UndoResult | None:
         return history.undo(self.store)

@@ -157,7 +157,7 @@ class IssueService(EntityService[m.IssueRead]):
     update_schema = m.IssueUpdate
     read_schema = m.IssueRead
     references = {"organization_id": m.Organization, "raised_meeting_id": m.Meeting}
-    vocab_fields = {"category": "issue_category", "status": "issue_status"}
+    vocab_fields = {"category": "issue_category", "status": "issue_status", "department": "ward_department"}
     date_field = "raised_on"
     default_order = [("raised_on", True)]
     label_ja = "地域課題"
@@ -165,9 +165,12 @@ class IssueService(EntityService[m.IssueRead]):
     def _viewpoint_targets(self, viewpoint_id: str):
         return _policy_link_target("issue", viewpoint_id)
 
-    def answer(self, id_: str, answer: str, answered_on: dt.date | None) -> m.IssueRead:
-        """The ward's answer (回答) to a 要望 and its date: one undoable change, which the ward's
-        bundle carries to the laptops."""
+    def answer(self, id_: str, answer: str, answered_on: dt.date | None, kind: str = "answer",
+               department: str | None = None) -> m.RequestAnswerRead:
+        """One answer of the ward to a 要望 (回答, 進捗回答 or 最終回答) with its date and 担当課
+        (the 要望's own when none is given): one undoable change, which the ward's bundle carries
+        to the laptops. A 回答 or 最終回答 also becomes the 要望's answer (``ward_answer``); a
+        進捗回答 leaves it waiting. A 要望 not yet routed goes to the answering 担当課."""
         answer = (answer or "").strip()
         if not answer:
             raise ValidationError("回答を入力してください。", "Enter the answer.", field="ward_answer")
@@ -175,17 +178,74 @@ class IssueService(EntityService[m.IssueRead]):
             raise ValidationError("回答日を入力してください。", "Enter the date of the answer.", field="answered_on")
 
         def work(tx):
-            if not self._fetch_live(tx.con, id_)["is_request"]:
+            issue = self._fetch_live(tx.con, id_)
+            if not issue["is_request"]:
                 raise ValidationError("区への要望ではない地域課題には回答できません。",
                                       "Only a request to the ward can be answered.", field="is_request")
-            return self.update_in(tx, id_, {"ward_answer": answer, "answered_on": answered_on})
+            written = self.answers.create_in(tx, {"issue_id": id_, "kind": kind, "answered_on": answered_on,
+                                                  "department": department or issue["department"], "body": answer})
+            changes: dict = {}
+            if kind in CONCLUSIVE:
+                changes.update(ward_answer=answer, answered_on=answered_on)
+            if written.department and not issue["department"]:
+                changes["department"] = written.department
+            if changes:
+                self.update_in(tx, id_, changes)
+            return written
 
         return run(self.store, "要望に回答", work)
+
+    def route(self, id_: str, department: str | None, received_on: dt.date | None = None,
+              answer_due: dt.date | None = None) -> m.IssueRead:
+        """The ward takes a 要望 in (受付): its 担当課 and the date the answer is planned for."""
+
+        def work(tx):
+            if not self._fetch_live(tx.con, id_)["is_request"]:
+                raise ValidationError("区への要望ではない地域課題は担当課に回せません。",
+                                      "Only a request to the ward goes to a department.", field="is_request")
+            return self.update_in(tx, id_, {"department": department, "received_on": received_on,
+                                            "answer_due": answer_due})
+
+        return run(self.store, "要望を受付", work)
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         if values.get("answered_on") and not values.get("ward_answer"):
             raise ValidationError("回答日を入れるときは回答も入れてください。",
                                   "Enter the ward's answer with its date.", field="ward_answer")
+        if values.get("answer_due") and values.get("received_on") and values["answer_due"] < values["received_on"]:
+            raise ValidationError("回答予定日は受付日より後にしてください。",
+                                  "The planned answer date must be after the date received.", field="answer_due")
+
+
+#: answers that answer a 要望 (a 進捗回答 reports progress and leaves it waiting)
+CONCLUSIVE = ("answer", "final")
+
+
+class RequestAnswerService(EntityService[m.RequestAnswerRead]):
+    """The ward's answers to 要望 over time; written through :meth:`IssueService.answer`."""
+
+    table_model = m.RequestAnswer
+    create_schema = m.RequestAnswerCreate
+    update_schema = m.RequestAnswerUpdate
+    read_schema = m.RequestAnswerRead
+    references = {"issue_id": m.Issue}
+    vocab_fields = {"kind": "answer_kind", "department": "ward_department"}
+    date_field = "answered_on"
+    default_order = [("answered_on", False)]
+    org_field = None
+    label_ja = "区の回答"
+
+    def _organization_condition(self, organization_id: str):
+        issues = m.Issue.__table__
+        return self.table.c.issue_id.in_(select(issues.c.id).where(issues.c.organization_id == organization_id))
+
+    def of(self, issue_id: str) -> list[m.RequestAnswerRead]:
+        """Every live answer to one 要望, the oldest first."""
+        t = self.table
+        with self.store.engine.connect() as con:
+            return [self._read(r) for r in con.execute(
+                select(t).where(t.c.issue_id == issue_id, t.c.deleted.is_(False))
+                .order_by(t.c.answered_on, t.c.hlc)).mappings()]
 
 
 class NoteService(EntityService[m.NoteRead]):

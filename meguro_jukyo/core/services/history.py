@@ -11,6 +11,7 @@ the undo is refused with a message instead.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -44,6 +45,9 @@ class HistoryEntry:
     new: str | None
     entity: str = ""  # the record's own kind, or "policy_link" for one of its links to a 視点
     viewpoint_id: str | None = None  # the 視点 of that link
+    #: for one of a 要望's answers: its kind, date and text as they stand (an import records
+    #: only that a new answer now exists)
+    answer: tuple[str, dt.date, str] | None = None
 
 
 def undo_label(store) -> str | None:
@@ -151,21 +155,27 @@ def device_names(store) -> dict[str, str]:
 def entity_history(store, entity: str, entity_id: str) -> list[HistoryEntry]:
     """Every recorded change of one record, oldest first. An issue's or a note's history also
     holds the changes of its links to 視点 (linked, reason changed, unlinked): people see a
-    link as part of the issue."""
-    h, c, lk = m.History.__table__, m.Change.__table__, m.PolicyLink.__table__
+    link as part of the issue; a 要望's holds each of the ward's answers to it."""
+    h, c, lk, ra = m.History.__table__, m.Change.__table__, m.PolicyLink.__table__, m.RequestAnswer.__table__
     columns = (h.c.id, c.c.id, c.c.kind, c.c.label, c.c.wall_time, c.c.device_id, h.c.field, h.c.old, h.c.new)
-    queries = [(entity, select(*columns, sa_null()).join(c, c.c.id == h.c.change_id)
+    queries = [(entity, select(*columns, sa_null(), sa_null(), sa_null(), sa_null()).join(c, c.c.id == h.c.change_id)
                 .where(h.c.entity == entity, h.c.entity_id == entity_id))]
     target = {"issue": lk.c.issue_id, "note": lk.c.note_id}.get(entity)
     if target is not None:
-        queries.append(("policy_link", select(*columns, lk.c.viewpoint_id).join(c, c.c.id == h.c.change_id)
+        queries.append(("policy_link", select(*columns, lk.c.viewpoint_id, sa_null(), sa_null(), sa_null()).join(c, c.c.id == h.c.change_id)
                         .join(lk, lk.c.id == h.c.entity_id)
                         .where(h.c.entity == "policy_link", target == entity_id,
                                h.c.field.not_in(("issue_id", "note_id", "plan_id")))))  # the record itself
+    if entity == "issue":
+        queries.append(("request_answer", select(*columns, sa_null(), ra.c.kind, ra.c.answered_on, ra.c.body)
+                        .join(c, c.c.id == h.c.change_id)
+                        .join(ra, ra.c.id == h.c.entity_id)
+                        .where(h.c.entity == "request_answer", ra.c.issue_id == entity_id, h.c.field != "issue_id")))
     rows = []
     with store.engine.connect() as con:
         for kind, stmt in queries:
             for r in con.execute(stmt):
                 rows.append((r[0], HistoryEntry(r[1], r[2], r[3], r[4].isoformat(sep=" "), r[5], r[6], r[7], r[8],
-                                                entity=kind, viewpoint_id=r[9])))
+                                                entity=kind, viewpoint_id=r[9],
+                                                answer=tuple(r[10:13]) if r[10] is not None else None)))
     return [entry for _id, entry in sorted(rows, key=lambda pair: pair[0])]

@@ -77,6 +77,15 @@ class Request:
     viewpoints: tuple[str, ...]
     days_open: int
     days_since_request: int | None
+    department: str | None = None  # 担当課
+    received_on: dt.date | None = None  # 受付
+    answer_due: dt.date | None = None  # 回答予定
+    #: submitted, received, due or progress (cycle_stage)
+    stage: str = "submitted"
+    #: the 回答予定 has passed with no answer
+    overdue: bool = False
+    #: the newest 進捗回答, if any (date, text)
+    progress: tuple[dt.date, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,8 @@ class NewAnswer:
     ward_answer: str
     answered_on: dt.date | None
     change_id: int
+    kind: str = "answer"  # vocab answer_kind
+    department: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,16 @@ def _tally(rows) -> tuple[Counter, Counter, Counter, Counter]:
         by_nendo[(int(y), st)] += n
         by_state[r] += n
     return by_category, by_status, by_nendo, by_state
+
+
+def cycle_stage(received_on: dt.date | None, answer_due: dt.date | None, progress: bool) -> str:
+    """Where a waiting 要望 stands in the ward's 年度 cycle: 提出 → 受付 → 回答予定 (→ 回答,
+    when it leaves the inbox); a 進捗回答 received keeps it at 回答予定 with progress."""
+    if progress:
+        return "progress"
+    if answer_due is not None:
+        return "due"
+    return "received" if received_on is not None else "submitted"
 
 
 class StatsService:
@@ -262,7 +283,8 @@ class StatsService:
     def _requests(self, con: Connection, q: ListQuery, today: dt.date, limit: int | None, offset: int = 0) -> list[Request]:
         """Open 要望, the longest waiting first (then by id, for stable pages)."""
         i, org = m.Issue.__table__, m.Organization.__table__
-        stmt = (select(i.c.id, i.c.title, i.c.description, i.c.organization_id, org.c.name, i.c.raised_on)
+        stmt = (select(i.c.id, i.c.title, i.c.description, i.c.organization_id, org.c.name, i.c.raised_on,
+                       i.c.department, i.c.received_on, i.c.answer_due)
                 .select_from(i.outerjoin(org, org.c.id == i.c.organization_id))
                 .where(*self._where(q), summary.waiting(i))
                 .order_by(i.c.raised_on, i.c.id).offset(offset))
@@ -272,12 +294,27 @@ class StatsService:
         ids = [r[0] for r in rows]
         viewpoints = self._viewpoints_of(con, ids)
         requested = self._requested_on(con, ids)
+        progress = self._progress_of(con, ids)
         out = []
-        for id_, title, description, org_id, org_name, raised_on in rows:
+        for id_, title, description, org_id, org_name, raised_on, department, received_on, answer_due in rows:
             since = requested.get(id_)
             out.append(Request(id_, title, description, org_id, org_name or "", raised_on, since,
                                viewpoints.get(id_, ()), (today - raised_on).days,
-                               (today - since).days if since else None))
+                               (today - since).days if since else None, department, received_on, answer_due,
+                               cycle_stage(received_on, answer_due, id_ in progress),
+                               answer_due is not None and answer_due < today, progress.get(id_)))
+        return out
+
+    @staticmethod
+    def _progress_of(con: Connection, ids: list[str]) -> dict[str, tuple[dt.date, str]]:
+        """The newest 進捗回答 of each waiting 要望 that has one."""
+        a = m.RequestAnswer.__table__
+        out: dict[str, tuple[dt.date, str]] = {}
+        for chunk in chunks(ids):
+            for issue_id, on, body in con.execute(select(a.c.issue_id, a.c.answered_on, a.c.body).where(
+                    a.c.issue_id.in_(chunk), a.c.deleted.is_(False), a.c.kind == "progress")
+                    .order_by(a.c.answered_on, a.c.hlc)):
+                out[issue_id] = (on, body)
         return out
 
     @staticmethod
@@ -365,28 +402,41 @@ class StatsService:
             return con.execute(select(func.count()).where(*self._where(q or ListQuery()), summary.waiting())).scalar_one()
 
     def new_answers(self) -> list[NewAnswer]:
-        """要望 whose answer came in by an import (the ward's bundle) since the user last marked
-        the answers seen, and was not rewritten here since: answers written in this store are
-        its user's own, not news. A row new to the store counts if it arrived answered."""
-        h, c, i, org, meta = (m.History.__table__, m.Change.__table__, m.Issue.__table__,
-                              m.Organization.__table__, m.Meta.__table__)
-        later = (select(h.c.id).select_from(h.join(c, c.c.id == h.c.change_id))
-                 .where(h.c.entity == "issue", h.c.field == "ward_answer", c.c.kind != "import"))
+        """The ward's answers (回答, 進捗回答, 最終回答) that came in by an import (the ward's
+        bundle) since the user last marked the answers seen: answers written in this store are
+        its user's own, not news. A bundle from a ward still at the previous schema carries only
+        the 要望's answer text: that counts too, unless an answer record that came with it says
+        the same."""
+        h, c, i, a, org, meta = (m.History.__table__, m.Change.__table__, m.Issue.__table__,
+                                 m.RequestAnswer.__table__, m.Organization.__table__, m.Meta.__table__)
         with self.store.engine.connect() as con:
             seen = int(con.execute(select(meta.c.value).where(meta.c.key == ANSWERS_SEEN_KEY)).scalar() or 0)
-            arrived = (select(h.c.entity_id.label("issue_id"), func.max(c.c.id).label("change_id"))
-                       .select_from(h.join(c, c.c.id == h.c.change_id))
-                       .where(c.c.kind == "import", c.c.id > seen, h.c.entity == "issue",
-                              or_(h.c.field == "ward_answer", and_(h.c.field == "deleted", h.c.new == "false")))
-                       .group_by(h.c.entity_id).subquery())
-            rewritten = later.where(h.c.entity_id == arrived.c.issue_id, c.c.id > arrived.c.change_id).exists()
-            stmt = (select(i.c.id, i.c.title, org.c.name, i.c.ward_answer, i.c.answered_on, arrived.c.change_id)
-                    .select_from(arrived.join(i, i.c.id == arrived.c.issue_id)
+
+            def arrived(entity: str, field: str):
+                return (select(h.c.entity_id.label("ref_id"), func.max(c.c.id).label("change_id"))
+                        .select_from(h.join(c, c.c.id == h.c.change_id))
+                        .where(c.c.kind == "import", c.c.id > seen, h.c.entity == entity,
+                               or_(h.c.field == field, and_(h.c.field == "deleted", h.c.new == "false")))
+                        .group_by(h.c.entity_id).subquery())
+
+            came = arrived("request_answer", "body")
+            stmt = (select(i.c.id, i.c.title, org.c.name, a.c.body, a.c.answered_on, came.c.change_id, a.c.kind,
+                           a.c.department)
+                    .select_from(came.join(a, a.c.id == came.c.ref_id).join(i, i.c.id == a.c.issue_id)
                                  .outerjoin(org, org.c.id == i.c.organization_id))
-                    .where(i.c.deleted.is_(False), i.c.is_request.is_(True), summary.answered(i), ~rewritten)
-                    .order_by(arrived.c.change_id.desc(), i.c.answered_on.desc(), i.c.id))
-            return [NewAnswer(id_, title, name or "", answer, on, change)
-                    for id_, title, name, answer, on, change in con.execute(stmt)]
+                    .where(a.c.deleted.is_(False), i.c.deleted.is_(False)))
+            news = [NewAnswer(*row) for row in con.execute(stmt)]
+            told = {(n.id, n.ward_answer) for n in news}
+            old = arrived("issue", "ward_answer")
+            later = (select(h.c.id).select_from(h.join(c, c.c.id == h.c.change_id))
+                     .where(h.c.entity == "issue", h.c.field == "ward_answer", c.c.kind != "import",
+                            h.c.entity_id == old.c.ref_id, c.c.id > old.c.change_id).exists())
+            stmt = (select(i.c.id, i.c.title, org.c.name, i.c.ward_answer, i.c.answered_on, old.c.change_id)
+                    .select_from(old.join(i, i.c.id == old.c.ref_id).outerjoin(org, org.c.id == i.c.organization_id))
+                    .where(i.c.deleted.is_(False), i.c.is_request.is_(True), summary.answered(i), ~later))
+            news += [NewAnswer(*row) for row in con.execute(stmt) if (row[0], row[3]) not in told]
+        news.sort(key=lambda n: (-n.change_id, -(n.answered_on or dt.date.min).toordinal(), n.id))
+        return news
 
     def mark_answers_seen(self, up_to: int | None = None) -> int:
         """The user has read the new answers (those arrived up to change ``up_to``, default

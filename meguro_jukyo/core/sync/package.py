@@ -72,7 +72,8 @@ SCOPES = ("changes", "all", "bundle")
 COLUMNS_ADDED: dict[int, dict[str, dict[str, Any]]] = {
     6: {"meeting": {"opened_at": None, "closed_at": None}, "note": {"without_quorum": False},
         "action_item": {"agenda_item_id": None}, "agenda_item": {"carried_from": None}},
-    7: {"meeting": {"chair": "", "written_votes": 0}},
+    7: {"meeting": {"chair": "", "written_votes": 0},
+        "issue": {"department": None, "received_on": None, "answer_due": None}},
 }
 SCHEMA_SPAN = 1
 

@@ -1125,6 +1125,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Answered on</translation>
     </message>
     <message>
+        <source>Ward department</source>
+        <translation>Ward department</translation>
+    </message>
+    <message>
+        <source>Received by the ward</source>
+        <translation>Received by the ward</translation>
+    </message>
+    <message>
+        <source>Answer planned by</source>
+        <translation>Answer planned by</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Text</translation>
     </message>
@@ -1393,6 +1405,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>The ward&apos;s answer: %1</source>
+        <translation>The ward&apos;s answer: %1</translation>
+    </message>
+    <message>
         <source>Linked to a viewpoint</source>
         <translation>Linked to a viewpoint</translation>
     </message>
@@ -1437,6 +1453,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>The ward&apos;s answer…</translation>
     </message>
     <message>
+        <source>(the request&apos;s department)</source>
+        <translation>(the request&apos;s department)</translation>
+    </message>
+    <message>
+        <source>(not yet routed)</source>
+        <translation>(not yet routed)</translation>
+    </message>
+    <message>
+        <source>Save the routing</source>
+        <translation>Save the routing</translation>
+    </message>
+    <message>
         <source>Save the answer</source>
         <translation>Save the answer</translation>
     </message>
@@ -1453,8 +1481,32 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Request:</translation>
     </message>
     <message>
+        <source>Department:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Answer planned by:</source>
+        <translation>Answer planned by:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Latest progress:</source>
+        <translation>Latest progress:</translation>
+    </message>
+    <message>
         <source>Answer:</source>
         <translation>Answer:</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>Kind of answer:</source>
+        <translation>Kind of answer:</translation>
     </message>
     <message>
         <source>Date of the answer:</source>
@@ -1481,6 +1533,23 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Title</translation>
     </message>
     <message>
+        <source>Submitted</source>
+        <extracomment>how a waiting 要望&apos;s stage in the cycle reads (stats.cycle_stage)</extracomment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Answer planned</source>
+        <translation>Answer planned</translation>
+    </message>
+    <message>
+        <source>Progress answered</source>
+        <translation>Progress answered</translation>
+    </message>
+    <message>
         <source>%1 requests wait for an answer, the oldest first.</source>
         <translation>%1 requests wait for an answer, the oldest first.</translation>
     </message>
@@ -1493,8 +1562,40 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Answered on</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Answer planned by</source>
+        <translation>Answer planned by</translation>
+    </message>
+    <message>
+        <source>Not yet routed</source>
+        <translation>Not yet routed</translation>
+    </message>
+    <message>
+        <source>%1 (%2 waiting)</source>
+        <translation>%1 (%2 waiting)</translation>
+    </message>
+    <message>
+        <source>%1 past the planned date</source>
+        <translation>%1 past the planned date</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
         <source>No request waits for an answer.</source>
         <translation>No request waits for an answer.</translation>
+    </message>
+    <message>
+        <source>%1 progress answer: %2</source>
+        <translation>%1 progress answer: %2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1534,6 +1635,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Attendee</source>
         <translation>Attendee</translation>
+    </message>
+    <message>
+        <source>Ward&apos;s answer</source>
+        <translation>Ward&apos;s answer</translation>
     </message>
     <message>
         <source>Viewpoint link</source>

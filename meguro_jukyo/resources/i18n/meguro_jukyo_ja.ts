@@ -1125,6 +1125,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>回答日</translation>
     </message>
     <message>
+        <source>Ward department</source>
+        <translation>担当課</translation>
+    </message>
+    <message>
+        <source>Received by the ward</source>
+        <translation>区の受付日</translation>
+    </message>
+    <message>
+        <source>Answer planned by</source>
+        <translation>回答予定</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1393,6 +1405,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
+        <source>The ward&apos;s answer: %1</source>
+        <translation>区の回答: %1</translation>
+    </message>
+    <message>
         <source>Linked to a viewpoint</source>
         <translation>施策視点に結びつけた</translation>
     </message>
@@ -1437,6 +1453,18 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>区の回答…</translation>
     </message>
     <message>
+        <source>(the request&apos;s department)</source>
+        <translation>（要望の担当課）</translation>
+    </message>
+    <message>
+        <source>(not yet routed)</source>
+        <translation>（未振り分け）</translation>
+    </message>
+    <message>
+        <source>Save the routing</source>
+        <translation>振り分けを保存</translation>
+    </message>
+    <message>
         <source>Save the answer</source>
         <translation>回答を保存</translation>
     </message>
@@ -1453,8 +1481,32 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>要望:</translation>
     </message>
     <message>
+        <source>Department:</source>
+        <translation>担当課:</translation>
+    </message>
+    <message>
+        <source>Answer planned by:</source>
+        <translation>回答予定:</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>受付:</translation>
+    </message>
+    <message>
+        <source>Latest progress:</source>
+        <translation>最新の進捗:</translation>
+    </message>
+    <message>
         <source>Answer:</source>
         <translation>回答:</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Kind of answer:</source>
+        <translation>回答の種類:</translation>
     </message>
     <message>
         <source>Date of the answer:</source>
@@ -1481,6 +1533,23 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>件名</translation>
     </message>
     <message>
+        <source>Submitted</source>
+        <extracomment>how a waiting 要望&apos;s stage in the cycle reads (stats.cycle_stage)</extracomment>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <source>Answer planned</source>
+        <translation>回答予定</translation>
+    </message>
+    <message>
+        <source>Progress answered</source>
+        <translation>進捗回答あり</translation>
+    </message>
+    <message>
         <source>%1 requests wait for an answer, the oldest first.</source>
         <translation>回答待ちの要望 %1件（古い順）</translation>
     </message>
@@ -1493,8 +1562,40 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>回答日</translation>
     </message>
     <message>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Answer planned by</source>
+        <translation>回答予定</translation>
+    </message>
+    <message>
+        <source>Not yet routed</source>
+        <translation>未振り分け</translation>
+    </message>
+    <message>
+        <source>%1 (%2 waiting)</source>
+        <translation>%1（%2件 回答待ち）</translation>
+    </message>
+    <message>
+        <source>%1 past the planned date</source>
+        <translation>うち%1件 回答予定日超過</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（期限超過）</translation>
+    </message>
+    <message>
         <source>No request waits for an answer.</source>
         <translation>回答待ちの要望はありません。</translation>
+    </message>
+    <message>
+        <source>%1 progress answer: %2</source>
+        <translation>%1 進捗回答: %2</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（まだありません）</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1534,6 +1635,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Attendee</source>
         <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Ward&apos;s answer</source>
+        <translation>区の回答</translation>
     </message>
     <message>
         <source>Viewpoint link</source>

@@ -5,14 +5,14 @@ a second, as the raw SQL is). These store-local tables hold the counts keyed by 
 filters and groups on; core/summary.py keeps them current in every write transaction. This
 fills them from the rows already in the store. Measured at ward size in bench/desk.py.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010'
-down_revision = '0009'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -10,16 +10,16 @@ and synced out like any edit), their values filling the blanks of the one kept.
 The writes are this store's own (its device id and clock, saved back to ``meta``). The change
 is in history but not on the undo stack: undoing it would bring the doubles back.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 from types import SimpleNamespace
 
 from alembic import op
 from sqlalchemy import text
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
