@@ -16,7 +16,7 @@ from sqlalchemy import and_, func, select
 
 from . import models as m
 from .meeting import Candidate, MeetingFlow, short_title
-from .services.base import from_json
+from .services.values import from_json
 
 HELD = ("closed", "finalized")
 DONE_ACTION = ("done",)

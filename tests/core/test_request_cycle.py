@@ -13,7 +13,7 @@ from meguro_jukyo.core import models as m
 from meguro_jukyo.core.errors import ValidationError
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import Services
-from meguro_jukyo.core.services.stats import ANSWERED, NOT_A_REQUEST, request_state
+from meguro_jukyo.core.summary import ANSWERED, NOT_A_REQUEST, request_state
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -44,7 +44,7 @@ def test_a_progress_answer_keeps_a_request_waiting_and_a_final_answer_ends_the_w
         ("progress", "doboku", "設置場所を調査しています。"), ("final", "midori", "来年度に2基設置します。")]
     assert services.stats.dashboard(today=TODAY).requests.answered == 1
     with store.engine.connect() as con:
-        assert con.execute(select(request_state(TODAY)).select_from(m.Issue.__table__)).scalars().all() == [ANSWERED]
+        assert con.execute(select(request_state()).select_from(m.Issue.__table__)).scalars().all() == [ANSWERED]
     services.undo()  # the final answer and what it wrote on the 要望 go together
     assert services.issues.get(request.id).ward_answer == "" and len(services.answers.of(request.id)) == 1
 
@@ -61,7 +61,7 @@ def test_a_request_gets_a_ward_department_only_from_the_ward_s_list(store):
         services.issues.route(plain.id, "doboku")
     assert services.answers.of(request.id) == [] and services.issues.get(request.id).department is None
     with store.engine.connect() as con:
-        assert con.execute(select(request_state(TODAY)).where(m.Issue.__table__.c.id == plain.id)).scalar() \
+        assert con.execute(select(request_state()).where(m.Issue.__table__.c.id == plain.id)).scalar() \
             == NOT_A_REQUEST
     assert "地域振興課" in services.vocab.label("ward_department", "kuminkyodo")
 

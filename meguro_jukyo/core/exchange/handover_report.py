@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from .. import models as m
 from ..japanese import nendo_label, nendo_range, wareki
 from ..services import Services
-from ..services.base import chunks
+from ..bulk import chunks
 from ..sync.handover import CLOSED_ACTION, CLOSED_ISSUE
 from .minutes import Decision
 
