@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.engine import Connection
@@ -11,10 +10,8 @@ from sqlalchemy.engine import Connection
 from ..bulk import chunks, insert_many
 from ..search import index_rows
 from ..sync.state import codec, local_write
+from .unit_of_work import Tx
 from .values import to_json
-
-if TYPE_CHECKING:
-    from .unit_of_work import Tx
 
 
 def write_row(tx: Tx, table: Table, current: dict | None, values: dict,
