@@ -113,3 +113,63 @@ def test_an_undo_in_meeting_mode_reaches_the_main_window_and_the_main_windows_un
     qtbot.waitUntil(lambda: mode.notes == [] and mode.notes_list.count() == 0, timeout=WAIT)
     assert services.notes.list(ListQuery(equals={"agenda_item_id": item.id})) == []
     mode.close()
+
+
+def test_an_agenda_item_added_in_the_meeting_editor_reaches_meeting_mode_open_on_that_meeting(
+        qtbot, window, services, tasks, meeting):
+    mode = open_meeting_mode(window, meeting.id)
+    qtbot.addWidget(mode)
+    qtbot.waitUntil(lambda: mode.meeting is not None, timeout=WAIT)
+    assert mode.agenda_list.count() == 0
+    editor = window.open_item("meeting", meeting)
+    wait_idle(qtbot, tasks)
+    add_child(qtbot, editor.agenda, {"title": "防災倉庫の点検"})
+    qtbot.waitUntil(lambda: mode.agenda_list.count() == 1, timeout=WAIT)
+    assert "防災倉庫の点検" in mode.agenda_list.item(0).text()
+    editor.accept()
+    mode.close()
+
+
+def test_unlinking_a_viewpoint_in_the_editor_refreshes_the_policy_page_showing_that_viewpoint(
+        qtbot, window, services, tasks, org):
+    issue = services.issues.create({"organization_id": org, "title": "多言語の掲示板"})
+    services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1", "reason": "多言語"})
+    policy = window.show_page("policy")
+    policy.select("1-1-1")
+    policy.refresh_links()
+    qtbot.waitUntil(lambda: policy.linked.rowCount() == 1, timeout=WAIT)
+    editor = window.open_item("issue", issue)
+    qtbot.waitUntil(lambda: editor.links.model.rowCount() == 1, timeout=WAIT)
+    editor.links.view.selectRow(0)
+    editor.links.remove()
+    qtbot.waitUntil(lambda: policy.linked.rowCount() == 0, timeout=WAIT)
+    assert policy.linked_label.text().endswith("0")
+    editor.accept()
+
+
+def test_one_decision_with_a_minority_opinion_is_one_broadcast_and_one_history_refresh(
+        qtbot, window, services, tasks, meeting, monkeypatch):
+    flow = MeetingFlow(services)
+    flow.add_item(meeting.id, "会費")
+    flow.open_meeting(meeting.id)
+    mode = open_meeting_mode(window, meeting.id)
+    qtbot.addWidget(mode)
+    qtbot.waitUntil(lambda: mode.meeting is not None and mode.meeting.status == "in_session", timeout=WAIT)
+    broadcasts, refreshes = [], []
+    tasks.changed.connect(lambda changed, _owner: broadcasts.append(changed))
+    original = window.refresh_history
+    monkeypatch.setattr(window, "refresh_history", lambda: (refreshes.append(1), original())[1])
+    mode.capture.setText("会費を年1,500円とする")
+    mode.decide()
+    dialog = mode.decision_dialog
+    dialog.method.setCurrentIndex(dialog.method.findData("majority"))
+    dialog.votes["for"].setValue(8)
+    dialog.votes["against"].setValue(2)
+    dialog.minority.setText("据え置くべき")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(mode.notes) == 2, timeout=WAIT)
+    wait_idle(qtbot, tasks)
+    qtbot.wait(50)
+    assert len(broadcasts) == 1 and len(broadcasts[0]["note"]) == 2
+    assert len(refreshes) == 1
+    mode.close()
