@@ -69,10 +69,12 @@ def _run(installed, *args, timeout=300) -> subprocess.CompletedProcess:
 
 def test_the_wheel_carries_the_resources(installed):
     names = zipfile.ZipFile(installed["wheel"]).namelist()
-    for needed in ("meguro_jukyo/resources/areas.json", "meguro_jukyo/resources/i18n/meguro_jukyo_ja.qm",
-                   "meguro_jukyo/resources/icons/meguro_jukyo.svg",
-                   "meguro_jukyo/core/migrations/script.py.mako"):
-        assert needed in names
+    # every file of the checkout's resources folder, so that a new kind of resource file that
+    # pyproject's package-data does not name fails here rather than in a user's install
+    resources = ROOT / "meguro_jukyo" / "resources"
+    shipped = sorted(p.relative_to(ROOT).as_posix() for p in resources.rglob("*") if p.is_file() and p.suffix != ".ts")
+    assert [n for n in shipped if n not in names] == []
+    assert "meguro_jukyo/core/migrations/script.py.mako" in names
     assert any(n.startswith("meguro_jukyo/resources/policy/") and n.endswith(".json") for n in names)
     assert any(n.startswith("meguro_jukyo/core/migrations/versions/") for n in names)
     assert not any(n.startswith(("tests/", "bench/")) for n in names)

@@ -308,6 +308,12 @@ class MainWindow(QMainWindow):
         for action in self._store_actions:
             action.setEnabled(False)
 
+        self.guide_action = QAction(translate("MainWindow", "&How to use…"), self)
+        self.guide_action.setObjectName("guide_action")
+        self.guide_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
+                                       or [QKeySequence("F1")])
+        self.guide_action.triggered.connect(self.show_help)
+        self.menu("help").addAction(self.guide_action)
         about = QAction(translate("MainWindow", "&About"), self)
         about.setObjectName("about_action")
         about.triggered.connect(self.about)
@@ -611,6 +617,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(translate("MainWindow", "Backup made: %1").replace("%1", str(path)), 10000)
 
         self.tasks.run_in_background(lambda: store.backup(reason="manual"), done)
+
+    def show_help(self):
+        """Help ▸ How to use (F1): the guide to the three jobs and this window's keys."""
+        # not at the top: start-up (see the module docstring)
+        from .help import shortcut_rows, show_help
+
+        return show_help(self, self.settings.language, shortcut_rows(self))
 
     def about_dialog(self):
         # not at the top: start-up (see the module docstring)

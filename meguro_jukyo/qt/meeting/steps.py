@@ -80,7 +80,7 @@ class StepsPanel:
         steps_layout.addStretch(1)
         keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · "
                                 "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · "
-                                "Esc / Ctrl+W close meeting mode"))
+                                "Esc / Ctrl+W close meeting mode · Ctrl+F1 guide"))
         keys.setWordWrap(True)
         keys.setObjectName("keys_help")
         steps_layout.addWidget(keys)

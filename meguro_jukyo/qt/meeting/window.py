@@ -24,6 +24,7 @@ from ...core.meeting import (
     Session,
 )
 from ..display import Display
+from ..help import meeting_rows, show_help
 from ..tasks import TaskManager, error_text
 from .agenda import AgendaPanel
 from .capture import KIND_KEYS, CapturePanel
@@ -163,34 +164,44 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         self._build_steps(grid, self._build_attendance(grid))
 
     def _shortcuts(self) -> None:
-        def bind(sequence, slot) -> None:
+        def bind(sequence, slot, what: str | None = None) -> None:
             shortcut = QShortcut(self)
+            if what:  # for the help dialog's table of keys
+                shortcut.setProperty("help_text", what)
             # a standard key is every binding the platform has for it (Close: Ctrl+W and Ctrl+F4)
             shortcut.setKeys(QKeySequence.keyBindings(sequence) if isinstance(sequence, QKeySequence.StandardKey)
                              else [QKeySequence(sequence)])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
-        for i, (code, _label) in enumerate(self._kinds[:len(KIND_KEYS)]):
-            bind(KIND_KEYS[i], lambda k=code: self.choose_kind(k))
+        for i, (code, label) in enumerate(self._kinds[:len(KIND_KEYS)]):
+            bind(KIND_KEYS[i], lambda k=code: self.choose_kind(k), label)
             bind(f"Alt+{i + 1}", lambda k=code: self.choose_kind(k))
-        bind("F9", self.add_action)
-        bind("F10", self.toggle_pause)
-        bind("Alt+Right", lambda: self.step(1))
-        bind("Alt+Left", lambda: self.step(-1))
+        bind("F9", self.add_action, translate("MeetingMode", "Add an action item"))
+        bind("F10", self.toggle_pause, translate("MeetingMode", "Pause or resume the meeting"))
+        bind("Alt+Right", lambda: self.step(1), translate("MeetingMode", "Next agenda item"))
+        bind("Alt+Left", lambda: self.step(-1), translate("MeetingMode", "Previous agenda item"))
         bind("Ctrl+PgDown", lambda: self.step(1))
         bind("Ctrl+PgUp", lambda: self.step(-1))
-        bind("Alt+Up", lambda: self.move_selected(-1))
-        bind("Alt+Down", lambda: self.move_selected(1))
-        bind(QKeySequence.StandardKey.Undo, self.undo)
-        bind(QKeySequence.StandardKey.Redo, self.redo)
-        bind("Escape", self.request_close)
+        bind("Alt+Up", lambda: self.move_selected(-1), translate("MeetingMode", "Move the selected item up"))
+        bind("Alt+Down", lambda: self.move_selected(1), translate("MeetingMode", "Move the selected item down"))
+        bind(QKeySequence.StandardKey.Undo, self.undo, translate("MeetingMode", "Undo"))
+        bind(QKeySequence.StandardKey.Redo, self.redo, translate("MeetingMode", "Redo"))
+        bind("Escape", self.request_close, translate("MeetingMode", "Close meeting mode"))
         bind(QKeySequence.StandardKey.Close, self.request_close)
+        bind("Ctrl+F1", self.show_help, translate("MeetingMode", "This guide"))
         keys = MeetingKeys(self)
         for widget in (self.capture, self.notes_list, *(b for box in (
                 self.members_box, self.present_box, self.proxies_box) for b in (box, box.lineEdit()))):
             widget.installEventFilter(keys)
-        bind(QKeySequence.StandardKey.Print, self.print_papers)
+        bind(QKeySequence.StandardKey.Print, self.print_papers, translate("MeetingMode", "Print the minutes and papers"))
+
+    def show_help(self):
+        """The guide, with meeting mode's keys (Ctrl+F1: F1–F8 choose the kind of a note here)."""
+        return show_help(self, self.display.language, meeting_rows(self), [
+            (translate("MeetingMode", "Enter"), translate("MeetingMode", "Record what was typed")),
+            (translate("MeetingMode", "↑ in the empty box"), translate("MeetingMode", "Edit the last note")),
+            (translate("MeetingMode", "Del"), translate("MeetingMode", "Delete the selected note"))])
 
     # -- loading -------------------------------------------------------------------------
 
