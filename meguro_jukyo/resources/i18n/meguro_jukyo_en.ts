@@ -1359,6 +1359,21 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>How to use Meguro Jukyo</source>
+        <translation>How to use Meguro Jukyo</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>(none)</source>
@@ -1752,8 +1767,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Make a &amp;backup</translation>
     </message>
     <message>
-        <source>&amp;About</source>
+        <source>&amp;How to use…</source>
         <extracomment>actions that need the open store (enabled by attach)</extracomment>
+        <translation>&amp;How to use…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
@@ -2121,6 +2140,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Projector window</translation>
     </message>
     <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode · Ctrl+F1 guide</source>
+        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode · Ctrl+F1 guide</translation>
+    </message>
+    <message>
         <source>Meeting mode — %1</source>
         <translation>Meeting mode — %1</translation>
     </message>
@@ -2205,10 +2228,6 @@ Open the meeting anyway?</translation>
         <translation>Space ticks an item, F2 edits its title, Enter adds the ticked items.</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</source>
-        <translation>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</translation>
-    </message>
-    <message>
         <source>Finalise the minutes</source>
         <translation>Finalise the minutes</translation>
     </message>
@@ -2239,6 +2258,70 @@ Open the meeting anyway?</translation>
     <message>
         <source>Writing the minutes…</source>
         <translation>Writing the minutes…</translation>
+    </message>
+    <message>
+        <source>Add an action item</source>
+        <translation>Add an action item</translation>
+    </message>
+    <message>
+        <source>Pause or resume the meeting</source>
+        <translation>Pause or resume the meeting</translation>
+    </message>
+    <message>
+        <source>Next agenda item</source>
+        <translation>Next agenda item</translation>
+    </message>
+    <message>
+        <source>Previous agenda item</source>
+        <translation>Previous agenda item</translation>
+    </message>
+    <message>
+        <source>Move the selected item up</source>
+        <translation>Move the selected item up</translation>
+    </message>
+    <message>
+        <source>Move the selected item down</source>
+        <translation>Move the selected item down</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>This guide</source>
+        <translation>This guide</translation>
+    </message>
+    <message>
+        <source>Print the minutes and papers</source>
+        <translation>Print the minutes and papers</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Record what was typed</source>
+        <translation>Record what was typed</translation>
+    </message>
+    <message>
+        <source>↑ in the empty box</source>
+        <translation>↑ in the empty box</translation>
+    </message>
+    <message>
+        <source>Edit the last note</source>
+        <translation>Edit the last note</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Delete the selected note</source>
+        <translation>Delete the selected note</translation>
     </message>
     <message>
         <source>Undone: %1</source>

@@ -1359,6 +1359,21 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードの操作</translation>
+    </message>
+    <message>
+        <source>How to use Meguro Jukyo</source>
+        <translation>目黒住区アプリの使い方</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>使い方</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>(none)</source>
@@ -1752,8 +1767,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>バックアップを作成(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;About</source>
+        <source>&amp;How to use…</source>
         <extracomment>actions that need the open store (enabled by attach)</extracomment>
+        <translation>使い方(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
@@ -2121,6 +2140,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>プロジェクター表示(&amp;P)</translation>
     </message>
     <message>
+        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode · Ctrl+F1 guide</source>
+        <translation>F1〜F8 メモ · F9 アクション · F10 一時停止/再開 · Alt+←/→ 議題 · Ctrl+Z 元に戻す · 空の入力欄で↑: 直前のメモを修正 · Del: 選んだメモを削除 · Esc / Ctrl+W 会議モードを閉じる · Ctrl+F1 使い方</translation>
+    </message>
+    <message>
         <source>Meeting mode — %1</source>
         <translation>会議モード — %1</translation>
     </message>
@@ -2205,10 +2228,6 @@ Open the meeting anyway?</source>
         <translation>スペースキーで選び、F2 キーで議題名を直し、Enter キーで選んだものを議題に加えます。</translation>
     </message>
     <message>
-        <source>F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · Esc / Ctrl+W close meeting mode</source>
-        <translation>F1〜F8 メモ · F9 アクション · F10 一時停止/再開 · Alt+←/→ 議題 · Ctrl+Z 元に戻す · 空の入力欄で↑: 直前のメモを修正 · Del: 選んだメモを削除 · Esc / Ctrl+W 会議モードを閉じる</translation>
-    </message>
-    <message>
         <source>Finalise the minutes</source>
         <translation>議事録を確定</translation>
     </message>
@@ -2239,6 +2258,70 @@ Open the meeting anyway?</source>
     <message>
         <source>Writing the minutes…</source>
         <translation>議事録を書いています…</translation>
+    </message>
+    <message>
+        <source>Add an action item</source>
+        <translation>アクションを追加</translation>
+    </message>
+    <message>
+        <source>Pause or resume the meeting</source>
+        <translation>会議の一時停止・再開</translation>
+    </message>
+    <message>
+        <source>Next agenda item</source>
+        <translation>次の議題</translation>
+    </message>
+    <message>
+        <source>Previous agenda item</source>
+        <translation>前の議題</translation>
+    </message>
+    <message>
+        <source>Move the selected item up</source>
+        <translation>選んだ議題を上へ</translation>
+    </message>
+    <message>
+        <source>Move the selected item down</source>
+        <translation>選んだ議題を下へ</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直し</translation>
+    </message>
+    <message>
+        <source>This guide</source>
+        <translation>この使い方</translation>
+    </message>
+    <message>
+        <source>Print the minutes and papers</source>
+        <translation>議事録・次第などを印刷</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Record what was typed</source>
+        <translation>入力した内容を記録</translation>
+    </message>
+    <message>
+        <source>↑ in the empty box</source>
+        <translation>空の入力欄で↑</translation>
+    </message>
+    <message>
+        <source>Edit the last note</source>
+        <translation>直前のメモを修正</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Delete the selected note</source>
+        <translation>選んだメモを削除</translation>
     </message>
     <message>
         <source>Undone: %1</source>
