@@ -53,7 +53,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -73,6 +72,7 @@ from ..core.files import atomic_binary
 from ..core.japanese import nendo
 from ..core.policy import load_framework
 from ..core.services.stats import AGE_BOUNDS, Dashboard
+from . import file_dialogs
 from .lists import FilterBar
 from .meeting.minutes_pdf import write_minutes_pdf
 from .tasks import error_text
@@ -199,8 +199,8 @@ class ChartBox(QGroupBox):
         QApplication.clipboard().setPixmap(self.picture())
 
     def _ask_path(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, translate("Dashboard", "Save as PNG"),
-                                                    f"{self.title()}.png", "PNG (*.png)")
+        path, _filter = file_dialogs.save_path(self, "chart", translate("Dashboard", "Save as PNG"),
+                                                f"{self.title()}.png", "PNG (*.png)")
         if path:
             self.save_png(path if path.lower().endswith(".png") else path + ".png")
 
@@ -546,8 +546,8 @@ class DashboardPage(QWidget):
 
     def _ask_report_path(self) -> None:
         year = self.report_nendo()
-        path, _filter = QFileDialog.getSaveFileName(
-            self, translate("Dashboard", "Report per viewpoint"), f"視点別報告_{year}年度.pdf",
+        path, _filter = file_dialogs.save_path(
+            self, "report", translate("Dashboard", "Report per viewpoint"), f"視点別報告_{year}年度.pdf",
             translate("Dashboard", "PDF (*.pdf);;Excel workbook (*.xlsx)"))
         if path:
             self.export_report(Path(path), year)

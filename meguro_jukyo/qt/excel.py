@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from ..core.exchange.xlsx_import import ImportReport, import_workbook
 from ..core.exchange.xlsx_sheets import ACTION_SHEET, ISSUE_SHEET
 from ..core.exchange.xlsx_template import export_template
 from ..core.japanese import nendo
+from . import file_dialogs
 from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
@@ -586,8 +586,8 @@ class ExcelPage(QWidget):
         if self.filters() is None:
             return
         name = translate("Excel", "Local issues and meetings %1.xlsx").replace("%1", dt.date.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, translate("Excel", "Export workbook"), name,
-                                              translate("Excel", "Excel workbooks (*.xlsx)"))
+        path, _ = file_dialogs.save_path(self, "excel", translate("Excel", "Export workbook"), name,
+                                          translate("Excel", "Excel workbooks (*.xlsx)"))
         if path:
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
@@ -655,8 +655,8 @@ class ExcelPage(QWidget):
 
     def _ask_template_path(self) -> None:
         name = translate("Excel", "Template for local issues.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, translate("Excel", "Save template"), name,
-                                              translate("Excel", "Excel workbooks (*.xlsx)"))
+        path, _ = file_dialogs.save_path(self, "excel", translate("Excel", "Save template"), name,
+                                          translate("Excel", "Excel workbooks (*.xlsx)"))
         if path:
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
@@ -677,8 +677,8 @@ class ExcelPage(QWidget):
     # -- import --------------------------------------------------------------------------
 
     def _ask_import_path(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, translate("Excel", "Import a workbook"), "",
-                                              translate("Excel", "Excel workbooks (*.xlsx)"))
+        path = file_dialogs.open_path(self, "excel", translate("Excel", "Import a workbook"),
+                                      translate("Excel", "Excel workbooks (*.xlsx)"))
         if path:
             self.check_import(path)
 
@@ -771,7 +771,7 @@ class ExcelPage(QWidget):
     # -- open data -----------------------------------------------------------------------
 
     def _ask_opendata_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, translate("Excel", "Folder for the open-data files"))
+        folder = file_dialogs.folder_path(self, "opendata", translate("Excel", "Folder for the open-data files"))
         if folder:
             self.export_opendata_to(folder)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QSpinBox,
 )
@@ -24,6 +23,7 @@ from ..core.exchange.handover_report import build_handover_report
 from ..core.japanese import nendo, nendo_label
 from ..core.services import Services
 from ..core.sync import handover
+from . import file_dialogs
 from .meeting.minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
 
@@ -79,8 +79,8 @@ def ask_write(page) -> None:
             return
         org_id, year = dialog.organization.currentData(), dialog.year.value()
         name = f"{dialog.organization.currentText()}-{year}年度-引き継ぎ{handover.SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(page, translate("Handover", "Save the handover file"), name,
-                                              translate("Handover", "Handover files (*.mjhandover)"))
+        path, _ = file_dialogs.save_path(page, "handover", translate("Handover", "Save the handover file"), name,
+                                          translate("Handover", "Handover files (*.mjhandover)"))
         if path:
             write_to(page, path if path.endswith(handover.SUFFIX) else path + handover.SUFFIX, org_id, year)
 
@@ -109,8 +109,8 @@ def write_to(page, path: str | Path, organization_id: str, year: int):
 
 
 def ask_import(page) -> None:
-    path, _ = QFileDialog.getOpenFileName(page, translate("Handover", "Import a handover file"), "",
-                                          translate("Handover", "Handover files (*.mjhandover)"))
+    path = file_dialogs.open_path(page, "handover", translate("Handover", "Import a handover file"),
+                                  translate("Handover", "Handover files (*.mjhandover)"))
     if path:
         import_from(page, path)
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from .app_style import apply_font_scale
 from .names import kind_name, row_title
+from . import settings as app_settings
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
 from .widgets import confirm, show_error
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self.resize(1200, 760)
+        app_settings.install(settings)
+        geometry = settings.window_geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         if services is not None:
             self.attach(services, framework)
 
@@ -666,5 +671,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         close_all(self)
+        self.settings.keep_window_geometry("main", self.saveGeometry())
         self.tasks.wait()
         super().closeEvent(event)

@@ -10,11 +10,25 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = ("ja", "en")
 TEXT_SIZES = {"normal": 1.0, "large": 1.4}
 RECENT_MAX = 12
+
+_current: Settings | None = None
+
+
+def install(settings: Settings | None) -> None:
+    """Make ``settings`` the app's own (the main window does, with the one it was given), for the
+    screens that are not handed one: file dialogs and meeting mode's window geometry."""
+    global _current
+    _current = settings
+
+
+def current() -> Settings | None:
+    """The settings :func:`install` made the app's own; None before (nothing is remembered)."""
+    return _current
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,23 @@ class Settings:
 
     def set_hidden_columns(self, kind: str, hidden: set[str]) -> None:
         self.q.setValue(f"columns/{kind}/hidden", ",".join(sorted(hidden)))
+
+    # -- windows and folders ---------------------------------------------------------
+
+    def window_geometry(self, name: str) -> QByteArray | None:
+        """The geometry ``name`` (main, meeting) was closed with, as Qt's saveGeometry wrote it."""
+        value = self.q.value(f"windows/{name}/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def keep_window_geometry(self, name: str, geometry: QByteArray) -> None:
+        self.q.setValue(f"windows/{name}/geometry", geometry)
+
+    def last_folder(self, kind: str) -> str:
+        """The folder a file dialog of ``kind`` (excel, sync, minutes …) last chose ("" if none)."""
+        return self._get(f"folders/{kind}", "")
+
+    def remember_folder(self, kind: str, folder: str) -> None:
+        self.q.setValue(f"folders/{kind}", folder)
 
     # -- recently opened -------------------------------------------------------------
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from ..core.sync import identity, importer, package
+from . import file_dialogs
 from . import handover
 from .display import Display
 from .sync_conflicts import ConflictsView
@@ -487,8 +487,8 @@ class SyncPage(QWidget):
 
     def _ask_card_path(self) -> None:
         name = (self.store.device_name or "device") + ".mjcard"
-        path, _ = QFileDialog.getSaveFileName(self, translate("Sync", "Save device card"), name,
-                                              translate("Sync", "Device cards (*.mjcard *.json)"))
+        path, _ = file_dialogs.save_path(self, "card", translate("Sync", "Save device card"), name,
+                                          translate("Sync", "Device cards (*.mjcard *.json)"))
         if path:
             self.save_card(path)
 
@@ -505,8 +505,8 @@ class SyncPage(QWidget):
     def _ask_export_path(self, scope: str) -> None:
         stamp = dt.date.today().isoformat()
         name = f"{self.store.device_name or 'device'}-{scope}-{stamp}{package.SUFFIX}"
-        path, _ = QFileDialog.getSaveFileName(self, translate("Sync", "Export sync file"), name,
-                                              translate("Sync", "Sync files (*.mjsync)"))
+        path, _ = file_dialogs.save_path(self, "sync", translate("Sync", "Export sync file"), name,
+                                          translate("Sync", "Sync files (*.mjsync)"))
         if path:
             if not path.endswith(package.SUFFIX):
                 path += package.SUFFIX
@@ -529,13 +529,13 @@ class SyncPage(QWidget):
     # -- import ----------------------------------------------------------------------------
 
     def _ask_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, translate("Sync", "Import sync files"), "",
-                                                translate("Sync", "Sync files (*.mjsync)"))
+        paths = file_dialogs.open_paths(self, "sync", translate("Sync", "Import sync files"),
+                                        translate("Sync", "Sync files (*.mjsync)"))
         if paths:
             self.import_paths(paths)
 
     def _ask_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, translate("Sync", "Import every sync file in a folder"))
+        folder = file_dialogs.folder_path(self, "sync", translate("Sync", "Import every sync file in a folder"))
         if folder:
             self.import_paths([folder])
 
@@ -578,8 +578,8 @@ class SyncPage(QWidget):
     # -- trust -----------------------------------------------------------------------------
 
     def _ask_card_to_trust(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, translate("Sync", "Open a device card"), "",
-                                              translate("Sync", "Device cards (*.mjcard *.json)"))
+        path = file_dialogs.open_path(self, "card", translate("Sync", "Open a device card"),
+                                      translate("Sync", "Device cards (*.mjcard *.json)"))
         if path:
             self.trust_card_file(path)
 

@@ -5,6 +5,7 @@ from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.policy import load_framework
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.qt import i18n
+from meguro_jukyo.qt import settings as settings_module
 from meguro_jukyo.qt.display import Display
 from meguro_jukyo.qt.mainwindow import MainWindow
 from meguro_jukyo.qt.settings import Settings
@@ -41,6 +42,15 @@ def display(services):
 @pytest.fixture
 def settings(tmp_path):
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def app_settings(settings):
+    """The test's own settings are the app's (file dialogs' folders, meeting mode's geometry),
+    never the user's real ones, and none are left behind for the next test."""
+    settings_module.install(settings)
+    yield settings
+    settings_module.install(None)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import zipfile
 import openpyxl
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from meguro_jukyo.core.exchange import opendata
 from meguro_jukyo.core.reference import council_id
@@ -261,7 +261,7 @@ def test_the_file_menu_export_asks_for_a_file_then_writes_it(qtbot, window, data
         asked.append(name)
         return str(out), ""
 
-    monkeypatch.setattr(excel.QFileDialog, "getSaveFileName", save_as)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     open_page(qtbot, window)
     action = next(a for a in window.menu("file").actions() if a.objectName() == "excel_export_action")
     with qtbot.waitSignal(window.excel_page.exported, timeout=WAIT) as blocker:

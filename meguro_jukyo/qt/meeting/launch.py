@@ -17,6 +17,7 @@ from ...core.services import Services
 from .. import i18n
 from ..display import Display
 from ..settings import Settings
+from .. import settings as app_settings
 from ..tasks import TaskManager
 from .window import MeetingModeWindow
 
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings()
+    app_settings.install(settings)
     translators = i18n.install(app, settings.language)
     store = Store.open(args.db, holder="meguro-jukyo meeting mode")
     tasks = TaskManager()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import file_dialogs
 from ...core import models as m
 from ...core.exchange.minutes import build_minutes
 from ...core.exchange.minutes_xlsx import write_minutes_xlsx
@@ -218,7 +219,7 @@ class StepsPanel:
     # -- minutes ---------------------------------------------------------------------------
 
     def choose_minutes_folder(self) -> QFileDialog:
-        dialog = QFileDialog(self, translate("MeetingMode", "Folder for the minutes"), self.minutes_folder)
+        dialog = QFileDialog(self, translate("MeetingMode", "Folder for the minutes"), file_dialogs.start_folder("minutes"))
         dialog.setObjectName("minutes_folder_dialog")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -230,7 +231,7 @@ class StepsPanel:
 
     def write_minutes(self, folder: str) -> None:
         """PDF and Excel minutes into ``folder``, on the lane with a progress dialog."""
-        self.minutes_folder = folder
+        file_dialogs.remember("minutes", folder)
         services, meeting_id, era = self.services, self.meeting_id, self.display.era
         meeting = self.meeting
         stem = safe_file_stem(f"{meeting.starts_at:%Y-%m-%d}_{meeting.title}_議事録")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -24,6 +23,7 @@ from ...core.meeting import (
     Session,
 )
 from ..display import Display
+from .. import settings as app_settings
 from ..help import meeting_rows, show_help
 from ..tasks import TaskManager, error_text
 from .agenda import AgendaPanel
@@ -114,7 +114,6 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         self.kind = "opinion"
         self.draft_decision = ""
         self.projector: ProjectorWindow | None = None
-        self.minutes_folder = str(Path.home())
         self._closing = False
         self._kinds = display.entries("note_kind")
         self.setWindowTitle(translate("MeetingMode", "Meeting mode"))
@@ -132,6 +131,10 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         self._build()
         self._shortcuts()
         self.resize(1280, 800)
+        settings = app_settings.current()
+        geometry = settings.window_geometry("meeting") if settings is not None else None
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self._clock.start()
         self.reload(restore_draft=True, remember=True)
 
@@ -373,4 +376,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         if self.projector is not None:
             self.projector.close()
         self._clock.stop()
+        settings = app_settings.current()
+        if settings is not None:
+            settings.keep_window_geometry("meeting", self.saveGeometry())
         super().closeEvent(event)
