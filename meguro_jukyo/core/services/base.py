@@ -20,7 +20,7 @@ from sqlmodel import SQLModel
 from .. import models as m
 from ..bulk import chunks
 from ..errors import NotFound, ValidationError
-from .listing import ListQuery, loosened_queries
+from .listing import ListQuery, loosened_queries, organizations_in_area
 from .rows import _by_id, _rows_by_ids, deleted_flags, write_new_rows, write_row, write_updates
 from .unit_of_work import Tx, run
 from .values import clean, validation_error
@@ -117,14 +117,9 @@ class EntityService(Generic[ReadT]):
                     conds.append(col < dt.datetime.combine(q.date_to + dt.timedelta(days=1), dt.time()))
                 else:
                     conds.append(col <= q.date_to)
-        if (q.district_code or q.jukyo_code) and self.org_field:
-            org = m.Organization.__table__
-            sub = select(org.c.id)
-            if q.district_code:
-                sub = sub.where(org.c.district_code == q.district_code)
-            if q.jukyo_code:
-                sub = sub.where(org.c.jukyo_code == q.jukyo_code)
-            conds.append(t.c[self.org_field].in_(sub))
+        area = organizations_in_area(q)
+        if area is not None and self.org_field:
+            conds.append(t.c[self.org_field].in_(area))
         if q.organization_id is not None:
             conds.append(self._organization_condition(q.organization_id))
         if q.viewpoint_id:
@@ -160,15 +155,18 @@ class EntityService(Generic[ReadT]):
         order.append(self.table.c.id.asc())  # a total order: stable pages
         return order
 
-    def list(self, q: ListQuery | None = None) -> list[ReadT]:
-        q = q or ListQuery()
+    def _page(self, q: ListQuery):
+        """The SELECT of the rows ``q`` shows, in its order, limited to its page."""
         stmt = select(self.table).where(and_(*self._where(q, ordered=True))).order_by(*self._order(q))
         if q.limit is not None:
             stmt = stmt.limit(q.limit)
         if q.offset:
             stmt = stmt.offset(q.offset)
+        return stmt
+
+    def list(self, q: ListQuery | None = None) -> list[ReadT]:
         with self.store.engine.connect() as con:
-            return [self._read(r) for r in con.execute(stmt).mappings()]
+            return [self._read(r) for r in con.execute(self._page(q or ListQuery())).mappings()]
 
     def select_ids(self, q: ListQuery | None = None):
         """A SELECT of the ids ``list(q)`` would show, for use as a subquery."""
@@ -179,12 +177,7 @@ class EntityService(Generic[ReadT]):
 
         For exports of ward-size lists: memory stays flat however many rows there are.
         """
-        q = q or ListQuery()
-        stmt = select(self.table).where(and_(*self._where(q, ordered=True))).order_by(*self._order(q))
-        if q.limit is not None:
-            stmt = stmt.limit(q.limit)
-        if q.offset:
-            stmt = stmt.offset(q.offset)
+        stmt = self._page(q or ListQuery())
         with self.store.engine.connect() as con:
             result = con.execution_options(stream_results=True, yield_per=batch).execute(stmt)
             for row in result.mappings():

@@ -14,6 +14,7 @@ from .. import models as m
 from ..errors import ValidationError
 from ..japanese import normalize
 from .base import EntityService
+from .listing import organizations_in_area
 from ..bulk import chunks
 from .unit_of_work import run
 
@@ -275,14 +276,9 @@ class NoteService(EntityService[m.NoteRead]):
 
     def _where(self, q, **kw):
         conds = super()._where(q, **kw)
-        if q.district_code or q.jukyo_code:
-            org = m.Organization.__table__
-            orgs = select(org.c.id)
-            if q.district_code:
-                orgs = orgs.where(org.c.district_code == q.district_code)
-            if q.jukyo_code:
-                orgs = orgs.where(org.c.jukyo_code == q.jukyo_code)
-            conds.append(self._meetings_of(orgs))
+        area = organizations_in_area(q)
+        if area is not None:
+            conds.append(self._meetings_of(area))
         return conds
 
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:

@@ -6,6 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sqlalchemy import select
+
+from .. import models as m
+
 
 @dataclass
 class ListQuery:
@@ -36,3 +40,17 @@ def loosened_queries(q: ListQuery) -> list[tuple[str, ListQuery]]:
     for key in q.equals:
         out.append((key, replace(q, equals={k: v for k, v in q.equals.items() if k != key})))
     return out
+
+
+def organizations_in_area(q: ListQuery):
+    """A SELECT of the ids of the organizations in ``q``'s 地区 and 住区 (for ``IN``), or None
+    when ``q`` names neither."""
+    if not (q.district_code or q.jukyo_code):
+        return None
+    org = m.Organization.__table__
+    orgs = select(org.c.id)
+    if q.district_code:
+        orgs = orgs.where(org.c.district_code == q.district_code)
+    if q.jukyo_code:
+        orgs = orgs.where(org.c.jukyo_code == q.jukyo_code)
+    return orgs

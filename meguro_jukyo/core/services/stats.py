@@ -20,7 +20,7 @@ from .. import models as m
 from .. import summary
 from ..dialect import upsert_meta
 from ..japanese import nendo
-from .listing import ListQuery
+from .listing import ListQuery, organizations_in_area
 from ..bulk import chunks
 
 #: the days an open 要望 has waited, as the age chart groups them: under 30, 30–89, …, a year or more
@@ -200,14 +200,9 @@ class StatsService:
             conds.append(table.c.nendo <= nendo(q.date_to))
         if q.organization_id:
             conds.append(table.c.organization_id == q.organization_id)
-        if q.district_code or q.jukyo_code:
-            org = m.Organization.__table__
-            orgs = select(org.c.id)
-            if q.district_code:
-                orgs = orgs.where(org.c.district_code == q.district_code)
-            if q.jukyo_code:
-                orgs = orgs.where(org.c.jukyo_code == q.jukyo_code)
-            conds.append(table.c.organization_id.in_(orgs))
+        area = organizations_in_area(q)
+        if area is not None:
+            conds.append(table.c.organization_id.in_(area))
         return conds
 
     def _matrices(self, con: Connection, q: ListQuery, plain: bool) -> dict[str, list[Cell]]:
