@@ -26,6 +26,7 @@ from ..core.services import Services
 from ..core.sync import handover
 from .meeting.minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -98,10 +99,9 @@ def write_to(page, path: str | Path, organization_id: str, year: int):
         return written
 
     def done(written: handover.Handover) -> None:
-        page.status.setText(translate(
+        page.status.setText(tr_args(
             "Handover", "Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this "
-            "device's fingerprint %3 when it is imported.").replace("%1", str(path)).replace("%2", str(pdf))
-            .replace("%3", written.sender.fingerprint))
+            "device's fingerprint %3 when it is imported.", str(path), str(pdf), written.sender.fingerprint))
         page.handover_done.emit(written)
 
     return page.tasks.with_progress(page, translate("Handover", "Writing the handover file…"), work, done,
