@@ -235,6 +235,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Written: %1</source>
         <translation>Written: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>%Ln open conflict</numerusform>
+            <numerusform>%Ln open conflicts</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Write a merged value</source>
         <translation>Write a merged value</translation>
@@ -250,10 +257,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Write a merged value…</source>
         <translation>Write a merged value…</translation>
-    </message>
-    <message>
-        <source>%1 open conflicts</source>
-        <translation>%1 open conflicts</translation>
     </message>
     <message>
         <source>No open conflicts: every field has one value.</source>
@@ -301,7 +304,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <name>Dashboard</name>
     <message>
         <source>under %1 days</source>
-        <extracomment>kinds of change that alter what the page shows</extracomment>
         <translation>under %1 days</translation>
     </message>
     <message>
@@ -312,12 +314,23 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>%1 days or more</source>
         <translation>%1 days or more</translation>
     </message>
-    <message>
-        <source>%1 × %2: %3 issues (click to list them)</source>
-        <translation>%1 × %2: %3 issues (click to list them)</translation>
+    <message numerus="yes">
+        <source>%1 × %2: %Ln issue(s) (click to list them)</source>
+        <translation>
+            <numerusform>%1 × %2: %Ln issue (click to list them)</numerusform>
+            <numerusform>%1 × %2: %Ln issues (click to list them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln issue(s) (matches|match) these filters.</source>
+        <translation>
+            <numerusform>%Ln issue matches these filters.</numerusform>
+            <numerusform>%Ln issues match these filters.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy</source>
+        <extracomment>kinds of change that alter what the page shows</extracomment>
         <translation>Copy</translation>
     </message>
     <message>
@@ -388,10 +401,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Counting…</source>
         <translation>Counting…</translation>
-    </message>
-    <message>
-        <source>%1 issues match these filters.</source>
-        <translation>%1 issues match these filters.</translation>
     </message>
     <message>
         <source>Issues</source>
@@ -590,6 +599,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
+        <extracomment>the ticked values changed</extracomment>
         <translation>e.g. R7.4.1 or 2025-04-01</translation>
     </message>
 </context>
@@ -858,10 +868,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Correct the dates to see the preview.</translation>
     </message>
     <message>
-        <source>%1 rows will be written.</source>
-        <translation>%1 rows will be written.</translation>
-    </message>
-    <message>
         <source>Nothing matches these filters: the sheets would be empty.</source>
         <translation>Nothing matches these filters: the sheets would be empty.</translation>
     </message>
@@ -876,6 +882,20 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Local issues and meetings %1.xlsx</source>
         <translation>Local issues and meetings %1.xlsx</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be written.</source>
+        <translation>
+            <numerusform>%Ln row will be written.</numerusform>
+            <numerusform>%Ln rows will be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 %Ln row</numerusform>
+            <numerusform>%1 %Ln rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -900,10 +920,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>, </source>
         <translation>, </translation>
-    </message>
-    <message>
-        <source>%1 %2 rows</source>
-        <translation>%1 %2 rows</translation>
     </message>
     <message>
         <source>Wrote %1 (%2).</source>
@@ -1297,9 +1313,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Nothing matches, even with any one of the filters taken away.</source>
         <translation>Nothing matches, even with any one of the filters taken away.</translation>
     </message>
-    <message>
-        <source>Without “%1”: %2 rows. </source>
-        <translation>Without “%1”: %2 rows. </translation>
+    <message numerus="yes">
+        <source>Without “%1”: %Ln row(s). </source>
+        <translation>
+            <numerusform>Without “%1”: %Ln row. </numerusform>
+            <numerusform>Without “%1”: %Ln rows. </numerusform>
+        </translation>
     </message>
     <message>
         <source>No row meets all these filters together. %1</source>
@@ -1307,7 +1326,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source> and %1 more</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation> and %1 more</translation>
     </message>
 </context>
@@ -1420,6 +1438,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Viewpoint link: %1</source>
         <translation>Viewpoint link: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>another device (%1)</source>
         <translation>another device (%1)</translation>
@@ -1427,10 +1452,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Created</source>
         <translation>Created</translation>
-    </message>
-    <message>
-        <source>%1 changes</source>
-        <translation>%1 changes</translation>
     </message>
     <message>
         <source>No changes recorded.</source>
@@ -1550,10 +1571,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Progress answered</translation>
     </message>
     <message>
-        <source>%1 requests wait for an answer, the oldest first.</source>
-        <translation>%1 requests wait for an answer, the oldest first.</translation>
-    </message>
-    <message>
         <source>The oldest %1 are listed.</source>
         <translation>The oldest %1 are listed.</translation>
     </message>
@@ -1572,6 +1589,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Not yet routed</source>
         <translation>Not yet routed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) (waits|wait) for an answer, the oldest first.</source>
+        <translation>
+            <numerusform>%Ln request waits for an answer, the oldest first.</numerusform>
+            <numerusform>%Ln requests wait for an answer, the oldest first.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2 waiting)</source>
@@ -1675,9 +1699,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 rows</translation>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 or more rows (counting…)</source>
@@ -1772,6 +1799,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>This device: %1</source>
         <translation>This device: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) (was|were) found:</source>
+        <translation>
+            <numerusform>%Ln problem was found:</numerusform>
+            <numerusform>%Ln problems were found:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
         <translation>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</translation>
@@ -1812,6 +1846,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
+    <message numerus="yes">
+        <source>Requests (%Ln new answer(s))</source>
+        <translation>
+            <numerusform>Requests (%Ln new answer)</numerusform>
+            <numerusform>Requests (%Ln new answers)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
         <translation>Delete “%1”? You can undo this with Ctrl+Z.</translation>
@@ -1831,10 +1872,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>No problems were found.</source>
         <translation>No problems were found.</translation>
-    </message>
-    <message>
-        <source>%1 problems were found:</source>
-        <translation>%1 problems were found:</translation>
     </message>
     <message>
         <source>Check the data</source>
@@ -1907,10 +1944,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Requests</source>
         <translation>Requests</translation>
-    </message>
-    <message>
-        <source>Requests (%1 new answers)</source>
-        <translation>Requests (%1 new answers)</translation>
     </message>
     <message>
         <source>&amp;Requests to the ward</source>
@@ -2476,6 +2509,17 @@ Signers: %2</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Results</source>
@@ -2591,6 +2635,27 @@ Signers: %2</translation>
     <message>
         <source>Rejected</source>
         <translation>Rejected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</source>
+        <translation>
+            <numerusform>%Ln file is held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</numerusform>
+            <numerusform>%Ln files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln record to %1.</numerusform>
+            <numerusform>Exported %Ln records to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %Ln held file(s) from it can be imported now (Import now).</source>
+        <translation>
+            <numerusform> %Ln held file from it can be imported now (Import now).</numerusform>
+            <numerusform> %Ln held files from it can be imported now (Import now).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing %1 (%2 of %3)…</source>
@@ -2814,10 +2879,6 @@ Signers: %2</translation>
         <translation>No files are held.</translation>
     </message>
     <message>
-        <source>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</source>
-        <translation>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</translation>
-    </message>
-    <message>
         <source>Conflicts (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
@@ -2854,10 +2915,6 @@ Signers: %2</translation>
         <translation>Sync files (*.mjsync)</translation>
     </message>
     <message>
-        <source>Exported %1 records to %2.</source>
-        <translation>Exported %1 records to %2.</translation>
-    </message>
-    <message>
         <source>Writing the sync file…</source>
         <translation>Writing the sync file…</translation>
     </message>
@@ -2892,10 +2949,6 @@ Signers: %2</translation>
     <message>
         <source>Trusted %1.</source>
         <translation>Trusted %1.</translation>
-    </message>
-    <message>
-        <source> %1 held files from it can be imported now (Import now).</source>
-        <translation> %1 held files from it can be imported now (Import now).</translation>
     </message>
 </context>
 <context>
