@@ -133,11 +133,9 @@ def _import(page, path: str | Path, fingerprint: str):
 
     def done(got: handover.HandoverImport) -> None:
         h = got.handover
-        text = translate("Handover", "Imported the handover of %1 for %2: %3 records; %4 devices trusted.")
-        for key, value in (("%4", str(len(got.trusted))), ("%3", f"{sum(got.result.counts.values()):,}"),
-                           ("%2", nendo_label(h.nendo)), ("%1", h.organization_name)):
-            text = text.replace(key, value)
-        page.status.setText(text)
+        page.status.setText(tr_args("Handover", "Imported the handover of %1 for %2: %3 records; %4 devices trusted.",
+                                    h.organization_name, nendo_label(h.nendo), f"{sum(got.result.counts.values()):,}",
+                                    len(got.trusted)))
         page.refresh()
         page.handover_done.emit(got)
 

@@ -559,14 +559,12 @@ class SyncPage(QWidget):
     def _show_report(self, report: importer.ImportReport) -> None:
         self.report.show(report)
         totals = report.totals()
-        text = translate("Sync", "%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, "
-                         "%7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.")
-        for i, n in reversed(list(enumerate((
-                len(report.files), totals[importer.IMPORTED], totals[importer.DUPLICATE],
-                totals[importer.QUARANTINED], totals[importer.REJECTED], totals[importer.state.NEW],
-                totals[importer.state.UPDATED], totals[importer.state.UNCHANGED],
-                totals[importer.state.PARALLEL], totals[importer.state.CONFLICT]), 1))):
-            text = text.replace(f"%{i}", f"{n:,}")
+        text = tr_args("Sync", "%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, "
+                       "%7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.", *(f"{n:,}" for n in (
+                           len(report.files), totals[importer.IMPORTED], totals[importer.DUPLICATE],
+                           totals[importer.QUARANTINED], totals[importer.REJECTED], totals[importer.state.NEW],
+                           totals[importer.state.UPDATED], totals[importer.state.UNCHANGED],
+                           totals[importer.state.PARALLEL], totals[importer.state.CONFLICT])))
         if report.cancelled:
             text += translate("Sync", " Cancelled: the files not listed were not imported.")
         self.status.setText(text)
