@@ -92,13 +92,21 @@ def tr_n(context: str, text: str, n: int, *args: object) -> str:
     return fill(QCoreApplication.translate(context, text, None, n), *args)
 
 
-# Qt's own strings that qtbase's Japanese catalogue lacks (its QFileDialog labels gained a
-# mnemonic, "&Look in:", and the catalogue kept the old "Look in:"): translated in our .ts,
+# Qt's own strings that qtbase's Japanese catalogue lacks: the file dialog's labels gained a
+# mnemonic ("&Look in:"; the catalogue has "Look in:"), and its Type column moved to
+# QAbstractFileIconProvider (the catalogue has them under QFileDialog). Translated in our .ts,
 # under Qt's context, so Qt finds them through our translator. (Not "#:" comments here:
 # lupdate would take them for a translator's note.)
 QT_GAPS = (
     ("QFileDialog", "&Look in:"),
     ("QFileDialog", "Files of &type:"),
+    ("QAbstractFileIconProvider", "Folder"),
+    ("QAbstractFileIconProvider", "File Folder"),
+    ("QAbstractFileIconProvider", "File"),
+    ("QAbstractFileIconProvider", "%1 File"),
+    ("QAbstractFileIconProvider", "Drive"),
+    ("QAbstractFileIconProvider", "Shortcut"),
+    ("QAbstractFileIconProvider", "Alias"),
 )
 
 _HELPERS = {"tr_args": False, "tr_n": True}  # name -> plural

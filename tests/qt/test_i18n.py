@@ -4,7 +4,8 @@ import re
 import shutil
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QFileInfo, QSettings, QTranslator
+from PySide6.QtGui import QAbstractFileIconProvider
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 
 from meguro_jukyo.qt import i18n
@@ -114,7 +115,7 @@ def test_helpers_need_literal_strings_for_lupdate(tmp_path):
         i18n.helper_strings([code])
 
 
-def test_qt_own_file_dialog_speaks_japanese(qapp):
+def test_qt_own_file_dialog_speaks_japanese(qapp, tmp_path):
     translators = i18n.install(qapp, "ja")
     try:
         dialog = QFileDialog(None, "")
@@ -122,8 +123,10 @@ def test_qt_own_file_dialog_speaks_japanese(qapp):
         labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
         buttons = [button.text() for button in dialog.findChildren(QPushButton) if button.text()]
         dialog.deleteLater()
+        folder_type = QAbstractFileIconProvider().type(QFileInfo(str(tmp_path)))  # its Type column
     finally:
         i18n.uninstall(qapp, translators)
+    assert folder_type == "フォルダ"
     english = [t for t in labels + buttons if re.search(r"[A-Za-z]{3}", t.replace("&", ""))]
     assert english == [], "Qt's file dialog shows English in the Japanese UI"
     assert "場所(&L):" in labels and "ファイルの種類(&T):" in labels
