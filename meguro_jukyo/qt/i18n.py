@@ -93,8 +93,9 @@ def tr_n(context: str, text: str, n: int, *args: object) -> str:
 
 
 # Qt's own strings that qtbase's Japanese catalogue lacks: the file dialog's labels gained a
-# mnemonic ("&Look in:"; the catalogue has "Look in:"), and its Type column moved to
-# QAbstractFileIconProvider (the catalogue has them under QFileDialog). Translated in our .ts,
+# mnemonic ("&Look in:"; the catalogue has "Look in:"), its Type column moved to
+# QAbstractFileIconProvider (the catalogue has them under QFileDialog), and the print dialog
+# (the preview's Print button) gained page sets and duplex. Translated in our .ts,
 # under Qt's context, so Qt finds them through our translator. (Not "#:" comments here:
 # lupdate would take them for a translator's note.)
 QT_GAPS = (
@@ -107,6 +108,14 @@ QT_GAPS = (
     ("QAbstractFileIconProvider", "Drive"),
     ("QAbstractFileIconProvider", "Shortcut"),
     ("QAbstractFileIconProvider", "Alias"),
+    ("QPrintSettingsOutput", "Pages"),
+    ("QPrintSettingsOutput", "Page &Set:"),
+    ("QPrintSettingsOutput", "Double Sided Printing"),
+    ("QPrintSettingsOutput", "Off"),
+    ("QPrintSettingsOutput", "Long side binding"),
+    ("QPrintSettingsOutput", "Short side binding"),
+    ("QPrintSettingsOutput", "Specify pages or ranges separated by commas. Ranges are specified by two numbers separated "
+                             "by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9."),
 )
 
 _HELPERS = {"tr_args": False, "tr_n": True}  # name -> plural

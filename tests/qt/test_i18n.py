@@ -6,6 +6,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QCoreApplication, QFileInfo, QSettings, QTranslator
 from PySide6.QtGui import QAbstractFileIconProvider
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QPushButton
 
 from meguro_jukyo.qt import i18n
@@ -163,3 +164,48 @@ def test_japanese_is_the_default_and_covers_qt_own_buttons(qapp, tmp_path):
     finally:
         i18n.uninstall(qapp, translators)
     assert QCoreApplication.translate("MainWindow", "Local issues") == "Local issues"
+
+
+class _Unknown(QTranslator):
+    """Installed last, so asked first: notes every string none of ``others`` knows, and answers
+    with what they would have."""
+
+    def __init__(self, others):
+        super().__init__()
+        self.others, self.missing = others, set()
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        for other in reversed(self.others):
+            if text := other.translate(context, source, disambiguation, n):
+                return text
+        # Not these: every key's name and every MIME type's description are looked up in bulk,
+        # once (the descriptions the file dialog shows come in Japanese from shared-mime-info)
+        if re.search(r"[A-Za-z]{3}", source) and context not in ("QShortcut", "QMimeType"):
+            self.missing.add((context, source))
+        return source
+
+    def isEmpty(self):
+        return False
+
+
+@pytest.mark.parametrize("dialog", ["file", "print"])
+def test_qt_own_dialogs_ask_for_no_string_the_japanese_ui_lacks(qapp, dialog):
+    translators = i18n.install(qapp, "ja")
+    unknown = _Unknown(translators)
+    qapp.installTranslator(unknown)
+    try:
+        if dialog == "file":
+            shown = QFileDialog(None, "", "", "Excel (*.xlsx)")
+            shown.setOption(QFileDialog.Option.DontUseNativeDialog)
+            shown.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        else:  # what a print preview's Print button opens
+            printer = QPrinter()
+            shown = QPrintDialog(printer)
+        shown.show()
+        qapp.processEvents()
+        shown.close()
+        shown.deleteLater()
+    finally:
+        qapp.removeTranslator(unknown)
+        i18n.uninstall(qapp, translators)
+    assert unknown.missing == set()
