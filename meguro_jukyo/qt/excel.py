@@ -701,19 +701,20 @@ class ExcelPage(QWidget):
         self.import_button.setEnabled(report.ok and writes > 0)
         self.import_valid_button.setEnabled(not report.ok and writes > 0)
         added, updated = sum(report.created.values()), sum(report.updated.values())
+        name, problems = report.path.name, len(report.errors)
         if report.ok and writes:
-            text = translate("Excel", "%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press "
-                             "Import to write it.")
+            text = tr_args("Excel", "%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press "
+                           "Import to write it.", name, f"{added:,}", f"{updated:,}")
         elif report.ok:
-            text = translate("Excel", "%1 holds nothing new: every row is the same as in the data.")
+            text = tr_args("Excel", "%1 holds nothing new: every row is the same as in the data.", name)
         elif writes:
-            text = translate("Excel", "%1 has %4 problems, listed below. Nothing has been written. Correct them in "
-                             "the workbook and choose it again, or import only the valid rows (%2 to add, %3 to "
-                             "update).")
+            text = tr_n("Excel", "%1 has %Ln problem(s), listed below. Nothing has been written. Correct them in "
+                        "the workbook and choose it again, or import only the valid rows (%2 to add, %3 to "
+                        "update).", problems, name, f"{added:,}", f"{updated:,}")
         else:
-            text = translate("Excel", "%1 has %4 problems, listed below, and no row that can be imported. "
-                             "Nothing has been written.")
-        self.import_status.setText(fill(text, report.path.name, f"{added:,}", f"{updated:,}", f"{len(report.errors):,}"))
+            text = tr_n("Excel", "%1 has %Ln problem(s), listed below, and no row that can be imported. "
+                        "Nothing has been written.", problems, name)
+        self.import_status.setText(text)
         self.checked.emit(report)
 
     def import_checked(self, valid_only: bool = False):
@@ -734,18 +735,18 @@ class ExcelPage(QWidget):
         self._show_import(report)
         added, updated = sum(report.created.values()), sum(report.updated.values())
         left_out = sum(report.skipped.values())
+        name = report.path.name
         if report.written:
-            text = translate("Excel", "Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole "
-                             "import back.")
+            text = tr_args("Excel", "Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole "
+                           "import back.", name, f"{added:,}", f"{updated:,}")
             if left_out:
-                text += translate("Excel", " %4 rows with problems were left out.")
+                text += tr_n("Excel", " %Ln row(s) with problems (was|were) left out.", left_out)
         elif report.errors:
-            text = translate("Excel", "Nothing was imported from %1: it has %5 problems (was it changed after "
-                             "it was checked?).")
+            text = tr_n("Excel", "Nothing was imported from %1: it has %Ln problem(s) (was it changed after "
+                        "it was checked?).", len(report.errors), name)
         else:
-            text = translate("Excel", "Nothing was changed: every row of %1 is the same as in the data.")
-        self.import_status.setText(fill(text, report.path.name, f"{added:,}", f"{updated:,}", f"{left_out:,}",
-                                        f"{len(report.errors):,}"))
+            text = tr_args("Excel", "Nothing was changed: every row of %1 is the same as in the data.", name)
+        self.import_status.setText(text)
         self.imported.emit(report)
 
     def _show_import(self, report: ImportReport | None) -> None:

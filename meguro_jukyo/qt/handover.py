@@ -26,7 +26,7 @@ from ..core.services import Services
 from ..core.sync import handover
 from .meeting.minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
-from .i18n import tr_args
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 
@@ -133,9 +133,9 @@ def _import(page, path: str | Path, fingerprint: str):
 
     def done(got: handover.HandoverImport) -> None:
         h = got.handover
-        page.status.setText(tr_args("Handover", "Imported the handover of %1 for %2: %3 records; %4 devices trusted.",
-                                    h.organization_name, nendo_label(h.nendo), f"{sum(got.result.counts.values()):,}",
-                                    len(got.trusted)))
+        page.status.setText(tr_n("Handover", "Imported the handover of %1 for %2: %3 records; %Ln device(s) trusted.",
+                                 len(got.trusted), h.organization_name, nendo_label(h.nendo),
+                                 f"{sum(got.result.counts.values()):,}"))
         page.refresh()
         page.handover_done.emit(got)
 
