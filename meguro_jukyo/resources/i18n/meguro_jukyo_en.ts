@@ -897,6 +897,34 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
             <numerusform>%1 %Ln rows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> %Ln row(s) with problems (was|were) left out.</source>
+        <translation>
+            <numerusform> %Ln row with problems was left out.</numerusform>
+            <numerusform> %Ln rows with problems were left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: it has %Ln problem(s) (was it changed after it was checked?).</source>
+        <translation>
+            <numerusform>Nothing was imported from %1: it has %Ln problem (was it changed after it was checked?).</numerusform>
+            <numerusform>Nothing was imported from %1: it has %Ln problems (was it changed after it was checked?).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <translation>
+            <numerusform>%1 has %Ln problem, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
+            <numerusform>%1 has %Ln problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below, and no row that can be imported. Nothing has been written.</source>
+        <translation>
+            <numerusform>%1 has %Ln problem, listed below, and no row that can be imported. Nothing has been written.</numerusform>
+            <numerusform>%1 has %Ln problems, listed below, and no row that can be imported. Nothing has been written.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
@@ -934,10 +962,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Could not read %1: %2</translation>
     </message>
     <message>
-        <source> %4 rows with problems were left out.</source>
-        <translation> %4 rows with problems were left out.</translation>
-    </message>
-    <message>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
@@ -970,24 +994,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>%1 holds nothing new: every row is the same as in the data.</translation>
     </message>
     <message>
-        <source>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
-        <translation>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</translation>
-    </message>
-    <message>
-        <source>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</source>
-        <translation>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</translation>
-    </message>
-    <message>
         <source>Importing the workbook…</source>
         <translation>Importing the workbook…</translation>
     </message>
     <message>
         <source>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</source>
         <translation>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</source>
-        <translation>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</translation>
     </message>
     <message>
         <source>Nothing was changed: every row of %1 is the same as in the data.</source>
@@ -1355,6 +1367,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
         <translation>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported the handover of %1 for %2: %3 records; %Ln device(s) trusted.</source>
+        <translation>
+            <numerusform>Imported the handover of %1 for %2: %3 records; %Ln device trusted.</numerusform>
+            <numerusform>Imported the handover of %1 for %2: %3 records; %Ln devices trusted.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Writing the handover file…</source>
         <translation>Writing the handover file…</translation>
@@ -1366,10 +1385,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Continue from the old laptop</source>
         <translation>Continue from the old laptop</translation>
-    </message>
-    <message>
-        <source>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</source>
-        <translation>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</translation>
     </message>
     <message>
         <source>Importing the handover file…</source>

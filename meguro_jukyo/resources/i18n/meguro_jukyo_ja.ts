@@ -892,6 +892,30 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
             <numerusform>%1 %Ln行</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> %Ln row(s) with problems (was|were) left out.</source>
+        <translation>
+            <numerusform>問題のある %Ln行は取り込んでいません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: it has %Ln problem(s) (was it changed after it was checked?).</source>
+        <translation>
+            <numerusform>%1 からは何も取り込んでいません: 問題が %Ln件あります（確かめた後でファイルが変更されませんでしたか）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <translation>
+            <numerusform>%1 に問題が %Ln件あります（下の一覧）。何も書き込んでいません。ブックで直してからもう一度選ぶか、問題のない行だけを取り込んでください（追加 %2件、更新 %3件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below, and no row that can be imported. Nothing has been written.</source>
+        <translation>
+            <numerusform>%1 に問題が %Ln件あり（下の一覧）、取り込める行がありません。何も書き込んでいません。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
@@ -929,10 +953,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>%1 を読み込めませんでした: %2</translation>
     </message>
     <message>
-        <source> %4 rows with problems were left out.</source>
-        <translation>問題のある %4行は取り込んでいません。</translation>
-    </message>
-    <message>
         <source>Could not write %1: %2</source>
         <translation>%1 に書き込めませんでした: %2</translation>
     </message>
@@ -965,24 +985,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>%1 に新しい内容はありません（すべての行がデータと同じです）。</translation>
     </message>
     <message>
-        <source>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
-        <translation>%1 に問題が %4件あります（下の一覧）。何も書き込んでいません。ブックで直してからもう一度選ぶか、問題のない行だけを取り込んでください（追加 %2件、更新 %3件）。</translation>
-    </message>
-    <message>
-        <source>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</source>
-        <translation>%1 に問題が %4件あり（下の一覧）、取り込める行がありません。何も書き込んでいません。</translation>
-    </message>
-    <message>
         <source>Importing the workbook…</source>
         <translation>ブックを取り込んでいます…</translation>
     </message>
     <message>
         <source>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</source>
         <translation>%1 を取り込みました: 追加 %2件、更新 %3件。「元に戻す」（Ctrl+Z）1回で取り込み全体を取り消せます。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</source>
-        <translation>%1 からは何も取り込んでいません: 問題が %5件あります（確かめた後でファイルが変更されませんでしたか）。</translation>
     </message>
     <message>
         <source>Nothing was changed: every row of %1 is the same as in the data.</source>
@@ -1349,6 +1357,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
         <translation>引き継ぎファイル %1 と引き継ぎ書 %2 を書き出しました。新しい端末で取り込むときに、この端末の指紋 %3 と照らし合わせてください。</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported the handover of %1 for %2: %3 records; %Ln device(s) trusted.</source>
+        <translation>
+            <numerusform>%1の%2の引き継ぎを取り込みました: 記録 %3件、信頼した端末 %Ln台。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Writing the handover file…</source>
         <translation>引き継ぎファイルを書き出しています…</translation>
@@ -1360,10 +1374,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Continue from the old laptop</source>
         <translation>前の端末の続きから使う</translation>
-    </message>
-    <message>
-        <source>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</source>
-        <translation>%1の%2の引き継ぎを取り込みました: 記録 %3件、信頼した端末 %4台。</translation>
     </message>
     <message>
         <source>Importing the handover file…</source>
