@@ -1,5 +1,6 @@
 """Every visible string is translated, the .ts files follow the code, and the app speaks Japanese."""
 
+import ast
 import re
 import shutil
 
@@ -209,3 +210,26 @@ def test_qt_own_dialogs_ask_for_no_string_the_japanese_ui_lacks(qapp, dialog):
         qapp.removeTranslator(unknown)
         i18n.uninstall(qapp, translators)
     assert unknown.missing == set()
+
+
+def _calls(name):
+    """(file, line, call) of every call of ``name`` (a function or a method) in the translated code."""
+    for path in i18n.sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == name:
+                yield path, node.lineno, node
+
+
+def test_every_literal_translate_call_reaches_the_ts():
+    """lupdate's Python reader silently skips a call whose later arguments it cannot parse."""
+    live = i18n.messages(i18n.ts_path("ja"))
+    lost = [(path.name, line) for path, line, call in _calls("translate")
+            if len(call.args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args[:2])
+            and (call.args[0].value, call.args[1].value) not in live]
+    assert lost == []
+
+
+def test_placeholders_are_filled_by_the_helpers_not_by_replace():
+    chains = [(path.name, line) for path, line, call in _calls("replace") if path.name != "i18n.py"
+              and call.args and isinstance(call.args[0], ast.Constant) and re.fullmatch(r"%L?(\d+|n)", str(call.args[0].value))]
+    assert chains == [], "use i18n.tr_args / tr_n / fill"
