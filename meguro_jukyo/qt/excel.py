@@ -708,8 +708,8 @@ class ExcelPage(QWidget):
         elif report.ok:
             text = tr_args("Excel", "%1 holds nothing new: every row is the same as in the data.", name)
         elif writes:
-            text = tr_n("Excel", "%1 has %Ln problem(s), listed below. Nothing has been written. Correct them in "
-                        "the workbook and choose it again, or import only the valid rows (%2 to add, %3 to "
+            text = tr_n("Excel", "%1 has %Ln problem(s), listed below. Nothing has been written. Correct (it|them) "
+                        "in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to "
                         "update).", problems, name, f"{added:,}", f"{updated:,}")
         else:
             text = tr_n("Excel", "%1 has %Ln problem(s), listed below, and no row that can be imported. "

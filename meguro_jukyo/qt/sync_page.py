@@ -430,7 +430,7 @@ class SyncPage(QWidget):
         else:
             self.held_label.setText(tr_n(
                 "Sync", "%Ln file(s) (is|are) held. Trust the device's card (after comparing its fingerprint) to "
-                "import them; %1 can be imported now.", len(overview.held), ready))
+                "import (it|them); %1 can be imported now.", len(overview.held), ready))
         self.overview_loaded.emit(overview)
 
     def _conflicts_counted(self, count: int) -> None:
