@@ -912,9 +912,9 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct (it|them) in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
         <translation>
-            <numerusform>%1 has %Ln problem, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
+            <numerusform>%1 has %Ln problem, listed below. Nothing has been written. Correct it in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
             <numerusform>%1 has %Ln problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
         </translation>
     </message>
@@ -2714,9 +2714,9 @@ Signers: %2</translation>
         <translation>Rejected</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</source>
+        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import (it|them); %1 can be imported now.</source>
         <translation>
-            <numerusform>%Ln file is held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</numerusform>
+            <numerusform>%Ln file is held. Trust the device&apos;s card (after comparing its fingerprint) to import it; %1 can be imported now.</numerusform>
             <numerusform>%Ln files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</numerusform>
         </translation>
     </message>

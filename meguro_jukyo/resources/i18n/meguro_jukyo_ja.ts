@@ -905,7 +905,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct (it|them) in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
         <translation>
             <numerusform>%1 に問題が %Ln件あります（下の一覧）。何も書き込んでいません。ブックで直してからもう一度選ぶか、問題のない行だけを取り込んでください（追加 %2件、更新 %3件）。</numerusform>
         </translation>
@@ -2698,7 +2698,7 @@ Signers: %2</source>
         <translation>拒否</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</source>
+        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import (it|them); %1 can be imported now.</source>
         <translation>
             <numerusform>保留中のファイルが %Ln 件あります。指紋を照らし合わせてから端末カードを信頼すると取り込めます（今すぐ取り込めるもの: %1 件）。</numerusform>
         </translation>
