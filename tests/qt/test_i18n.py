@@ -39,7 +39,7 @@ def test_every_loaded_translation_is_plain_text_with_the_placeholders_of_its_sou
         for n, text in shown:
             if not text:
                 wrong.append((context, source[:40], n, "not in the .qm"))
-            elif (why := i18n.damage(source, text)) or (why := i18n.damage("", text)) and not i18n.damage("", source):
+            elif why := i18n.damage(source, text):
                 wrong.append((context, source[:40], n, why))
     assert wrong == []
 
