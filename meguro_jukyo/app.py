@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .core.errors import StoreError, StoreLocked
+from .qt.i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -76,11 +77,11 @@ def start_maintenance(window) -> None:
     def done(result):
         backup, problems = result
         if backup is not None:
-            window.statusBar().showMessage(translate("App", "Backup made: %1").replace("%1", backup.name), 5000)
+            window.statusBar().showMessage(tr_args("App", "Backup made: %1", backup.name), 5000)
         if problems:
-            QMessageBox.warning(window, translate("App", "Meguro Jukyo"), translate(
+            QMessageBox.warning(window, translate("App", "Meguro Jukyo"), tr_args(
                 "App", "The data file has problems:\n%1\n\nClose the app and restore a backup with "
-                "`meguro-jukyo restore`.").replace("%1", "\n".join(problems[:5])))
+                "`meguro-jukyo restore`.", "\n".join(problems[:5])))
 
     window.tasks.run_in_background(work, done)
 

@@ -62,6 +62,9 @@ def test_there_is_no_python_to_lean_on(frozen):
     assert sorted(p.name for p in (internal / "core" / "migrations" / "versions").glob("*.py")) == sorted(
         p.name for p in (ROOT / "meguro_jukyo" / "core" / "migrations" / "versions").glob("*.py"))
     assert (internal / "resources" / "i18n" / "meguro_jukyo_ja.qm").is_file()
+    # Qt's own Japanese (standard buttons, the file dialog), which i18n.install loads from
+    # QLibraryInfo's translations folder: PyInstaller's PySide6 hook brings it, bundle.keep keeps it
+    assert [p.name for p in (frozen["exe"].parent / "_internal").rglob("qtbase_ja.qm")] == ["qtbase_ja.qm"]
     assert not list(internal.rglob("*.ts"))
 
 

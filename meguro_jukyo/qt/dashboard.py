@@ -77,6 +77,7 @@ from .lists import FilterBar
 from .meeting.minutes_pdf import write_minutes_pdf
 from .tasks import error_text
 from .widgets import report_cell, report_table, show_error
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 
@@ -102,10 +103,10 @@ def heat(count: int, top: int) -> QColor:
 def age_labels() -> list[str]:
     """The age groups of AGE_BOUNDS in words: under 30 days, 30–89 days, …, a year or more."""
     bounds = AGE_BOUNDS
-    labels = [translate("Dashboard", "under %1 days").replace("%1", str(bounds[0]))]
-    labels += [translate("Dashboard", "%1–%2 days").replace("%1", str(low)).replace("%2", str(high - 1))
+    labels = [tr_args("Dashboard", "under %1 days", str(bounds[0]))]
+    labels += [tr_args("Dashboard", "%1–%2 days", str(low), str(high - 1))
                for low, high in pairwise(bounds)]
-    return labels + [translate("Dashboard", "%1 days or more").replace("%1", str(bounds[-1]))]
+    return labels + [tr_args("Dashboard", "%1 days or more", str(bounds[-1]))]
 
 
 def png_bytes(pixmap: QPixmap) -> bytes:
@@ -159,8 +160,8 @@ class HeatModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return translate("Dashboard", "%1 × %2: %3 issues (click to list them)").replace(
-                "%1", vp).replace("%2", self.columns[index.column()][1]).replace("%3", f"{n:,}")
+            return tr_n("Dashboard", "%1 × %2: %Ln issue(s) (click to list them)",
+                        n, vp, self.columns[index.column()][1])
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -213,7 +214,7 @@ class ChartBox(QGroupBox):
             show_error(self, error_text(exc, self.language))
             return False
         except OSError as exc:  # one the core has no words for
-            show_error(self, translate("Dashboard", "Could not write %1: %2").replace("%1", path).replace("%2", str(exc)))
+            show_error(self, tr_args("Dashboard", "Could not write %1: %2", path, str(exc)))
             return False
         return True
 
@@ -467,7 +468,7 @@ class DashboardPage(QWidget):
         if data is None:
             return
         d = self.display
-        self.total_label.setText(translate("Dashboard", "%1 issues match these filters.").replace("%1", f"{data.total:,}"))
+        self.total_label.setText(tr_n("Dashboard", "%Ln issue(s) (matches|match) these filters.", data.total))
         self._show_heat()
         for view, kind, counts in ((self.category_view, "issue_category", data.by_category),
                                    (self.status_view, "issue_status", data.by_status)):
@@ -515,8 +516,8 @@ class DashboardPage(QWidget):
 
     def _show_requests(self, data: Dashboard) -> None:
         totals = data.requests
-        self.requests_label.setText(translate("Dashboard", "Waiting: %1 — answered: %2. Days since raised:")
-                                    .replace("%1", f"{totals.open:,}").replace("%2", f"{totals.answered:,}"))
+        self.requests_label.setText(tr_args("Dashboard", "Waiting: %1 — answered: %2. Days since raised:",
+                                            f"{totals.open:,}", f"{totals.answered:,}"))
         fill_bars(self.age_view, age_labels(), list(totals.ages), translate("Dashboard", "Requests"))
         model = self.slowest_model
         model.clear()
@@ -562,13 +563,13 @@ class DashboardPage(QWidget):
         def work(progress):
             progress.report(0, 2, translate("Dashboard", "Gathering the report…"))
             report = build_viewpoint_report(services, load_framework(), year, era=era)
-            progress.report(1, 2, translate("Dashboard", "Writing %1…").replace("%1", path.name))
+            progress.report(1, 2, tr_args("Dashboard", "Writing %1…", path.name))
             write_viewpoint_report(report, path, write_minutes_pdf)
             progress.report(2, 2)
             return path
 
         def done(written: Path) -> None:
-            self.report_label.setText(translate("Dashboard", "Written: %1").replace("%1", written.name))
+            self.report_label.setText(tr_args("Dashboard", "Written: %1", written.name))
             self.report_written.emit(written)
 
         return self.tasks.with_progress(self, translate("Dashboard", "Report per viewpoint"), work, done)

@@ -44,6 +44,7 @@ from .policy import ReasonDialog
 from .tasks import TaskManager
 from .widgets import ChoiceBox, DateEdit, confirm
 from .yomi import YomiSuggestion
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -147,8 +148,8 @@ class EditorDialog(QDialog):
         self._saving = False
         self.setObjectName(f"editor_{kind}")
         self.setWindowTitle(
-            translate("Dialogs", "New %1").replace("%1", kind_name(kind)) if row is None
-            else translate("Dialogs", "%1: %2").replace("%1", kind_name(kind)).replace("%2", row_title(row)))
+            tr_args("Dialogs", "New %1", kind_name(kind)) if row is None
+            else tr_args("Dialogs", "%1: %2", kind_name(kind), row_title(row)))
         self.setSizeGripEnabled(True)
 
         outer = QVBoxLayout(self)
@@ -430,8 +431,7 @@ class EditorDialog(QDialog):
         if self.row is None:
             return
         if not confirm(self, translate("Dialogs", "Delete"),
-                       translate("Dialogs", "Delete “%1”? You can undo this with Ctrl+Z.").replace(
-                           "%1", row_title(self.row))):
+                       tr_args("Dialogs", "Delete “%1”? You can undo this with Ctrl+Z.", row_title(self.row))):
             return
         service, row_id = self.service, self.row.id
         self._run_change(lambda: service.delete(row_id), self._deleted)
@@ -478,8 +478,7 @@ class MeetingEditor(EditorDialog):
             text = translate("Dialogs", "No quorum rule")
         else:
             verdict = translate("Dialogs", "reached") if q.reached else translate("Dialogs", "not reached")
-            text = translate("Dialogs", "%1 of %2 needed: %3").replace("%1", str(q.attending)).replace(
-                "%2", str(q.required)).replace("%3", verdict)
+            text = tr_args("Dialogs", "%1 of %2 needed: %3", str(q.attending), str(q.required), verdict)
         self.quorum_label.setText(text)
 
     def _add_children(self, row) -> None:
@@ -496,8 +495,7 @@ class MeetingEditor(EditorDialog):
     def after_save(self, row) -> None:
         if self.children_panel is None and not hasattr(self, "agenda"):
             self._add_children(row)
-            self.setWindowTitle(translate("Dialogs", "%1: %2").replace("%1", kind_name("meeting")).replace(
-                "%2", row_title(row)))
+            self.setWindowTitle(tr_args("Dialogs", "%1: %2", kind_name("meeting"), row_title(row)))
             return
         self.accept()
 
@@ -559,8 +557,7 @@ class LinkedEditor(EditorDialog):
             if hasattr(self, "_hint"):
                 self._hint.hide()
             self._add_links(row)
-            self.setWindowTitle(translate("Dialogs", "%1: %2").replace("%1", kind_name(self.kind)).replace(
-                "%2", row_title(row)))
+            self.setWindowTitle(tr_args("Dialogs", "%1: %2", kind_name(self.kind), row_title(row)))
             return
         self.accept()
 

@@ -52,6 +52,7 @@ from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
 from .widgets import ChoiceBox, ChoiceChecks, ChoiceMenu, DateEdit, empty_hint_text, report_cell, report_table, show_error
+from .i18n import fill, tr_args, tr_n
 
 translate = QCoreApplication.translate
 #: the filters ``rows_without_each_filter`` names, as this page labels them
@@ -542,7 +543,7 @@ class ExcelPage(QWidget):
         self.preview_view.setEnabled(True)
         total = sum(counts.values())
         self.preview_label.setText(
-            translate("Excel", "%1 rows will be written.").replace("%1", f"{total:,}") if total
+            tr_n("Excel", "%Ln row(s) will be written.", total) if total
             else translate("Excel", "Nothing matches these filters: the sheets would be empty."))
         filters = self.filters()
         if not total and filters is not None and filters.without_each():
@@ -585,7 +586,7 @@ class ExcelPage(QWidget):
     def _ask_export_path(self) -> None:
         if self.filters() is None:
             return
-        name = translate("Excel", "Local issues and meetings %1.xlsx").replace("%1", dt.date.today().isoformat())
+        name = tr_args("Excel", "Local issues and meetings %1.xlsx", dt.date.today().isoformat())
         path, _ = file_dialogs.save_path(self, "excel", translate("Excel", "Export workbook"), name,
                                           translate("Excel", "Excel workbooks (*.xlsx)"))
         if path:
@@ -605,7 +606,7 @@ class ExcelPage(QWidget):
         def work(progress):
             def report(done: int, total: int, stage: str) -> None:
                 try:
-                    progress.report(done, total, stage_text.replace("%1", stage))
+                    progress.report(done, total, fill(stage_text, stage))
                 except Cancelled:
                     pass  # the export itself asks cancel() and stops before the file appears
 
@@ -615,7 +616,7 @@ class ExcelPage(QWidget):
             except ExportCancelled:
                 return None
 
-        self.export_status.setText(translate("Excel", "Writing %1…").replace("%1", str(path)))
+        self.export_status.setText(tr_args("Excel", "Writing %1…", str(path)))
         return self.tasks.with_progress(self, translate("Excel", "Writing the workbook…"), work,
                                         self._exported, lambda exc: self._failed(exc, self.export_status, path))
 
@@ -627,8 +628,8 @@ class ExcelPage(QWidget):
         order = list(SHEET_CONTENTS)  # as the preview lists them
         counts = sorted(report.counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
         sheets = translate("Excel", ", ").join(
-            translate("Excel", "%1 %2 rows").replace("%1", name).replace("%2", f"{n:,}") for name, n in counts)
-        text = translate("Excel", "Wrote %1 (%2).").replace("%1", str(report.path)).replace("%2", sheets)
+            tr_n("Excel", "%1 %Ln row(s)", n, name) for name, n in counts)
+        text = tr_args("Excel", "Wrote %1 (%2).", str(report.path), sheets)
         if report.personal:
             text += translate("Excel", " It holds personal data: handle it with care. This export was "
                               "recorded in the history.")
@@ -644,7 +645,7 @@ class ExcelPage(QWidget):
         elif isinstance(exc, OSError) and path is not None:
             text = (translate("Excel", "Could not read %1: %2") if reading
                     else translate("Excel", "Could not write %1: %2"))
-            text = text.replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+            text = fill(text, str(path), exc.strerror or str(exc))
         else:
             self.tasks.report_error(exc)
             return
@@ -666,9 +667,9 @@ class ExcelPage(QWidget):
         services, path = self.services, Path(path)
 
         def done(written: Path) -> None:
-            self.import_status.setText(translate(
+            self.import_status.setText(tr_args(
                 "Excel", "Saved the template to %1. When it comes back filled in, choose it with "
-                "“Choose a workbook…”.").replace("%1", str(written)))
+                "“Choose a workbook…”.", str(written)))
             self.template_saved.emit(written)
 
         self.tasks.run_in_background(lambda: export_template(path, services), done,
@@ -687,7 +688,7 @@ class ExcelPage(QWidget):
         services, path = self.services, Path(path)
         self.checked_report = None
         self._show_import(None)
-        self.import_status.setText(translate("Excel", "Checking %1…").replace("%1", path.name))
+        self.import_status.setText(tr_args("Excel", "Checking %1…", path.name))
         return self.tasks.with_progress(
             self, translate("Excel", "Checking every row of the workbook…"),
             lambda _p: import_workbook(services, path, dry_run=True), self._show_check,
@@ -700,20 +701,20 @@ class ExcelPage(QWidget):
         self.import_button.setEnabled(report.ok and writes > 0)
         self.import_valid_button.setEnabled(not report.ok and writes > 0)
         added, updated = sum(report.created.values()), sum(report.updated.values())
+        name, problems = report.path.name, len(report.errors)
         if report.ok and writes:
-            text = translate("Excel", "%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press "
-                             "Import to write it.")
+            text = tr_args("Excel", "%1 is ready: %2 to add, %3 to update. Nothing has been written yet; press "
+                           "Import to write it.", name, f"{added:,}", f"{updated:,}")
         elif report.ok:
-            text = translate("Excel", "%1 holds nothing new: every row is the same as in the data.")
+            text = tr_args("Excel", "%1 holds nothing new: every row is the same as in the data.", name)
         elif writes:
-            text = translate("Excel", "%1 has %4 problems, listed below. Nothing has been written. Correct them in "
-                             "the workbook and choose it again, or import only the valid rows (%2 to add, %3 to "
-                             "update).")
+            text = tr_n("Excel", "%1 has %Ln problem(s), listed below. Nothing has been written. Correct (it|them) "
+                        "in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to "
+                        "update).", problems, name, f"{added:,}", f"{updated:,}")
         else:
-            text = translate("Excel", "%1 has %4 problems, listed below, and no row that can be imported. "
-                             "Nothing has been written.")
-        self.import_status.setText(text.replace("%1", report.path.name).replace("%2", f"{added:,}").replace(
-            "%3", f"{updated:,}").replace("%4", f"{len(report.errors):,}"))
+            text = tr_n("Excel", "%1 has %Ln problem(s), listed below, and no row that can be imported. "
+                        "Nothing has been written.", problems, name)
+        self.import_status.setText(text)
         self.checked.emit(report)
 
     def import_checked(self, valid_only: bool = False):
@@ -734,18 +735,18 @@ class ExcelPage(QWidget):
         self._show_import(report)
         added, updated = sum(report.created.values()), sum(report.updated.values())
         left_out = sum(report.skipped.values())
+        name = report.path.name
         if report.written:
-            text = translate("Excel", "Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole "
-                             "import back.")
+            text = tr_args("Excel", "Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole "
+                           "import back.", name, f"{added:,}", f"{updated:,}")
             if left_out:
-                text += translate("Excel", " %4 rows with problems were left out.")
+                text += tr_n("Excel", " %Ln row(s) with problems (was|were) left out.", left_out)
         elif report.errors:
-            text = translate("Excel", "Nothing was imported from %1: it has %5 problems (was it changed after "
-                             "it was checked?).")
+            text = tr_n("Excel", "Nothing was imported from %1: it has %Ln problem(s) (was it changed after "
+                        "it was checked?).", len(report.errors), name)
         else:
-            text = translate("Excel", "Nothing was changed: every row of %1 is the same as in the data.")
-        self.import_status.setText(text.replace("%1", report.path.name).replace("%2", f"{added:,}").replace(
-            "%3", f"{updated:,}").replace("%4", f"{left_out:,}").replace("%5", f"{len(report.errors):,}"))
+            text = tr_args("Excel", "Nothing was changed: every row of %1 is the same as in the data.", name)
+        self.import_status.setText(text)
         self.imported.emit(report)
 
     def _show_import(self, report: ImportReport | None) -> None:
@@ -786,8 +787,8 @@ class ExcelPage(QWidget):
         self.files.show(report)
         self.files_view.show()
         _fit(self.files_view)
-        self.opendata_status.setText(translate("Excel", "Wrote %1 files to %2 (no personal data).").replace(
-            "%1", str(len(report.files) + 1)).replace("%2", str(report.outdir)))
+        self.opendata_status.setText(tr_args("Excel", "Wrote %1 files to %2 (no personal data).",
+                                             str(len(report.files) + 1), str(report.outdir)))
         self.opendata_written.emit(report)
 
 

@@ -26,6 +26,7 @@ from ..core.sync import handover
 from . import file_dialogs
 from .meeting.minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 
@@ -98,10 +99,9 @@ def write_to(page, path: str | Path, organization_id: str, year: int):
         return written
 
     def done(written: handover.Handover) -> None:
-        page.status.setText(translate(
+        page.status.setText(tr_args(
             "Handover", "Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this "
-            "device's fingerprint %3 when it is imported.").replace("%1", str(path)).replace("%2", str(pdf))
-            .replace("%3", written.sender.fingerprint))
+            "device's fingerprint %3 when it is imported.", str(path), str(pdf), written.sender.fingerprint))
         page.handover_done.emit(written)
 
     return page.tasks.with_progress(page, translate("Handover", "Writing the handover file…"), work, done,
@@ -133,11 +133,9 @@ def _import(page, path: str | Path, fingerprint: str):
 
     def done(got: handover.HandoverImport) -> None:
         h = got.handover
-        text = translate("Handover", "Imported the handover of %1 for %2: %3 records; %4 devices trusted.")
-        for key, value in (("%4", str(len(got.trusted))), ("%3", f"{sum(got.result.counts.values()):,}"),
-                           ("%2", nendo_label(h.nendo)), ("%1", h.organization_name)):
-            text = text.replace(key, value)
-        page.status.setText(text)
+        page.status.setText(tr_n("Handover", "Imported the handover of %1 for %2: %3 records; %Ln device(s) trusted.",
+                                 len(got.trusted), h.organization_name, nendo_label(h.nendo),
+                                 f"{sum(got.result.counts.values()):,}"))
         page.refresh()
         page.handover_done.emit(got)
 

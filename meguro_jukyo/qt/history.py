@@ -28,6 +28,7 @@ from ..core.services.history import device_names, entity_history
 from .display import Display
 from .fields import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 VALUE_LENGTH = 80
@@ -69,7 +70,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.kind, self.row, self.display = kind, row, display
         self.setObjectName("history_dialog")
-        self.setWindowTitle(translate("History", "History: %1").replace("%1", row_title(row)))
+        self.setWindowTitle(tr_args("History", "History: %1", row_title(row)))
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels([
             translate("History", "When"), translate("History", "Device"), translate("History", "Change"),
@@ -120,7 +121,7 @@ class HistoryDialog(QDialog):
         link = kind == "policy_link"
         if kind == "request_answer" and entry.field == "deleted" and entry.new == "false" and entry.answer:
             answer_kind, on, body = entry.answer  # the answer as it stands: an import records only its arrival
-            return (translate("History", "The ward's answer: %1").replace("%1", self.display.label("answer_kind", answer_kind)),
+            return (tr_args("History", "The ward's answer: %1", self.display.label("answer_kind", answer_kind)),
                     self.display.date(on), value_text(kind, "body", json.dumps(body), self.display, titles))
         if entry.field == "deleted" and entry.old != entry.new:
             viewpoint = self.display.viewpoint(entry.viewpoint_id) if link else ""
@@ -131,9 +132,9 @@ class HistoryDialog(QDialog):
                 return translate("History", "Unlinked from a viewpoint"), viewpoint, ""
         label = field_label(kind, entry.field)
         if link:
-            label = translate("History", "Viewpoint link: %1").replace("%1", label)
+            label = tr_args("History", "Viewpoint link: %1", label)
         elif kind == "request_answer":
-            label = translate("History", "The ward's answer: %1").replace("%1", label)
+            label = tr_args("History", "The ward's answer: %1", label)
         return (label, value_text(kind, entry.field, entry.old, self.display, titles),
                 value_text(kind, entry.field, entry.new, self.display, titles))
 
@@ -144,7 +145,7 @@ class HistoryDialog(QDialog):
             cells = (
                 self.display.datetime(local_time(entry.wall_time)),  # 和暦 or 西暦, as the lists
                 devices.get(entry.device_id)
-                or translate("History", "another device (%1)").replace("%1", entry.device_id[:8]),
+                or tr_args("History", "another device (%1)", entry.device_id[:8]),
                 entry.label,
                 *self._field_cells(entry, titles),
             )
@@ -158,5 +159,5 @@ class HistoryDialog(QDialog):
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount() - 1):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), 260))
-        self.status.setText(translate("History", "%1 changes").replace("%1", str(len(self.entries)))
+        self.status.setText(tr_n("History", "%Ln change(s)", len(self.entries))
                             if self.entries else translate("History", "No changes recorded."))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from .widgets import ChoiceBox, DateEdit, report_cell, report_table
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 
@@ -199,9 +200,9 @@ class InboxPage(QWidget):
         self.requests, self.answers = requests, answers
         d = self.display
         self._fill(requests)
-        shown = translate("Inbox", "%1 requests wait for an answer, the oldest first.").replace("%1", f"{waiting:,}")
+        shown = tr_n("Inbox", "%Ln request(s) (waits|wait) for an answer, the oldest first.", waiting)
         if waiting > len(requests):
-            shown += " " + translate("Inbox", "The oldest %1 are listed.").replace("%1", f"{len(requests):,}")
+            shown += " " + tr_args("Inbox", "The oldest %1 are listed.", f"{len(requests):,}")
         self.count_label.setText(shown)
         if requests and not (current is not None and self.select(current.id)):
             self.select(requests[0].id)
@@ -234,9 +235,9 @@ class InboxPage(QWidget):
         for department, members in groups.items():
             overdue = sum(r.overdue for r in members)
             name = d.label("ward_department", department) if department else translate("Inbox", "Not yet routed")
-            summary = translate("Inbox", "%1 (%2 waiting)").replace("%1", name).replace("%2", f"{len(members):,}")
+            summary = tr_args("Inbox", "%1 (%2 waiting)", name, f"{len(members):,}")
             if overdue:
-                summary += " " + translate("Inbox", "%1 past the planned date").replace("%1", f"{overdue:,}")
+                summary += " " + tr_args("Inbox", "%1 past the planned date", f"{overdue:,}")
             group = report_cell(summary, bold=True)
             group.setData(department, Qt.ItemDataRole.UserRole + 1)
             if overdue:
@@ -244,7 +245,7 @@ class InboxPage(QWidget):
             for r in members:
                 due = d.date(r.answer_due)
                 if r.overdue:
-                    due = translate("Inbox", "%1 (overdue)").replace("%1", due)
+                    due = tr_args("Inbox", "%1 (overdue)", due)
                 cells = [report_cell(f"{r.days_open:,}", r.id, number=True), report_cell(d.date(r.raised_on)),
                          report_cell(translate("Inbox", STAGES[r.stage])), report_cell(due),
                          report_cell(r.organization), report_cell("・".join(r.viewpoints)), report_cell(r.title)]
@@ -301,13 +302,13 @@ class InboxPage(QWidget):
         self.received_edit.set_value(r.received_on)
         self.due_edit.set_value(r.answer_due)
         self.answers_view.setPlainText(
-            translate("Inbox", "%1 progress answer: %2").replace("%1", self.display.date(r.progress[0]))
-            .replace("%2", r.progress[1]) if r.progress else translate("Inbox", "(none yet)"))
+            tr_args("Inbox", "%1 progress answer: %2", self.display.date(r.progress[0]), r.progress[1])
+            if r.progress else translate("Inbox", "(none yet)"))
         self.title_label.setProperty("issue_id", r.id)
         self.title_label.setText(r.title)
         viewpoints = "、".join(self.display.viewpoint(v) for v in r.viewpoints) or translate("Inbox", "(none)")
-        self.about_label.setText(translate("Inbox", "%1 · raised %2 · viewpoints: %3").replace(
-            "%1", r.organization).replace("%2", self.display.date(r.raised_on)).replace("%3", viewpoints))
+        self.about_label.setText(tr_args("Inbox", "%1 · raised %2 · viewpoints: %3",
+                                         r.organization, self.display.date(r.raised_on), viewpoints))
         self.text_view.setPlainText(r.description)
 
     def save_answer(self) -> None:
@@ -368,7 +369,7 @@ def install(window) -> InboxPage:
 
     def badge(count: int) -> None:
         item = window.nav.item(window.stack.indexOf(page))
-        item.setText(translate("MainWindow", "Requests (%1 new answers)").replace("%1", str(count)) if count else title)
+        item.setText(tr_n("MainWindow", "Requests (%Ln new answer(s))", count) if count else title)
 
     page.new_answers_changed.connect(badge)
     show = QAction(translate("MainWindow", "&Requests to the ward"), window)

@@ -31,6 +31,7 @@ from .models import ROW_ROLE, EntityTableModel
 from .settings import Settings
 from .tasks import TaskManager
 from .widgets import ChoiceBox, ChoiceMenu, DateEdit, empty_hint_text
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -389,7 +390,7 @@ class ListPage(QWidget):
             self.model.refresh(ids)
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(translate("ListPage", "%1 rows").replace("%1", f"{total:,}"))
+        self.count_label.setText(tr_n("ListPage", "%Ln row(s)", total))
         if total == 0:
             self._explain_empty()
         else:
@@ -412,7 +413,7 @@ class ListPage(QWidget):
 
     def _loaded(self, total: int) -> None:
         if self.model.counting:
-            self.count_label.setText(translate("ListPage", "%1 or more rows (counting…)").replace("%1", f"{total:,}"))
+            self.count_label.setText(tr_args("ListPage", "%1 or more rows (counting…)", f"{total:,}"))
         else:
             self._show_count(total)
         if self.model.rowCount() and not self.view.currentIndex().isValid():

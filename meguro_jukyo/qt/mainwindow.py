@@ -44,6 +44,7 @@ from . import settings as app_settings
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
 from .widgets import confirm, show_error
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 
@@ -337,10 +338,10 @@ class MainWindow(QMainWindow):
             lambda busy: self.busy_label.setText(translate("MainWindow", "Working…") if busy else ""))
 
     def update_status(self) -> None:
-        self.store_label.setText(translate("MainWindow", "Data: %1").replace("%1", self.store.location))
+        self.store_label.setText(tr_args("MainWindow", "Data: %1", self.store.location))
         self.store_label.setToolTip(self.store.location)
         name = self.store.device_name or translate("MainWindow", "(unnamed)")
-        self.device_label.setText(translate("MainWindow", "This device: %1").replace("%1", name))
+        self.device_label.setText(tr_args("MainWindow", "This device: %1", name))
 
     def load_organizations(self, then=None) -> None:
         """Organization names for lists and choices (a few hundred at most), on the lane."""
@@ -465,8 +466,7 @@ class MainWindow(QMainWindow):
 
     def delete_item(self, kind: str, row) -> None:
         if not confirm(self, translate("MainWindow", "Delete"),
-                       translate("MainWindow", "Delete “%1”? You can undo this with Ctrl+Z.").replace(
-                           "%1", row_title(row))):
+                       tr_args("MainWindow", "Delete “%1”? You can undo this with Ctrl+Z.", row_title(row))):
             return
         service = self.services.by_kind(kind)
         self.tasks.change(lambda: service.delete(row.id))
@@ -529,9 +529,9 @@ class MainWindow(QMainWindow):
         self.undo_text, self.redo_text = labels
         self.undo_action.setEnabled(self.undo_text is not None)
         self.redo_action.setEnabled(self.redo_text is not None)
-        self.undo_action.setText(translate("MainWindow", "&Undo: %1").replace("%1", self.undo_text)
+        self.undo_action.setText(tr_args("MainWindow", "&Undo: %1", self.undo_text)
                                  if self.undo_text else translate("MainWindow", "&Undo"))
-        self.redo_action.setText(translate("MainWindow", "&Redo: %1").replace("%1", self.redo_text)
+        self.redo_action.setText(tr_args("MainWindow", "&Redo: %1", self.redo_text)
                                  if self.redo_text else translate("MainWindow", "&Redo"))
         self.history_changed.emit()
 
@@ -604,7 +604,7 @@ class MainWindow(QMainWindow):
             icon = QMessageBox.Icon.Information
         else:
             lines = [f"・{p.what}" + (f"（{p.detail}）" if p.detail else "") for p in problems]
-            text = translate("MainWindow", "%1 problems were found:").replace("%1", str(len(problems))) \
+            text = tr_n("MainWindow", "%Ln problem(s) (was|were) found:", len(problems)) \
                 + "\n\n" + "\n".join(lines)
             icon = QMessageBox.Icon.Warning
         box = QMessageBox(icon, translate("MainWindow", "Check the data"), text, QMessageBox.StandardButton.Ok, self)
@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
 
         def done(path) -> None:
             self.last_backup = path
-            self.statusBar().showMessage(translate("MainWindow", "Backup made: %1").replace("%1", str(path)), 10000)
+            self.statusBar().showMessage(tr_args("MainWindow", "Backup made: %1", str(path)), 10000)
 
         self.tasks.run_in_background(lambda: store.backup(reason="manual"), done)
 
@@ -666,8 +666,8 @@ class MainWindow(QMainWindow):
         titles = open_titles(self)
         if titles and not asked and not confirm(
                 self, translate("MainWindow", "Quit"),
-                translate("MainWindow", "Meeting mode is open (%1). Quit and close it? A note being typed there "
-                          "is kept.").replace("%1", "、".join(t for t in titles if t))):
+                tr_args("MainWindow", "Meeting mode is open (%1). Quit and close it? A note being typed there "
+                        "is kept.", "、".join(t for t in titles if t))):
             event.ignore()
             return
         close_all(self)

@@ -33,6 +33,7 @@ from ..core.policy import PolicyFramework
 from ..core.services import ListQuery
 from .models import ROW_ROLE, EntityTableModel
 from .names import kind_name, row_title
+from .i18n import fill, tr_args
 
 translate = QCoreApplication.translate
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -182,8 +183,7 @@ class PolicyPage(QWidget):
     def _linked_loaded(self, total: int) -> None:
         if self.viewpoint_id is None:
             return
-        self.linked_label.setText(translate("Policy", "Issues linked to viewpoint %1: %2").replace(
-            "%1", self.viewpoint_id).replace("%2", f"{total:,}"))
+        self.linked_label.setText(tr_args("Policy", "Issues linked to viewpoint %1: %2", self.viewpoint_id, f"{total:,}"))
 
     def redisplay(self) -> None:
         self.linked.redisplay()
@@ -207,7 +207,7 @@ class ReasonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel(translate("Policy", "Viewpoint: %1").replace("%1", display.viewpoint(link.viewpoint_id)))
+        label = QLabel(tr_args("Policy", "Viewpoint: %1", display.viewpoint(link.viewpoint_id)))
         label.setWordWrap(True)
         layout.addWidget(label)
         layout.addWidget(self.reason)
@@ -317,8 +317,8 @@ class LinkDialog(QDialog):
         for s in ranked:
             vp = self.framework.node(s.viewpoint_id)
             label = f"{vp.id} {vp.title}"
-            label += translate("Policy", " (match %1%)").replace("%1", str(round(s.score * 100)))
-            label += "  " + " / ".join(reason_text[r.kind].replace("%1", r.detail) for r in s.reasons)
+            label += tr_args("Policy", " (match %1%)", str(round(s.score * 100)))
+            label += "  " + " / ".join(fill(reason_text[r.kind], r.detail) for r in s.reasons)
             if s.item_id:  # the ○ item on a line of its own, so the reasons stay in view
                 item_text = " ".join(self.framework.node(s.item_id).text.split())
                 label += f"\n    ○ {item_text[:60]}…"
@@ -343,15 +343,14 @@ class LinkDialog(QDialog):
         duplicate = self.viewpoint_id is not None and self.viewpoint_id in (self.already_linked or ())
         self.link_button.setEnabled(self.viewpoint_id is not None and not duplicate)
         if duplicate:  # said now, before a reason is typed for nothing
-            self.error.setText(translate("Policy", "Already linked to %1. Choose another viewpoint.").replace(
-                "%1", f"{vp.id} {vp.title}"))
+            self.error.setText(tr_args("Policy", "Already linked to %1. Choose another viewpoint.", f"{vp.id} {vp.title}"))
             self.error.show()
         else:
             self.error.hide()
         if self.viewpoint_id is None:
             self.choice.setText(translate("Policy", "Choose a viewpoint (施策立案の視点) or one of its ○ items."))
         else:
-            text = translate("Policy", "Link to: %1").replace("%1", f"{vp.id} {vp.title}")
+            text = tr_args("Policy", "Link to: %1", f"{vp.id} {vp.title}")
             if self.item_id:
                 text += f" / {self.item_id}"
             self.choice.setText(text)

@@ -20,6 +20,7 @@ from .meeting.minutes_pdf import minutes_paper
 from .paper import Paper, a4_layout, paint
 from .papers import agenda_paper, circular_paper, sign_in_paper
 from .pdf_text import repair_text
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -97,7 +98,7 @@ def offer_open(parent: QWidget, path: str | Path) -> QMessageBox:
     application, or open the folder it is in, or just close."""
     path = Path(path)
     box = QMessageBox(QMessageBox.Icon.Information, translate("Printing", "Exported"),
-                      translate("Printing", "Written: %1").replace("%1", str(path)),
+                      tr_args("Printing", "Written: %1", str(path)),
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("offer_open")
     open_file = None if path.is_dir() else box.addButton(translate("Printing", "&Open the file"),

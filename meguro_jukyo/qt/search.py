@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTr
 
 from ..core.search import KINDS
 from .names import kind_name
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -125,8 +126,8 @@ class SearchDialog(QDialog):
         if not text.strip():
             self.status.setText("")
         elif hits:
-            more = translate("Search", " (showing the newest %1)").replace("%1", str(LIMIT)) if len(hits) >= LIMIT else ""
-            self.status.setText(translate("Search", "%1 found").replace("%1", str(len(hits))) + more)
+            more = tr_args("Search", " (showing the newest %1)", str(LIMIT)) if len(hits) >= LIMIT else ""
+            self.status.setText(tr_args("Search", "%1 found", str(len(hits))) + more)
         else:
             self.status.setText(translate("Search", "Nothing found."))
         first = self.model.index(0, 0)

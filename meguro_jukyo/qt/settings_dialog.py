@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from .settings import Settings
 from .widgets import ChoiceBox
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -52,7 +53,7 @@ class SettingsDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.location, 1)
         box.addWidget(browse)
-        now = QLabel(translate("Settings", "Now open: %1").replace("%1", current_location))
+        now = QLabel(tr_args("Settings", "Now open: %1", current_location))
         now.setWordWrap(True)
         now.setStyleSheet("color: #555;")
         form = QFormLayout()

@@ -35,6 +35,7 @@ from .display import Display
 from .fields import field_label, field_spec, stored_value_text
 from .names import kind_name
 from .tasks import TaskManager
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -65,7 +66,7 @@ def written_text(display: Display, value: core_conflicts.ConflictValue) -> str:
 def device_text(value: core_conflicts.ConflictValue) -> str:
     name = value.device_name or value.device_id[:8]
     if value.mine:
-        return translate("Conflicts", "%1 (this device)").replace("%1", name)
+        return tr_args("Conflicts", "%1 (this device)", name)
     return name
 
 
@@ -122,8 +123,8 @@ class ValueCard(QGroupBox):
         self.value_label.setFont(font)
         if deletion:
             self.value_label.setStyleSheet("color: #b00020;")
-        self.device_label = QLabel(translate("Conflicts", "Device: %1").replace("%1", device))
-        self.when_label = QLabel(translate("Conflicts", "Written: %1").replace("%1", when))
+        self.device_label = QLabel(tr_args("Conflicts", "Device: %1", device))
+        self.when_label = QLabel(tr_args("Conflicts", "Written: %1", when))
         for label in (self.device_label, self.when_label):
             label.setWordWrap(True)
             label.setStyleSheet("color: #555;")
@@ -143,10 +144,9 @@ class MergeDialog(QDialog):
         self.setObjectName("merge_dialog")
         self.setWindowTitle(translate("Conflicts", "Write a merged value"))
         spec = field_spec(conflict.entity, conflict.field)
-        intro = QLabel(translate("Conflicts", "%1 of “%2”: write the value to keep. It replaces every "
-                                 "competing value, on every device it reaches.")
-                       .replace("%1", field_label(conflict.entity, conflict.field))
-                       .replace("%2", _one_line(conflict.title)))
+        intro = QLabel(tr_args("Conflicts", "%1 of “%2”: write the value to keep. It replaces every "
+                               "competing value, on every device it reaches.",
+                               field_label(conflict.entity, conflict.field), _one_line(conflict.title)))
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -297,7 +297,7 @@ class ConflictsView(QWidget):
         keep = self.current.id if self.current is not None else None
         self.model.show(items)
         self.count_label.setText(
-            translate("Conflicts", "%1 open conflicts").replace("%1", f"{len(items):,}") if items
+            tr_n("Conflicts", "%Ln open conflict(s)", len(items)) if items
             else translate("Conflicts", "No open conflicts: every field has one value."))
         row = next((i for i, c in enumerate(items) if c.id == keep), 0 if items else -1)
         if row >= 0:
@@ -327,9 +327,8 @@ class ConflictsView(QWidget):
             self.heading.setText(translate("Conflicts", "Choose a conflict to see its values side by side."))
             self.explain.setText("")
             return
-        self.heading.setText(translate("Conflicts", "%1: “%2” — %3").replace("%1", kind_name(conflict.entity))
-                             .replace("%2", _one_line(conflict.title))
-                             .replace("%3", field_label(conflict.entity, conflict.field)))
+        self.heading.setText(tr_args("Conflicts", "%1: “%2” — %3", kind_name(conflict.entity), _one_line(conflict.title),
+                                     field_label(conflict.entity, conflict.field)))
         self.explain.setText(translate(
             "Conflicts", "These values were written at the same time on different devices. The newest is "
             "in effect everywhere; the others are kept here until someone chooses."))

@@ -44,6 +44,7 @@ from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
 from .trust import TrustDialog, fingerprint_text, mono
 from .widgets import confirm, report_cell, report_table
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
@@ -97,8 +98,7 @@ class _CancelFlag:
 def _import_with(progress: Progress, work):
     def report(done: int, total: int, name: str) -> None:
         if not progress.cancelled:  # a cancel ends the loop between files, keeping the report
-            progress.report(done, total, translate("Sync", "Importing %1 (%2 of %3)…").replace(
-                "%1", name).replace("%2", str(done + 1)).replace("%3", str(total)) if name else "")
+            progress.report(done, total, tr_args("Sync", "Importing %1 (%2 of %3)…", name, done + 1, total) if name else "")
 
     return work(report, _CancelFlag(progress))
 
@@ -428,14 +428,14 @@ class SyncPage(QWidget):
         if not overview.held:
             self.held_label.setText(translate("Sync", "No files are held."))
         else:
-            self.held_label.setText(translate(
-                "Sync", "%1 files are held. Trust the device's card (after comparing its fingerprint) to "
-                "import them; %2 can be imported now.").replace("%1", str(len(overview.held))).replace("%2", str(ready)))
+            self.held_label.setText(tr_n(
+                "Sync", "%Ln file(s) (is|are) held. Trust the device's card (after comparing its fingerprint) to "
+                "import (it|them); %1 can be imported now.", len(overview.held), ready))
         self.overview_loaded.emit(overview)
 
     def _conflicts_counted(self, count: int) -> None:
         index = self.tabs.indexOf(self.conflicts)
-        self.tabs.setTabText(index, translate("Sync", "Conflicts (%1)").replace("%1", str(count)) if count
+        self.tabs.setTabText(index, tr_args("Sync", "Conflicts (%1)", str(count)) if count
                              else translate("Sync", "Conflicts"))
 
     # -- this device -----------------------------------------------------------------------
@@ -477,9 +477,9 @@ class SyncPage(QWidget):
 
         def done(overview: Overview) -> None:
             self._show_overview(overview)
-            self.status.setText(translate(
+            self.status.setText(tr_args(
                 "Sync", "This is a new device now (ID %1 → %2). Save its device card and have the ward "
-                "trust it.").replace("%1", old[:8]).replace("%2", overview.card.device_id[:8]))
+                "trust it.", old[:8], overview.card.device_id[:8]))
             self.new_device_made.emit(overview.card)
 
         self.tasks.run_in_background(work, done, owner=self)
@@ -496,9 +496,9 @@ class SyncPage(QWidget):
         store = self.store
         self.tasks.run_in_background(
             lambda: identity.write_card(store, path),
-            lambda card: self.status.setText(translate(
-                "Sync", "Saved the device card to %1. Fingerprint: %2 (read it aloud with whoever trusts it).")
-                .replace("%1", str(path)).replace("%2", card.fingerprint)), owner=self)
+            lambda card: self.status.setText(tr_args(
+                "Sync", "Saved the device card to %1. Fingerprint: %2 (read it aloud with whoever trusts it).",
+                path, card.fingerprint)), owner=self)
 
     # -- export ----------------------------------------------------------------------------
 
@@ -518,8 +518,7 @@ class SyncPage(QWidget):
 
         def done(result: package.ExportResult) -> None:
             total = sum(result.counts.values())
-            self.status.setText(translate("Sync", "Exported %1 records to %2.").replace("%1", f"{total:,}")
-                                .replace("%2", str(result.path)))
+            self.status.setText(tr_n("Sync", "Exported %Ln record(s) to %1.", total, result.path))
             self.exported.emit(result)
 
         return self.tasks.with_progress(self, translate("Sync", "Writing the sync file…"),
@@ -560,14 +559,12 @@ class SyncPage(QWidget):
     def _show_report(self, report: importer.ImportReport) -> None:
         self.report.show(report)
         totals = report.totals()
-        text = translate("Sync", "%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, "
-                         "%7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.")
-        for i, n in reversed(list(enumerate((
-                len(report.files), totals[importer.IMPORTED], totals[importer.DUPLICATE],
-                totals[importer.QUARANTINED], totals[importer.REJECTED], totals[importer.state.NEW],
-                totals[importer.state.UPDATED], totals[importer.state.UNCHANGED],
-                totals[importer.state.PARALLEL], totals[importer.state.CONFLICT]), 1))):
-            text = text.replace(f"%{i}", f"{n:,}")
+        text = tr_args("Sync", "%1 files: %2 imported, %3 duplicates, %4 held, %5 rejected. Records: %6 new, "
+                       "%7 updated, %8 unchanged, %9 parallel updates, %10 conflicts.", *(f"{n:,}" for n in (
+                           len(report.files), totals[importer.IMPORTED], totals[importer.DUPLICATE],
+                           totals[importer.QUARANTINED], totals[importer.REJECTED], totals[importer.state.NEW],
+                           totals[importer.state.UPDATED], totals[importer.state.UNCHANGED],
+                           totals[importer.state.PARALLEL], totals[importer.state.CONFLICT])))
         if report.cancelled:
             text += translate("Sync", " Cancelled: the files not listed were not imported.")
         self.status.setText(text)
@@ -606,10 +603,9 @@ class SyncPage(QWidget):
         def done(overview: Overview) -> None:
             self._show_overview(overview)
             held = sum(1 for h in overview.held if h.held.device_id == card.device_id)
-            text = translate("Sync", "Trusted %1.").replace("%1", card.name or card.device_id)
+            text = tr_args("Sync", "Trusted %1.", card.name or card.device_id)
             if held:
-                text += translate("Sync", " %1 held files from it can be imported now (Import now).").replace(
-                    "%1", str(held))
+                text += tr_n("Sync", " %Ln held file(s) from it can be imported now (Import now).", held)
             self.status.setText(text)
             self.held_label.setText(text + " " + self.held_label.text())
             self.trusted.emit(card)

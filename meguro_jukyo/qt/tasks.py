@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 # raised inside a work function when the person pressed Cancel (the core's, so that core
 # operations that check for cancelling themselves end the same way)
 from ..core.errors import Cancelled, UserError
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -264,5 +265,5 @@ def error_text(exc: BaseException, language: str) -> str:
     """What to tell a person: the message of an error they can act on, or that it is a bug."""
     if isinstance(exc, UserError):
         return exc.message(language)
-    return translate("Tasks", "Something went wrong inside the app. Your data is safe; please "
-                     "report this:\n\n%1").replace("%1", f"{type(exc).__name__}: {exc}")
+    return tr_args("Tasks", "Something went wrong inside the app. Your data is safe; please "
+                   "report this:\n\n%1", f"{type(exc).__name__}: {exc}")

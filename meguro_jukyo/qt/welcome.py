@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.japanese import search_key
+from .i18n import tr_args
 
 translate = QCoreApplication.translate
 ORG_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -210,8 +211,8 @@ class WelcomePage(QWidget):
 
         def done(counts):
             summary = translate("Welcome", ", ").join(f"{kind} {n:,}" for kind, n in counts.items() if n)
-            self.demo_done.setText(translate("Welcome", "Sample data loaded: %1. Choose the organization to "
-                                             "start with, then Start.").replace("%1", summary))
+            self.demo_done.setText(tr_args("Welcome", "Sample data loaded: %1. Choose the organization to "
+                                           "start with, then Start.", summary))
             self.demo_done.show()
             self.window_.statusBar().showMessage(translate("Welcome", "Sample data loaded."), 10_000)
             self.demo_loaded.emit(counts)

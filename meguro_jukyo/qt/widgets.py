@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.japanese import format_date, parse_date
+from .i18n import tr_args, tr_n
 
 translate = QCoreApplication.translate
 
@@ -51,9 +52,9 @@ def empty_hint_text(counts: dict[str, int], label_of) -> str:
     excluding = [(label_of(name), n) for name, n in counts.items() if n]
     if not excluding:
         return translate("Filters", "Nothing matches, even with any one of the filters taken away.")
-    parts = [translate("Filters", "Without “%1”: %2 rows. ").replace("%1", label).replace("%2", f"{n:,}")
+    parts = [tr_n("Filters", "Without “%1”: %Ln row(s). ", n, label)
              for label, n in excluding]
-    return translate("Filters", "No row meets all these filters together. %1").replace("%1", "".join(parts)).strip()
+    return tr_args("Filters", "No row meets all these filters together. %1", "".join(parts)).strip()
 
 
 class ChoiceBox(QComboBox):
@@ -163,7 +164,7 @@ class ChoiceMenu(QToolButton):
         labels = self.checks.labels()
         text = "、".join(labels[: self.SHOWN]) or self._empty
         if len(labels) > self.SHOWN:
-            text += translate("Filters", " and %1 more").replace("%1", str(len(labels) - self.SHOWN))
+            text += tr_args("Filters", " and %1 more", str(len(labels) - self.SHOWN))
         self.setText(text)
         self.setToolTip("、".join(labels) or self._empty)
 

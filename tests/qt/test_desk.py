@@ -165,7 +165,7 @@ def test_a_laptop_importing_the_ward_bundle_shows_the_new_answer(qtbot, store, s
     assert nav.text() == "Requests" and inbox.news_box.isHidden()
     with qtbot.waitSignal(inbox.loaded, timeout=WAIT):
         window.pages["sync"].import_paths([tmp_path / "bundle.mjsync"])
-    qtbot.waitUntil(lambda: nav.text() == "Requests (1 new answers)", timeout=WAIT)
+    qtbot.waitUntil(lambda: nav.text() == "Requests (1 new answer)", timeout=WAIT)
     assert [a.id for a in inbox.answers] == [request.id]
     assert inbox.news_model.item(0, 2).text() == "来年度に2基設置します。"
     assert request.id not in [r.id for r in inbox.requests]

@@ -23,6 +23,7 @@ from ...core.meeting import (
     decision_problems,
 )
 from .dialogs import ActionDialog, DecisionDialog, NoteDialog
+from ..i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -101,8 +102,7 @@ class CapturePanel:
         if item is None:
             self.item_label.setText(translate("MeetingMode", "Add an agenda item to begin (Alt+A)."))
         else:
-            self.item_label.setText(translate("MeetingMode", "Item %1 of %2: %3").replace("%1", str(i + 1))
-                                    .replace("%2", str(len(self.agenda))).replace("%3", item.title))
+            self.item_label.setText(tr_args("MeetingMode", "Item %1 of %2: %3", i + 1, len(self.agenda), item.title))
         self.prev_button.setEnabled(i > 0)
         self.next_button.setEnabled(0 <= i < len(self.agenda) - 1)
         self.notes_list.clear()
@@ -126,9 +126,8 @@ class CapturePanel:
         if note.kind == "decision":
             how = self.display.label("decision_method", note.decision_method)
             if note.votes_for is not None:
-                how += "　" + translate("MeetingMode", "for %1 / against %2 / abstaining %3").replace(
-                    "%1", str(note.votes_for)).replace("%2", str(note.votes_against or 0)).replace(
-                    "%3", str(note.votes_abstain or 0))
+                how += "　" + tr_args("MeetingMode", "for %1 / against %2 / abstaining %3",
+                                     note.votes_for, note.votes_against or 0, note.votes_abstain or 0)
             text += f"（{how}）"
         return text
 
@@ -136,7 +135,7 @@ class CapturePanel:
         for code, button in self.kind_buttons.items():
             button.setChecked(code == self.kind)
         label = self.display.label("note_kind", self.kind)
-        self.capture_label.setText(translate("MeetingMode", "&Note — %1 (Enter records it)").replace("%1", label))
+        self.capture_label.setText(tr_args("MeetingMode", "&Note — %1 (Enter records it)", label))
         running = self.session.running
         self.pause_button.setText(translate("MeetingMode", "Pause (F10)") if running else translate("MeetingMode", "Resume (F10)"))
         self.pause_button.setEnabled(self.meeting is not None and self.meeting.status == "in_session"
@@ -280,7 +279,7 @@ class CapturePanel:
     def _action_added(self, action: m.ActionItemRead) -> None:
         self.actions.append(action)
         self._add_row(self._action_text(action), "action", action.id)
-        self.statusBar().showMessage(translate("MeetingMode", "Action item added: %1").replace("%1", action.title), 4000)
+        self.statusBar().showMessage(tr_args("MeetingMode", "Action item added: %1", action.title), 4000)
         self.action_added.emit(action)
 
 

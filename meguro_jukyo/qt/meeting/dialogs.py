@@ -28,6 +28,7 @@ from ...core.meeting import (
 )
 from ..display import Display
 from ..widgets import DateEdit
+from ..i18n import tr_args
 
 translate = QCoreApplication.translate
 
@@ -134,9 +135,8 @@ class DecisionDialog(QDialog):
             return text
         text += f"（{self.method.currentText()}"
         if v["votes_for"] is not None:
-            text += "　" + translate("MeetingMode", "for %1 / against %2 / abstaining %3").replace(
-                "%1", str(v["votes_for"])).replace("%2", str(v["votes_against"])).replace(
-                "%3", str(v["votes_abstain"]))
+            text += "　" + tr_args("MeetingMode", "for %1 / against %2 / abstaining %3",
+                                  v["votes_for"], v["votes_against"], v["votes_abstain"])
         return text + "）"
 
     def _emit_draft(self, *_args) -> None:
@@ -310,8 +310,8 @@ class CarryOverDialog(QDialog):
             if origin:
                 lines.append(origin)
             due = "　".join(x for x in (
-                translate("MeetingMode", "Who: %1").replace("%1", c.assignee) if c.assignee else "",
-                translate("MeetingMode", "Due: %1").replace("%1", display.date(c.due_on)) if c.due_on else "",
+                tr_args("MeetingMode", "Who: %1", c.assignee) if c.assignee else "",
+                tr_args("MeetingMode", "Due: %1", display.date(c.due_on)) if c.due_on else "",
                 translate("MeetingMode", "⚠ Overdue") if c.overdue else "") if x)
             if due:
                 lines.append(due)

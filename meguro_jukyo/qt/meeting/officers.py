@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.exchange.minutes import signer_names
 from ..tasks import error_text
+from ..i18n import tr_args
 
 translate = QCoreApplication.translate
 SAVE_DELAY_MS = 500
@@ -47,7 +48,7 @@ class OfficersDialog(QDialog):
         self.signers = [QLineEdit(name, objectName=f"signer_{i + 1}")
                         for i, name in enumerate(signer_names(meeting.signers))]
         for i, box in enumerate(self.signers, start=1):
-            form.addRow(translate("MeetingOfficers", "&Signer %1:").replace("%1", str(i)), box)
+            form.addRow(tr_args("MeetingOfficers", "&Signer %1:", str(i)), box)
         layout.addLayout(form)
         self.error = QLabel(objectName="officers_error", wordWrap=True)
         self.error.setStyleSheet("color: #b00020;")
@@ -104,8 +105,7 @@ class OfficersPanel(QWidget):
         meeting = self.window().meeting
         names = [n for n in signer_names(meeting.signers) if n]
         if meeting.chair:
-            self.summary.setText(translate("MeetingOfficers", "Chair: %1\nSigners: %2").replace("%1", meeting.chair)
-                                 .replace("%2", "、".join(names) or "—"))
+            self.summary.setText(tr_args("MeetingOfficers", "Chair: %1\nSigners: %2", meeting.chair, "、".join(names) or "—"))
             self.summary.setStyleSheet("")
         else:
             self.summary.setText(translate("MeetingOfficers", "No chair or signers chosen yet: choose them at the start."))

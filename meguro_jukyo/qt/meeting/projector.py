@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from ..i18n import fill, tr_args
 
 translate = QCoreApplication.translate
 
@@ -90,20 +91,18 @@ class ProjectorWindow(QWidget):
         self.state = state
         self.meeting.setText(state.meeting_title + (f"　［{state.status}］" if state.status else ""))
         if state.item_number:
-            self.item.setText(translate("Projector", "Item %1 of %2: %3")
-                              .replace("%1", str(state.item_number)).replace("%2", str(state.item_count))
-                              .replace("%3", state.item_title))
+            self.item.setText(tr_args("Projector", "Item %1 of %2: %3", state.item_number, state.item_count, state.item_title))
         else:
             self.item.setText(translate("Projector", "No agenda item yet"))
         shown = state.points[-POINTS_SHOWN:]
         self.points.setText("\n".join(f"【{kind}】{text}" for kind, text in shown))
         self.decision.setVisible(bool(state.draft_decision))
-        self.decision.setText(translate("Projector", "Draft decision: %1").replace("%1", state.draft_decision))
+        self.decision.setText(tr_args("Projector", "Draft decision: %1", state.draft_decision))
 
     def show_clock(self, planned_seconds: float, elapsed_seconds: float) -> None:
         text, overrun = clock_text(planned_seconds, elapsed_seconds)
         label = translate("Projector", "Over time %1") if overrun else translate("Projector", "Time left %1")
-        self.clock.setText(label.replace("%1", text))
+        self.clock.setText(fill(label, text))
         if overrun != self._overrun:
             self._overrun = overrun
             self._scale()

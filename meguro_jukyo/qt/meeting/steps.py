@@ -27,6 +27,7 @@ from ..printing import offer_open, print_meeting
 from .dialogs import NumberBox
 from .minutes_pdf import write_minutes_pdf
 from .officers import OfficersPanel
+from ..i18n import fill, tr_args
 
 translate = QCoreApplication.translate
 
@@ -92,7 +93,7 @@ class StepsPanel:
         mt = self.meeting
         when = self.display.datetime(mt.starts_at)
         self.title_label.setText(f"{mt.title}\n{when}　{mt.place}".rstrip())
-        self.setWindowTitle(translate("MeetingMode", "Meeting mode — %1").replace("%1", mt.title))
+        self.setWindowTitle(tr_args("MeetingMode", "Meeting mode — %1", mt.title))
         held = ""
         if mt.opened_at is not None:  # as it was held: the minutes state these times
             held = f"　{mt.opened_at:%H:%M}〜" + (f"{mt.closed_at:%H:%M}" if mt.closed_at else "")
@@ -122,8 +123,7 @@ class StepsPanel:
         self.quorum_label.setText(translate("MeetingMode", "Quorum reached") if q.reached else translate("MeetingMode", "No quorum"))
         self.quorum_label.setStyleSheet("color: #1b7f3b;" if q.reached else "color: #b00020;")
         if q.required:
-            self.quorum_rule.setText(translate("MeetingMode", "%1 attending, %2 needed (%3)").replace("%1", str(q.attending))
-                                     .replace("%2", str(q.required)).replace("%3", q.rule))
+            self.quorum_rule.setText(tr_args("MeetingMode", "%1 attending, %2 needed (%3)", str(q.attending), str(q.required), q.rule))
         else:
             self.quorum_rule.setText(q.rule)
 
@@ -190,7 +190,7 @@ class StepsPanel:
                               "minutes as taken without a quorum.") if problem.field == "quorum"
                     else translate("MeetingMode", "%1\nOpen the meeting anyway?"))
         self._ask("confirm_open_no_quorum", translate("MeetingMode", "No quorum"),
-                  question.replace("%1", problem.message(self.display.language)), lambda: self._status_job(work))
+                  fill(question, problem.message(self.display.language)), lambda: self._status_job(work))
 
     def close_meeting(self) -> None:
         """閉会, after saying which agenda items were never taken up (they become 審議せず)."""
@@ -248,8 +248,7 @@ class StepsPanel:
             return [pdf, xlsx]
 
         def done(paths):
-            self.statusBar().showMessage(translate("MeetingMode", "Minutes written: %1").replace(
-                "%1", "、".join(p.name for p in paths)), 10000)
+            self.statusBar().showMessage(tr_args("MeetingMode", "Minutes written: %1", "、".join(p.name for p in paths)), 10000)
             self.minutes_written.emit(paths)
             offer_open(self, paths[0])
 

@@ -30,6 +30,7 @@ from .agenda import AgendaPanel
 from .capture import KIND_KEYS, CapturePanel
 from .projector import ProjectorState, ProjectorWindow, clock_text
 from .steps import StepsPanel
+from ..i18n import fill
 
 translate = QCoreApplication.translate
 
@@ -334,7 +335,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
 
         def done(result):
             if result is not None:
-                self.statusBar().showMessage(message.replace("%1", result.label), 4000)
+                self.statusBar().showMessage(fill(message, result.label), 4000)
             self.reload()
 
         self.tasks.change(fn, done, self._failed, owner=self)

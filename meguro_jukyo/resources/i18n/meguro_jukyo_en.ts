@@ -235,6 +235,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Written: %1</source>
         <translation>Written: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>%Ln open conflict</numerusform>
+            <numerusform>%Ln open conflicts</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Write a merged value</source>
         <translation>Write a merged value</translation>
@@ -250,10 +257,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Write a merged value…</source>
         <translation>Write a merged value…</translation>
-    </message>
-    <message>
-        <source>%1 open conflicts</source>
-        <translation>%1 open conflicts</translation>
     </message>
     <message>
         <source>No open conflicts: every field has one value.</source>
@@ -301,7 +304,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <name>Dashboard</name>
     <message>
         <source>under %1 days</source>
-        <extracomment>kinds of change that alter what the page shows</extracomment>
         <translation>under %1 days</translation>
     </message>
     <message>
@@ -312,12 +314,23 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>%1 days or more</source>
         <translation>%1 days or more</translation>
     </message>
-    <message>
-        <source>%1 × %2: %3 issues (click to list them)</source>
-        <translation>%1 × %2: %3 issues (click to list them)</translation>
+    <message numerus="yes">
+        <source>%1 × %2: %Ln issue(s) (click to list them)</source>
+        <translation>
+            <numerusform>%1 × %2: %Ln issue (click to list them)</numerusform>
+            <numerusform>%1 × %2: %Ln issues (click to list them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln issue(s) (matches|match) these filters.</source>
+        <translation>
+            <numerusform>%Ln issue matches these filters.</numerusform>
+            <numerusform>%Ln issues match these filters.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy</source>
+        <extracomment>kinds of change that alter what the page shows</extracomment>
         <translation>Copy</translation>
     </message>
     <message>
@@ -388,10 +401,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Counting…</source>
         <translation>Counting…</translation>
-    </message>
-    <message>
-        <source>%1 issues match these filters.</source>
-        <translation>%1 issues match these filters.</translation>
     </message>
     <message>
         <source>Issues</source>
@@ -590,6 +599,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
+        <extracomment>the ticked values changed</extracomment>
         <translation>e.g. R7.4.1 or 2025-04-01</translation>
     </message>
 </context>
@@ -858,10 +868,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Correct the dates to see the preview.</translation>
     </message>
     <message>
-        <source>%1 rows will be written.</source>
-        <translation>%1 rows will be written.</translation>
-    </message>
-    <message>
         <source>Nothing matches these filters: the sheets would be empty.</source>
         <translation>Nothing matches these filters: the sheets would be empty.</translation>
     </message>
@@ -876,6 +882,48 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Local issues and meetings %1.xlsx</source>
         <translation>Local issues and meetings %1.xlsx</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be written.</source>
+        <translation>
+            <numerusform>%Ln row will be written.</numerusform>
+            <numerusform>%Ln rows will be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 %Ln row</numerusform>
+            <numerusform>%1 %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %Ln row(s) with problems (was|were) left out.</source>
+        <translation>
+            <numerusform> %Ln row with problems was left out.</numerusform>
+            <numerusform> %Ln rows with problems were left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: it has %Ln problem(s) (was it changed after it was checked?).</source>
+        <translation>
+            <numerusform>Nothing was imported from %1: it has %Ln problem (was it changed after it was checked?).</numerusform>
+            <numerusform>Nothing was imported from %1: it has %Ln problems (was it changed after it was checked?).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct (it|them) in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <translation>
+            <numerusform>%1 has %Ln problem, listed below. Nothing has been written. Correct it in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
+            <numerusform>%1 has %Ln problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below, and no row that can be imported. Nothing has been written.</source>
+        <translation>
+            <numerusform>%1 has %Ln problem, listed below, and no row that can be imported. Nothing has been written.</numerusform>
+            <numerusform>%1 has %Ln problems, listed below, and no row that can be imported. Nothing has been written.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -902,10 +950,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>, </translation>
     </message>
     <message>
-        <source>%1 %2 rows</source>
-        <translation>%1 %2 rows</translation>
-    </message>
-    <message>
         <source>Wrote %1 (%2).</source>
         <translation>Wrote %1 (%2).</translation>
     </message>
@@ -916,10 +960,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Could not read %1: %2</source>
         <translation>Could not read %1: %2</translation>
-    </message>
-    <message>
-        <source> %4 rows with problems were left out.</source>
-        <translation> %4 rows with problems were left out.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -954,24 +994,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>%1 holds nothing new: every row is the same as in the data.</translation>
     </message>
     <message>
-        <source>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
-        <translation>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</translation>
-    </message>
-    <message>
-        <source>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</source>
-        <translation>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</translation>
-    </message>
-    <message>
         <source>Importing the workbook…</source>
         <translation>Importing the workbook…</translation>
     </message>
     <message>
         <source>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</source>
         <translation>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</source>
-        <translation>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</translation>
     </message>
     <message>
         <source>Nothing was changed: every row of %1 is the same as in the data.</source>
@@ -1297,9 +1325,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Nothing matches, even with any one of the filters taken away.</source>
         <translation>Nothing matches, even with any one of the filters taken away.</translation>
     </message>
-    <message>
-        <source>Without “%1”: %2 rows. </source>
-        <translation>Without “%1”: %2 rows. </translation>
+    <message numerus="yes">
+        <source>Without “%1”: %Ln row(s). </source>
+        <translation>
+            <numerusform>Without “%1”: %Ln row. </numerusform>
+            <numerusform>Without “%1”: %Ln rows. </numerusform>
+        </translation>
     </message>
     <message>
         <source>No row meets all these filters together. %1</source>
@@ -1307,7 +1338,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source> and %1 more</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation> and %1 more</translation>
     </message>
 </context>
@@ -1337,6 +1367,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
         <translation>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported the handover of %1 for %2: %3 records; %Ln device(s) trusted.</source>
+        <translation>
+            <numerusform>Imported the handover of %1 for %2: %3 records; %Ln device trusted.</numerusform>
+            <numerusform>Imported the handover of %1 for %2: %3 records; %Ln devices trusted.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Writing the handover file…</source>
         <translation>Writing the handover file…</translation>
@@ -1348,10 +1385,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Continue from the old laptop</source>
         <translation>Continue from the old laptop</translation>
-    </message>
-    <message>
-        <source>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</source>
-        <translation>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</translation>
     </message>
     <message>
         <source>Importing the handover file…</source>
@@ -1435,6 +1468,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Viewpoint link: %1</source>
         <translation>Viewpoint link: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>another device (%1)</source>
         <translation>another device (%1)</translation>
@@ -1442,10 +1482,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Created</source>
         <translation>Created</translation>
-    </message>
-    <message>
-        <source>%1 changes</source>
-        <translation>%1 changes</translation>
     </message>
     <message>
         <source>No changes recorded.</source>
@@ -1565,10 +1601,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Progress answered</translation>
     </message>
     <message>
-        <source>%1 requests wait for an answer, the oldest first.</source>
-        <translation>%1 requests wait for an answer, the oldest first.</translation>
-    </message>
-    <message>
         <source>The oldest %1 are listed.</source>
         <translation>The oldest %1 are listed.</translation>
     </message>
@@ -1587,6 +1619,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Not yet routed</source>
         <translation>Not yet routed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) (waits|wait) for an answer, the oldest first.</source>
+        <translation>
+            <numerusform>%Ln request waits for an answer, the oldest first.</numerusform>
+            <numerusform>%Ln requests wait for an answer, the oldest first.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2 waiting)</source>
@@ -1690,9 +1729,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 rows</translation>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 or more rows (counting…)</source>
@@ -1791,6 +1833,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>This device: %1</source>
         <translation>This device: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) (was|were) found:</source>
+        <translation>
+            <numerusform>%Ln problem was found:</numerusform>
+            <numerusform>%Ln problems were found:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
         <translation>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</translation>
@@ -1831,6 +1880,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
+    <message numerus="yes">
+        <source>Requests (%Ln new answer(s))</source>
+        <translation>
+            <numerusform>Requests (%Ln new answer)</numerusform>
+            <numerusform>Requests (%Ln new answers)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
         <translation>Delete “%1”? You can undo this with Ctrl+Z.</translation>
@@ -1850,10 +1906,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>No problems were found.</source>
         <translation>No problems were found.</translation>
-    </message>
-    <message>
-        <source>%1 problems were found:</source>
-        <translation>%1 problems were found:</translation>
     </message>
     <message>
         <source>Check the data</source>
@@ -1926,10 +1978,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Requests</source>
         <translation>Requests</translation>
-    </message>
-    <message>
-        <source>Requests (%1 new answers)</source>
-        <translation>Requests (%1 new answers)</translation>
     </message>
     <message>
         <source>&amp;Requests to the ward</source>
@@ -2559,6 +2607,79 @@ Signers: %2</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>File Folder</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 File</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>Page &amp;Set:</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>Double Sided Printing</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Long side binding</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Short side binding</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Results</source>
@@ -2674,6 +2795,27 @@ Signers: %2</translation>
     <message>
         <source>Rejected</source>
         <translation>Rejected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import (it|them); %1 can be imported now.</source>
+        <translation>
+            <numerusform>%Ln file is held. Trust the device&apos;s card (after comparing its fingerprint) to import it; %1 can be imported now.</numerusform>
+            <numerusform>%Ln files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %1 can be imported now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln record to %1.</numerusform>
+            <numerusform>Exported %Ln records to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %Ln held file(s) from it can be imported now (Import now).</source>
+        <translation>
+            <numerusform> %Ln held file from it can be imported now (Import now).</numerusform>
+            <numerusform> %Ln held files from it can be imported now (Import now).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing %1 (%2 of %3)…</source>
@@ -2897,10 +3039,6 @@ Signers: %2</translation>
         <translation>No files are held.</translation>
     </message>
     <message>
-        <source>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</source>
-        <translation>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</translation>
-    </message>
-    <message>
         <source>Conflicts (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
@@ -2937,10 +3075,6 @@ Signers: %2</translation>
         <translation>Sync files (*.mjsync)</translation>
     </message>
     <message>
-        <source>Exported %1 records to %2.</source>
-        <translation>Exported %1 records to %2.</translation>
-    </message>
-    <message>
         <source>Writing the sync file…</source>
         <translation>Writing the sync file…</translation>
     </message>
@@ -2975,10 +3109,6 @@ Signers: %2</translation>
     <message>
         <source>Trusted %1.</source>
         <translation>Trusted %1.</translation>
-    </message>
-    <message>
-        <source> %1 held files from it can be imported now (Import now).</source>
-        <translation> %1 held files from it can be imported now (Import now).</translation>
     </message>
 </context>
 <context>

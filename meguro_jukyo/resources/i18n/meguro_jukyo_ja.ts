@@ -235,6 +235,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Written: %1</source>
         <translation>日時: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln open conflict(s)</source>
+        <translation>
+            <numerusform>未解決の競合 %Ln 件</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Write a merged value</source>
         <translation>値をまとめて書く</translation>
@@ -250,10 +256,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Write a merged value…</source>
         <translation>値をまとめて書く…</translation>
-    </message>
-    <message>
-        <source>%1 open conflicts</source>
-        <translation>未解決の競合 %1 件</translation>
     </message>
     <message>
         <source>No open conflicts: every field has one value.</source>
@@ -301,7 +303,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <name>Dashboard</name>
     <message>
         <source>under %1 days</source>
-        <extracomment>kinds of change that alter what the page shows</extracomment>
         <translation>%1日未満</translation>
     </message>
     <message>
@@ -312,12 +313,21 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>%1 days or more</source>
         <translation>%1日以上</translation>
     </message>
-    <message>
-        <source>%1 × %2: %3 issues (click to list them)</source>
-        <translation>%1 × %2: %3件（クリックで一覧を開く）</translation>
+    <message numerus="yes">
+        <source>%1 × %2: %Ln issue(s) (click to list them)</source>
+        <translation>
+            <numerusform>%1 × %2: %Ln件（クリックで一覧を開く）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln issue(s) (matches|match) these filters.</source>
+        <translation>
+            <numerusform>この条件の地域課題は %Ln件です。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy</source>
+        <extracomment>kinds of change that alter what the page shows</extracomment>
         <translation>コピー</translation>
     </message>
     <message>
@@ -388,10 +398,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Counting…</source>
         <translation>集計中…</translation>
-    </message>
-    <message>
-        <source>%1 issues match these filters.</source>
-        <translation>この条件の地域課題は %1件です。</translation>
     </message>
     <message>
         <source>Issues</source>
@@ -590,6 +596,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>e.g. R7.4.1 or 2025-04-01</source>
+        <extracomment>the ticked values changed</extracomment>
         <translation>例: R7.4.1、令和7年4月1日、2025-04-01</translation>
     </message>
 </context>
@@ -858,10 +865,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>日付を直すとプレビューが表示されます。</translation>
     </message>
     <message>
-        <source>%1 rows will be written.</source>
-        <translation>%1 行を書き出します。</translation>
-    </message>
-    <message>
         <source>Nothing matches these filters: the sheets would be empty.</source>
         <translation>この条件に合うデータはありません（シートは空になります）。</translation>
     </message>
@@ -876,6 +879,42 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Local issues and meetings %1.xlsx</source>
         <translation>地域課題と会議 %1.xlsx</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) will be written.</source>
+        <translation>
+            <numerusform>%Ln 行を書き出します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 %Ln行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %Ln row(s) with problems (was|were) left out.</source>
+        <translation>
+            <numerusform>問題のある %Ln行は取り込んでいません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: it has %Ln problem(s) (was it changed after it was checked?).</source>
+        <translation>
+            <numerusform>%1 からは何も取り込んでいません: 問題が %Ln件あります（確かめた後でファイルが変更されませんでしたか）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below. Nothing has been written. Correct (it|them) in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
+        <translation>
+            <numerusform>%1 に問題が %Ln件あります（下の一覧）。何も書き込んでいません。ブックで直してからもう一度選ぶか、問題のない行だけを取り込んでください（追加 %2件、更新 %3件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln problem(s), listed below, and no row that can be imported. Nothing has been written.</source>
+        <translation>
+            <numerusform>%1 に問題が %Ln件あり（下の一覧）、取り込める行がありません。何も書き込んでいません。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
@@ -902,10 +941,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>、</translation>
     </message>
     <message>
-        <source>%1 %2 rows</source>
-        <translation>%1 %2行</translation>
-    </message>
-    <message>
         <source>Wrote %1 (%2).</source>
         <translation>%1 に書き出しました（%2）。</translation>
     </message>
@@ -916,10 +951,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Could not read %1: %2</source>
         <translation>%1 を読み込めませんでした: %2</translation>
-    </message>
-    <message>
-        <source> %4 rows with problems were left out.</source>
-        <translation>問題のある %4行は取り込んでいません。</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -954,24 +985,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>%1 に新しい内容はありません（すべての行がデータと同じです）。</translation>
     </message>
     <message>
-        <source>%1 has %4 problems, listed below. Nothing has been written. Correct them in the workbook and choose it again, or import only the valid rows (%2 to add, %3 to update).</source>
-        <translation>%1 に問題が %4件あります（下の一覧）。何も書き込んでいません。ブックで直してからもう一度選ぶか、問題のない行だけを取り込んでください（追加 %2件、更新 %3件）。</translation>
-    </message>
-    <message>
-        <source>%1 has %4 problems, listed below, and no row that can be imported. Nothing has been written.</source>
-        <translation>%1 に問題が %4件あり（下の一覧）、取り込める行がありません。何も書き込んでいません。</translation>
-    </message>
-    <message>
         <source>Importing the workbook…</source>
         <translation>ブックを取り込んでいます…</translation>
     </message>
     <message>
         <source>Imported %1: %2 added, %3 updated. One Undo (Ctrl+Z) takes the whole import back.</source>
         <translation>%1 を取り込みました: 追加 %2件、更新 %3件。「元に戻す」（Ctrl+Z）1回で取り込み全体を取り消せます。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from %1: it has %5 problems (was it changed after it was checked?).</source>
-        <translation>%1 からは何も取り込んでいません: 問題が %5件あります（確かめた後でファイルが変更されませんでしたか）。</translation>
     </message>
     <message>
         <source>Nothing was changed: every row of %1 is the same as in the data.</source>
@@ -1297,9 +1316,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Nothing matches, even with any one of the filters taken away.</source>
         <translation>条件を一つ外しても、当てはまる行はありません。</translation>
     </message>
-    <message>
-        <source>Without “%1”: %2 rows. </source>
-        <translation>「%1」を外すと %2 件。</translation>
+    <message numerus="yes">
+        <source>Without “%1”: %Ln row(s). </source>
+        <translation>
+            <numerusform>「%1」を外すと %Ln 件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No row meets all these filters together. %1</source>
@@ -1307,7 +1328,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source> and %1 more</source>
-        <extracomment>the ticked values changed</extracomment>
         <translation> ほか%1件</translation>
     </message>
 </context>
@@ -1337,6 +1357,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
         <translation>引き継ぎファイル %1 と引き継ぎ書 %2 を書き出しました。新しい端末で取り込むときに、この端末の指紋 %3 と照らし合わせてください。</translation>
     </message>
+    <message numerus="yes">
+        <source>Imported the handover of %1 for %2: %3 records; %Ln device(s) trusted.</source>
+        <translation>
+            <numerusform>%1の%2の引き継ぎを取り込みました: 記録 %3件、信頼した端末 %Ln台。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Writing the handover file…</source>
         <translation>引き継ぎファイルを書き出しています…</translation>
@@ -1348,10 +1374,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Continue from the old laptop</source>
         <translation>前の端末の続きから使う</translation>
-    </message>
-    <message>
-        <source>Imported the handover of %1 for %2: %3 records; %4 devices trusted.</source>
-        <translation>%1の%2の引き継ぎを取り込みました: 記録 %3件、信頼した端末 %4台。</translation>
     </message>
     <message>
         <source>Importing the handover file…</source>
@@ -1435,6 +1457,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Viewpoint link: %1</source>
         <translation>施策視点の結びつけ: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln 件の変更</numerusform>
+        </translation>
+    </message>
     <message>
         <source>another device (%1)</source>
         <translation>ほかの端末（%1）</translation>
@@ -1442,10 +1470,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Created</source>
         <translation>作成</translation>
-    </message>
-    <message>
-        <source>%1 changes</source>
-        <translation>%1 件の変更</translation>
     </message>
     <message>
         <source>No changes recorded.</source>
@@ -1565,10 +1589,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>進捗回答あり</translation>
     </message>
     <message>
-        <source>%1 requests wait for an answer, the oldest first.</source>
-        <translation>回答待ちの要望 %1件（古い順）</translation>
-    </message>
-    <message>
         <source>The oldest %1 are listed.</source>
         <translation>古いものから %1件を表示しています。</translation>
     </message>
@@ -1587,6 +1607,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Not yet routed</source>
         <translation>未振り分け</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) (waits|wait) for an answer, the oldest first.</source>
+        <translation>
+            <numerusform>回答待ちの要望 %Ln件（古い順）</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2 waiting)</source>
@@ -1690,9 +1716,11 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 件</translation>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 or more rows (counting…)</source>
@@ -1791,6 +1819,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>This device: %1</source>
         <translation>この端末: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) (was|were) found:</source>
+        <translation>
+            <numerusform>%Ln 件の問題が見つかりました:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Meeting mode is open (%1). Quit and close it? A note being typed there is kept.</source>
         <translation>会議モードが開いています（%1）。会議モードも閉じて終了しますか？ 入力中のメモは残ります。</translation>
@@ -1831,6 +1865,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
+    <message numerus="yes">
+        <source>Requests (%Ln new answer(s))</source>
+        <translation>
+            <numerusform>要望（新しい回答 %Ln件）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete “%1”? You can undo this with Ctrl+Z.</source>
         <translation>「%1」を削除しますか？ Ctrl+Z で元に戻せます。</translation>
@@ -1850,10 +1890,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>No problems were found.</source>
         <translation>問題は見つかりませんでした。</translation>
-    </message>
-    <message>
-        <source>%1 problems were found:</source>
-        <translation>%1 件の問題が見つかりました:</translation>
     </message>
     <message>
         <source>Check the data</source>
@@ -1926,10 +1962,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Requests</source>
         <translation>要望</translation>
-    </message>
-    <message>
-        <source>Requests (%1 new answers)</source>
-        <translation>要望（新しい回答 %1件）</translation>
     </message>
     <message>
         <source>&amp;Requests to the ward</source>
@@ -2559,6 +2591,79 @@ Signers: %2</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>ファイル フォルダー</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>エイリアス</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Pages</source>
+        <translation>ページ指定</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>ページセット(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>両面印刷</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>長辺とじ</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>短辺とじ</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>ページまたは範囲をカンマで区切って指定します。範囲は2つの数字をハイフンでつなぎます。例: 3,5-7,9 はページ 3、5、6、7、9 を印刷します。</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Results</source>
@@ -2674,6 +2779,24 @@ Signers: %2</source>
     <message>
         <source>Rejected</source>
         <translation>拒否</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) (is|are) held. Trust the device&apos;s card (after comparing its fingerprint) to import (it|them); %1 can be imported now.</source>
+        <translation>
+            <numerusform>保留中のファイルが %Ln 件あります。指紋を照らし合わせてから端末カードを信頼すると取り込めます（今すぐ取り込めるもの: %1 件）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln 件の記録を %1 に書き出しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> %Ln held file(s) from it can be imported now (Import now).</source>
+        <translation>
+            <numerusform>この端末からの保留ファイル %Ln 件を取り込めます（今すぐ取り込む）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing %1 (%2 of %3)…</source>
@@ -2897,10 +3020,6 @@ Signers: %2</source>
         <translation>保留中のファイルはありません。</translation>
     </message>
     <message>
-        <source>%1 files are held. Trust the device&apos;s card (after comparing its fingerprint) to import them; %2 can be imported now.</source>
-        <translation>保留中のファイルが %1 件あります。指紋を照らし合わせてから端末カードを信頼すると取り込めます（今すぐ取り込めるもの: %2 件）。</translation>
-    </message>
-    <message>
         <source>Conflicts (%1)</source>
         <translation>競合 (%1)</translation>
     </message>
@@ -2937,10 +3056,6 @@ Signers: %2</source>
         <translation>同期ファイル (*.mjsync)</translation>
     </message>
     <message>
-        <source>Exported %1 records to %2.</source>
-        <translation>%1 件の記録を %2 に書き出しました。</translation>
-    </message>
-    <message>
         <source>Writing the sync file…</source>
         <translation>同期ファイルを書き出しています…</translation>
     </message>
@@ -2975,10 +3090,6 @@ Signers: %2</source>
     <message>
         <source>Trusted %1.</source>
         <translation>%1 を信頼しました。</translation>
-    </message>
-    <message>
-        <source> %1 held files from it can be imported now (Import now).</source>
-        <translation>この端末からの保留ファイル %1 件を取り込めます（今すぐ取り込む）。</translation>
     </message>
 </context>
 <context>
