@@ -117,6 +117,12 @@ def png_bytes(pixmap: QPixmap) -> bytes:
     return bytes(data)
 
 
+_HEAT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.BackgroundRole,
+                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+                         Qt.ItemDataRole.ToolTipRole})
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
 class HeatModel(QAbstractTableModel):
     """視点 (rows) × 地区 or 住区 (columns): the number of issues linked, shaded by it."""
 
@@ -131,6 +137,7 @@ class HeatModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.columns, self.counts = list(rows), list(columns), dict(counts)
         self.top = max(self.counts.values(), default=0)
+        self._brushes: dict[int, tuple[QBrush, QBrush]] = {}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -143,25 +150,32 @@ class HeatModel(QAbstractTableModel):
         vp, area = self.rows[index.row()][0], self.columns[index.column()][0]
         return vp, area, self.counts.get((vp, area), 0)
 
+    def brushes(self, n: int) -> tuple[QBrush, QBrush]:
+        """(background, text) of a cell counting ``n``: made once per count, not per paint."""
+        found = self._brushes.get(n)
+        if found is None:
+            colour = heat(n, self.top)
+            text = QColor(Qt.GlobalColor.white) if colour.lightness() < 128 else QColor(Qt.GlobalColor.black)
+            found = self._brushes[n] = (QBrush(colour), QBrush(text))
+        return found
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # the view asks every role of every cell as it sizes and paints: the unused ones first
+        if role not in _HEAT_ROLES or not index.isValid():
             return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRE
         vp, _area, n = self.cell(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{n:,}" if n else ""
         if role == Qt.ItemDataRole.UserRole:
             return n
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(heat(n, self.top))
+            return self.brushes(n)[0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(Qt.GlobalColor.white) if heat(n, self.top).lightness() < 128
-                          else QColor(Qt.GlobalColor.black))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return translate("Dashboard", "%1 × %2: %3 issues (click to list them)").replace(
-                "%1", vp).replace("%2", self.columns[index.column()][1]).replace("%3", f"{n:,}")
-        return None
+            return self.brushes(n)[1]
+        return translate("Dashboard", "%1 × %2: %3 issues (click to list them)").replace(
+            "%1", vp).replace("%2", self.columns[index.column()][1]).replace("%3", f"{n:,}")
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -344,7 +358,8 @@ class DashboardPage(QWidget):
         self.heat_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat_view.setWordWrap(False)
         self.heat_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.heat_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # one line per 視点, all of a height: sized from the first row in _fit, not every row
+        self.heat_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.heat_view.verticalHeader().setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 26)
         self.heat_view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.heat_view.clicked.connect(self.open_cell)
@@ -500,7 +515,9 @@ class DashboardPage(QWidget):
         """Sizes that follow the text (after a text-size change has reached every widget): the
         heat map tall enough for every 視点, the tables' columns as wide as their contents."""
         view = self.heat_view
-        view.resizeRowsToContents()
+        if view.model().rowCount():
+            view.verticalHeader().setDefaultSectionSize(
+                max(view.sizeHintForRow(0), view.verticalHeader().sectionSizeHint(0)))
         view.setFixedHeight(view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth())
         self.slowest_view.resizeColumnsToContents()
         self.overdue_view.resizeColumnsToContents()
