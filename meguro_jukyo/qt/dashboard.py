@@ -82,6 +82,9 @@ translate = QCoreApplication.translate
 
 #: the hue of every chart; series differ by lightness (and hatching), which greyscale keeps
 HUE = 215
+#: the heat map's 視点 titles by 地区, in full-width characters: the longest ("3-1-2 デジタル技術の
+#: 活用による区民サービスの向上と意識改革") whole
+HEADER_CHARS = 31
 #: kinds of change that alter what the page shows
 WATCHED = {"issue", "policy_link", "action_item", "organization"}
 
@@ -97,6 +100,13 @@ def heat(count: int, top: int) -> QColor:
     if count <= 0 or top <= 0:
         return QColor(Qt.GlobalColor.white)
     return QColor.fromHsl(HUE, 140, 235 - (175 * count) // top)
+
+
+def titled(text: str):
+    """A report cell whose whole text is its tooltip too (the column may cut it with …)."""
+    item = report_cell(text)
+    item.setToolTip(text)
+    return item
 
 
 def age_labels() -> list[str]:
@@ -360,7 +370,6 @@ class DashboardPage(QWidget):
         self.heat_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # one line per 視点, all of a height: sized from the first row in _fit, not every row
         self.heat_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.heat_view.verticalHeader().setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 26)
         self.heat_view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.heat_view.clicked.connect(self.open_cell)
         enter = QAction(self.heat_view)
@@ -424,8 +433,11 @@ class DashboardPage(QWidget):
         grid.addWidget(self.boxes["status"], 1, 1)
         grid.addWidget(self.boxes["nendo"], 2, 0)
         grid.addWidget(self.boxes["requests"], 2, 1)
-        grid.addWidget(self.boxes["slowest"], 3, 0)
-        grid.addWidget(self.boxes["overdue"], 3, 1)
+        # the slowest 要望 have the longer rows: more of the width, their titles cut with … at most
+        tables = QHBoxLayout()
+        tables.addWidget(self.boxes["slowest"], 3)
+        tables.addWidget(self.boxes["overdue"], 2)
+        grid.addLayout(tables, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         body = QWidget()
@@ -509,6 +521,10 @@ class DashboardPage(QWidget):
             columns, cells = [(a.code, a.name) for a in d.jukyo], self.data.by_jukyo
         rows = [(vp, d.viewpoint_titles.get(vp, "")) for vp, _label in self.viewpoints]
         self.heat_model.set_data(rows, columns, {(c.viewpoint_id, c.area): c.count for c in cells if c.area})
+        # by 地区 (five columns) every 視点's whole title fits; by 住区 the columns need the room
+        # (a cut title says … and its tooltip is whole)
+        self.heat_view.verticalHeader().setMaximumWidth(
+            self.fontMetrics().horizontalAdvance("中") * (HEADER_CHARS if self.by_district.isChecked() else 20))
         QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
@@ -519,8 +535,9 @@ class DashboardPage(QWidget):
             view.verticalHeader().setDefaultSectionSize(
                 max(view.sizeHintForRow(0), view.verticalHeader().sectionSizeHint(0)))
         view.setFixedHeight(view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth())
-        self.slowest_view.resizeColumnsToContents()
-        self.overdue_view.resizeColumnsToContents()
+        for table in (self.slowest_view, self.overdue_view):  # the last column takes what is left
+            for column in range(table.model().columnCount() - 1):
+                table.resizeColumnToContents(column)
 
     def _show_nendo(self, data: Dashboard) -> None:
         years = sorted({r.nendo for r in data.by_nendo})
@@ -545,7 +562,7 @@ class DashboardPage(QWidget):
             model.appendRow([
                 report_cell(f"{r.days_open:,}", r.id, number=True),
                 report_cell("" if r.days_since_request is None else f"{r.days_since_request:,}", number=True),
-                report_cell(r.organization), report_cell("・".join(r.viewpoints)), report_cell(r.title)])
+                report_cell(r.organization), report_cell("・".join(r.viewpoints)), titled(r.title)])
 
     def _show_overdue(self, data: Dashboard) -> None:
         model = self.overdue_model
