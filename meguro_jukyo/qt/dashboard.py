@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QFileDialog,
     QGridLayout,
@@ -85,6 +86,8 @@ HUE = 215
 #: the heat map's 視点 titles by 地区, in full-width characters: the longest ("3-1-2 デジタル技術の
 #: 活用による区民サービスの向上と意識改革") whole
 HEADER_CHARS = 31
+#: a table box's frame, margins and scroll bar beside its columns, in pixels
+WIDTH_SPARE = 48
 #: kinds of change that alter what the page shows
 WATCHED = {"issue", "policy_link", "action_item", "organization"}
 
@@ -433,11 +436,11 @@ class DashboardPage(QWidget):
         grid.addWidget(self.boxes["status"], 1, 1)
         grid.addWidget(self.boxes["nendo"], 2, 0)
         grid.addWidget(self.boxes["requests"], 2, 1)
-        # the slowest 要望 have the longer rows: more of the width, their titles cut with … at most
-        tables = QHBoxLayout()
-        tables.addWidget(self.boxes["slowest"], 3)
-        tables.addWidget(self.boxes["overdue"], 2)
-        grid.addLayout(tables, 3, 0, 1, 2)
+        # the slowest 要望 have the longer rows: more of the width, or all of it (_fit)
+        self.tables = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tables.addWidget(self.boxes["slowest"], 3)
+        self.tables.addWidget(self.boxes["overdue"], 2)
+        grid.addLayout(self.tables, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         body = QWidget()
@@ -536,8 +539,22 @@ class DashboardPage(QWidget):
                 max(view.sizeHintForRow(0), view.verticalHeader().sectionSizeHint(0)))
         view.setFixedHeight(view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth())
         for table in (self.slowest_view, self.overdue_view):  # the last column takes what is left
-            for column in range(table.model().columnCount() - 1):
-                table.resizeColumnToContents(column)
+            header = table.horizontalHeader()
+            widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(table.model().columnCount())]
+            for column, width in enumerate(widths[:-1]):
+                table.setColumnWidth(column, width)
+            if table is self.slowest_view:
+                # beside the overdue action items while the whole rows fit in their share of
+                # the width, else above them with all of it (large text, a narrow window)
+                share = self.boxes["heat"].width() * 3 // 5 - WIDTH_SPARE
+                self.tables.setDirection(QBoxLayout.Direction.LeftToRight if sum(widths) <= share
+                                         else QBoxLayout.Direction.TopToBottom)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.data is not None:
+            QTimer.singleShot(0, self._fit)
 
     def _show_nendo(self, data: Dashboard) -> None:
         years = sorted({r.nendo for r in data.by_nendo})
