@@ -524,16 +524,16 @@ class DashboardPage(QWidget):
             columns, cells = [(a.code, a.name) for a in d.jukyo], self.data.by_jukyo
         rows = [(vp, d.viewpoint_titles.get(vp, "")) for vp, _label in self.viewpoints]
         self.heat_model.set_data(rows, columns, {(c.viewpoint_id, c.area): c.count for c in cells if c.area})
-        # by 地区 (five columns) every 視点's whole title fits; by 住区 the columns need the room
-        # (a cut title says … and its tooltip is whole)
-        self.heat_view.verticalHeader().setMaximumWidth(
-            self.fontMetrics().horizontalAdvance("中") * (HEADER_CHARS if self.by_district.isChecked() else 20))
         QTimer.singleShot(0, self._fit)
 
     def _fit(self) -> None:
         """Sizes that follow the text (after a text-size change has reached every widget): the
         heat map tall enough for every 視点, the tables' columns as wide as their contents."""
         view = self.heat_view
+        # by 地区 (five columns) every 視点's whole title fits; by 住区 the columns need the room
+        # (a cut title says … and its tooltip is whole)
+        view.verticalHeader().setMaximumWidth(view.verticalHeader().fontMetrics().horizontalAdvance("中")
+                                              * (HEADER_CHARS if self.by_district.isChecked() else 20))
         if view.model().rowCount():
             view.verticalHeader().setDefaultSectionSize(
                 max(view.sizeHintForRow(0), view.verticalHeader().sectionSizeHint(0)))

@@ -215,12 +215,12 @@ def test_the_charts_follow_the_large_text_setting(qtbot, demo_window, settings):
 def test_the_page_shows_every_viewpoint_title_and_request_title_whole(qtbot, japanese, demo_window, settings, size):
     """In Japanese, by 地区, the heat map's rows carry each 視点's whole title, and the slowest
     要望 fit their table's width (no sideways scrolling, no title cut) at the screenshots' size."""
-    settings.text_size = size
+    demo_window.resize(1280, 1900)
+    page = open_dashboard(qtbot, demo_window)
+    settings.text_size = size  # changed with the page on screen, as a user does
     try:
         demo_window.apply_settings()
-        demo_window.resize(1280, 1900)
-        page = open_dashboard(qtbot, demo_window)
-        qtbot.wait(50)  # the deferred sizing
+        qtbot.wait(100)  # the deferred sizing
         header = page.heat_view.verticalHeader()
         metrics = header.fontMetrics()
         for row in range(page.heat_model.rowCount()):
