@@ -88,6 +88,8 @@ HUE = 215
 HEADER_CHARS = 31
 #: a table box's frame, margins and scroll bar beside its columns, in pixels
 WIDTH_SPARE = 48
+#: the tables' least height, and how many rows they show before scrolling
+TABLE_HEIGHT, TABLE_ROWS = 220, 10
 #: kinds of change that alter what the page shows
 WATCHED = {"issue", "policy_link", "action_item", "organization"}
 
@@ -412,10 +414,10 @@ class DashboardPage(QWidget):
         age_layout.addWidget(self.age_view, 1)
         self.slowest_model = QStandardItemModel(self)
         self.slowest_view = report_table("slowest_requests", self.slowest_model)
-        self.slowest_view.setMinimumHeight(220)
+        self.slowest_view.setMinimumHeight(TABLE_HEIGHT)
         self.overdue_model = QStandardItemModel(self)
         self.overdue_view = report_table("overdue_actions", self.overdue_model)
-        self.overdue_view.setMinimumHeight(220)
+        self.overdue_view.setMinimumHeight(TABLE_HEIGHT)
 
         def box(name: str, title: str, content: QWidget) -> ChartBox:
             return ChartBox(name, title, content, display.language)
@@ -544,6 +546,10 @@ class DashboardPage(QWidget):
                       for c in range(table.model().columnCount())]
             for column, width in enumerate(widths[:-1]):
                 table.setColumnWidth(column, width)
+            # tall enough for ten rows in the current text size (the rest scroll)
+            rows = min(table.model().rowCount(), TABLE_ROWS)
+            table.setMinimumHeight(max(TABLE_HEIGHT, header.height() + 2 * table.frameWidth()
+                                       + rows * table.verticalHeader().defaultSectionSize()))
             if table is self.slowest_view:
                 # beside the overdue action items while the whole rows fit in their share of
                 # the width, else above them with all of it (large text, a narrow window)
