@@ -7,7 +7,7 @@ exactly the issues it counts. Charts are QtCharts, drawn in the application font
 setting), in steps of lightness and hatching so that they survive greyscale printing; each can
 be copied or saved as PNG.
 
-Why one file of ~600 lines: the chart helpers above DashboardPage exist only for its charts; they
+Why one file of ~660 lines: the chart helpers above DashboardPage exist only for its charts; they
 are the first candidate to move out (qt/charts.py) if a second page draws charts.
 """
 
