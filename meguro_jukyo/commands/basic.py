@@ -27,7 +27,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_dump)
 
     p = sub.add_parser("check", help="データの整合性を検査する")
-    p.add_argument("--repair", action="store_true", help="検索索引を作り直す")
+    p.add_argument("--repair", action="store_true", help="検索索引を作り直し、集計ページの件数が記録と合わなければ数え直す")
     p.set_defaults(handler=cmd_check)
 
     p = sub.add_parser("search", help="地域課題・議事メモなどを全文検索する")
@@ -113,6 +113,14 @@ def cmd_check(args) -> int:
             with store.engine.begin() as con:
                 n = rebuild(con)
             print(f"検索索引を作り直しました（{n} 件）。")
+            from ..core import summary
+
+            with store.engine.begin() as con:
+                drifted = summary.check(con)
+                if drifted:
+                    summary.rebuild(con)
+            if drifted:
+                print(f"集計ページの件数を記録から数え直しました（{len(drifted)} 件の違い）。")
         problems = check_store(store)
     if not problems:
         print("問題はありません。")

@@ -57,5 +57,6 @@ def check_store(store) -> list[Problem]:
         differences = check(con)
         if differences:
             problems.append(Problem("集計ページの件数が記録と合っていません",
-                                    f"{len(differences)} 件の違い（例: {differences[0]}）"))
+                                    f"{len(differences)} 件の違い（例: {differences[0]}）"
+                                    "（`meguro-jukyo check --repair` で数え直せます）"))
     return problems

@@ -35,9 +35,9 @@ APPLICATION_ID = 0x4D4A4B59
 #: PRAGMA user_version of a store at the current schema.
 SCHEMA_VERSION = 7
 #: The Alembic revision each schema version ends at. A release's migrations together make one
-#: version (6: 0006–0008, 7: 0009–0012), so that laptops one release apart stay within the sync rule's one
+#: version (6: 0006–0008, 7: 0009–0013), so that laptops one release apart stay within the sync rule's one
 #: version (core/sync/package.py).
-SCHEMA_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005", 6: "0008", 7: "0012"}
+SCHEMA_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005", 6: "0008", 7: "0013"}
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 KEEP_BACKUPS = 7
@@ -359,7 +359,7 @@ class Store:
                 if rehearse and not write:
                     event.listen(engine, "begin", _count_changes)
                     event.listen(engine, "commit", _refuse_changes)
-                if version < SCHEMA_VERSION:
+                if version < SCHEMA_VERSION or (write and _behind_within_version(engine)):
                     with engine.connect() as con:
                         raw = con.connection.dbapi_connection
                         backup_sqlite(raw, path, reason=f"before-migration-v{version}")
@@ -392,7 +392,7 @@ class Store:
                 reason = str(exc.orig).strip().splitlines()[-1] if exc.orig else str(exc)
                 raise StoreError(f"データベースに接続できません: {shown}（{reason}）",
                                  f"Cannot connect to the database {shown}: {reason}") from exc
-            if revision is not None and revision not in SCHEMA_REVISIONS.values():
+            if revision is not None and revision not in _known_revisions():
                 raise StoreError(
                     f"新しい版のアプリで更新されたデータベースです（形式 {revision}）。この端末のアプリを更新してください: {shown}",
                     f"The database {shown} was upgraded by a newer version of the app (revision "
@@ -569,6 +569,22 @@ def backup_sqlite(raw: sqlite3.Connection, store_path: Path, reason: str) -> Pat
 
 
 # --------------------------------------------------------------------------- schema
+
+
+def _known_revisions() -> set[str]:
+    """Every revision this app's migrations reach: a store at one of them is not newer than the
+    app, even between the last revision of two schema versions (a store written while the
+    version's migrations were still being added)."""
+    return {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*")}
+
+
+def _behind_within_version(engine: Engine) -> bool:
+    """Whether an SQLite store at the current schema version stops short of its last revision
+    (written while the version's migrations were still being added): opening it for writing
+    runs the rest."""
+    with engine.connect() as con:
+        revision = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return revision in _known_revisions() and revision != SCHEMA_REVISIONS[SCHEMA_VERSION]
 
 
 def _alembic_config(connection):

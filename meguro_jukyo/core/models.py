@@ -483,6 +483,8 @@ class ActionItemBase(SQLModel):
 
 class ActionItem(ActionItemBase, SyncMeta, table=True):
     __tablename__ = "action_item"
+    # the 集計 page's overdue action items from the index alone (migration 0013)
+    __table_args__ = (Index("ix_action_item_overdue", "deleted", "status", "due_on", "organization_id"),)
 
 
 class ActionItemCreate(ActionItemBase):
@@ -611,6 +613,8 @@ class DeskCount(SQLModel, table=True):
     """Live issues per organization, category, status, 年度 and 要望 state."""
 
     __tablename__ = "desk_count"
+    # the charts' one GROUP BY in its order, with the count: one pass over the index (migration 0013)
+    __table_args__ = (Index("ix_desk_count_charts", "category", "status", "nendo", "request", "n"),)
     organization_id: str = Field(primary_key=True)
     category: str = Field(primary_key=True)
     status: str = Field(primary_key=True)
@@ -623,6 +627,8 @@ class DeskViewpointCount(SQLModel, table=True):
     """Live issues linked to a 視点, per organization, category, status and 年度."""
 
     __tablename__ = "desk_viewpoint_count"
+    # the heat map's sum per 視点 and organization from the index alone (migration 0013)
+    __table_args__ = (Index("ix_desk_viewpoint_count_cells", "viewpoint_id", "organization_id", "n"),)
     organization_id: str = Field(primary_key=True)
     viewpoint_id: str = Field(primary_key=True)
     category: str = Field(primary_key=True)

@@ -7,7 +7,7 @@ and 住区), category, status, 年度 and 要望 state. They are kept current in
 as every write that changes an issue or a 視点 link (:func:`refresh`, called as the transaction
 collects what it committed: services, Excel and sync imports, undo alike), rebuilt from the rows
 by the migration and by bulk loads (:func:`rebuild`), and checked against the rows by
-:func:`check`.
+:func:`check` (``meguro-jukyo check``; ``check --repair`` rebuilds them when they differ).
 
 Old keys come from models.DeskIssue / DeskLink, one row per live issue and per 視点 it is
 linked to: a changed issue's contribution is taken out by recounting the keys it had and has.
@@ -160,12 +160,22 @@ def refresh(con: Connection, changed: dict[str, set[str]]) -> None:
 
 
 def check(con: Connection) -> list[str]:
-    """How the stored counts differ from counts over the rows (empty: they agree)."""
-    expected = _counts(*_rows(con, None))
+    """How the stored counts and per-issue rows differ from the rows (empty: they agree)."""
+    issues, links = _rows(con, None)
+    expected = _counts(issues, links)
+    d, dl = m.DeskIssue.__table__, m.DeskLink.__table__
+    issue_columns = ("issue_id", *_ISSUE_KEY, "raised_on")
     out = []
-    for table, names, want in ((m.DeskCount.__table__, _ISSUE_KEY, expected[0]),
-                               (m.DeskViewpointCount.__table__, _VIEWPOINT_KEY, expected[1])):
-        stored = {tuple(r[:-1]): r[-1] for r in con.execute(select(*[table.c[k] for k in names], table.c.n))}
+    for table, names, want in (
+            (m.DeskCount.__table__, _ISSUE_KEY, expected[0]),
+            (m.DeskViewpointCount.__table__, _VIEWPOINT_KEY, expected[1]),
+            (d, issue_columns, Counter(tuple(r[k] for k in issue_columns) for r in issues)),
+            (dl, ("issue_id", "viewpoint_id"), Counter((r["issue_id"], r["viewpoint_id"]) for r in links))):
+        n = table.c.n if "n" in table.c else func.count()
+        query = select(*[table.c[k] for k in names], n)
+        if "n" not in table.c:
+            query = query.group_by(*[table.c[k] for k in names])
+        stored = {tuple(r[:-1]): r[-1] for r in con.execute(query)}
         for key in sorted(set(stored) | set(want), key=str):
             if stored.get(key, 0) != want.get(key, 0):
                 out.append(f"{table.name} {key}: {stored.get(key, 0)} stored, {want.get(key, 0)} counted")

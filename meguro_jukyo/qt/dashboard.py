@@ -7,7 +7,7 @@ exactly the issues it counts. Charts are QtCharts, drawn in the application font
 setting), in steps of lightness and hatching so that they survive greyscale printing; each can
 be copied or saved as PNG.
 
-Why one file of ~600 lines: the chart helpers above DashboardPage exist only for its charts; they
+Why one file of ~660 lines: the chart helpers above DashboardPage exist only for its charts; they
 are the first candidate to move out (qt/charts.py) if a second page draws charts.
 """
 
@@ -52,6 +52,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QGroupBox,
@@ -83,6 +84,13 @@ translate = QCoreApplication.translate
 
 #: the hue of every chart; series differ by lightness (and hatching), which greyscale keeps
 HUE = 215
+#: the heat map's 視点 titles by 地区, in full-width characters: the longest ("3-1-2 デジタル技術の
+#: 活用による区民サービスの向上と意識改革") whole
+HEADER_CHARS = 31
+#: a table box's frame, margins and scroll bar beside its columns, in pixels
+WIDTH_SPARE = 48
+#: the tables' least height, and how many rows they show before scrolling
+TABLE_HEIGHT, TABLE_ROWS = 220, 10
 #: kinds of change that alter what the page shows
 WATCHED = {"issue", "policy_link", "action_item", "organization"}
 
@@ -98,6 +106,13 @@ def heat(count: int, top: int) -> QColor:
     if count <= 0 or top <= 0:
         return QColor(Qt.GlobalColor.white)
     return QColor.fromHsl(HUE, 140, 235 - (175 * count) // top)
+
+
+def titled(text: str):
+    """A report cell whose whole text is its tooltip too (the column may cut it with …)."""
+    item = report_cell(text)
+    item.setToolTip(text)
+    return item
 
 
 def age_labels() -> list[str]:
@@ -118,6 +133,12 @@ def png_bytes(pixmap: QPixmap) -> bytes:
     return bytes(data)
 
 
+_HEAT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.BackgroundRole,
+                         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+                         Qt.ItemDataRole.ToolTipRole})
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
 class HeatModel(QAbstractTableModel):
     """視点 (rows) × 地区 or 住区 (columns): the number of issues linked, shaded by it."""
 
@@ -132,6 +153,7 @@ class HeatModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.columns, self.counts = list(rows), list(columns), dict(counts)
         self.top = max(self.counts.values(), default=0)
+        self._brushes: dict[int, tuple[QBrush, QBrush]] = {}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -144,25 +166,31 @@ class HeatModel(QAbstractTableModel):
         vp, area = self.rows[index.row()][0], self.columns[index.column()][0]
         return vp, area, self.counts.get((vp, area), 0)
 
+    def brushes(self, n: int) -> tuple[QBrush, QBrush]:
+        """(background, text) of a cell counting ``n``: made once per count, not per paint."""
+        found = self._brushes.get(n)
+        if found is None:
+            colour = heat(n, self.top)
+            text = QColor(Qt.GlobalColor.white) if colour.lightness() < 128 else QColor(Qt.GlobalColor.black)
+            found = self._brushes[n] = (QBrush(colour), QBrush(text))
+        return found
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # the view asks every role of every cell as it sizes and paints: the unused ones first
+        if role not in _HEAT_ROLES or not index.isValid():
             return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRE
         vp, _area, n = self.cell(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{n:,}" if n else ""
         if role == Qt.ItemDataRole.UserRole:
             return n
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(heat(n, self.top))
+            return self.brushes(n)[0]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(Qt.GlobalColor.white) if heat(n, self.top).lightness() < 128
-                          else QColor(Qt.GlobalColor.black))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tr_n("Dashboard", "%1 × %2: %Ln issue(s) (click to list them)",
-                        n, vp, self.columns[index.column()][1])
-        return None
+            return self.brushes(n)[1]
+        return tr_n("Dashboard", "%1 × %2: %Ln issue(s) (click to list them)", n, vp, self.columns[index.column()][1])
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -345,8 +373,8 @@ class DashboardPage(QWidget):
         self.heat_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat_view.setWordWrap(False)
         self.heat_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.heat_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.heat_view.verticalHeader().setMaximumWidth(self.fontMetrics().horizontalAdvance("中") * 26)
+        # one line per 視点, all of a height: sized from the first row in _fit, not every row
+        self.heat_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.heat_view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.heat_view.clicked.connect(self.open_cell)
         enter = QAction(self.heat_view)
@@ -386,10 +414,10 @@ class DashboardPage(QWidget):
         age_layout.addWidget(self.age_view, 1)
         self.slowest_model = QStandardItemModel(self)
         self.slowest_view = report_table("slowest_requests", self.slowest_model)
-        self.slowest_view.setMinimumHeight(220)
+        self.slowest_view.setMinimumHeight(TABLE_HEIGHT)
         self.overdue_model = QStandardItemModel(self)
         self.overdue_view = report_table("overdue_actions", self.overdue_model)
-        self.overdue_view.setMinimumHeight(220)
+        self.overdue_view.setMinimumHeight(TABLE_HEIGHT)
 
         def box(name: str, title: str, content: QWidget) -> ChartBox:
             return ChartBox(name, title, content, display.language)
@@ -410,8 +438,11 @@ class DashboardPage(QWidget):
         grid.addWidget(self.boxes["status"], 1, 1)
         grid.addWidget(self.boxes["nendo"], 2, 0)
         grid.addWidget(self.boxes["requests"], 2, 1)
-        grid.addWidget(self.boxes["slowest"], 3, 0)
-        grid.addWidget(self.boxes["overdue"], 3, 1)
+        # the slowest 要望 have the longer rows: more of the width, or all of it (_fit)
+        self.tables = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tables.addWidget(self.boxes["slowest"], 3)
+        self.tables.addWidget(self.boxes["overdue"], 2)
+        grid.addLayout(self.tables, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         body = QWidget()
@@ -501,10 +532,35 @@ class DashboardPage(QWidget):
         """Sizes that follow the text (after a text-size change has reached every widget): the
         heat map tall enough for every 視点, the tables' columns as wide as their contents."""
         view = self.heat_view
-        view.resizeRowsToContents()
+        # by 地区 (five columns) every 視点's whole title fits; by 住区 the columns need the room
+        # (a cut title says … and its tooltip is whole)
+        view.verticalHeader().setMaximumWidth(view.verticalHeader().fontMetrics().horizontalAdvance("中")
+                                              * (HEADER_CHARS if self.by_district.isChecked() else 20))
+        if view.model().rowCount():
+            view.verticalHeader().setDefaultSectionSize(
+                max(view.sizeHintForRow(0), view.verticalHeader().sectionSizeHint(0)))
         view.setFixedHeight(view.verticalHeader().length() + view.horizontalHeader().height() + 2 * view.frameWidth())
-        self.slowest_view.resizeColumnsToContents()
-        self.overdue_view.resizeColumnsToContents()
+        for table in (self.slowest_view, self.overdue_view):  # the last column takes what is left
+            header = table.horizontalHeader()
+            widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(table.model().columnCount())]
+            for column, width in enumerate(widths[:-1]):
+                table.setColumnWidth(column, width)
+            # tall enough for ten rows in the current text size (the rest scroll)
+            rows = min(table.model().rowCount(), TABLE_ROWS)
+            table.setMinimumHeight(max(TABLE_HEIGHT, header.height() + 2 * table.frameWidth()
+                                       + rows * table.verticalHeader().defaultSectionSize()))
+            if table is self.slowest_view:
+                # beside the overdue action items while the whole rows fit in their share of
+                # the width, else above them with all of it (large text, a narrow window)
+                share = self.boxes["heat"].width() * 3 // 5 - WIDTH_SPARE
+                self.tables.setDirection(QBoxLayout.Direction.LeftToRight if sum(widths) <= share
+                                         else QBoxLayout.Direction.TopToBottom)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.data is not None:
+            QTimer.singleShot(0, self._fit)
 
     def _show_nendo(self, data: Dashboard) -> None:
         years = sorted({r.nendo for r in data.by_nendo})
@@ -529,7 +585,7 @@ class DashboardPage(QWidget):
             model.appendRow([
                 report_cell(f"{r.days_open:,}", r.id, number=True),
                 report_cell("" if r.days_since_request is None else f"{r.days_since_request:,}", number=True),
-                report_cell(r.organization), report_cell("・".join(r.viewpoints)), report_cell(r.title)])
+                report_cell(r.organization), report_cell("・".join(r.viewpoints)), titled(r.title)])
 
     def _show_overdue(self, data: Dashboard) -> None:
         model = self.overdue_model

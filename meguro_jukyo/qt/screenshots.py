@@ -64,6 +64,7 @@ def _desk_views(window, settings, shoot) -> None:
     shoot(window, "dashboard")
     settings.text_size = "large"
     window.apply_settings()
+    window.resize(SIZE[0], 2800)  # the larger text makes the page longer: all of it in the picture
     shoot(window, "dashboard_large")
     settings.text_size = "normal"
     window.apply_settings()

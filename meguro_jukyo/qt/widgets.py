@@ -217,14 +217,20 @@ def report_table(name: str, model: QStandardItemModel) -> QTableView:
     return view
 
 
+_NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+#: a new item's flags but editable (one call, not a read-modify-write of the flags per cell)
+_READ_ONLY = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDragEnabled
+              | Qt.ItemFlag.ItemIsDropEnabled)
+
+
 def report_cell(text: str, data=None, *, number: bool = False, bold: bool = False) -> QStandardItem:
     """A read-only cell of such a table; ``data`` behind UserRole, numbers right-aligned."""
     item = QStandardItem(text)
-    item.setEditable(False)
+    item.setFlags(_READ_ONLY)
     if data is not None:
         item.setData(data, Qt.ItemDataRole.UserRole)
     if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(_NUMBER)
     if bold:
         font = QFont()
         font.setBold(True)

@@ -159,6 +159,40 @@ def test_check_repairs_a_search_index_that_drifted(db, capsys):
     assert main(["--db", str(db), "check", "--repair"]) == 0
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, db):
+    """Where an initialised store lives, given to ``--db``: the SQLite file, or the database on
+    the throwaway PostgreSQL server."""
+    return str(db) if request.param == "sqlite" else request.getfixturevalue("pg_url")
+
+
+@pytest.mark.parametrize("drift", [
+    "UPDATE desk_count SET n = n + 2",
+    "DELETE FROM desk_viewpoint_count",
+    "DELETE FROM desk_issue",
+    "UPDATE desk_link SET viewpoint_id = '2-1-1'",
+])
+def test_check_repair_counts_the_desk_again_when_its_counts_drifted(store_location, drift, capsys):
+    with Store.open(store_location) as store:
+        s = Services(store)
+        org = s.organizations.list()[0]
+        for title in ("防災倉庫の点検", "公園の街灯"):
+            issue = s.issues.create({"organization_id": org.id, "title": title, "is_request": True})
+            s.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1"})
+        with store.engine.begin() as con:
+            con.exec_driver_sql(drift)
+    assert main(["--db", store_location, "check"]) == 1
+    assert "集計ページの件数が記録と合っていません" in capsys.readouterr().out
+    assert main(["--db", store_location, "check", "--repair"]) == 0
+    assert "集計ページの件数を記録から数え直しました" in capsys.readouterr().out
+    assert main(["--db", store_location, "check"]) == 0
+    assert capsys.readouterr().out.strip() == "問題はありません。"
+    with Store.open(store_location) as store:  # the counts the page reads are the rows' again
+        s = Services(store)
+        s.issues.create({"organization_id": org.id, "title": "三つ目", "is_request": True})
+    assert main(["--db", store_location, "check"]) == 0
+
+
 def test_init_on_an_existing_store_keeps_it(db, capsys):
     assert main(["--db", str(db), "init"]) == 0
     assert "開きました" in capsys.readouterr().out

@@ -99,3 +99,58 @@ def test_meeting_officers_migration_keeps_what_schema_6_wrote(store):
         assert build_minutes(services, meeting.id).chair == "山田太郎"
         services.meetings.choose_officers(meeting.id, "田中正", ["鈴木一郎", "高橋次郎"])
         assert build_minutes(services, meeting.id).signers == ("鈴木一郎", "高橋次郎")
+
+
+def test_desk_covering_indexes_migration_keeps_the_figures(store):
+    """0013 on a store written at 0012 (schema 7 before it): opening it for writing adds the 集計
+    page's covering indexes, and the page's figures are the same as before."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from meguro_jukyo.core.db import SCHEMA_REVISIONS, SCHEMA_VERSION, _alembic_config
+    from meguro_jukyo.core.reference import council_id
+    from meguro_jukyo.core.services import Services
+
+    added = {"desk_count": "ix_desk_count_charts", "desk_viewpoint_count": "ix_desk_viewpoint_count_cells",
+             "action_item": "ix_action_item_overdue"}
+
+    def indexes(con) -> dict[str, set[str]]:
+        found = inspect(con)
+        return {table: {i["name"] for i in found.get_indexes(table)} for table in added}
+
+    services = Services(store)
+    org = council_id("komaba")
+    issue = services.issues.create({"organization_id": org, "title": "防災倉庫", "is_request": True})
+    services.links.create({"issue_id": issue.id, "viewpoint_id": "1-1-1"})
+    services.actions.create({"organization_id": org, "title": "点検", "due_on": dt.date(2025, 1, 1)})
+    today = dt.date(2026, 12, 1)
+    before = services.stats.dashboard(today=today)
+    with store.engine.begin() as con:
+        command.downgrade(_alembic_config(con), "0012")
+        assert all(name not in indexes(con)[table] for table, name in added.items())
+    location = store.location
+    store.close()
+    with Store.open(location) as reopened:
+        with reopened.engine.connect() as con:
+            assert all(name in indexes(con)[table] for table, name in added.items())
+            revision = con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            assert revision == SCHEMA_REVISIONS[SCHEMA_VERSION] == "0013"
+        after = Services(reopened).stats.dashboard(today=today)
+    assert (after.total, after.by_district, after.by_category, after.requests, after.overdue) == (
+        before.total, before.by_district, before.by_category, before.requests, before.overdue)
+    assert after.overdue[0].count == 1
+
+
+def test_a_server_store_past_every_known_revision_is_refused_as_newer(pg_url):
+    """Any revision of this app's migrations opens (0013 above, between schema versions' last
+    revisions); one past all of them is a newer app's, refused with what to do."""
+    import pytest
+
+    from meguro_jukyo.core.errors import StoreError
+
+    with Store.open(pg_url) as store, store.engine.begin() as con:
+        con.exec_driver_sql("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(StoreError, match="新しい版のアプリ"):
+        Store.open(pg_url)

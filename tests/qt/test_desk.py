@@ -209,3 +209,30 @@ def test_the_charts_follow_the_large_text_setting(qtbot, demo_window, settings):
         settings.text_size = "normal"
         demo_window.apply_settings()
     assert QApplication.font().pointSizeF() == normal
+
+
+@pytest.mark.parametrize("size", ["normal", "large"])
+def test_the_page_shows_every_viewpoint_title_and_request_title_whole(qtbot, japanese, demo_window, settings, size):
+    """In Japanese, by 地区, the heat map's rows carry each 視点's whole title, and the slowest
+    要望 fit their table's width (no sideways scrolling, no title cut) at the screenshots' size."""
+    demo_window.resize(1280, 1900)
+    page = open_dashboard(qtbot, demo_window)
+    settings.text_size = size  # changed with the page on screen, as a user does
+    try:
+        demo_window.apply_settings()
+        qtbot.wait(100)  # the deferred sizing
+        header = page.heat_view.verticalHeader()
+        metrics = header.fontMetrics()
+        for row in range(page.heat_model.rowCount()):
+            text = page.heat_model.headerData(row, Qt.Orientation.Vertical)
+            assert metrics.horizontalAdvance(text) < header.width(), text
+        view = page.slowest_view
+        assert page.data.slowest and view.horizontalScrollBar().maximum() == 0
+        last = page.slowest_model.columnCount() - 1
+        for row in range(page.slowest_model.rowCount()):
+            item = page.slowest_model.item(row, last)
+            assert view.fontMetrics().horizontalAdvance(item.text()) < view.columnWidth(last), item.text()
+            assert item.toolTip() == item.text()
+    finally:
+        settings.text_size = "normal"
+        demo_window.apply_settings()

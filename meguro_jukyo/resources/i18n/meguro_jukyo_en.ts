@@ -330,7 +330,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <extracomment>kinds of change that alter what the page shows</extracomment>
+        <extracomment>the heat map&apos;s 視点 titles by 地区, in full-width characters: the longest (&quot;3-1-2 デジタル技術の 活用による区民サービスの向上と意識改革&quot;) whole a table box&apos;s frame, margins and scroll bar beside its columns, in pixels the tables&apos; least height, and how many rows they show before scrolling kinds of change that alter what the page shows</extracomment>
         <translation>Copy</translation>
     </message>
     <message>
