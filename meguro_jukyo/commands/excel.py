@@ -143,13 +143,15 @@ def cmd_opendata(args) -> int:
     from ..core.exchange.opendata import CONTACT, check_opendata, export_opendata
     from ..core.services import Services
 
-    if not args.check:
+    if args.check:
+        problems = check_opendata(args.outdir)
+    else:
         store = _open(args, write=False)
         with store:
             report = export_opendata(Services(store), args.outdir, contact=args.contact or CONTACT)
         for name, n in report.files.items():
             print(f"{report.outdir / name}: {n}行")
-    problems = check_opendata(args.outdir)
+        problems = report.problems
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -212,8 +212,11 @@ class FilesModel(QStandardItemModel):
             contents = OPENDATA_CONTENTS.get(name)
             self.appendRow([report_cell(name), report_cell(f"{n:,}", number=True),
                             report_cell(translate("Excel", contents) if contents else "")])
+        self.appendRow([report_cell(opendata.SCHEMA_FILE), report_cell(""),
+                        report_cell(translate("Excel", "The columns of each file: type, required, allowed values"))])
         self.appendRow([report_cell(opendata.README_FILE), report_cell(""),
-                        report_cell(translate("Excel", "What is published and how personal data is kept out"))])
+                        report_cell(translate("Excel", "Licence (CC BY 4.0), date, contact; what is published and how "
+                                                       "personal data is kept out"))])
 
 
 # --------------------------------------------------------------------------- the page
@@ -786,8 +789,12 @@ class ExcelPage(QWidget):
         self.files.show(report)
         self.files_view.show()
         _fit(self.files_view)
-        self.opendata_status.setText(translate("Excel", "Wrote %1 files to %2 (no personal data).").replace(
-            "%1", str(len(report.files) + 1)).replace("%2", str(report.outdir)))
+        text = translate("Excel", "Wrote %1 files to %2 (no personal data).").replace(
+            "%1", str(len(report.files) + 2)).replace("%2", str(report.outdir))
+        if report.problems:
+            text += "\n" + translate("Excel", "%1 values do not keep the schema, for example: %2").replace(
+                "%1", str(len(report.problems))).replace("%2", report.problems[0])
+        self.opendata_status.setText(text)
         self.opendata_written.emit(report)
 
 

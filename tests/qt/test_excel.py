@@ -405,10 +405,12 @@ def test_a_file_that_is_not_a_workbook_shows_why_and_changes_nothing(
 def test_open_data_writes_the_csv_files_without_names(qtbot, window, services, data, tmp_path, japanese):
     page = open_page(qtbot, window)
     folder = tmp_path / "opendata"
-    with qtbot.waitSignal(page.opendata_written, timeout=WAIT):
+    with qtbot.waitSignal(page.opendata_written, timeout=WAIT) as written_signal:
         page.export_opendata_to(folder)
     written = {p.name for p in folder.iterdir()}
-    assert {opendata.ISSUES_FILE, opendata.DECISIONS_FILE, opendata.COUNTS_FILE, opendata.README_FILE} <= written
+    assert {opendata.ISSUES_FILE, opendata.DECISIONS_FILE, opendata.COUNTS_FILE, opendata.README_FILE,
+            opendata.SCHEMA_FILE} <= written
+    assert written_signal.args[0].problems == [] == opendata.check_opendata(folder)
     with (folder / opendata.ISSUES_FILE).open(encoding="utf-8-sig", newline="") as fh:
         issues = list(csv.reader(fh))
     assert len(issues) - 1 == services.issues.count()
@@ -416,4 +418,5 @@ def test_open_data_writes_the_csv_files_without_names(qtbot, window, services, d
     assert ASSIGNEE not in everything and ATTENDEE not in everything
     files = [page.files.item(r, 0).text() for r in range(page.files.rowCount())]
     assert opendata.ISSUES_FILE in files and page.files.item(0, 1).text() == str(services.issues.count())
-    assert str(folder) in page.opendata_status.text()
+    assert opendata.SCHEMA_FILE in files
+    assert str(folder) in page.opendata_status.text() and "\n" not in page.opendata_status.text()

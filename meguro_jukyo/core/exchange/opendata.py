@@ -71,7 +71,7 @@ README = """目黒区 住区住民会議・町会・自治会の地域課題と�
 問い合わせ先: {contact}
 ライセンス: {LICENCE}
   出典を示せば、複製・加工・再配布・商用利用ができます。
-  出典の書き方の例:「{LG_NAME} 住区住民会議・町会の地域課題オープンデータ（{created}作成）」
+  出典の書き方の例:「{LG_NAME} 住区住民会議・町会の地域課題オープンデータ（{created_ja}作成）」
 
 ファイル
 - {ISSUES_FILE}: 地域課題（名称・分類・状態・地区・住区・組織・日付・施策立案の視点）
@@ -103,6 +103,7 @@ README = """目黒区 住区住民会議・町会・自治会の地域課題と�
 class OpenDataReport:
     outdir: Path
     files: dict[str, int]  # file name -> data rows
+    problems: list[str]  # what the written files break of the schema (empty: they keep it)
 
 
 def suppressed(n: int | None) -> bool:
@@ -216,12 +217,13 @@ def export_opendata(services, outdir, *, created: dt.date | None = None, contact
     created = created or dt.date.today()
     text = README.format(
         created=f"{created.year}年{created.month}月{created.day}日（{created.isoformat()}）",
+        created_ja=f"{created.year}年{created.month}月{created.day}日",
         contact=contact.strip() or CONTACT, LG_NAME=LG_NAME, LG_CODE=LG_CODE, LICENCE=LICENCE,
         ISSUES_FILE=ISSUES_FILE, DECISIONS_FILE=DECISIONS_FILE, COUNTS_FILE=COUNTS_FILE, SCHEMA_FILE=SCHEMA_FILE,
         SUPPRESSED_REASON=SUPPRESSED_REASON)
     with atomic_text(outdir / README_FILE, encoding="utf-8-sig", newline="\r\n") as fh:
         fh.write(text)
-    return OpenDataReport(outdir, counts)
+    return OpenDataReport(outdir, counts, check_opendata(outdir))
 
 
 # -- the check against the schema ----------------------------------------------------------
