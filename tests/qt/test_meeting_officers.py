@@ -59,13 +59,37 @@ def _run(qtbot, services, tasks, display, meeting, tmp_path, written=0):
 
     with qtbot.waitSignal(window.status_changed):
         qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
-    flow = MeetingFlow(services)
-    for item in flow.agenda(meeting.id):  # the decision dialog is driven in test_meeting_mode_decisions
-        flow.decide(meeting.id, item.id, f"{item.title}を原案どおり決める", "unanimous")
-    flow.close_meeting(meeting.id)
-    flow.finalize(meeting.id)
-    window.reload()
+    # a decision on each item through the decision dialog (F6), the keys a clerk presses. F6 at
+    # once after 開会, as a clerk would: the reload that follows must not take the dialog's keyboard
+    for n, item in enumerate(window.agenda):
+        if n:
+            keys.press(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+            keys.settle()
+        assert window.current_item().id == item.id
+        keys.press(Qt.Key.Key_F6)
+        modal_named(qtbot, "decision_dialog")
+        keys.type(f"{item.title}を原案どおり決める")
+        keys.press(Qt.Key.Key_Tab)
+        keys.press(Qt.Key.Key_Down)  # nothing chosen → 全会一致
+        with qtbot.waitSignal(window.note_captured):
+            keys.press(Qt.Key.Key_Return)
+        keys.settle()
+    # 閉会 and 確定, each confirmed with Y
+    keys.press(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    modal_named(qtbot, "confirm_close")
+    with qtbot.waitSignal(window.status_changed) as closed:
+        keys.press(Qt.Key.Key_Y)
+    assert closed.args == ["closed"]
     keys.settle()
+    keys.press(Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    modal_named(qtbot, "confirm_finalize")
+    with qtbot.waitSignal(window.status_changed) as finalized:
+        keys.press(Qt.Key.Key_Y)
+    assert finalized.args == ["finalized"]
+    keys.settle()
+    decisions = [n for n in MeetingFlow(services).notes(meeting.id) if n.kind == "decision"]
+    assert {n.agenda_item_id: (n.body, n.decision_method) for n in decisions} == {
+        i.id: (f"{i.title}を原案どおり決める", "unanimous") for i in window.agenda}
     folder = tmp_path / meeting.meeting_type
     folder.mkdir()
     with qtbot.waitSignal(window.minutes_written, timeout=30000) as done:
