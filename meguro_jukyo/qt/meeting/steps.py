@@ -48,6 +48,8 @@ class StepsPanel:
             box.setRange(0, 100000)
             box.valueChanged.connect(self._attendance_edited)
             form.addRow(label, box)
+        self.members_label = form.labelForField(self.members_box)
+        self.members_label.setObjectName("members_label")
         self.quorum_label = QLabel(objectName="quorum")
         self.quorum_label.setFont(self._big(1.6))
         self.quorum_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,6 +98,7 @@ class StepsPanel:
         if mt.opened_at is not None:  # as it was held: the minutes state these times
             held = f"　{mt.opened_at:%H:%M}〜" + (f"{mt.closed_at:%H:%M}" if mt.closed_at else "")
         self.status_label.setText(self.display.label("meeting_status", mt.status) + held)
+        self.members_label.setText(self._members_text())
         for box, value in ((self.members_box, mt.members_total), (self.present_box, mt.present),
                            (self.proxies_box, mt.proxies)):
             box.blockSignals(True)
@@ -113,6 +116,19 @@ class StepsPanel:
         editable = status in ("planned", "in_session")
         for b in (self.add_item_button, self.carry_button, self.up_button, self.down_button):
             b.setEnabled(editable)
+
+    def _members_text(self) -> str:
+        """The body the meeting type counts its quorum over, as the minutes name it: 役員総数 for
+        a 役員会 (the type's rule in vocab.json), 全会員数 where the rule names none."""
+        rule = self.services.vocab.extra("meeting_type", self.meeting.meeting_type).get("quorum", {})
+        if self.display.language == "en":
+            name = rule.get("members_en", "").replace("members", "membe&rs")
+        else:
+            name = rule.get("members", "")
+        if not name:
+            return translate("MeetingMode", "Membe&rs:")
+        return translate("MeetingMode", "%1:", "the body a quorum is counted over, named by the meeting type").replace(
+            "%1", name)
 
     def _show_quorum(self) -> None:
         if self.meeting is None:
