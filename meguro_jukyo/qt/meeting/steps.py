@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -75,10 +76,16 @@ class StepsPanel:
         self.minutes_button.clicked.connect(self.choose_minutes_folder)
         self.projector_button = QPushButton(translate("MeetingMode", "&Projector window"), objectName="projector_button")
         self.projector_button.clicked.connect(self.show_projector)
+        # the PDF as PDF/A-1b: what a ward or council archive keeps (fonts embedded, no outside references)
+        self.pdfa_box = QCheckBox(translate("MeetingMode", "PDF/A-1&b for the archive"), objectName="minutes_pdfa")
+        self.pdfa_box.setToolTip(translate("MeetingMode", "Write the PDF minutes as PDF/A-1b, the format archives "
+                                           "keep for the long term. It opens like any other PDF."))
         for b in (self.open_button, self.close_button, self.finalize_button, self.minutes_button,
                   self.projector_button):
             b.setMinimumHeight(40)
             steps_layout.addWidget(b)
+            if b is self.minutes_button:
+                steps_layout.addWidget(self.pdfa_box)
         steps_layout.addStretch(1)
         keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · "
                                 "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · "
@@ -245,8 +252,10 @@ class StepsPanel:
         return dialog
 
     def write_minutes(self, folder: str) -> None:
-        """PDF and Excel minutes into ``folder``, on the lane with a progress dialog."""
+        """PDF and Excel minutes into ``folder``, on the lane with a progress dialog; the PDF is
+        PDF/A-1b when the archive box is ticked."""
         self.minutes_folder = folder
+        archive = self.pdfa_box.isChecked()
         services, meeting_id, era = self.services, self.meeting_id, self.display.era
         meeting = self.meeting
         stem = safe_file_stem(f"{meeting.starts_at:%Y-%m-%d}_{meeting.title}_議事録")
@@ -258,7 +267,7 @@ class StepsPanel:
             progress.report(1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
             write_minutes_xlsx(minutes, xlsx)
             progress.report(2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
-            write_minutes_pdf(minutes, pdf)
+            write_minutes_pdf(minutes, pdf, archive=archive)
             progress.report(3, 3)
             return [pdf, xlsx]
 
@@ -266,7 +275,7 @@ class StepsPanel:
             self.statusBar().showMessage(translate("MeetingMode", "Minutes written: %1").replace(
                 "%1", "、".join(p.name for p in paths)), 10000)
             self.minutes_written.emit(paths)
-            offer_open(self, paths[0])
+            offer_open(self, paths[0]).finished.connect(self.refocus)  # the F-keys work again after it
 
         self.tasks.with_progress(self, translate("MeetingMode", "Writing the minutes…"), work, done, self._failed)
 
