@@ -705,10 +705,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <source>What is published and how personal data is kept out</source>
-        <translation>What is published and how personal data is kept out</translation>
-    </message>
-    <message>
         <source>Export workbook</source>
         <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>Export workbook</translation>
@@ -764,6 +760,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Fiscal year / dates</source>
         <translation>Fiscal year / dates</translation>
+    </message>
+    <message>
+        <source>The columns of each file: type, required, allowed values</source>
+        <translation>The columns of each file: type, required, allowed values</translation>
+    </message>
+    <message>
+        <source>Licence (CC BY 4.0), date, contact; what is published and how personal data is kept out</source>
+        <translation>Licence (CC BY 4.0), date, contact; what is published and how personal data is kept out</translation>
     </message>
     <message>
         <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
@@ -920,6 +924,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source> %4 rows with problems were left out.</source>
         <translation> %4 rows with problems were left out.</translation>
+    </message>
+    <message>
+        <source>%1 values do not keep the schema, for example: %2</source>
+        <translation>%1 values do not keep the schema, for example: %2</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -2121,8 +2129,21 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>&amp;Projector window</translation>
     </message>
     <message>
+        <source>PDF/A-1&amp;b for the archive</source>
+        <translation>PDF/A-1&amp;b for the archive</translation>
+    </message>
+    <message>
+        <source>Write the PDF minutes as PDF/A-1b, the format archives keep for the long term. It opens like any other PDF.</source>
+        <translation>Write the PDF minutes as PDF/A-1b, the format archives keep for the long term. It opens like any other PDF.</translation>
+    </message>
+    <message>
         <source>Meeting mode — %1</source>
         <translation>Meeting mode — %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>the body a quorum is counted over, named by the meeting type</comment>
+        <translation>%1:</translation>
     </message>
     <message>
         <source>Quorum reached</source>

@@ -705,10 +705,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <source>What is published and how personal data is kept out</source>
-        <translation>公開する内容と、個人情報を除く方法の説明</translation>
-    </message>
-    <message>
         <source>Export workbook</source>
         <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>ブックを書き出す</translation>
@@ -764,6 +760,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Fiscal year / dates</source>
         <translation>年度・期間</translation>
+    </message>
+    <message>
+        <source>The columns of each file: type, required, allowed values</source>
+        <translation>各ファイルの項目定義（列・型・必須・決められた値）</translation>
+    </message>
+    <message>
+        <source>Licence (CC BY 4.0), date, contact; what is published and how personal data is kept out</source>
+        <translation>ライセンス（CC BY 4.0）・作成日・問い合わせ先、載せた内容と個人情報の扱い</translation>
     </message>
     <message>
         <source>Meetings and issues are chosen by their date; action items by their due date or the issue or meeting they belong to.</source>
@@ -920,6 +924,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source> %4 rows with problems were left out.</source>
         <translation>問題のある %4行は取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1 values do not keep the schema, for example: %2</source>
+        <translation>項目定義に合わない値が %1 件あります。例: %2</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
@@ -2121,8 +2129,21 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>プロジェクター表示(&amp;P)</translation>
     </message>
     <message>
+        <source>PDF/A-1&amp;b for the archive</source>
+        <translation>長期保存用の PDF/A-1b にする(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Write the PDF minutes as PDF/A-1b, the format archives keep for the long term. It opens like any other PDF.</source>
+        <translation>議事録の PDF を、文書の長期保存に使われる PDF/A-1b で書き出します。ふつうの PDF と同じように開けます。</translation>
+    </message>
+    <message>
         <source>Meeting mode — %1</source>
         <translation>会議モード — %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>the body a quorum is counted over, named by the meeting type</comment>
+        <translation>%1(&amp;R):</translation>
     </message>
     <message>
         <source>Quorum reached</source>
