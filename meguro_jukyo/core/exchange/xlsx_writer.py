@@ -151,6 +151,8 @@ class SheetWriter:
             proto = WriteOnlyCell(self.ws)
             setattr(proto, attr, value)
             self._styles[name] = proto._style
+        self._wrap_id, self._top_id = self._styles["long"].alignmentId, self._styles["top"].alignmentId
+        self._top_cells = [WriteOnlyCell(self.ws) for _ in self.columns]
         self.validations: list = []
         self.conditional: list[tuple[str, Any]] = []
         self.truncated_cells = 0
@@ -235,7 +237,8 @@ class SheetWriter:
         if self._long and any(wraps(values[i]) for i in self._long):
             # a row of several lines: every cell at its top, so a title stays beside the
             # first line of its 内容 rather than sinking to the row's foot
-            row = [self._topped(cell) for cell in row]
+            topped = self._topped
+            row = [topped(i, cell) for i, cell in enumerate(row)]
             if self._buffer is None:
                 self._size_row(self._row_no, values)
             else:
@@ -247,20 +250,21 @@ class SheetWriter:
         else:
             self.ws.append(row)
 
-    def _topped(self, cell):
-        """``cell`` (a value or a styled cell, maybe a column's shared one) as a cell of its
-        own aligned to the top, its style otherwise kept."""
+    def _topped(self, i: int, cell):
+        """``cell`` of column ``i`` (a value or a styled cell, maybe a column's shared one) as a
+        cell aligned to the top, its style otherwise kept. Like the columns' styled cells, once
+        rows stream each column reuses one cell, since a row is written before the next is made."""
         if cell is None:
             return None
-        if not hasattr(cell, "_style"):  # a plain value (openpyxl's WriteOnlyCell makes a Cell)
-            own = self._WriteOnlyCell(self.ws, cell)
+        own = self._top_cells[i] if self._buffer is None else self._WriteOnlyCell(self.ws)
+        if hasattr(cell, "_style"):  # a styled cell (openpyxl's WriteOnlyCell makes a Cell)
+            own._style = copy(cell._style)
+            own._value, own.data_type = cell._value, cell.data_type
+            if own._style.alignmentId != self._wrap_id:  # wrapped text is at the top already
+                own._style.alignmentId = self._top_id
+        else:
             own._style = copy(self._styles["top"])
-            return own
-        own = self._WriteOnlyCell(self.ws)
-        own._style = copy(cell._style)
-        own._value, own.data_type = cell._value, cell.data_type
-        if not own.alignment.wrap_text:
-            own.alignment = self._top
+            own.value = cell
         return own
 
     def add_raw(self, row: Sequence) -> None:
