@@ -127,13 +127,13 @@ class StepsPanel:
     def _members_text(self) -> str:
         """The body the meeting type counts its quorum over, as the minutes name it: 役員総数 for
         a 役員会 (the type's rule in vocab.json), 全会員数 where the rule names none."""
-        rule = self.services.vocab.extra("meeting_type", self.meeting.meeting_type).get("quorum", {})
-        if self.display.language == "en":
-            name = rule.get("members_en", "").replace("members", "membe&rs")
-        else:
-            name = rule.get("members", "")
-        if not name:
+        q = self.services.meetings.quorum(self.meeting)
+        if q.members == "全会員数":
             return translate("MeetingMode", "Membe&rs:")
+        if self.display.language == "en":
+            name = q.members_en[:1].upper() + q.members_en[1:].replace("members", "membe&rs")
+        else:
+            name = q.members
         return translate("MeetingMode", "%1:", "the body a quorum is counted over, named by the meeting type").replace(
             "%1", name)
 
