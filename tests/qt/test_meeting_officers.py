@@ -77,18 +77,13 @@ def _run(qtbot, services, tasks, display, meeting, tmp_path, written=0):
             keys.press(Qt.Key.Key_Return)
         keys.settle()
     # 閉会 and 確定, each confirmed with Y
-    keys.press(Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
-    modal_named(qtbot, "confirm_close")
-    with qtbot.waitSignal(window.status_changed) as closed:
-        keys.press(Qt.Key.Key_Y)
-    assert closed.args == ["closed"]
-    keys.settle()
-    keys.press(Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
-    modal_named(qtbot, "confirm_finalize")
-    with qtbot.waitSignal(window.status_changed) as finalized:
-        keys.press(Qt.Key.Key_Y)
-    assert finalized.args == ["finalized"]
-    keys.settle()
+    for key, box, status in ((Qt.Key.Key_E, "confirm_close", "closed"), (Qt.Key.Key_F, "confirm_finalize", "finalized")):
+        keys.press(key, Qt.KeyboardModifier.AltModifier)
+        modal_named(qtbot, box)
+        with qtbot.waitSignal(window.status_changed) as changed:
+            keys.press(Qt.Key.Key_Y)
+        assert changed.args == [status]
+        keys.settle()
     decisions = [n for n in MeetingFlow(services).notes(meeting.id) if n.kind == "decision"]
     assert {n.agenda_item_id: (n.body, n.decision_method) for n in decisions} == {
         i.id: (f"{i.title}を原案どおり決める", "unanimous") for i in window.agenda}
