@@ -842,10 +842,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Rows with problems are left out; fix them in the workbook and import it again later.</translation>
     </message>
     <message>
-        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</source>
-        <translation>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</translation>
-    </message>
-    <message>
         <source>Export open data…</source>
         <translation>Export open data…</translation>
     </message>
@@ -932,6 +928,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema each file is checked against. No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are left blank with the reason beside them.</source>
+        <translation>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema each file is checked against. No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are left blank with the reason beside them.</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntact named in the README:</source>
+        <translation>Co&amp;ntact named in the README:</translation>
     </message>
     <message>
         <source>Template for local issues.xlsx</source>

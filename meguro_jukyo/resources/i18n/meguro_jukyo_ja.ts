@@ -842,10 +842,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>問題のある行は取り込みません。ブックで直してから、あとでもう一度取り込んでください。</translation>
     </message>
     <message>
-        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</source>
-        <translation>区のオープンデータサイトに載せる CSV ファイルです（自治体標準オープンデータセットの形式、UTF-8、日付は西暦）。人の名前は書き出しません。公開するのは地域課題の名称と決定事項の文面だけで、1 件・2 件の数は * と表示します。</translation>
-    </message>
-    <message>
         <source>Export open data…</source>
         <translation>オープンデータを書き出す…</translation>
     </message>
@@ -932,6 +928,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema each file is checked against. No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are left blank with the reason beside them.</source>
+        <translation>区のオープンデータサイトに載せる CSV ファイルです（自治体標準オープンデータセットの形式、UTF-8、日付は西暦）。README（ライセンス CC BY 4.0・作成日・問い合わせ先）と、各ファイルを照らし合わせる項目定義も書き出します。人の名前は書き出しません。公開するのは地域課題の名称と決定事項の文面だけで、1 件・2 件の数は空欄にして、隣の列に理由を書きます。</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntact named in the README:</source>
+        <translation>README に書く問い合わせ先(&amp;N):</translation>
     </message>
     <message>
         <source>Template for local issues.xlsx</source>
