@@ -41,6 +41,9 @@ def register(sub) -> None:
 
     p = sub.add_parser("opendata", help="オープンデータ（CSV、個人情報なし）を書き出す")
     p.add_argument("outdir", type=Path, metavar="OUTDIR")
+    p.add_argument("--contact", default=None, help="README に書く問い合わせ先（既定: 目黒区 区民生活部 地域振興課）")
+    p.add_argument("--check", action="store_true",
+                   help="書き出さず、OUTDIR にあるファイルを項目定義（opendata_schema.json）と照らし合わせる")
     p.set_defaults(handler=cmd_opendata)
 
 
@@ -137,12 +140,22 @@ def cmd_import_xlsx(args) -> int:
 
 
 def cmd_opendata(args) -> int:
-    from ..core.exchange.opendata import export_opendata
+    from ..core.exchange.opendata import CONTACT, check_opendata, export_opendata
     from ..core.services import Services
 
-    store = _open(args, write=False)
-    with store:
-        report = export_opendata(Services(store), args.outdir)
-    for name, n in report.files.items():
-        print(f"{report.outdir / name}: {n}行")
+    if args.check:
+        problems = check_opendata(args.outdir)
+    else:
+        store = _open(args, write=False)
+        with store:
+            report = export_opendata(Services(store), args.outdir, contact=args.contact or CONTACT)
+        for name, n in report.files.items():
+            print(f"{report.outdir / name}: {n}行")
+        problems = report.problems
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"項目定義に合わないところが {len(problems)} 件あります。", file=sys.stderr)
+        return 1
+    print("どのファイルも項目定義（opendata_schema.json）に合っています。")
     return 0

@@ -174,8 +174,8 @@ def quorum_problem(meeting: m.MeetingRead, q: Quorum) -> Problem | None:
     if q.reached:
         return None
     if meeting.members_total == 0:
-        return Problem("全会員数が入っていないため、定足数に達しているか確かめられません。",
-                       "The number of members is not entered, so the quorum cannot be checked.",
+        return Problem(f"{q.members}が入っていないため、定足数に達しているか確かめられません。",
+                       f"The number of {q.members_en} is not entered, so the quorum cannot be checked.",
                        field="members")
     return Problem(f"定足数に達していません: 出席{q.attending}名、必要{q.required}名（{q.rule}）。",
                    f"The quorum is not reached ({q.attending} attending, {q.required} needed).",

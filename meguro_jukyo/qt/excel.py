@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QTableView,
@@ -75,6 +76,8 @@ SHEET_CONTENTS = {
     xlsx_export.LINK_SHEET: QT_TRANSLATE_NOOP("Excel", "Which issue is linked to which policy viewpoint"),
     xlsx_export.ATTENDEE_SHEET: QT_TRANSLATE_NOOP("Excel", "Attendees of each meeting (personal data)"),
 }
+CONTACT_KEY = "opendata/contact"  # in the app's settings: who the README names as contact
+
 OPENDATA_CONTENTS = {
     opendata.ISSUES_FILE: QT_TRANSLATE_NOOP("Excel", "Local issues: title, category, status, area, dates, viewpoints"),
     opendata.DECISIONS_FILE: QT_TRANSLATE_NOOP("Excel", "Decisions and agreements: wording and how they were decided"),
@@ -213,8 +216,11 @@ class FilesModel(QStandardItemModel):
             contents = OPENDATA_CONTENTS.get(name)
             self.appendRow([report_cell(name), report_cell(f"{n:,}", number=True),
                             report_cell(translate("Excel", contents) if contents else "")])
+        self.appendRow([report_cell(opendata.SCHEMA_FILE), report_cell(""),
+                        report_cell(translate("Excel", "The columns of each file: type, required, allowed values"))])
         self.appendRow([report_cell(opendata.README_FILE), report_cell(""),
-                        report_cell(translate("Excel", "What is published and how personal data is kept out"))])
+                        report_cell(translate("Excel", "Licence (CC BY 4.0), date, contact; what is published and how "
+                                                       "personal data is kept out"))])
 
 
 # --------------------------------------------------------------------------- the page
@@ -435,8 +441,13 @@ class ExcelPage(QWidget):
         tab = QWidget()
         intro = _label(translate(
             "Excel", "CSV files for the ward's open-data site, in the style of the national standard datasets "
-            "(UTF-8, dates in western years). No names of people are written: only issue titles and the wording "
-            "of decisions are published, and counts of 1 or 2 are shown as *."))
+            "(UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema "
+            "each file is checked against. No names of people are written: only issue titles and the wording "
+            "of decisions are published, and counts of 1 or 2 are left blank with the reason beside them."))
+        self.contact = QLineEdit(self.settings.q.value(CONTACT_KEY, "") or "", objectName="opendata_contact")
+        self.contact.setPlaceholderText(opendata.CONTACT)
+        contact_label = QLabel(translate("Excel", "Co&ntact named in the README:"))
+        contact_label.setBuddy(self.contact)
         self.opendata_button = QPushButton(translate("Excel", "Export open data…"))
         self.opendata_button.setObjectName("export_opendata")
         self.opendata_button.clicked.connect(self._ask_opendata_folder)
@@ -450,8 +461,12 @@ class ExcelPage(QWidget):
         line = QHBoxLayout()
         line.addWidget(self.opendata_button)
         line.addWidget(self.opendata_status, 1)
+        contact_line = QHBoxLayout()
+        contact_line.addWidget(contact_label)
+        contact_line.addWidget(self.contact, 1)
         layout = QVBoxLayout(tab)
         layout.addWidget(intro)
+        layout.addLayout(contact_line)
         layout.addLayout(line)
         layout.addWidget(self.files_view)
         layout.addStretch(1)
@@ -778,17 +793,22 @@ class ExcelPage(QWidget):
 
     def export_opendata_to(self, folder: str | Path):
         services, folder = self.services, Path(folder)
+        contact = self.contact.text().strip()
+        self.settings.q.setValue(CONTACT_KEY, contact)  # the ward's contact, kept for the next export
         return self.tasks.with_progress(
             self, translate("Excel", "Writing the open-data files…"), lambda _p: opendata.export_opendata(
-                services, folder), self._opendata_done, lambda exc: self._failed(exc, self.opendata_status, folder),
-            cancellable=False)
+                services, folder, contact=contact or opendata.CONTACT), self._opendata_done,
+            lambda exc: self._failed(exc, self.opendata_status, folder), cancellable=False)
 
     def _opendata_done(self, report: opendata.OpenDataReport) -> None:
         self.files.show(report)
         self.files_view.show()
         _fit(self.files_view)
-        self.opendata_status.setText(tr_args("Excel", "Wrote %1 files to %2 (no personal data).",
-                                             str(len(report.files) + 1), str(report.outdir)))
+        text = tr_args("Excel", "Wrote %1 files to %2 (no personal data).", str(len(report.files) + 2), str(report.outdir))
+        if report.problems:
+            text += "\n" + tr_n("Excel", "%Ln value(s) do not keep the schema, for example: %1",
+                                 len(report.problems), report.problems[0])
+        self.opendata_status.setText(text)
         self.opendata_written.emit(report)
 
 

@@ -331,5 +331,10 @@ def test_without_a_member_count_the_quorum_is_said_to_be_unknown_and_decisions_a
     item = flow.add_item(meeting.id, "会費")
     flow.open_meeting(meeting.id)
     [problem] = decision_problems(meeting, services.meetings.quorum(meeting), [], "unanimous")
-    assert (problem.field, problem.blocking) == ("members", False) and "全会員数が入っていない" in problem.ja
+    assert (problem.field, problem.blocking) == ("members", False)
+    # named as the type counts it: a 役員会 over its officers
+    assert "役員総数が入っていない" in problem.ja and "number of board members" in problem.en
+    general = make_meeting(services, org, meeting_type="general_regular", present=6)
+    [problem] = decision_problems(general, services.meetings.quorum(general), [], "unanimous")
+    assert "全会員数が入っていない" in problem.ja and "number of members" in problem.en
     assert not flow.decide(meeting.id, item.id, "据え置く", "unanimous").without_quorum

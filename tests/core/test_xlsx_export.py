@@ -60,7 +60,7 @@ def test_every_sheet_is_there_with_its_headers_and_rows(services, data, tmp_path
 def test_dates_are_real_dates_shown_in_wareki_or_seireki(services, data, tmp_path):
     export_workbook(services, tmp_path / "w.xlsx")
     export_workbook(services, tmp_path / "s.xlsx", era=False)
-    for name, fmt in (("w.xlsx", "[$-411]ggge"), ("s.xlsx", "yyyy")):
+    for name, fmt in (("w.xlsx", "[<43586][$-411]ggge"), ("s.xlsx", "yyyy")):
         ws = openpyxl.load_workbook(tmp_path / name)["地域課題"]
         col = [c.value for c in ws[1]].index("提起日") + 1
         cell = ws.cell(row=2, column=col)
@@ -272,3 +272,26 @@ def test_long_text_rows_are_as_tall_as_their_wrapped_lines(services, data, tmp_p
     assert two[col].alignment.wrap_text and ws.row_dimensions[two[0].row].height == 2 * LINE_POINTS
     [one] = [r for r in ws.iter_rows(min_row=2) if r[headers.index("ID")].value == data["old"].id]
     assert ws.row_dimensions[one[0].row].height is None  # one line: the default height
+
+
+@pytest.mark.parametrize("sample_rows", [200, 3])  # rows held back to size the columns, and rows streamed
+def test_every_cell_of_a_wrapped_row_sits_at_its_top(services, data, tmp_path, monkeypatch, sample_rows):
+    from meguro_jukyo.core.exchange.xlsx_writer import SheetWriter
+
+    monkeypatch.setattr(SheetWriter, "SAMPLE_ROWS", sample_rows)
+    issue = services.issues.create({"organization_id": data["issues"][0].organization_id, "title": "備蓄品の入替え",
+                                    "description": "古くなった備蓄品を入れ替える。" * 12, "raised_on": dt.date(2026, 1, 5)})
+    export_workbook(services, tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["地域課題"]
+    headers = [c.value for c in ws[1]]
+    by_id = {r[headers.index("ID")].value: r for r in ws.iter_rows(min_row=2)}
+    for tall in (by_id[issue.id], by_id[data["issues"][0].id]):
+        filled = [c for c in tall if c.value not in (None, "")]
+        assert len(filled) >= 5
+        assert {c.alignment.vertical for c in filled} == {"top"}, [(c.column_letter, c.alignment.vertical) for c in filled]
+        assert tall[headers.index("内容")].alignment.wrap_text
+    row = by_id[issue.id]
+    raised = row[headers.index("提起日")]
+    assert raised.is_date and raised.number_format.startswith("[<43586]")  # the date keeps its format
+    title = by_id[data["issues"][0].id][headers.index("課題名")]
+    assert title.data_type == "s" and title.quotePrefix  # a formula-like title keeps its guard

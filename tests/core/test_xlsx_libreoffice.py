@@ -4,6 +4,7 @@ LibreOffice runs headless in a throwaway HOME. CI installs it (.ci/run); on a ma
 ``soffice`` the test is skipped.
 """
 
+import datetime as dt
 import shutil
 import subprocess
 
@@ -35,7 +36,10 @@ def _convert(src, outdir, fmt: str, home):
 def exported(tmp_path):
     store = Store.open(tmp_path / "store.sqlite3", create=True)
     services = Services(store)
-    fill(services)
+    data = fill(services)
+    # 令和の最初の年: shown as 令和元年 in print, and before it 平成31年
+    for title, raised in (("改元の年の課題", dt.date(2019, 6, 1)), ("改元の前の課題", dt.date(2019, 4, 30))):
+        services.issues.create({"organization_id": data["org"].id, "title": title, "raised_on": raised})
     report = export_workbook(services, tmp_path / "book.xlsx")
     export_template(tmp_path / "template.xlsx", services)
     yield tmp_path, report
@@ -103,6 +107,8 @@ def test_every_printed_page_is_a4_at_9_points_or_more_without_ids_or_links(expor
     words = {w for page in page_texts(pdf) for line in page.splitlines() for w in line.split()}
     assert {"課題名", "組織", "状況", "会議名", "内容", "施策立案の視点"} <= words
     assert not words & {"ID", "地域課題ID", "会議へ", "少数意見の対象", "更新印", "版"}
+    text = "".join(page_texts(pdf))
+    assert "令和元年6月1日" in text and "平成31年4月30日" in text and "令和1年" not in text
 
 
 def test_the_print_setup_of_each_data_sheet(exported):

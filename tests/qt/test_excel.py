@@ -405,10 +405,17 @@ def test_a_file_that_is_not_a_workbook_shows_why_and_changes_nothing(
 def test_open_data_writes_the_csv_files_without_names(qtbot, window, services, data, tmp_path, japanese):
     page = open_page(qtbot, window)
     folder = tmp_path / "opendata"
-    with qtbot.waitSignal(page.opendata_written, timeout=WAIT):
+    assert page.contact.placeholderText() == opendata.CONTACT
+    page.contact.setText("目黒区 区民生活部 地域振興課 03-0000-0000")
+    with qtbot.waitSignal(page.opendata_written, timeout=WAIT) as written_signal:
         page.export_opendata_to(folder)
+    readme = (folder / opendata.README_FILE).read_text(encoding="utf-8-sig")
+    assert "問い合わせ先: 目黒区 区民生活部 地域振興課 03-0000-0000" in readme and "CC BY 4.0" in readme
+    assert page.settings.q.value(excel.CONTACT_KEY) == "目黒区 区民生活部 地域振興課 03-0000-0000"
     written = {p.name for p in folder.iterdir()}
-    assert {opendata.ISSUES_FILE, opendata.DECISIONS_FILE, opendata.COUNTS_FILE, opendata.README_FILE} <= written
+    assert {opendata.ISSUES_FILE, opendata.DECISIONS_FILE, opendata.COUNTS_FILE, opendata.README_FILE,
+            opendata.SCHEMA_FILE} <= written
+    assert written_signal.args[0].problems == [] == opendata.check_opendata(folder)
     with (folder / opendata.ISSUES_FILE).open(encoding="utf-8-sig", newline="") as fh:
         issues = list(csv.reader(fh))
     assert len(issues) - 1 == services.issues.count()
@@ -416,4 +423,5 @@ def test_open_data_writes_the_csv_files_without_names(qtbot, window, services, d
     assert ASSIGNEE not in everything and ATTENDEE not in everything
     files = [page.files.item(r, 0).text() for r in range(page.files.rowCount())]
     assert opendata.ISSUES_FILE in files and page.files.item(0, 1).text() == str(services.issues.count())
-    assert str(folder) in page.opendata_status.text()
+    assert opendata.SCHEMA_FILE in files
+    assert str(folder) in page.opendata_status.text() and "\n" not in page.opendata_status.text()

@@ -95,3 +95,40 @@ def test_cli_archive_option(tmp_path):
         meta = subprocess.run(["pdfinfo", "-meta", str(out)], capture_output=True, text=True, check=True).stdout
         assert 'pdfaid:part="1"' in meta
         assert structure_problems(out.read_bytes()) == []
+
+
+def test_meeting_mode_saves_the_minutes_as_pdfa_when_asked(qtbot, services, tasks, display, tmp_path):
+    """Where a clerk saves the minutes (meeting mode's Minutes button and its folder): the
+    archive box, reached with Alt+B, makes the PDF a PDF/A-1b; left alone, an ordinary PDF."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from test_meeting_mode import Keys, modal_named, open_mode
+
+    window = open_mode(qtbot, services, tasks, display, build_sample(services).meeting_id)
+    keys = Keys(qtbot, tasks, window)
+    assert not window.pdfa_box.isChecked()
+    written = {}
+    for name, tick in (("plain", False), ("archive", True)):
+        if tick:
+            keys.press(Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(window.pdfa_box.isChecked)  # a mnemonic clicks as a button does, a moment later
+        folder = tmp_path / name
+        folder.mkdir()
+        keys.press(Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+        modal_named(qtbot, "minutes_folder_dialog")
+        keys.type(str(folder))
+        with qtbot.waitSignal(window.minutes_written, timeout=30000) as done:
+            keys.press(Qt.Key.Key_Return)
+        keys.settle()
+        written[name] = done.args[0][0]
+        offer = modal_named(qtbot, "offer_open")  # "open the file?": not now
+        with qtbot.waitSignal(offer.finished):
+            keys.press(Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.close()
+    for name, marked in (("plain", False), ("archive", True)):
+        path = written[name]
+        assert path.parent == tmp_path / name and path.suffix == ".pdf"
+        meta = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True).stdout
+        assert ('pdfaid:part="1"' in meta) is marked, name
+        assert structure_problems(path.read_bytes()) == []

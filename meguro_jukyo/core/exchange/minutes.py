@@ -267,7 +267,7 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True,
                       if a.attendance == "present")
     attendance = Attendance(meeting.members_total, meeting.present, meeting.proxies,
                             q.required, q.attending, q.reached, q.rule, meeting.written_votes,
-                            rule.get("members", "全会員数"), bool(rule.get("written")), names)
+                            q.members, bool(rule.get("written")), names)
 
     agenda = flow.agenda(meeting_id)
     notes = flow.notes(meeting_id)

@@ -26,15 +26,29 @@ from typing import Any, Sequence
 CELL_MAX_CHARS = 32767
 TRUNCATED_MARK = "…（以下省略: 全{n}文字。アプリで確認してください）"
 
-# ``[$-411]`` selects the Japanese calendar: ``ggg`` is the era name, ``e`` the era year.
-# Excel and LibreOffice both display it (the newer ``[$-ja-JP-x-gannen]`` tag, which shows
-# 元年, is not understood by LibreOffice, which then shows a bare serial number).
+# ``[$-411]`` selects the Japanese calendar: ``ggg`` is the era name, ``e`` the era year, which
+# Excel and LibreOffice show as 令和1年. The tag that shows 元年, ``[$-ja-JP-x-gannen]``, is
+# newer Excel's only: LibreOffice does not understand it and shows a bare serial number. So the
+# first year of 令和 is a section of its own, chosen by the value, as Microsoft's own note on the
+# era change does it: up to 2019-04-30 (serial < 43586) the era as usual (平成31年), up to
+# 2019-12-31 (< 43831) 令和元年 written out, after that the era as usual again. Number-format
+# conditions are understood alike by Excel and LibreOffice, the cell stays a real date (sorting,
+# filters, the import read it as one), and 2019-05-01 shows as 令和元年5月1日 in both.
+# Two conditions per format is Excel's limit, so 平成元年 (1989) still shows as 平成1年.
+REIWA_START, REIWA_2 = 43586, 43831  # the 1900 date system's serials of 2019-05-01 and 2020-01-01
+
+
+def _gannen(rest: str) -> str:
+    era = f'[$-411]ggge"年"{rest}'
+    return f'[<{REIWA_START}]{era};[<{REIWA_2}][$-411]"令和元年"{rest};{era}'
+
+
 DATE_FORMATS = {
-    True: '[$-411]ggge"年"m"月"d"日"',
+    True: _gannen('m"月"d"日"'),
     False: 'yyyy"年"m"月"d"日"',
 }
 DATETIME_FORMATS = {
-    True: '[$-411]ggge"年"m"月"d"日" h:mm',
+    True: _gannen('m"月"d"日" h:mm'),
     False: 'yyyy"年"m"月"d"日" h:mm',
 }
 
@@ -129,13 +143,16 @@ class SheetWriter:
         # One styled prototype cell per style; new cells copy its style array, which skips
         # openpyxl's per-cell lookup of the number format and hashing of the alignment.
         self._wrap = Alignment(wrap_text=True, vertical="top")
+        self._top = Alignment(vertical="top")
         self._styles = {}
         for name, attr, value in (("date", "number_format", DATE_FORMATS[era]),
                                   ("datetime", "number_format", DATETIME_FORMATS[era]),
-                                  ("long", "alignment", self._wrap)):
+                                  ("long", "alignment", self._wrap), ("top", "alignment", self._top)):
             proto = WriteOnlyCell(self.ws)
             setattr(proto, attr, value)
             self._styles[name] = proto._style
+        self._wrap_id, self._top_id = self._styles["long"].alignmentId, self._styles["top"].alignmentId
+        self._top_cells = [WriteOnlyCell(self.ws) for _ in self.columns]
         self.validations: list = []
         self.conditional: list[tuple[str, Any]] = []
         self.truncated_cells = 0
@@ -217,10 +234,14 @@ class SheetWriter:
         row = [convert(v) for convert, v in zip(self._converters, values)]
         self.rows += 1
         self._row_no += 1
-        if self._long:
+        if self._long and any(wraps(values[i]) for i in self._long):
+            # a row of several lines: every cell at its top, so a title stays beside the
+            # first line of its 内容 rather than sinking to the row's foot
+            topped = self._topped
+            row = [topped(i, cell) for i, cell in enumerate(row)]
             if self._buffer is None:
                 self._size_row(self._row_no, values)
-            elif any(wraps(values[i]) for i in self._long):
+            else:
                 self._tall.append((self._row_no, values))
         if self._buffer is not None:
             self._buffer.append(row)
@@ -228,6 +249,23 @@ class SheetWriter:
                 self._start()
         else:
             self.ws.append(row)
+
+    def _topped(self, i: int, cell):
+        """``cell`` of column ``i`` (a value or a styled cell, maybe a column's shared one) as a
+        cell aligned to the top, its style otherwise kept. Like the columns' styled cells, once
+        rows stream each column reuses one cell, since a row is written before the next is made."""
+        if cell is None:
+            return None
+        own = self._top_cells[i] if self._buffer is None else self._WriteOnlyCell(self.ws)
+        if hasattr(cell, "_style"):  # a styled cell (openpyxl's WriteOnlyCell makes a Cell)
+            own._style = copy(cell._style)
+            own._value, own.data_type = cell._value, cell.data_type
+            if own._style.alignmentId != self._wrap_id:  # wrapped text is at the top already
+                own._style.alignmentId = self._top_id
+        else:
+            own._style = copy(self._styles["top"])
+            own.value = cell
+        return own
 
     def add_raw(self, row: Sequence) -> None:
         """A row of ready cells (headers of a sub-table, formulas the app built)."""

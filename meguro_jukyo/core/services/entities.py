@@ -127,6 +127,8 @@ class Quorum:
     attending: int  # present, plus proxies where the rule counts them
     reached: bool
     rule: str  # the rule in words (Japanese, from the vocabulary)
+    members: str = "全会員数"  # what it is counted over: 役員総数 for a 役員会 (the rule's "members")
+    members_en: str = "members"
 
 
 def quorum(rule: dict, members_total: int, present: int, proxies: int, written: int = 0) -> Quorum:
@@ -134,11 +136,12 @@ def quorum(rule: dict, members_total: int, present: int, proxies: int, written: 
     書面表決 where the rule counts them (``written``)."""
     num, den = rule.get("num", 0), rule.get("den", 1)
     attending = present + (proxies if rule.get("proxies") else 0) + (written if rule.get("written") else 0)
+    body = {"members": rule.get("members", "全会員数"), "members_en": rule.get("members_en", "members").lower()}
     if num == 0:
-        return Quorum(0, attending, True, rule.get("text", ""))
+        return Quorum(0, attending, True, rule.get("text", ""), **body)
     exact = members_total * num / den
     required = math.floor(exact) + 1 if rule.get("strict") else math.ceil(exact)
-    return Quorum(required, attending, members_total > 0 and attending >= required, rule.get("text", ""))
+    return Quorum(required, attending, members_total > 0 and attending >= required, rule.get("text", ""), **body)
 
 
 class AgendaItemService(EntityService[m.AgendaItemRead]):

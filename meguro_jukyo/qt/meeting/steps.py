@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -50,6 +51,8 @@ class StepsPanel:
             box.setRange(0, 100000)
             box.valueChanged.connect(self._attendance_edited)
             form.addRow(label, box)
+        self.members_label = form.labelForField(self.members_box)
+        self.members_label.setObjectName("members_label")
         self.quorum_label = QLabel(objectName="quorum")
         self.quorum_label.setFont(self._big(1.6))
         self.quorum_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,10 +78,16 @@ class StepsPanel:
         self.minutes_button.clicked.connect(self.choose_minutes_folder)
         self.projector_button = QPushButton(translate("MeetingMode", "&Projector window"), objectName="projector_button")
         self.projector_button.clicked.connect(self.show_projector)
+        # the PDF as PDF/A-1b: what a ward or council archive keeps (fonts embedded, no outside references)
+        self.pdfa_box = QCheckBox(translate("MeetingMode", "PDF/A-1&b for the archive"), objectName="minutes_pdfa")
+        self.pdfa_box.setToolTip(translate("MeetingMode", "Write the PDF minutes as PDF/A-1b, the format archives "
+                                           "keep for the long term. It opens like any other PDF."))
         for b in (self.open_button, self.close_button, self.finalize_button, self.minutes_button,
                   self.projector_button):
             b.setMinimumHeight(40)
             steps_layout.addWidget(b)
+            if b is self.minutes_button:
+                steps_layout.addWidget(self.pdfa_box)
         steps_layout.addStretch(1)
         keys = QLabel(translate("MeetingMode", "F1–F8 note · F9 action · F10 pause/resume · Alt+←/→ items · "
                                 "Ctrl+Z undo · ↑ in the empty box: edit the last note · Del: delete the selected note · "
@@ -98,6 +107,7 @@ class StepsPanel:
         if mt.opened_at is not None:  # as it was held: the minutes state these times
             held = f"　{mt.opened_at:%H:%M}〜" + (f"{mt.closed_at:%H:%M}" if mt.closed_at else "")
         self.status_label.setText(self.display.label("meeting_status", mt.status) + held)
+        self.members_label.setText(self._members_text())
         for box, value in ((self.members_box, mt.members_total), (self.present_box, mt.present),
                            (self.proxies_box, mt.proxies)):
             box.blockSignals(True)
@@ -115,6 +125,19 @@ class StepsPanel:
         editable = status in ("planned", "in_session")
         for b in (self.add_item_button, self.carry_button, self.up_button, self.down_button):
             b.setEnabled(editable)
+
+    def _members_text(self) -> str:
+        """The body the meeting type counts its quorum over, as the minutes name it: 役員総数 for
+        a 役員会 (the type's rule in vocab.json), 全会員数 where the rule names none."""
+        q = self.services.meetings.quorum(self.meeting)
+        if q.members == "全会員数":
+            return translate("MeetingMode", "Membe&rs:")
+        if self.display.language == "en":
+            name = q.members_en[:1].upper() + q.members_en[1:].replace("members", "membe&rs")
+        else:
+            name = q.members
+        return translate("MeetingMode", "%1:", "the body a quorum is counted over, named by the meeting type").replace(
+            "%1", name)
 
     def _show_quorum(self) -> None:
         if self.meeting is None:
@@ -230,8 +253,10 @@ class StepsPanel:
         return dialog
 
     def write_minutes(self, folder: str) -> None:
-        """PDF and Excel minutes into ``folder``, on the lane with a progress dialog."""
+        """PDF and Excel minutes into ``folder``, on the lane with a progress dialog; the PDF is
+        PDF/A-1b when the archive box is ticked."""
         file_dialogs.remember("minutes", folder)
+        archive = self.pdfa_box.isChecked()
         services, meeting_id, era = self.services, self.meeting_id, self.display.era
         meeting = self.meeting
         stem = safe_file_stem(f"{meeting.starts_at:%Y-%m-%d}_{meeting.title}_議事録")
@@ -243,14 +268,14 @@ class StepsPanel:
             progress.report(1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
             write_minutes_xlsx(minutes, xlsx)
             progress.report(2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
-            write_minutes_pdf(minutes, pdf)
+            write_minutes_pdf(minutes, pdf, archive=archive)
             progress.report(3, 3)
             return [pdf, xlsx]
 
         def done(paths):
             self.statusBar().showMessage(tr_args("MeetingMode", "Minutes written: %1", "、".join(p.name for p in paths)), 10000)
             self.minutes_written.emit(paths)
-            offer_open(self, paths[0])
+            offer_open(self, paths[0]).finished.connect(self.refocus)  # the F-keys work again after it
 
         self.tasks.with_progress(self, translate("MeetingMode", "Writing the minutes…"), work, done, self._failed)
 

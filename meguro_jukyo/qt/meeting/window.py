@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -245,7 +246,13 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         """Back to where typing goes: the capture box in session, the agenda before it.
 
         Also after a dialog closes: not every window manager gives the keyboard back to this
-        window, and its F-keys and Alt-keys only work while it is active."""
+        window, and its F-keys and Alt-keys only work while it is active.
+
+        Not while a dialog is open: a reload that ends after F6 was pressed (開会 saved, then
+        the decision dialog opened at once) would otherwise take the keyboard from the dialog
+        and give it to this window, which the dialog blocks, so what the clerk types is lost."""
+        if QApplication.activeModalWidget() is not None:
+            return
         self.activateWindow()
         (self.capture if self.capture.isEnabled() else self.agenda_list).setFocus()
 

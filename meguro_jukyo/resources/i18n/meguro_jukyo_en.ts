@@ -715,10 +715,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <source>What is published and how personal data is kept out</source>
-        <translation>What is published and how personal data is kept out</translation>
-    </message>
-    <message>
         <source>Export workbook</source>
         <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>Export workbook</translation>
@@ -848,10 +844,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Rows with problems are left out; fix them in the workbook and import it again later.</translation>
     </message>
     <message>
-        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</source>
-        <translation>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</translation>
-    </message>
-    <message>
         <source>Export open data…</source>
         <translation>Export open data…</translation>
     </message>
@@ -909,6 +901,13 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>
             <numerusform>Nothing was imported from %1: it has %Ln problem (was it changed after it was checked?).</numerusform>
             <numerusform>Nothing was imported from %1: it has %Ln problems (was it changed after it was checked?).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) do not keep the schema, for example: %1</source>
+        <translation>
+            <numerusform>%Ln value do not keep the schema, for example: %1</numerusform>
+            <numerusform>%Ln values do not keep the schema, for example: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1016,6 +1015,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Wrote %1 files to %2 (no personal data).</source>
         <translation>Wrote %1 files to %2 (no personal data).</translation>
+    </message>
+    <message>
+        <source>The columns of each file: type, required, allowed values</source>
+        <translation>The columns of each file: type, required, allowed values</translation>
+    </message>
+    <message>
+        <source>Licence (CC BY 4.0), date, contact; what is published and how personal data is kept out</source>
+        <translation>Licence (CC BY 4.0), date, contact; what is published and how personal data is kept out</translation>
+    </message>
+    <message>
+        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema each file is checked against. No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are left blank with the reason beside them.</source>
+        <translation>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema each file is checked against. No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are left blank with the reason beside them.</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntact named in the README:</source>
+        <translation>Co&amp;ntact named in the README:</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2421,19 @@ Open the meeting anyway?</translation>
     <message>
         <source>Choose a meeting in the list first.</source>
         <translation>Choose a meeting in the list first.</translation>
+    </message>
+    <message>
+        <source>PDF/A-1&amp;b for the archive</source>
+        <translation>PDF/A-1&amp;b for the archive</translation>
+    </message>
+    <message>
+        <source>Write the PDF minutes as PDF/A-1b, the format archives keep for the long term. It opens like any other PDF.</source>
+        <translation>Write the PDF minutes as PDF/A-1b, the format archives keep for the long term. It opens like any other PDF.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>the body a quorum is counted over, named by the meeting type</comment>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>

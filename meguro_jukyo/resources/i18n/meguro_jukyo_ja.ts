@@ -712,10 +712,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <source>What is published and how personal data is kept out</source>
-        <translation>公開する内容と、個人情報を除く方法の説明</translation>
-    </message>
-    <message>
         <source>Export workbook</source>
         <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>ブックを書き出す</translation>
@@ -845,10 +841,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>問題のある行は取り込みません。ブックで直してから、あとでもう一度取り込んでください。</translation>
     </message>
     <message>
-        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years). No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are shown as *.</source>
-        <translation>区のオープンデータサイトに載せる CSV ファイルです（自治体標準オープンデータセットの形式、UTF-8、日付は西暦）。人の名前は書き出しません。公開するのは地域課題の名称と決定事項の文面だけで、1 件・2 件の数は * と表示します。</translation>
-    </message>
-    <message>
         <source>Export open data…</source>
         <translation>オープンデータを書き出す…</translation>
     </message>
@@ -902,6 +894,12 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Nothing was imported from %1: it has %Ln problem(s) (was it changed after it was checked?).</source>
         <translation>
             <numerusform>%1 からは何も取り込んでいません: 問題が %Ln件あります（確かめた後でファイルが変更されませんでしたか）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) do not keep the schema, for example: %1</source>
+        <translation>
+            <numerusform>項目定義に合わない値が %Ln 件あります。例: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1007,6 +1005,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Wrote %1 files to %2 (no personal data).</source>
         <translation>%2 に %1 個のファイルを書き出しました（個人情報なし）。</translation>
+    </message>
+    <message>
+        <source>The columns of each file: type, required, allowed values</source>
+        <translation>各ファイルの項目定義（列・型・必須・決められた値）</translation>
+    </message>
+    <message>
+        <source>Licence (CC BY 4.0), date, contact; what is published and how personal data is kept out</source>
+        <translation>ライセンス（CC BY 4.0）・作成日・問い合わせ先、載せた内容と個人情報の扱い</translation>
+    </message>
+    <message>
+        <source>CSV files for the ward&apos;s open-data site, in the style of the national standard datasets (UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema each file is checked against. No names of people are written: only issue titles and the wording of decisions are published, and counts of 1 or 2 are left blank with the reason beside them.</source>
+        <translation>区のオープンデータサイトに載せる CSV ファイルです（自治体標準オープンデータセットの形式、UTF-8、日付は西暦）。README（ライセンス CC BY 4.0・作成日・問い合わせ先）と、各ファイルを照らし合わせる項目定義も書き出します。人の名前は書き出しません。公開するのは地域課題の名称と決定事項の文面だけで、1 件・2 件の数は空欄にして、隣の列に理由を書きます。</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntact named in the README:</source>
+        <translation>README に書く問い合わせ先(&amp;N):</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2404,19 @@ Open the meeting anyway?</source>
     <message>
         <source>Choose a meeting in the list first.</source>
         <translation>先に会議の一覧で会議を選んでください。</translation>
+    </message>
+    <message>
+        <source>PDF/A-1&amp;b for the archive</source>
+        <translation>長期保存用の PDF/A-1b にする(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Write the PDF minutes as PDF/A-1b, the format archives keep for the long term. It opens like any other PDF.</source>
+        <translation>議事録の PDF を、文書の長期保存に使われる PDF/A-1b で書き出します。ふつうの PDF と同じように開けます。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>the body a quorum is counted over, named by the meeting type</comment>
+        <translation>%1(&amp;R):</translation>
     </message>
 </context>
 <context>
