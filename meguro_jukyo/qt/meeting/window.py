@@ -23,11 +23,13 @@ from ...core.meeting import (
     MeetingFlow,
     Session,
 )
+from ...core.since import SinceLastMeeting, since_last_meeting
 from ..display import Display
 from ..tasks import TaskManager, error_text
 from .agenda import AgendaPanel
 from .capture import KIND_KEYS, CapturePanel
 from .projector import ProjectorState, ProjectorWindow, clock_text
+from .since_panel import SincePanel
 from .steps import StepsPanel
 
 translate = QCoreApplication.translate
@@ -47,6 +49,7 @@ class Snapshot:
     actions: list[m.ActionItemRead]
     session: Session
     draft: Draft | None
+    since: SinceLastMeeting | None = None
 
 
 class MeetingKeys(QObject):
@@ -81,7 +84,7 @@ class MeetingKeys(QObject):
         return False
 
 
-class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
+class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMainWindow):
     #: what the projector shows changed (a ProjectorState)
     state_changed = Signal(object)
     #: (planned seconds, elapsed seconds) of the current item, every tick
@@ -202,12 +205,13 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
                 flow.set_active(meeting_id)
             return Snapshot(flow.services.meetings.get(meeting_id), flow.agenda(meeting_id),
                             flow.notes(meeting_id), flow.actions(meeting_id), flow.session(meeting_id),
-                            flow.draft(meeting_id))
+                            flow.draft(meeting_id), since_last_meeting(flow.services, meeting_id))
 
         self.tasks.run_in_background(work, lambda snap: self._loaded(snap, restore_draft), self._failed)
 
     def _heard(self, changed: dict, initiator=None) -> None:
-        if initiator is self or not changed.keys() & {"meeting", "agenda_item", "note", "action_item"}:
+        if initiator is self or not changed.keys() & {"meeting", "agenda_item", "note", "action_item",
+                                                      "request_answer"}:
             return
         self.reload()
 
@@ -223,6 +227,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         self._show_meeting()
         self._show_agenda()
         self._show_item()
+        self._show_since(snap.since)
         self.refocus()
         self.loaded.emit()
 
