@@ -1916,6 +1916,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>&amp;Requests to the ward</source>
         <translation>区への要望(&amp;R)</translation>
     </message>
+    <message>
+        <source>Since the last meeting</source>
+        <translation>前回から</translation>
+    </message>
+    <message>
+        <source>Since the &amp;last meeting</source>
+        <translation>前回から(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>MeetingMode</name>
@@ -2276,6 +2284,18 @@ Open the meeting anyway?</source>
         <source>Choose a meeting in the list first.</source>
         <translation>先に会議の一覧で会議を選んでください。</translation>
     </message>
+    <message>
+        <source>Since the last meeting</source>
+        <translation>前回から</translation>
+    </message>
+    <message>
+        <source>Enter: make it an agenda item</source>
+        <translation>Enter: 議題にする</translation>
+    </message>
+    <message>
+        <source>The agenda can only change before the meeting is closed.</source>
+        <translation>議題は閉会までしか変えられません。</translation>
+    </message>
 </context>
 <context>
     <name>MeetingOfficers</name>
@@ -2406,6 +2426,10 @@ Signers: %2</source>
     <message>
         <source>Agenda (次第)</source>
         <translation>次第</translation>
+    </message>
+    <message>
+        <source>Agenda, after what happened since the last meeting (前回からの経過)</source>
+        <translation>次第（前回からの経過を1ページ目に）</translation>
     </message>
     <message>
         <source>Sign-in sheet (出席簿)</source>
@@ -2572,6 +2596,105 @@ Signers: %2</source>
     <message>
         <source>Meguro Jukyo data (*.sqlite3)</source>
         <translation>目黒住区アプリのデータ (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Since</name>
+    <message>
+        <source>The organization&apos;s first meeting: everything still open is listed.</source>
+        <translation>この団体の最初の会議です。未了のものをすべて表示しています。</translation>
+    </message>
+    <message>
+        <source>Since %1 (%2)</source>
+        <translation>前回（%1・%2）から</translation>
+    </message>
+    <message>
+        <source>Enter or double click: make it an agenda item of the meeting</source>
+        <translation>Enter キーかダブルクリックで、この会議の議題にします</translation>
+    </message>
+    <message>
+        <source>%1 — on the agenda</source>
+        <translation>%1 — 議題にしました</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1（%2まで）</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（期限切れ）</translation>
+    </message>
+    <message>
+        <source>Open action items (%1)</source>
+        <translation>まだ済んでいない宿題（%1件）</translation>
+    </message>
+    <message>
+        <source>Action items done since (%1)</source>
+        <translation>前回から済んだ宿題（%1件）</translation>
+    </message>
+    <message>
+        <source>%1 (done %2)</source>
+        <translation>%1（%2完了）</translation>
+    </message>
+    <message>
+        <source>Issues whose status changed (%1)</source>
+        <translation>状況が変わった課題（%1件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Answers from the ward (%1)</source>
+        <translation>区からの回答（%1件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4): %5</source>
+        <translation>%1：%3の%2（%4）%5</translation>
+    </message>
+    <message>
+        <source>Continued deliberation (%1)</source>
+        <translation>継続審議（%1件）</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1（%2から）</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the agenda (Enter)</source>
+        <translation>議題にする(&amp;A)（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Print the agenda with this page first…</source>
+        <translation>この内容を1ページ目にして次第を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>団体(&amp;O):</translation>
+    </message>
+    <message>
+        <source>For the &amp;meeting:</source>
+        <translation>準備する会議(&amp;M):</translation>
+    </message>
+    <message>
+        <source>No meeting of this organization is planned. Add its next meeting on the Meetings page, then prepare it here.</source>
+        <translation>この団体の予定の会議がありません。「会議」ページで次の会議を登録してから、ここで準備してください。</translation>
+    </message>
+    <message>
+        <source>Nothing happened since the last meeting.</source>
+        <translation>前回から動きはありません。</translation>
+    </message>
+    <message>
+        <source>Added to the agenda: %1</source>
+        <translation>議題にしました: %1</translation>
     </message>
 </context>
 <context>
