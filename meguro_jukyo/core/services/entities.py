@@ -397,6 +397,33 @@ class PolicyLinkService(EntityService[m.PolicyLinkRead]):
         return out
 
 
+class OfficerService(EntityService[m.OfficerRead]):
+    """The officers of an organization, per 年度 (personal data: names)."""
+
+    table_model = m.Officer
+    create_schema = m.OfficerCreate
+    update_schema = m.OfficerUpdate
+    read_schema = m.OfficerRead
+    references = {"organization_id": m.Organization}
+    vocab_fields = {"role": "officer_role"}
+    default_order = [("nendo", True), ("role", False), ("yomi", False)]
+    label_ja = "役員"
+
+    def prepare(self, con: Connection, values: dict) -> dict:
+        values["name"] = " ".join(values["name"].split()) if values.get("name") else values.get("name")
+        values["yomi"] = normalize(values.get("yomi"))
+        return values
+
+    def of_year(self, organization_id: str, nendo: int) -> list[m.OfficerRead]:
+        """The officers of one 年度, in the order of the roles (会長 first)."""
+        t, v = self.table, m.Vocab.__table__
+        order = select(v.c.ord).where(v.c.kind == "officer_role", v.c.code == t.c.role).scalar_subquery()
+        with self.store.engine.connect() as con:
+            return [self._read(r) for r in con.execute(
+                select(t).where(t.c.organization_id == organization_id, t.c.nendo == nendo, t.c.deleted.is_(False))
+                .order_by(order, t.c.yomi, t.c.name)).mappings()]
+
+
 class AttendeeService(EntityService[m.AttendeeRead]):
     table_model = m.Attendee
     create_schema = m.AttendeeCreate
