@@ -172,6 +172,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Attendance</translation>
     </message>
     <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
         <source>Viewpoint</source>
         <translation>Viewpoint</translation>
     </message>
@@ -575,6 +583,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Edit reason…</source>
         <translation>Edit reason…</translation>
+    </message>
+    <message>
+        <source>Officers by fiscal year (personal data)</source>
+        <translation>Officers by fiscal year (personal data)</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -1185,6 +1197,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Done on</translation>
     </message>
     <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Role</translation>
     </message>
@@ -1635,6 +1655,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Attendee</source>
         <translation>Attendee</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
     </message>
     <message>
         <source>Ward&apos;s answer</source>

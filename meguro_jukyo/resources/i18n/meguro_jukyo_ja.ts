@@ -172,6 +172,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>出欠</translation>
     </message>
     <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>役職</translation>
+    </message>
+    <message>
         <source>Viewpoint</source>
         <translation>視点</translation>
     </message>
@@ -575,6 +583,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Edit reason…</source>
         <translation>理由を編集…</translation>
+    </message>
+    <message>
+        <source>Officers by fiscal year (personal data)</source>
+        <translation>年度ごとの役員（個人情報）</translation>
     </message>
     <message>
         <source>Choose</source>
@@ -1185,6 +1197,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>完了日</translation>
     </message>
     <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>役職</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>役職</translation>
     </message>
@@ -1635,6 +1655,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Attendee</source>
         <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>役員</translation>
     </message>
     <message>
         <source>Ward&apos;s answer</source>
