@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -48,6 +50,18 @@ def since_heading(since: SinceLastMeeting | None, display) -> str:
         "%2", display.date(since.last.starts_at))
 
 
+class _Wrapped(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the view's width (QTreeView sizes rows one line high)."""
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.viewport().width() - view.indentation() * (2 if index.parent().isValid() else 1) - 8
+        text = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 1 << 20), Qt.TextFlag.TextWordWrap,
+                                               str(index.data() or ""))
+        return QSize(size.width(), max(size.height(), text.height() + 6))
+
+
 class SinceList(QTreeWidget):
     """The entries under their headings; Enter on one asks for it as an agenda item."""
 
@@ -61,12 +75,20 @@ class SinceList(QTreeWidget):
         self.since: SinceLastMeeting | None = None
         self.setHeaderHidden(True)
         self.setColumnCount(1)
-        self.setWordWrap(True)
+        self.setWordWrap(True)  # in a narrow column (meeting mode's) an entry wraps, never elides
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.header().setStretchLastSection(True)
         self.setUniformRowHeights(False)
+        self.setItemDelegate(_Wrapped(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.itemActivated.connect(lambda item, _column: self._activated(item))
         self.setToolTip(translate("Since", "Enter or double click: make it an agenda item of the meeting"))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # rows wrap to the new width
 
     def show_since(self, since: SinceLastMeeting | None) -> None:
         self.since = since
@@ -119,10 +141,9 @@ class SinceList(QTreeWidget):
         group(translate("Since", "Continued deliberation (%1)"), [
             (c, translate("Since", "%1 (from %2)").replace("%1", c.title).replace("%2", c.from_meeting)
              if c.from_meeting else c.title, False) for c in since.continued])
-        first = next((self.topLevelItem(g).child(0) for g in range(self.topLevelItemCount())
-                      if self.topLevelItem(g).childCount()), None)
-        if first is not None:
-            self.setCurrentItem(first)
+        if self.topLevelItemCount():  # the first heading: in sight, and ↓ reaches the first entry
+            self.setCurrentItem(self.topLevelItem(0))
+        self.scrollToTop()  # the first heading in sight, not just its first entry
 
     def current_candidate(self) -> Candidate | None:
         item = self.currentItem()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from council_year import (
@@ -34,6 +36,12 @@ from meguro_jukyo.qt.paper import write_pdf
 from meguro_jukyo.qt.papers import agenda_paper
 
 WAIT = 20_000
+
+
+def shot(widget, tmp_path, name: str) -> None:
+    """With MEGURO_JUKYO_SHOTS set, a picture to look at: in that folder if it names one."""
+    folder = Path(os.environ["MEGURO_JUKYO_SHOTS"])
+    widget.grab().save(str((folder if folder.is_dir() else tmp_path) / name))
 
 
 def display_of(services) -> Display:
@@ -93,7 +101,9 @@ def test_the_next_meeting_opens_with_both_answers_and_the_done_action_listed(qtb
         assert any(e.startswith("現地を見る") and ASSIGNEE in e for e in entries)  # the open one
         assert QApplication.focusWidget() is w.capture  # the list did not take the keyboard
         if os.environ.get("MEGURO_JUKYO_SHOTS"):
-            w.grab().save(str(tmp_path / "meeting_since.png"))
+            w.resize(1366, 768)
+            qtbot.wait(50)
+            shot(w, tmp_path, "meeting-mode-since.png")
 
         # one key away from an agenda item: Tab to the list, choose the final answer, Enter
         row = next(w.since_list.topLevelItem(g).child(r) for g in range(w.since_list.topLevelItemCount())
@@ -133,7 +143,8 @@ def test_the_page_lists_the_next_meeting_and_enter_adds_to_its_agenda(qtbot, jap
     assert any("提起" in e or "区へ要望" in e for e in entries)  # the status change
     if os.environ.get("MEGURO_JUKYO_SHOTS"):
         window.resize(1280, 760)
-        window.grab().save(str(tmp_path / "since_page.png"))
+        qtbot.wait(50)
+        shot(window, tmp_path, "since-page.png")
     row = page.list.topLevelItem(1).child(0)  # 前回から済んだ宿題
     page.list.setFocus()
     page.list.setCurrentItem(row)
@@ -150,7 +161,11 @@ def test_the_agenda_prints_after_what_happened_since_naming_nobody(qapp, service
     nxt = december(services)
     MeetingFlow(services).add_item(nxt, "予算")
     paper = agenda_paper(build_agenda(services, nxt), build_since_page(services, nxt))
-    pages = ["".join(p.split()) for p in page_texts(write_pdf(paper, tmp_path / "次第.pdf"), layout=False)]
+    path = write_pdf(paper, tmp_path / "次第.pdf")
+    if os.environ.get("MEGURO_JUKYO_SHOTS") and Path(os.environ["MEGURO_JUKYO_SHOTS"]).is_dir():
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path),
+                        str(Path(os.environ["MEGURO_JUKYO_SHOTS"]) / "agenda-since-pdf")], check=True)
+    pages = ["".join(p.split()) for p in page_texts(path, layout=False)]
     assert len(pages) == 2
     assert "12月定例会前回からの経過" in pages[0] and "前回10月定例会" in pages[0]
     for line in ("現地を見る", "回覧板でお知らせ", "ベンチを増やして", "設置場所は次回に決める"):

@@ -52,8 +52,8 @@ class AgendaPanel:
         column.addWidget(agenda_box)
         column.addWidget(self._build_since())  # 前回から, under the agenda it feeds
         column.setChildrenCollapsible(False)
-        column.setStretchFactor(0, 3)
-        column.setStretchFactor(1, 2)
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 1)
         grid.addWidget(column, 1, 0, 2, 1)
 
     def _show_agenda(self) -> None:
