@@ -1338,6 +1338,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Write the yearly handover file</translation>
     </message>
     <message>
+        <source>&amp;Name the officers and the assignees in the reading copy (personal data)</source>
+        <translation>&amp;Name the officers and the assignees in the reading copy (personal data)</translation>
+    </message>
+    <message>
         <source>&amp;Organization</source>
         <translation>&amp;Organization</translation>
     </message>

@@ -1338,6 +1338,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>年度の引き継ぎファイルを書き出す</translation>
     </message>
     <message>
+        <source>&amp;Name the officers and the assignees in the reading copy (personal data)</source>
+        <translation>引き継ぎ書に役員とアクションの担当者の氏名を載せる（個人情報）(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Organization</source>
         <translation>組織(&amp;O)</translation>
     </message>
