@@ -82,3 +82,24 @@ def test_the_officers_migration_brings_a_store_of_the_previous_schema(store):
         assert services.organizations.get(org.id).name == "駒場町会"
         services.officers.create({"organization_id": org.id, "nendo": 2025, "role": "chair", "name": "山田太郎"})
         assert [o.name for o in services.officers.of_year(org.id, 2025)] == ["山田太郎"]
+
+
+def test_the_same_officer_recorded_on_two_laptops_is_one_after_they_sync(services, council, tmp_path):
+    from meguro_jukyo.core.sync import identity, importer, package
+
+    with pytest.raises(ValidationError) as caught:  # on one laptop: refused
+        services.officers.create({"organization_id": council.id, "nendo": 2026, "role": "chair", "name": "高橋　次郎"})
+    assert caught.value.field == "name"
+    with Store.open(tmp_path / "new.sqlite3", create=True, device_name="新しい会長のPC") as new:
+        identity.trust_card(new, identity.device_card(services.store))
+        package.export_package(services.store, tmp_path / "first.mjsync", scope="all")
+        assert importer.import_package(new, tmp_path / "first.mjsync").status == importer.IMPORTED
+        # before they sync again, each laptop records the new 会計 of 2026
+        services.officers.create({"organization_id": council.id, "nendo": 2026, "role": "treasurer", "name": "伊藤 恵子"})
+        mine = Services(new)
+        mine.officers.create({"organization_id": council.id, "nendo": 2026, "role": "treasurer", "name": "伊藤恵子"})
+        package.export_package(services.store, tmp_path / "second.mjsync", scope="all")
+        assert importer.import_package(new, tmp_path / "second.mjsync").status == importer.IMPORTED
+        officers = mine.officers.of_year(council.id, 2026)
+        assert [o.role for o in officers] == ["chair", "treasurer"]  # folded: one 会計
+        assert "".join(officers[1].name.split()) == "伊藤恵子"

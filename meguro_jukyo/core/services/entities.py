@@ -414,6 +414,17 @@ class OfficerService(EntityService[m.OfficerRead]):
         values["yomi"] = normalize(values.get("yomi"))
         return values
 
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        """One person holds an office of a 年度 once (names compared as sync folds doubles)."""
+        t = self.table
+        for id_, name in con.execute(select(t.c.id, t.c.name).where(
+                t.c.organization_id == values["organization_id"], t.c.nendo == values["nendo"],
+                t.c.role == values["role"], t.c.deleted.is_(False), t.c.id != values["id"])):
+            if m.attendee_name_key(name) == m.attendee_name_key(values["name"]):
+                raise ValidationError(f"{values['name']}さんはこの年度のこの役職にすでに登録されています。",
+                                      f"{values['name']} already holds this office for this fiscal year.",
+                                      field="name")
+
     def of_year(self, organization_id: str, nendo: int) -> list[m.OfficerRead]:
         """The officers of one 年度, in the order of the roles (会長 first)."""
         t, v = self.table, m.Vocab.__table__
