@@ -18,7 +18,7 @@ def register(sub) -> None:
     q.add_argument("--organization", required=True, metavar="NAME_OR_ID", help="組織の名前か ID")
     q.add_argument("--nendo", type=int, required=True, metavar="YEAR", help="引き継ぐ年度（西暦で: 2025 は令和7年度）")
     q.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="引き継ぎ書（読むための PDF）も書き出す")
-    q.add_argument("--personal", action="store_true", help="引き継ぎ書にアクションの担当者名を載せる")
+    q.add_argument("--personal", action="store_true", help="引き継ぎ書に役員とアクションの担当者の氏名を載せる（個人情報）")
     q.set_defaults(handler=cmd_handover_write)
     q = hsub.add_parser("import", help="引き継ぎファイルを取り込み、前の端末の続きから使う")
     q.add_argument("file", type=Path, metavar="FILE.mjhandover")

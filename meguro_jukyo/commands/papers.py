@@ -24,6 +24,8 @@ def register(sub) -> None:
         if command == "agenda":
             p.add_argument("--bring", action="append", default=[], metavar="資料",
                            help="持参する資料（繰り返し指定できます）")
+            p.add_argument("--since", action="store_true",
+                           help="前回の会議からの経過（宿題・課題・区の回答・継続審議）を1ページ目に付ける")
         if command == "signin":
             p.add_argument("--names", action="store_true",
                            help="登録された出席者の氏名を印刷する（個人情報。既定は空欄）")
@@ -42,8 +44,11 @@ def cmd_paper(args) -> int:
     era = not args.seireki
     with Store.open(args.db, write=False, holder=f"meguro-jukyo {args.command}") as store:
         services = Services(store)
+        since = None
         if args.command == "agenda":
             content = papers.build_agenda(services, args.meeting_id, tuple(args.bring), era=era)
+            if args.since:
+                since = papers.build_since_page(services, args.meeting_id, era=era)
         elif args.command == "signin":
             content = papers.build_sign_in(services, args.meeting_id, names=args.names, era=era)
         else:
@@ -52,8 +57,8 @@ def cmd_paper(args) -> int:
     from ..qt.paper import gui_app, write_pdf
 
     app = gui_app()  # noqa: F841 — held while the PDF is painted
-    paper = {"agenda": layout.agenda_paper, "signin": layout.sign_in_paper,
-             "circular": layout.circular_paper}[args.command](content)
+    paper = (layout.agenda_paper(content, since) if args.command == "agenda" else
+             {"signin": layout.sign_in_paper, "circular": layout.circular_paper}[args.command](content))
     write_pdf(paper, args.out, archive=args.pdfa)
     print(f"{name}を書き出しました: {args.out}")
     return 0

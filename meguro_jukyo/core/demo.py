@@ -2051,7 +2051,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "attendee": ("meeting_id", "name", "yomi", "role", "attendance"),
     # the small demo records an issue's answer with the issue (_issue_ops), under the same id
     "request_answer": ("issue_id", "kind", "answered_on", "department", "body"),
+    "officer": ("organization_id", "nendo", "role", "name", "yomi"),
 }
+#: the roster's titles as the officer_role vocabulary has them (the first few of each roster)
+_OFFICER_ROLES = {"会長": "chair", "副会長": "vice_chair", "事務局長": "secretary", "書記": "secretary",
+                  "会計": "treasurer"}
+OFFICERS_LISTED = 6
 PLAN_ID = "meguro-basic-plan-2022"
 
 _UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64)) & ((1 << 128) - 1)
@@ -2260,6 +2265,17 @@ class _Generator:
                     for _ in range(1 + (self.rng.random() < 0.4)):
                         day = self.today - 30 - int(self.rng.random() * 500)
                         self.issue(org, None, day, self.pick(TOPICS))
+        self.officers(orgs)
+
+    def officers(self, orgs: list[_Org]) -> None:
+        """This 年度's officers: the first of each roster, under the vocabulary's roles (部長 and
+        部会長 as 部長). Last and with ids made from their place: no random draw is moved."""
+        year = nendo(dt.date.fromordinal(self.today))
+        for org in orgs:
+            for n, (name, yomi, title, _surname) in enumerate(org.roster[:OFFICERS_LISTED]):
+                role = _OFFICER_ROLES.get(title, "section_head" if title.endswith("長") else "officer")
+                self.emit("officer", (m.natural_id("officer", org.id, str(year), str(n)), org.id, year, role,
+                                      name, yomi))
 
     def meeting(self, org: _Org, day: int, minute: int, kind: str, following) -> None:
         rng = self.rng
@@ -2682,6 +2698,8 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
             op(when + dt.timedelta(days=1), services.links, "create", d)
         elif table == "attendee":
             op(meetings[d["meeting_id"]]["start"], services.attendees, "create", d)
+        elif table == "officer":  # chosen at the 総会 that opens the 年度
+            op(_at(dt.date(d["nendo"], 4, 20).toordinal()), services.officers, "create", d)
 
     generator = _Generator(rng, SMALL, jukyo, emit)
     generator.run(council_id)

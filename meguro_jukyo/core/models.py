@@ -576,6 +576,38 @@ class AttendeeRead(AttendeeBase, ReadMeta):
     pass
 
 
+# --------------------------------------------------------------------------- officer
+
+
+class OfficerBase(SQLModel):
+    """Who held an office (会長, 副会長, 書記, 会計 …) in an organization for a 年度."""
+
+    organization_id: str = Field(index=True)
+    nendo: int = Field(index=True, ge=1900, le=2999)  # the 年度 (2025 = 令和7年度)
+    role: str = "officer"  # vocab officer_role
+    name: str = _personal(min_length=1, max_length=100)
+    yomi: str = _personal(default="", max_length=100)
+
+
+class Officer(OfficerBase, SyncMeta, table=True):
+    pass
+
+
+class OfficerCreate(OfficerBase):
+    id: str | None = None
+
+
+class OfficerUpdate(SQLModel):
+    nendo: int | None = Field(default=None, ge=1900, le=2999)
+    role: str | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    yomi: str | None = Field(default=None, max_length=100)
+
+
+class OfficerRead(OfficerBase, ReadMeta):
+    pass
+
+
 # --------------------------------------------------------------------------- the desk's counts
 
 # Store-local, derived from the issues and their 視点 links (core/summary.py keeps them current
@@ -650,6 +682,7 @@ USER_TABLES: tuple[type[SQLModel], ...] = (
     PolicyLink,
     Attendee,
     RequestAnswer,
+    Officer,
 )
 
 REFERENCE_TABLES: tuple[type[SQLModel], ...] = (District, Jukyo, PolicyNode, Vocab)

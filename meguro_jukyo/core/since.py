@@ -39,14 +39,47 @@ class AnswerCame:
 
 
 @dataclass(frozen=True)
+class DoneAction:
+    candidate: Candidate
+    done_on: dt.date | None
+
+
+@dataclass(frozen=True)
 class SinceLastMeeting:
     meeting: m.MeetingRead
     last: m.MeetingRead | None  # None: the organization's first meeting (everything is listed)
     open_actions: list[Candidate]
-    done_actions: list[Candidate]
+    done_actions: list[DoneAction]
     status_changes: list[StatusChange]
     answers: list[AnswerCame]
     continued: list[Candidate]
+    #: ids of what is already an agenda item of the meeting (its ``carried_from``)
+    on_agenda: frozenset[str] = frozenset()
+
+    def candidates(self) -> list[Candidate]:
+        """Every entry, in the order the page and the 次第 list them."""
+        return [*self.open_actions, *(d.candidate for d in self.done_actions),
+                *(s.candidate for s in self.status_changes), *(a.candidate for a in self.answers),
+                *self.continued]
+
+    @property
+    def empty(self) -> bool:
+        return not self.candidates()
+
+
+def meetings_to_prepare(services, organization_id: str) -> list[m.MeetingRead]:
+    """The organization's meetings not yet held (予定, 開催中), the soonest first."""
+    mt = m.Meeting.__table__
+    with services.store.engine.connect() as con:
+        rows = con.execute(select(mt).where(
+            mt.c.organization_id == organization_id, mt.c.deleted.is_(False),
+            mt.c.status.in_(("planned", "in_session"))).order_by(mt.c.starts_at, mt.c.id)).mappings().all()
+    return [services.meetings._read(r) for r in rows]
+
+
+def next_meeting(meetings: list[m.MeetingRead], today: dt.date) -> m.MeetingRead | None:
+    """Of :func:`meetings_to_prepare`, the one to prepare: the first from today on, else the last."""
+    return next((mt for mt in meetings if mt.starts_at.date() >= today), meetings[-1] if meetings else None)
 
 
 def since_last_meeting(services, meeting_id: str) -> SinceLastMeeting:
@@ -54,6 +87,7 @@ def since_last_meeting(services, meeting_id: str) -> SinceLastMeeting:
     flow = MeetingFlow(services)
     meeting = services.meetings.get(meeting_id)
     mt, at, it, ra = m.Meeting.__table__, m.ActionItem.__table__, m.Issue.__table__, m.RequestAnswer.__table__
+    ag = m.AgendaItem.__table__
     h, c = m.History.__table__, m.Change.__table__
     org = meeting.organization_id
     with services.store.engine.connect() as con:
@@ -78,6 +112,8 @@ def since_last_meeting(services, meeting_id: str) -> SinceLastMeeting:
             select(ra, it.c.title).select_from(ra.join(it, and_(it.c.id == ra.c.issue_id, it.c.deleted.is_(False))))
             .where(it.c.organization_id == org, ra.c.deleted.is_(False), ra.c.answered_on >= day)
             .order_by(ra.c.answered_on, ra.c.hlc)).mappings().all()
+        on_agenda = frozenset(con.execute(select(ag.c.carried_from).where(
+            ag.c.meeting_id == meeting_id, ag.c.deleted.is_(False), ag.c.carried_from.is_not(None))).scalars())
     offered = flow.carry_over_candidates(meeting_id)
     latest: dict[str, StatusChange] = {}  # an issue changed twice shows where it went, from where it was
     for issue_id, old, new, when, title in changes:
@@ -88,9 +124,10 @@ def since_last_meeting(services, meeting_id: str) -> SinceLastMeeting:
     return SinceLastMeeting(
         meeting, last,
         [c for c in offered if c.source == "action"],
-        [Candidate("done", a["id"], short_title(a["title"]), a["issue_id"], "", None, a["title"], a["assignee"],
-                   a["due_on"]) for a in done],
+        [DoneAction(Candidate("done", a["id"], short_title(a["title"]), a["issue_id"], "", None, a["title"],
+                              a["assignee"], a["due_on"]), a["done_on"]) for a in done],
         [s for s in latest.values() if s.old != s.new],
         [AnswerCame(Candidate("answer", a["id"], short_title(a["title"]), a["issue_id"], "", None, a["body"]),
                     a["kind"], a["answered_on"], a["department"]) for a in answers],
-        [c for c in offered if c.source == "continued"])
+        [c for c in offered if c.source == "continued"],
+        on_agenda)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from ..core.japanese import nendo
 from ..core.services import ListQuery
 from .models import ROW_ROLE, EntityTableModel
 from .widgets import confirm
@@ -75,6 +77,8 @@ class ChildTable(QWidget):
         defaults = dict(self.parent_fields)
         if self.kind == "agenda_item":
             defaults["position"] = self.model.total
+        if self.kind == "officer":  # this 年度's, unless the page shows another
+            defaults["nendo"] = nendo(dt.date.today())
         dialog = self.open_editor(self.kind, self.services, self.tasks, self.display, defaults=defaults, parent=self)
         dialog.open()
 

@@ -4,7 +4,8 @@ The dialog saves through the entity's service on the database lane. A Validation
 the field it is about; its message appears under that field, and the field gets the focus.
 Nothing is saved until Save (Ctrl+S); Esc asks before throwing typed text away.
 
-Why one file of ~570 lines: one dialog class and its two specialisations (meetings, linked records);
+Why one file of ~590 lines: one dialog class and its three specialisations (organizations and
+their officers, meetings, linked records);
 the field registry they are driven by is already its own module (fields.py).
 """
 
@@ -562,7 +563,24 @@ class LinkedEditor(EditorDialog):
         self.accept()
 
 
+class OrganizationEditor(EditorDialog):
+    """An organization and, when it is opened again after it was made, its officers per 年度."""
+
+    def __init__(self, services, tasks, display, row=None, defaults=None, parent=None):
+        super().__init__("organization", services, tasks, display, row, defaults, parent)
+        self.officers = None
+        if row is not None:
+            self._add_officers(row)
+
+    def _add_officers(self, row) -> None:
+        self.officers = ChildTable("officer", {"organization_id": row.id}, self.services, self.tasks, self.display,
+                                   translate("Dialogs", "Officers by fiscal year (personal data)"), editor_for, self)
+        self.extra.addWidget(self.officers)
+
+
 def editor_for(kind: str, services, tasks, display, row=None, defaults=None, parent=None) -> EditorDialog:
+    if kind == "organization":
+        return OrganizationEditor(services, tasks, display, row, defaults, parent)
     if kind == "meeting":
         return MeetingEditor(services, tasks, display, row, defaults, parent)
     if kind in ("issue", "note"):

@@ -114,6 +114,12 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("issue_id", QT_TRANSLATE_NOOP("Field", "Issue"), "ref", "issue", optional=True),
         FieldSpec("meeting_id", QT_TRANSLATE_NOOP("Field", "Meeting"), "ref", "meeting", optional=True),
     ),
+    "officer": (
+        FieldSpec("nendo", QT_TRANSLATE_NOOP("Field", "Fiscal year"), "int"),
+        FieldSpec("role", QT_TRANSLATE_NOOP("Field", "Office"), "vocab", "officer_role"),
+        FieldSpec("name", QT_TRANSLATE_NOOP("Field", "Name"), "text"),
+        FieldSpec("yomi", QT_TRANSLATE_NOOP("Field", "Reading (kana)"), "text"),
+    ),
     "attendee": (
         FieldSpec("name", QT_TRANSLATE_NOOP("Field", "Name"), "text"),
         FieldSpec("yomi", QT_TRANSLATE_NOOP("Field", "Reading (kana)"), "text"),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -53,9 +54,13 @@ class HandoverDialog(QDialog):
         self.year.setValue(default_nendo(today))
         self.year.valueChanged.connect(self._show_label)
         self._show_label(self.year.value())
+        self.personal = QCheckBox(translate(
+            "Handover", "&Name the officers and the assignees in the reading copy (personal data)"))
+        self.personal.setObjectName("handover_personal")
         form = QFormLayout(self)
         form.addRow(translate("Handover", "&Organization"), self.organization)
         form.addRow(translate("Handover", "Fiscal &year"), self.year)
+        form.addRow(self.personal)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -83,18 +88,22 @@ def ask_write(page) -> None:
         path, _ = file_dialogs.save_path(page, "handover", translate("Handover", "Save the handover file"), name,
                                           translate("Handover", "Handover files (*.mjhandover)"))
         if path:
-            write_to(page, path if path.endswith(handover.SUFFIX) else path + handover.SUFFIX, org_id, year)
+            write_to(page, path if path.endswith(handover.SUFFIX) else path + handover.SUFFIX, org_id, year,
+                     personal=dialog.personal.isChecked())
 
     page.tasks.run_in_background(organizations, chosen, owner=page)
 
 
-def write_to(page, path: str | Path, organization_id: str, year: int):
-    """The handover file, and beside it its reading copy (引き継ぎ書, the same name in .pdf)."""
+def write_to(page, path: str | Path, organization_id: str, year: int, personal: bool = False):
+    """The handover file, and beside it its reading copy (引き継ぎ書, the same name in .pdf);
+    the copy names people (officers, assignees) only with ``personal``. The file itself carries
+    every record, names too: it is for the new officer's laptop."""
     store, pdf = page.store, Path(path).with_suffix(".pdf")
 
     def work(_progress) -> handover.Handover:
         written = handover.write_handover(store, path, organization_id=organization_id, nendo=year)
-        report = build_handover_report(Services(store), organization_id, year, fingerprint=written.sender.fingerprint)
+        report = build_handover_report(Services(store), organization_id, year, fingerprint=written.sender.fingerprint,
+                                       personal=personal)
         write_minutes_pdf(report, pdf)  # painting only: allowed off the GUI thread
         return written
 

@@ -394,9 +394,11 @@ class MainWindow(QMainWindow):
         # not at the top: start-up (see the module docstring)
         from .dashboard import install as install_dashboard
         from .inbox import install as install_inbox
+        from .since import install as install_since
 
         install_dashboard(self)
         install_inbox(self)
+        install_since(self)
         self.show_page("welcome" if "welcome" in self.pages else "issue")
         self.refresh_history()
         self.pages_ready = True

@@ -153,6 +153,12 @@ ATTENDEE_COLUMNS = (
            lambda r, d: d.label("attendance", r.attendance), sort="attendance"),
 )
 
+OFFICER_COLUMNS = (
+    Column("nendo", QT_TRANSLATE_NOOP("Column", "Fiscal year"), lambda r, d: d.nendo(r.nendo), sort="nendo"),
+    Column("role", QT_TRANSLATE_NOOP("Column", "Office"), lambda r, d: d.label("officer_role", r.role), sort="role"),
+    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), _field("name"), sort="yomi"),
+)
+
 LINK_COLUMNS = (
     Column("viewpoint_id", QT_TRANSLATE_NOOP("Column", "Viewpoint"), lambda r, d: d.viewpoint(r.viewpoint_id),
            sort="viewpoint_id"),
@@ -168,6 +174,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "action_item": ACTION_COLUMNS,
     "agenda_item": AGENDA_COLUMNS,
     "attendee": ATTENDEE_COLUMNS,
+    "officer": OFFICER_COLUMNS,
     "policy_link": LINK_COLUMNS,
 }
 

@@ -18,6 +18,7 @@ KIND_NAMES = {
     "note": QT_TRANSLATE_NOOP("Kind", "Note"),
     "action_item": QT_TRANSLATE_NOOP("Kind", "Action item"),
     "attendee": QT_TRANSLATE_NOOP("Kind", "Attendee"),
+    "officer": QT_TRANSLATE_NOOP("Kind", "Officer"),
     "request_answer": QT_TRANSLATE_NOOP("Kind", "Ward's answer"),
     "policy_link": QT_TRANSLATE_NOOP("Kind", "Viewpoint link"),
 }

@@ -88,6 +88,7 @@ class Paper:
     numbered: bool = True  # page numbers at the foot
     whole: tuple[str, ...] = ()  # headings of sections kept on one page (a signature block)
     smallest: float = 0  # for a one-page paper: the smallest body size it may shrink to
+    breaks: tuple[str, ...] = ()  # headings that begin a page (the 次第 after its 前回からの経過)
 
     def document(self, device: QPagedPaintDevice) -> QTextDocument:
         """The paper laid out on ``device``'s pages, headings kept with what follows them;
@@ -109,12 +110,13 @@ class Paper:
         page = device.pageLayout().paintRectPixels(device.resolution())
         footer = FOOTER_POINTS * device.resolution() / 72 if self.numbered else 0
         doc.setPageSize(QSizeF(page.width(), page.height() - footer))
-        keep_headings_with_next(doc, self.whole)
+        keep_headings_with_next(doc, self.whole, self.breaks)
         return doc
 
 
-def keep_headings_with_next(doc: QTextDocument, whole: tuple[str, ...] = ()) -> None:
-    """Start a new page at each heading that would otherwise end one.
+def keep_headings_with_next(doc: QTextDocument, whole: tuple[str, ...] = (), breaks: tuple[str, ...] = ()) -> None:
+    """Start a new page at each heading that would otherwise end one, and at each named in
+    ``breaks`` that is not at a page's top already.
 
     A heading ends a page when the block after it (its text, or the first cell of its table)
     begins on a later page; a heading named in ``whole`` also moves when its section (up to
@@ -136,7 +138,10 @@ def keep_headings_with_next(doc: QTextDocument, whole: tuple[str, ...] = ()) -> 
         if heading.text() in whole:
             end = headings[n + 1].position() if n + 1 < len(headings) else doc.characterCount()
             last = doc.findBlock(end - 1)
-        if page(after) > page(heading) or page(last, "bottom") > page(heading):
+        top = layout.blockBoundingRect(heading).top()
+        if heading.text() in breaks and top - math.floor(top / height) * height > doc.documentMargin() + 2:
+            _push_to_next_page(doc, heading, height)
+        elif page(after) > page(heading) or page(last, "bottom") > page(heading):
             _push_to_next_page(doc, heading, height)
 
 

@@ -1,11 +1,11 @@
-"""The 次第, the 出席簿 and the 回覧板 as papers (qt/paper.py) from their core content
-(core/exchange/papers.py)."""
+"""The 次第 (with, if asked, 前回からの経過 as its first page), the 出席簿 and the 回覧板 as
+papers (qt/paper.py) from their core content (core/exchange/papers.py)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from ..core.exchange.papers import Agenda, Circular, Header, SignInSheet
+from ..core.exchange.papers import Agenda, Circular, Header, SignInSheet, SincePage
 from .paper import Paper
 
 _AGENDA_CSS = """
@@ -39,7 +39,18 @@ def _header_html(heading: str, header: Header) -> str:
             + "</table>")
 
 
-def agenda_paper(agenda: Agenda) -> Paper:
+def since_html(since: SincePage) -> str:
+    """前回からの経過: each section a list, 「ありません」 where nothing happened."""
+    last = (f"<p class='org'>前回　{escape(since.last)}　以降</p>" if since.last
+            else "<p class='org'>この団体の最初の会議です（未了のものをすべて載せています）</p>")
+    return (f"<h1>{escape(since.heading)}</h1>" + last
+            + "".join(f"<h2>{escape(title)}</h2><ul>"
+                      + "".join(f"<li>{escape(line)}</li>" for line in (lines or ("ありません",))) + "</ul>"
+                      for title, lines in since.sections))
+
+
+def agenda_paper(agenda: Agenda, since: SincePage | None = None) -> Paper:
+    """The 次第; with ``since``, 前回からの経過 on the page(s) before it."""
     items = "".join(
         f"<tr><td class='no' width='10%'>{i.number}</td><td>{escape(i.title)}</td>"
         f"<td class='time' width='15%'>{i.planned_minutes}分</td></tr>" for i in agenda.items
@@ -49,7 +60,9 @@ def agenda_paper(agenda: Agenda) -> Paper:
             + "<h2>議題</h2><table width='100%' cellspacing='0'>" + items + "</table>"
             + f"<p class='total'>予定時間 計{agenda.total_minutes}分</p>"
             + "<h2>持参する資料</h2><ul>" + documents + "</ul>")
-    return Paper(agenda.heading, html, _AGENDA_CSS)
+    if since is None:
+        return Paper(agenda.heading, html, _AGENDA_CSS)
+    return Paper(agenda.heading, since_html(since) + html, _AGENDA_CSS, breaks=(agenda.heading,))
 
 
 def sign_in_paper(sheet: SignInSheet) -> Paper:

@@ -1,5 +1,5 @@
-"""File ▸ Print (Ctrl+P): a meeting's minutes, 次第, 出席簿 or 回覧板 in a print preview, and
-the offer to open what was just exported.
+"""File ▸ Print (Ctrl+P): a meeting's minutes, 次第 (alone or after 前回からの経過), 出席簿 or
+回覧板 in a print preview, and the offer to open what was just exported.
 
 The papers are read on the database lane (core/exchange) and previewed with QPrintPreviewDialog;
 the preview and the printer are painted by the same code as the PDFs (qt/paper.py), on A4.
@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QToolBar, QWidget
 
 from ..core.exchange.minutes import build_minutes
-from ..core.exchange.papers import build_agenda, build_circular, build_sign_in
+from ..core.exchange.papers import build_agenda, build_circular, build_since_page, build_sign_in
 from .meeting.minutes_pdf import minutes_paper
 from .paper import Paper, a4_layout, paint
 from .papers import agenda_paper, circular_paper, sign_in_paper
@@ -25,20 +25,23 @@ from .i18n import tr_args
 translate = QCoreApplication.translate
 
 #: the papers in the order the preview offers them
-PAPERS = ("minutes", "agenda", "signin", "circular")
+PAPERS = ("minutes", "agenda", "agenda_since", "signin", "circular")
 
 
 def paper_names() -> dict[str, str]:
     return {"minutes": translate("Printing", "Minutes (議事録)"),
             "agenda": translate("Printing", "Agenda (次第)"),
+            "agenda_since": translate("Printing", "Agenda, after what happened since the last meeting (前回からの経過)"),
             "signin": translate("Printing", "Sign-in sheet (出席簿)"),
             "circular": translate("Printing", "Circular (回覧板)")}
 
 
 def build_papers(services, meeting_id: str, era: bool) -> dict[str, Paper]:
     """Every paper of the meeting, read in one go on the lane (no personal data on the 出席簿)."""
+    agenda = build_agenda(services, meeting_id, era=era)
     return {"minutes": minutes_paper(build_minutes(services, meeting_id, era=era)),
-            "agenda": agenda_paper(build_agenda(services, meeting_id, era=era)),
+            "agenda": agenda_paper(agenda),
+            "agenda_since": agenda_paper(agenda, build_since_page(services, meeting_id, era=era)),
             "signin": sign_in_paper(build_sign_in(services, meeting_id, era=era)),
             "circular": circular_paper(build_circular(services, meeting_id, era=era))}
 

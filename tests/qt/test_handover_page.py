@@ -58,6 +58,24 @@ def test_the_old_laptop_writes_it_and_the_new_one_continues_after_comparing_the_
         new.close()
 
 
+def test_the_reading_copy_names_the_officers_only_when_asked(qtbot, japanese, tasks, tmp_path):
+    old = Store.open(tmp_path / "old.sqlite3", create=True, device_name="前の会長のPC")
+    try:
+        services = Services(old)
+        services.officers.create({"organization_id": council_id("komaba"), "nendo": 2025, "role": "chair",
+                                  "name": "山田太郎"})
+        page = make_page(qtbot, old, tasks)
+        for personal, path in ((False, tmp_path / "a.mjhandover"), (True, tmp_path / "b.mjhandover")):
+            with qtbot.waitSignal(page.handover_done, timeout=WAIT):
+                handover.write_to(page, path, council_id("komaba"), 2025, personal=personal)
+            reading = "".join(subprocess.run(["pdftotext", str(path.with_suffix(".pdf")), "-"], capture_output=True,
+                                             text=True, check=True).stdout.split())
+            assert "会長" in reading
+            assert ("山田太郎" in reading) is personal
+    finally:
+        old.close()
+
+
 def test_the_handover_dialog_offers_the_year_just_ended_while_officers_change(qtbot, japanese):
     assert handover.default_nendo(dt.date(2026, 5, 10)) == 2025  # handing over in May: last 年度
     assert handover.default_nendo(dt.date(2026, 12, 3)) == 2026
@@ -65,3 +83,4 @@ def test_the_handover_dialog_offers_the_year_just_ended_while_officers_change(qt
     qtbot.addWidget(dialog)
     assert dialog.year.value() == 2025 and "令和7年度" in dialog.year.suffix()
     assert dialog.organization.currentData() == "a"
+    assert not dialog.personal.isChecked()  # no names unless asked

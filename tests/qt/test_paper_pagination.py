@@ -58,7 +58,7 @@ def test_no_heading_ends_a_page(qapp, tmp_path):
 
 
 def test_without_keeping_a_heading_would_end_a_page(qapp, tmp_path, monkeypatch):
-    monkeypatch.setattr(paper, "keep_headings_with_next", lambda doc, whole=(): None)
+    monkeypatch.setattr(paper, "keep_headings_with_next", lambda doc, *_rules: None)
     assert headings_at_the_foot(tmp_path)
 
 

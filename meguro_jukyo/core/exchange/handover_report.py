@@ -2,7 +2,9 @@
 
 Built from the store alone (no Qt); the desktop lays it out on A4 like the minutes. Every open
 issue and every open action item is listed, whatever its 年度; the decisions, the 要望 and the
-meetings are those of the 年度 handed over. Names of people (assignees) only with ``personal``.
+meetings are those of the 年度 handed over; the officers those of that 年度 and, if already
+recorded, of the next. Names of people (assignees, officers) only with ``personal``: without
+it the officers' roles are listed and their names left out.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class HandoverReport:
     decisions: Rows
     requests: Rows
     meetings: Rows
+    officers: Rows = ()
 
     @property
     def heading(self) -> str:
@@ -44,6 +47,7 @@ class HandoverReport:
                 ("前の端末の指紋", self.fingerprint),
                 ("取り込み方", "新しい端末で「引き継ぎファイルを取り込む」を選び、上の指紋と同じか確かめてください。"),
             ]),
+            ("役員", list(self.officers) or [("", "記録なし")]),
             ("未解決の課題", self.open_issues or none),
             ("未完了のアクション", self.open_actions or none),
             ("この年度の決定事項", self.decisions or none),
@@ -126,4 +130,16 @@ def build_handover_report(services: Services, organization_id: str, nendo: int, 
                      f"{r['title']}（提起 {_date(r['raised_on'])}）{answers_of(r)}") for r in requests]
     meeting_rows = [(_date(r["starts_at"]), f"{r['title']}（{vocab.label('meeting_status', r['status'])}）")
                     for r in meetings]
-    return HandoverReport(name, nendo, fingerprint, open_issues, open_actions, decisions, request_rows, meeting_rows)
+    return HandoverReport(name, nendo, fingerprint, open_issues, open_actions, decisions, request_rows, meeting_rows,
+                          officer_rows(services, organization_id, nendo, personal=personal))
+
+
+def officer_rows(services: Services, organization_id: str, nendo: int, *, personal: bool) -> Rows:
+    """Each officer of the 年度 and of the next, as (年度, 役職 氏名); the names only with
+    ``personal`` (otherwise 「氏名は省略（個人情報）」)."""
+    rows = []
+    for year in (nendo, nendo + 1):
+        for o in services.officers.of_year(organization_id, year):
+            who = o.name if personal else "氏名は省略（個人情報）"
+            rows.append((nendo_label(year), f"{services.vocab.label('officer_role', o.role)}　{who}"))
+    return rows

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..japanese import format_date
 from ..meeting import MeetingFlow
 from ..services import Services
+from ..since import since_last_meeting
 from .minutes import _by_meeting, meeting_date
 
 #: A sign-in sheet for a meeting whose size is not recorded still has lines to sign on.
@@ -99,6 +100,21 @@ class Circular:
                 ("次回の会議", (self.next_meeting or "決まり次第お知らせします",))]
 
 
+@dataclass(frozen=True)
+class SincePage:
+    """前回からの経過: the first page of a 次第 — what happened since the organization's last
+    meeting (open and done action items, issues whose status changed, the ward's answers,
+    継続審議). Nobody is named: not an action's assignee, as the 次第 names nobody."""
+
+    header: Header
+    last: str  # the last meeting and its date, "" at an organization's first meeting
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.header.title} 前回からの経過"
+
+
 def _capped(lines: tuple[str, ...]) -> tuple[str, ...]:
     if len(lines) <= CIRCULAR_LINES:
         return lines
@@ -119,6 +135,32 @@ def build_agenda(services: Services, meeting_id: str, documents: tuple[str, ...]
                   for n, i in enumerate(MeetingFlow(services).agenda(meeting_id), start=1))
     return Agenda(_header(services, meeting, era), items,
                   tuple(d.strip() for d in documents if d.strip()))
+
+
+def build_since_page(services: Services, meeting_id: str, *, era: bool = True) -> SincePage:
+    meeting = services.meetings.get(meeting_id)
+    since, label = since_last_meeting(services, meeting_id), services.vocab.label
+
+    def day(value) -> str:
+        return format_date(value, era) if value else ""
+
+    def due(c) -> str:
+        return c.title + (f"（{day(c.due_on)}まで）" if c.due_on else "") + ("・期限超過" if c.overdue else "")
+
+    sections = (
+        ("まだ済んでいない宿題", tuple(due(c) for c in since.open_actions)),
+        ("前回から済んだ宿題", tuple(d.candidate.title + (f"（{day(d.done_on)}完了）" if d.done_on else "")
+                              for d in since.done_actions)),
+        ("状況が変わった課題", tuple(f"{s.candidate.title}：{label('issue_status', s.old) if s.old else '新規'}"
+                              f"→{label('issue_status', s.new)}" for s in since.status_changes)),
+        ("区からの回答", tuple(
+            f"{a.candidate.title}：{label('answer_kind', a.kind)}（{day(a.answered_on)}"
+            + (f"・{services.vocab.label('ward_department', a.department)}" if a.department else "")
+            + f"）{a.candidate.text}" for a in since.answers)),
+        ("継続審議", tuple(c.title + (f"（{c.from_meeting}）" if c.from_meeting else "") for c in since.continued)),
+    )
+    last = f"{since.last.title}（{meeting_date(since.last, era)}）" if since.last else ""
+    return SincePage(_header(services, meeting, era), last, sections)
 
 
 def build_sign_in(services: Services, meeting_id: str, *, names: bool = False,

@@ -17,6 +17,7 @@ from .entities import (
     IssueService,
     MeetingService,
     NoteService,
+    OfficerService,
     OrganizationService,
     PolicyLinkService,
     Quorum,
@@ -42,6 +43,7 @@ class Services:
         self.links = PolicyLinkService(store, self.vocab)
         self.attendees = AttendeeService(store, self.vocab)
         self.answers = RequestAnswerService(store, self.vocab)
+        self.officers = OfficerService(store, self.vocab)
         self.issues.answers = self.answers  # an answer writes the 要望 and its answer together
         self.stats = StatsService(store, self.issues)
         self.suggestions = SuggestionService(store)
@@ -51,7 +53,7 @@ class Services:
 
     def all(self) -> tuple[EntityService, ...]:
         return (self.organizations, self.meetings, self.agenda, self.issues, self.notes,
-                self.actions, self.links, self.attendees, self.answers)
+                self.actions, self.links, self.attendees, self.answers, self.officers)
 
     def undo(self) -> history.UndoResult | None:
         return history.undo(self.store)

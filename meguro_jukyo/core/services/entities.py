@@ -396,6 +396,44 @@ class PolicyLinkService(EntityService[m.PolicyLinkRead]):
         return out
 
 
+class OfficerService(EntityService[m.OfficerRead]):
+    """The officers of an organization, per 年度 (personal data: names)."""
+
+    table_model = m.Officer
+    create_schema = m.OfficerCreate
+    update_schema = m.OfficerUpdate
+    read_schema = m.OfficerRead
+    references = {"organization_id": m.Organization}
+    vocab_fields = {"role": "officer_role"}
+    default_order = [("nendo", True), ("role", False), ("yomi", False)]
+    label_ja = "役員"
+
+    def prepare(self, con: Connection, values: dict) -> dict:
+        values["name"] = " ".join(values["name"].split()) if values.get("name") else values.get("name")
+        values["yomi"] = normalize(values.get("yomi"))
+        return values
+
+    def validate(self, con: Connection, values: dict, current: dict | None) -> None:
+        """One person holds an office of a 年度 once (names compared as sync folds doubles)."""
+        t = self.table
+        for id_, name in con.execute(select(t.c.id, t.c.name).where(
+                t.c.organization_id == values["organization_id"], t.c.nendo == values["nendo"],
+                t.c.role == values["role"], t.c.deleted.is_(False), t.c.id != values["id"])):
+            if m.attendee_name_key(name) == m.attendee_name_key(values["name"]):
+                raise ValidationError(f"{values['name']}さんはこの年度のこの役職にすでに登録されています。",
+                                      f"{values['name']} already holds this office for this fiscal year.",
+                                      field="name")
+
+    def of_year(self, organization_id: str, nendo: int) -> list[m.OfficerRead]:
+        """The officers of one 年度, in the order of the roles (会長 first)."""
+        t, v = self.table, m.Vocab.__table__
+        order = select(v.c.ord).where(v.c.kind == "officer_role", v.c.code == t.c.role).scalar_subquery()
+        with self.store.engine.connect() as con:
+            return [self._read(r) for r in con.execute(
+                select(t).where(t.c.organization_id == organization_id, t.c.nendo == nendo, t.c.deleted.is_(False))
+                .order_by(order, t.c.yomi, t.c.name)).mappings()]
+
+
 class AttendeeService(EntityService[m.AttendeeRead]):
     table_model = m.Attendee
     create_schema = m.AttendeeCreate

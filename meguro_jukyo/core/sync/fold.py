@@ -1,7 +1,7 @@
 """Records unique by what they mean, folded to one wherever two of them meet.
 
-A 視点 link (issue or note × 視点 × plan) and an attendee (meeting × name) are one record by
-meaning, but the same one made on two laptops before they synced (or before links had natural
+A 視点 link (issue or note × 視点 × plan), an attendee (meeting × name) and an officer
+(organization × 年度 × office × name) are one record by meaning, but the same one made on two laptops before they synced (or before links had natural
 ids, see models.natural_id) is two rows with two ids. Wherever two live rows with one key meet —
 in a store being upgraded, or when a package brings the second — the one that ranks first is
 kept and the others become tombstones, their values filling the fields the kept one has blank.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, inspect, select
 
 from .. import models as m
 from ..bulk import chunks
@@ -36,6 +36,10 @@ def _attendee_key(row) -> tuple:
     return (row["meeting_id"], m.attendee_name_key(row["name"]))
 
 
+def _officer_key(row) -> tuple:
+    return (row["organization_id"], row["nendo"], row["role"], m.attendee_name_key(row["name"]))
+
+
 def _link_rank(row) -> tuple:
     return (row["id"] != m.natural_id("policy_link", *_link_key(row)), row["id"])
 
@@ -45,13 +49,16 @@ def _id_rank(row) -> tuple:
 
 
 #: the columns a key is made of
-KEY_COLUMNS = {"policy_link": ("plan_id", "issue_id", "note_id", "viewpoint_id"), "attendee": ("meeting_id", "name")}
+KEY_COLUMNS = {"policy_link": ("plan_id", "issue_id", "note_id", "viewpoint_id"), "attendee": ("meeting_id", "name"),
+               "officer": ("organization_id", "nendo", "role", "name")}
 
 #: table -> (what a live row is unique by, which row of a double is kept, the columns naming
 #: what the row belongs to: a fold after an import looks only there)
 FOLDED: dict[str, tuple[Callable, Callable, tuple[str, ...]]] = {
     "policy_link": (_link_key, _link_rank, ("issue_id", "note_id")),
     "attendee": (_attendee_key, _id_rank, ("meeting_id",)),
+    # the new 会長 recorded on the old officer's laptop and on the new one before they synced
+    "officer": (_officer_key, _id_rank, ("organization_id",)),
 }
 
 
@@ -108,4 +115,7 @@ def fold(tx: Tx, name: str, under: set[str] | None = None) -> int:
 
 
 def fold_all(tx: Tx) -> int:
-    return sum(fold(tx, name) for name in FOLDED)
+    """Every folded table the store has: a migration folding doubles (0012) runs before later
+    ones make the tables added since (officer, 0014)."""
+    present = set(inspect(tx.con).get_table_names())
+    return sum(fold(tx, name) for name in FOLDED if name in present)

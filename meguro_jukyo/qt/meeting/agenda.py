@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
 )
 
@@ -47,7 +48,13 @@ class AgendaPanel:
         row.addWidget(self.down_button, 1, 1)
         agenda_layout.addLayout(row)
         agenda_box.setMinimumWidth(280)
-        grid.addWidget(agenda_box, 1, 0, 2, 1)
+        column = QSplitter(Qt.Orientation.Vertical, objectName="agenda_column")
+        column.addWidget(agenda_box)
+        column.addWidget(self._build_since())  # 前回から, under the agenda it feeds
+        column.setChildrenCollapsible(False)
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 1)
+        grid.addWidget(column, 1, 0, 2, 1)
 
     def _show_agenda(self) -> None:
         selected = self.agenda_list.currentRow()

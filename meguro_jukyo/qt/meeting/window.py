@@ -23,6 +23,7 @@ from ...core.meeting import (
     MeetingFlow,
     Session,
 )
+from ...core.since import SinceLastMeeting, since_last_meeting
 from ..display import Display
 from .. import settings as app_settings
 from ..help import meeting_rows, show_help
@@ -30,6 +31,7 @@ from ..tasks import TaskManager, error_text
 from .agenda import AgendaPanel
 from .capture import KIND_KEYS, CapturePanel
 from .projector import ProjectorState, ProjectorWindow, clock_text
+from .since_panel import SincePanel
 from .steps import StepsPanel
 from ..i18n import fill
 
@@ -50,6 +52,7 @@ class Snapshot:
     actions: list[m.ActionItemRead]
     session: Session
     draft: Draft | None
+    since: SinceLastMeeting | None = None
 
 
 class MeetingKeys(QObject):
@@ -84,7 +87,7 @@ class MeetingKeys(QObject):
         return False
 
 
-class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
+class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMainWindow):
     #: what the projector shows changed (a ProjectorState)
     state_changed = Signal(object)
     #: (planned seconds, elapsed seconds) of the current item, every tick
@@ -218,12 +221,13 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
                 flow.set_active(meeting_id)
             return Snapshot(flow.services.meetings.get(meeting_id), flow.agenda(meeting_id),
                             flow.notes(meeting_id), flow.actions(meeting_id), flow.session(meeting_id),
-                            flow.draft(meeting_id))
+                            flow.draft(meeting_id), since_last_meeting(flow.services, meeting_id))
 
         self.tasks.run_in_background(work, lambda snap: self._loaded(snap, restore_draft), self._failed)
 
     def _heard(self, changed: dict, initiator=None) -> None:
-        if initiator is self or not changed.keys() & {"meeting", "agenda_item", "note", "action_item"}:
+        if initiator is self or not changed.keys() & {"meeting", "agenda_item", "note", "action_item",
+                                                      "request_answer"}:
             return
         self.reload()
 
@@ -239,6 +243,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         self._show_meeting()
         self._show_agenda()
         self._show_item()
+        self._show_since(snap.since)
         self.refocus()
         self.loaded.emit()
 

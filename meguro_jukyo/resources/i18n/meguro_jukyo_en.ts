@@ -183,6 +183,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
 </context>
 <context>
     <name>Conflicts</name>
@@ -601,6 +609,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>e.g. R7.4.1 or 2025-04-01</source>
         <extracomment>the ticked values changed</extracomment>
         <translation>e.g. R7.4.1 or 2025-04-01</translation>
+    </message>
+    <message>
+        <source>Officers by fiscal year (personal data)</source>
+        <translation>Officers by fiscal year (personal data)</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1276,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Quorum</source>
         <translation>Quorum</translation>
     </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
 </context>
 <context>
     <name>Filters</name>
@@ -1404,6 +1424,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Importing the handover file…</source>
         <translation>Importing the handover file…</translation>
+    </message>
+    <message>
+        <source>&amp;Name the officers and the assignees in the reading copy (personal data)</source>
+        <translation>&amp;Name the officers and the assignees in the reading copy (personal data)</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1737,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Viewpoint link</source>
         <translation>Viewpoint link</translation>
     </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
 </context>
 <context>
     <name>ListPage</name>
@@ -1997,6 +2025,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>&amp;Requests to the ward</source>
         <translation>&amp;Requests to the ward</translation>
+    </message>
+    <message>
+        <source>Since the last meeting</source>
+        <translation>Since the last meeting</translation>
+    </message>
+    <message>
+        <source>Since the &amp;last meeting</source>
+        <translation>Since the &amp;last meeting</translation>
     </message>
 </context>
 <context>
@@ -2435,6 +2471,18 @@ Open the meeting anyway?</translation>
         <comment>the body a quorum is counted over, named by the meeting type</comment>
         <translation>%1:</translation>
     </message>
+    <message>
+        <source>Since the last meeting</source>
+        <translation>Since the last meeting</translation>
+    </message>
+    <message>
+        <source>Enter: make it an agenda item</source>
+        <translation>Enter: make it an agenda item</translation>
+    </message>
+    <message>
+        <source>The agenda can only change before the meeting is closed.</source>
+        <translation>The agenda can only change before the meeting is closed.</translation>
+    </message>
 </context>
 <context>
     <name>MeetingOfficers</name>
@@ -2605,6 +2653,10 @@ Signers: %2</translation>
     <message>
         <source>Choose a meeting in the list first.</source>
         <translation>Choose a meeting in the list first.</translation>
+    </message>
+    <message>
+        <source>Agenda, after what happened since the last meeting (前回からの経過)</source>
+        <translation>Agenda, after what happened since the last meeting (前回からの経過)</translation>
     </message>
 </context>
 <context>
@@ -2804,6 +2856,105 @@ Signers: %2</translation>
     <message>
         <source>Meguro Jukyo data (*.sqlite3)</source>
         <translation>Meguro Jukyo data (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Since</name>
+    <message>
+        <source>The organization&apos;s first meeting: everything still open is listed.</source>
+        <translation>The organization&apos;s first meeting: everything still open is listed.</translation>
+    </message>
+    <message>
+        <source>Since %1 (%2)</source>
+        <translation>Since %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Enter or double click: make it an agenda item of the meeting</source>
+        <translation>Enter or double click: make it an agenda item of the meeting</translation>
+    </message>
+    <message>
+        <source>%1 — on the agenda</source>
+        <translation>%1 — on the agenda</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1, due %2</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <source>Open action items (%1)</source>
+        <translation>Open action items (%1)</translation>
+    </message>
+    <message>
+        <source>Action items done since (%1)</source>
+        <translation>Action items done since (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (done %2)</source>
+        <translation>%1 (done %2)</translation>
+    </message>
+    <message>
+        <source>Issues whose status changed (%1)</source>
+        <translation>Issues whose status changed (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>Answers from the ward (%1)</source>
+        <translation>Answers from the ward (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4): %5</source>
+        <translation>%1: %2 of %3 (%4): %5</translation>
+    </message>
+    <message>
+        <source>Continued deliberation (%1)</source>
+        <translation>Continued deliberation (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (from %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the agenda (Enter)</source>
+        <translation>&amp;Add to the agenda (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Print the agenda with this page first…</source>
+        <translation>&amp;Print the agenda with this page first…</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organization:</translation>
+    </message>
+    <message>
+        <source>For the &amp;meeting:</source>
+        <translation>For the &amp;meeting:</translation>
+    </message>
+    <message>
+        <source>No meeting of this organization is planned. Add its next meeting on the Meetings page, then prepare it here.</source>
+        <translation>No meeting of this organization is planned. Add its next meeting on the Meetings page, then prepare it here.</translation>
+    </message>
+    <message>
+        <source>Nothing happened since the last meeting.</source>
+        <translation>Nothing happened since the last meeting.</translation>
+    </message>
+    <message>
+        <source>Added to the agenda: %1</source>
+        <translation>Added to the agenda: %1</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>役職</translation>
+    </message>
 </context>
 <context>
     <name>Conflicts</name>
@@ -598,6 +606,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>e.g. R7.4.1 or 2025-04-01</source>
         <extracomment>the ticked values changed</extracomment>
         <translation>例: R7.4.1、令和7年4月1日、2025-04-01</translation>
+    </message>
+    <message>
+        <source>Officers by fiscal year (personal data)</source>
+        <translation>年度ごとの役員（個人情報）</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1266,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Quorum</source>
         <translation>定足数</translation>
     </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>役職</translation>
+    </message>
 </context>
 <context>
     <name>Filters</name>
@@ -1392,6 +1412,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Importing the handover file…</source>
         <translation>引き継ぎファイルを取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>&amp;Name the officers and the assignees in the reading copy (personal data)</source>
+        <translation>引き継ぎ書に役員とアクションの担当者の氏名を載せる（個人情報）(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1723,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Viewpoint link</source>
         <translation>施策視点の結びつけ</translation>
     </message>
+    <message>
+        <source>Officer</source>
+        <translation>役員</translation>
+    </message>
 </context>
 <context>
     <name>ListPage</name>
@@ -1980,6 +2008,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>&amp;Requests to the ward</source>
         <translation>区への要望(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Since the last meeting</source>
+        <translation>前回から</translation>
+    </message>
+    <message>
+        <source>Since the &amp;last meeting</source>
+        <translation>前回から(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2454,18 @@ Open the meeting anyway?</source>
         <comment>the body a quorum is counted over, named by the meeting type</comment>
         <translation>%1(&amp;R):</translation>
     </message>
+    <message>
+        <source>Since the last meeting</source>
+        <translation>前回から</translation>
+    </message>
+    <message>
+        <source>Enter: make it an agenda item</source>
+        <translation>Enter: 議題にする</translation>
+    </message>
+    <message>
+        <source>The agenda can only change before the meeting is closed.</source>
+        <translation>議題は閉会までしか変えられません。</translation>
+    </message>
 </context>
 <context>
     <name>MeetingOfficers</name>
@@ -2588,6 +2636,10 @@ Signers: %2</source>
     <message>
         <source>Choose a meeting in the list first.</source>
         <translation>先に会議の一覧で会議を選んでください。</translation>
+    </message>
+    <message>
+        <source>Agenda, after what happened since the last meeting (前回からの経過)</source>
+        <translation>次第（前回からの経過を1ページ目に）</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +2839,105 @@ Signers: %2</source>
     <message>
         <source>Meguro Jukyo data (*.sqlite3)</source>
         <translation>目黒住区アプリのデータ (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Since</name>
+    <message>
+        <source>The organization&apos;s first meeting: everything still open is listed.</source>
+        <translation>この団体の最初の会議です。未了のものをすべて表示しています。</translation>
+    </message>
+    <message>
+        <source>Since %1 (%2)</source>
+        <translation>前回（%1・%2）から</translation>
+    </message>
+    <message>
+        <source>Enter or double click: make it an agenda item of the meeting</source>
+        <translation>Enter キーかダブルクリックで、この会議の議題にします</translation>
+    </message>
+    <message>
+        <source>%1 — on the agenda</source>
+        <translation>%1 — 議題にしました</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, due %2</source>
+        <translation>%1（%2まで）</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（期限切れ）</translation>
+    </message>
+    <message>
+        <source>Open action items (%1)</source>
+        <translation>まだ済んでいない宿題（%1件）</translation>
+    </message>
+    <message>
+        <source>Action items done since (%1)</source>
+        <translation>前回から済んだ宿題（%1件）</translation>
+    </message>
+    <message>
+        <source>%1 (done %2)</source>
+        <translation>%1（%2完了）</translation>
+    </message>
+    <message>
+        <source>Issues whose status changed (%1)</source>
+        <translation>状況が変わった課題（%1件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Answers from the ward (%1)</source>
+        <translation>区からの回答（%1件）</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4): %5</source>
+        <translation>%1：%3の%2（%4）%5</translation>
+    </message>
+    <message>
+        <source>Continued deliberation (%1)</source>
+        <translation>継続審議（%1件）</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1（%2から）</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the agenda (Enter)</source>
+        <translation>議題にする(&amp;A)（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Print the agenda with this page first…</source>
+        <translation>この内容を1ページ目にして次第を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>団体(&amp;O):</translation>
+    </message>
+    <message>
+        <source>For the &amp;meeting:</source>
+        <translation>準備する会議(&amp;M):</translation>
+    </message>
+    <message>
+        <source>No meeting of this organization is planned. Add its next meeting on the Meetings page, then prepare it here.</source>
+        <translation>この団体の予定の会議がありません。「会議」ページで次の会議を登録してから、ここで準備してください。</translation>
+    </message>
+    <message>
+        <source>Nothing happened since the last meeting.</source>
+        <translation>前回から動きはありません。</translation>
+    </message>
+    <message>
+        <source>Added to the agenda: %1</source>
+        <translation>議題にしました: %1</translation>
     </message>
 </context>
 <context>
