@@ -85,8 +85,8 @@ def test_edited_cells_update_exactly_those_records_and_a_second_import_changes_n
 
 
 def test_a_formula_with_no_cached_value_is_reported_by_cell_not_read_as_empty(services, store, data, tmp_path):
-    """openpyxl, like LibreOffice and many tools, writes a formula with no computed value: calamine
-    reads such a cell as empty, so taken as it is the import would blank the field."""
+    """openpyxl, like LibreOffice and many tools, writes a formula with no computed value: read
+    as empty, it would blank the field."""
     export_workbook(services, tmp_path / "out.xlsx")
     issue = data["issues"][3]
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
