@@ -8,12 +8,14 @@ the import's own). The raw baseline for each file is a fresh process that only r
 member of the zip to its end with zipfile — what any reader must pay at least.
 
 Goal (issue 17): the worst case under 10× its file size and under 256 MB.
-Run alone with ``python -m bench.hostile``.
+Run alone with ``python -m bench.hostile``; ``python -m bench.hostile --tree DIR`` runs the
+imports with the code of another checkout (the one before a change), for a comparison.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -123,15 +125,18 @@ def cases(folder: Path) -> dict[str, Path]:
     return made
 
 
-def _child(*args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, check=True)
+def _child(*args: str, tree: Path | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(tree)} if tree else None
+    out = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, check=True,
+                         env=env, cwd=tree)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run(workdir: Path) -> list[str]:
+def run(workdir: Path, tree: Path | None = None) -> list[str]:
     folder = workdir / "hostile"
     folder.mkdir(parents=True, exist_ok=True)
-    lines = ["hostile workbooks: import_workbook in a fresh process vs reading every zip member (raw)",
+    lines = ["hostile workbooks: import_workbook in a fresh process vs reading every zip member (raw)"
+             + (f"; the code of {tree}" if tree else ""), f"load average before: {os.getloadavg()[0]:.2f}",
              "(peak: the process's VmHWM; growth: peak above the process once its modules and store are open)",
              f"{'case':<48} {'file':>8} {'time':>8} {'raw':>7} {'peak':>7} {'raw':>6} {'growth':>7} {'/file':>6}  outcome"]
     worst = None
@@ -140,7 +145,7 @@ def run(workdir: Path) -> list[str]:
         store = folder / "store.sqlite3"
         for leftover in folder.glob("store.sqlite3*"):
             leftover.unlink()
-        got = _child("import", str(path), str(store))
+        got = _child("import", str(path), str(store), tree=tree)
         raw = _child("raw", str(path))
         size = path.stat().st_size
         growth = got["peak"] - got["before"]
@@ -152,12 +157,18 @@ def run(workdir: Path) -> list[str]:
     assert worst is not None
     name, growth, peak, per_file = worst
     met = per_file < 10 and peak < 256 * 2**20
+    lines.append(f"load average after: {os.getloadavg()[0]:.2f}")
     lines.append(f"worst: {name}: grew {growth / 2**20:.0f} MB = {per_file:.1f}× its file, peak {peak / 2**20:.0f} MB "
                  f"(goal: < 10× and < 256 MB: {'met' if met else 'NOT met'})")
     return lines
 
 
 if __name__ == "__main__":
+    import argparse
+
     from . import OUT
 
-    print("\n".join(run(OUT)))
+    parser = argparse.ArgumentParser(prog="python -m bench.hostile")
+    parser.add_argument("--tree", type=Path, help="run the imports with the code of this checkout")
+    args = parser.parse_args()
+    print("\n".join(run(OUT, args.tree)))

@@ -1,13 +1,14 @@
 """Reading the sheets of a workbook someone sent us, a row at a time (DESIGN.md §8).
 
 :func:`.untrusted.scan_workbook` has checked the file and measured its parts before this
-module opens it; what is read here is bounded by that scan. The sheet's XML is streamed
-through defusedxml's ``iterparse`` (no DTD, no entities, nothing external: a second guard
-behind the scan's), and each ``<row>`` is turned into values and dropped before the next, so
-memory follows one row, not the sheet. The shared-strings table is the one part held whole:
-its text is kept in one UTF-8 buffer with an array of offsets (a few bytes per string
-instead of a Python object each), within the scan's bounds on its count and characters,
-which :class:`SharedStrings` enforces again as it reads.
+module opens it; what is read here is bounded by that scan. Each part's XML is fed in pieces
+of 256 KiB to an expat parser guarded as defusedxml guards one (a DTD, an entity declaration
+or an external reference stops the parse: a second guard behind the scan's, on the very
+bytes being parsed), and its handlers turn each ``<row>`` into values as it closes: no tree
+is built, and memory follows the rows of one piece, not the sheet. The shared-strings table
+is the one part held whole: its text is kept in one UTF-8 buffer with an array of offsets
+(8 bytes per string instead of a Python object each), within the scan's bounds on its count
+and characters, which :class:`SharedStrings` enforces again as it reads.
 
 Values come as the importer takes them: text as ``str``, numbers as ``float``, booleans as
 ``bool``, a number formatted as a date as ``datetime.date`` (``datetime`` when it has a time
@@ -25,20 +26,17 @@ import zipfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
-from xml.etree.ElementTree import ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from typing import Callable, Iterator
+from xml.parsers import expat
 
 from . import untrusted
 from .untrusted import BadWorkbook, Deadline, WorkbookScan, column_number, parse_small, too_much_text
 
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _C, _V, _F, _IS, _T, _R, _SI = (_NS + tag for tag in ("row", "c", "v", "f", "is", "t", "r", "si"))
-_SHEET_DATA, _SST = _NS + "sheetData", _NS + "sst"
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "  # expat's "namespace local-name"
+_ROW, _C, _V, _F, _IS, _T, _SI, _RPH = (_NS + tag for tag in ("row", "c", "v", "f", "is", "t", "si", "rPh"))
+_STYLES_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"  # ElementTree's spelling
 _REF = re.compile(r"\s*([A-Za-z]{1,3})(\d{1,7})?\s*$|\s*(\d{1,7})\s*$")
-_READ = 1024 * 1024  # bytes handed to the parser at a time
+_READ = 256 * 1024  # bytes handed to the parser at a time
 #: a character XML cannot carry (a carriage return, a control character) as OOXML writes it
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -90,44 +88,88 @@ def _refused_dtd() -> BadWorkbook:
     )
 
 
-def _events(zf: zipfile.ZipFile, part: str, deadline: Deadline) -> Iterator[tuple[str, object]]:
-    """(event, element) of ``part`` as defusedxml parses it, read in bounded pieces."""
+class _Forbidden(Exception):
+    """A DTD, an entity declaration or an external reference met by the parser."""
+
+
+def _forbid(*_args) -> None:
+    raise _Forbidden
+
+
+def _parser(start: Callable, end: Callable, text: Callable) -> expat.XMLParserType:
+    """An expat parser with defusedxml's guards (DefusedXMLParser sets the same handlers):
+    no DTD, no entity declared or unparsed, nothing external, no parameter entities. An entity
+    that is not declared (there can be none) is a parse error."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+    parser.buffer_size = 64 * 1024
+    parser.StartDoctypeDeclHandler = _forbid
+    parser.EntityDeclHandler = _forbid
+    parser.UnparsedEntityDeclHandler = _forbid
+    parser.ExternalEntityRefHandler = _forbid
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    return parser
+
+
+def _feed(zf: zipfile.ZipFile, part: str, parser: expat.XMLParserType, deadline: Deadline) -> Iterator[None]:
+    """Parse ``part`` a piece at a time, yielding after each piece (so that what its handlers
+    made can be taken before the next)."""
     try:
         with zf.open(part) as fh:
-            reader = _Checked(fh, deadline)
-            yield from iterparse(reader, events=("start", "end"), forbid_dtd=True)
-    except DefusedXmlException:
+            while chunk := fh.read(_READ):
+                deadline.check()
+                parser.Parse(chunk, False)
+                yield
+            parser.Parse(b"", True)
+            yield
+    except _Forbidden:
         raise _refused_dtd() from None
-    except (ParseError, ValueError, zipfile.BadZipFile, EOFError, OSError, KeyError):
+    except (expat.ExpatError, ValueError, zipfile.BadZipFile, EOFError, OSError, KeyError):
         raise _broken(part) from None
-
-
-class _Checked:
-    """A file object whose reads check the deadline (the parser pulls from it)."""
-
-    def __init__(self, fh, deadline: Deadline):
-        self.fh, self.deadline = fh, deadline
-
-    def read(self, size: int = -1) -> bytes:
-        self.deadline.check()
-        return self.fh.read(_READ if size is None or size < 0 or size > _READ else size)
-
-
-def _text(element) -> str:
-    """The text of an <si> or <is>: its <t>, or the <t> of each run; phonetic guides (<rPh>,
-    the furigana Japanese Excel keeps beside a string) are left out, as Excel shows them."""
-    parts = []
-    for child in element:
-        if child.tag == _T:
-            parts.append(child.text or "")
-        elif child.tag == _R:
-            for t in child.iter(_T):
-                parts.append(t.text or "")
-    return _unescape("".join(parts))
 
 
 def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+class _Text:
+    """The text of an <si> or <is> as it is parsed: its <t>, or the <t> of each run; phonetic
+    guides (<rPh>, the furigana Japanese Excel keeps beside a string) are left out, as Excel
+    shows them."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] | None = None  # inside a string: its pieces so far
+        self.chars: list[str] | None = None  # inside a <t> that counts: its character data
+        self.phonetic = False
+
+    def begin(self) -> None:
+        self.parts, self.phonetic = [], False
+
+    def start(self, name: str) -> bool:
+        """Take the start of ``name`` if it belongs to the string; False if it does not."""
+        if name == _T:
+            if self.parts is not None and not self.phonetic:
+                self.chars = []
+        elif name == _RPH:
+            self.phonetic = True
+        else:
+            return False
+        return True
+
+    def end(self, name: str) -> None:
+        if name == _T and self.chars is not None:
+            self.parts.append("".join(self.chars))
+            self.chars = None
+        elif name == _RPH:
+            self.phonetic = False
+
+    def done(self) -> str:
+        text = _unescape("".join(self.parts or ()))
+        self.parts = self.chars = None
+        return text
 
 
 class SharedStrings:
@@ -157,15 +199,26 @@ class SharedStrings:
         strings = cls()
         if part is None:
             return strings
-        root = None
-        for event, element in _events(zf, part, deadline):
-            if event == "start":
-                if root is None:
-                    root = element
-                continue
-            if element.tag == _SI:
-                strings.append(_text(element))
-                root.clear()  # the <si> just read, and every one before it
+        text = _Text()
+
+        def start(name, _attrs):
+            if name == _SI:
+                text.begin()
+            else:
+                text.start(name)
+
+        def end(name):
+            if name == _SI:
+                strings.append(text.done())
+            else:
+                text.end(name)
+
+        def chars(data):
+            if text.chars is not None:
+                text.chars.append(data)
+
+        for _ in _feed(zf, part, _parser(start, end, chars), deadline):
+            pass
         return strings
 
 
@@ -176,14 +229,14 @@ def _format_kinds(zf: zipfile.ZipFile, part: str | None) -> list[int]:
         return []
     styles = parse_small(zf, zf.getinfo(part))
     custom = {}
-    for fmt in styles.iter(_NS + "numFmt"):
+    for fmt in styles.iter(_STYLES_NS + "numFmt"):
         try:
             custom[int(fmt.get("numFmtId", ""))] = fmt.get("formatCode", "")
         except ValueError:
             continue
     kinds = []
-    xfs = styles.find(_NS + "cellXfs")
-    for xf in xfs.iter(_NS + "xf") if xfs is not None else ():
+    xfs = styles.find(_STYLES_NS + "cellXfs")
+    for xf in xfs.iter(_STYLES_NS + "xf") if xfs is not None else ():
         try:
             number = int(xf.get("numFmtId", "0"))
         except ValueError:
@@ -218,10 +271,119 @@ def _serial_date(serial: float, kind: int, date1904: bool):
     return when.date() if when.time() == dt.time() else when
 
 
-@dataclass
-class _Position:
-    row: int = 0
-    column: int = 0
+class _Sheet:
+    """The handlers that turn a sheet's XML into rows as it is parsed."""
+
+    def __init__(self, book: WorkbookReader, part: str, max_columns: int):
+        self.strings, self.formats, self.date1904 = book.strings, book.formats, book.scan.date1904
+        self.part = part
+        self.max_columns = max_columns
+        self.done: list[tuple[int, list]] = []  # rows closed since they were last taken
+        self.row = 0  # the current row's number
+        self.column = 0  # the last cell's column in it
+        self.values: list | None = None  # the current row's values
+        self.cell: tuple[str, str | None] | None = None  # the open cell's type and style, if read
+        self.value: str | None = None  # its <v>
+        self.formula = False
+        self.chars: list[str] | None = None  # character data of the open <v>
+        self.text = _Text()  # an inline string
+
+    def start(self, name: str, attrs: dict) -> None:
+        if name == _V:
+            if self.cell is not None:
+                self.chars = []
+        elif name == _C:
+            self._start_cell(attrs)
+        elif name == _F:
+            self.formula = True
+        elif name == _IS:
+            if self.cell is not None:
+                self.text.begin()
+        elif name == _ROW:
+            ref = attrs.get("r")
+            if ref is None:
+                self.row += 1
+            else:
+                match = _REF.match(ref)
+                if match is None or match.group(3) is None:
+                    raise _broken(self.part)
+                self.row = int(match.group(3))
+            self.column = 0
+            self.values = []
+        else:
+            self.text.start(name)
+
+    def _start_cell(self, attrs: dict) -> None:
+        ref = attrs.get("r")
+        if ref is None:
+            self.column += 1
+        else:
+            match = _REF.match(ref)
+            if match is None or match.group(1) is None:
+                raise _broken(self.part)
+            self.column = column_number(match.group(1).encode())
+            if match.group(2) is not None and int(match.group(2)) != self.row:
+                raise _broken(self.part)  # a cell naming another row than its own (Excel never writes one)
+        self.value, self.formula = None, False
+        inside = self.values is not None and self.column <= self.max_columns
+        self.cell = (attrs.get("t", "n"), attrs.get("s")) if inside else None
+
+    def end(self, name: str) -> None:
+        if name == _V:
+            if self.chars is not None:
+                self.value = "".join(self.chars)
+                self.chars = None
+        elif name == _C:
+            if self.cell is not None:
+                value = self._value()
+                if value is not None:
+                    values = self.values
+                    if self.column > len(values):
+                        values.extend([None] * (self.column - len(values)))
+                    values[self.column - 1] = value
+                self.cell = None
+        elif name == _ROW:
+            if self.values:
+                self.done.append((self.row, self.values))
+            self.values = None
+        else:
+            self.text.end(name)
+
+    def chars_of(self, data: str) -> None:
+        if self.chars is not None:
+            self.chars.append(data)
+        elif self.text.chars is not None:
+            self.text.chars.append(data)
+
+    def _value(self):
+        kind, style = self.cell
+        if kind == "inlineStr":
+            return self.text.done() if self.text.parts is not None else None
+        text = self.value
+        if not text:
+            return NO_VALUE if self.formula else None
+        try:
+            if kind == "s":
+                return self.strings[int(text)]
+            if kind == "str":
+                return _unescape(text)
+            if kind == "b":
+                return text.strip() in ("1", "true")
+            if kind == "e":
+                return CellError(text)
+            if kind == "d":
+                return _iso_date(text)
+            number = float(text)
+        except (ValueError, IndexError):
+            raise _broken(self.part) from None
+        if style is not None and self.formats:
+            try:
+                format_kind = self.formats[int(style)]
+            except (ValueError, IndexError):
+                format_kind = 0
+            if format_kind:
+                return _serial_date(number, format_kind, self.date1904)
+        return number
 
 
 class WorkbookReader:
@@ -252,102 +414,11 @@ class WorkbookReader:
         order of the file; cells right of ``max_columns`` are not read. A row's values end
         at its last cell; cells it lacks (a gap, or the rest of a merged range) are ``None``."""
         part = self.scan.sheets[sheet].part
-        parent = None
-        at = _Position()
-        count = 0
-        for event, element in _events(self.zf, part, self.deadline):
-            if event == "start":
-                if parent is None or element.tag == _SHEET_DATA:  # rows live in <sheetData>
-                    parent = element
-                continue
-            if element.tag != _ROW:
-                continue
-            number = self._row_number(element, at, part)
-            values = self._values(element, at, max_columns, part)
-            if parent is not None:
-                parent.clear()  # the row just read: memory stays at one row
-            count += 1
-            if count % 1000 == 0:
-                self.deadline.check()
-            if values:
-                yield number, values
-
-    def _row_number(self, row, at: _Position, part: str) -> int:
-        ref = row.get("r")
-        if ref is None:
-            at.row += 1
-        else:
-            match = _REF.match(ref)
-            if match is None or match.group(3) is None:
-                raise _broken(part)
-            at.row = int(match.group(3))
-        at.column = 0
-        return at.row
-
-    def _values(self, row, at: _Position, max_columns: int, part: str) -> list:
-        values: list = []
-        for cell in row:
-            if cell.tag != _C:
-                continue
-            ref = cell.get("r")
-            if ref is None:
-                at.column += 1
-            else:
-                match = _REF.match(ref)
-                if match is None or match.group(1) is None:
-                    raise _broken(part)
-                at.column = column_number(match.group(1).encode())
-                if match.group(2) is not None and int(match.group(2)) != at.row:
-                    raise _broken(part)  # a cell naming another row than its own (Excel never writes one)
-            if at.column > max_columns:
-                continue
-            value = self._value(cell, part)
-            if value is None:
-                continue
-            if at.column > len(values):
-                values.extend([None] * (at.column - len(values)))
-            values[at.column - 1] = value
-        return values
-
-    def _value(self, cell, part: str):
-        kind = cell.get("t", "n")
-        text = None
-        formula = inline = False
-        for child in cell:
-            tag = child.tag
-            if tag == _V:
-                text = child.text
-            elif tag == _F:
-                formula = True
-            elif tag == _IS:
-                inline = _text(child)
-        if kind == "inlineStr":
-            return inline if inline is not False else None
-        if not text:
-            return NO_VALUE if formula else None
-        try:
-            if kind == "s":
-                return self.strings[int(text)]
-            if kind == "str":
-                return _unescape(text)
-            if kind == "b":
-                return text.strip() in ("1", "true")
-            if kind == "e":
-                return CellError(text)
-            if kind == "d":
-                return _iso_date(text)
-            number = float(text)
-        except (ValueError, IndexError):
-            raise _broken(part) from None
-        style = cell.get("s")
-        if style is not None and self.formats:
-            try:
-                format_kind = self.formats[int(style)]
-            except (ValueError, IndexError):
-                format_kind = 0
-            if format_kind:
-                return _serial_date(number, format_kind, self.scan.date1904)
-        return number
+        handlers = _Sheet(self, part, max_columns)
+        parser = _parser(handlers.start, handlers.end, handlers.chars_of)
+        for _ in _feed(self.zf, part, parser, self.deadline):
+            done, handlers.done = handlers.done, []
+            yield from done
 
 
 def _iso_date(text: str):
