@@ -213,8 +213,8 @@ def test_wrong_types_are_reported_by_cell(services, untouched, tmp_path):
 
 
 def test_an_error_cell_is_reported_not_read_as_empty(services, untouched, tmp_path):
-    """A formula gone wrong (#N/A) reads as empty in calamine: taken as it is, an update
-    would empty the field. The scan knows the cell, and the import says where it is."""
+    """A formula gone wrong (#N/A) shows no value: taken as empty, an update
+    would empty the field. The reader knows the cell, and the import says where it is."""
     path = tmp_path / "error.xlsx"
     write_raw_xlsx(path, [header_row(), '<row r="2"><c r="A2" t="e"><v>#N/A</v></c>' + inline("B2", "駒場町会") + "</row>"])
     report = import_workbook(services, path)

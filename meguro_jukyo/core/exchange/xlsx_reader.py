@@ -255,8 +255,8 @@ def _format_kind(number: int, code: str | None) -> int:
 
 
 def _serial_date(serial: float, kind: int, date1904: bool):
-    """An Excel serial number as the date, time or duration its format shows (as calamine and
-    openpyxl read it: 1900-based with Excel's leap-year day, or 1904-based)."""
+    """An Excel serial number as the date, time or duration its format shows (as openpyxl and
+    python-calamine read it: 1900-based with Excel's leap-year day, or 1904-based)."""
     millis = round(serial * 86_400_000)
     if kind == _DURATION:
         return dt.timedelta(milliseconds=millis)
