@@ -7,7 +7,7 @@ or an external reference stops the parse: a second guard behind the scan's, on t
 bytes being parsed), and its handlers turn each ``<row>`` into values as it closes: no tree
 is built, and memory follows the rows of one piece, not the sheet. The shared-strings table
 is the one part held whole: its text is kept in one UTF-8 buffer with an array of offsets
-(8 bytes per string instead of a Python object each), within the scan's bounds on its count
+(4 bytes per string instead of a Python object each), within the scan's bounds on its count
 and characters, which :class:`SharedStrings` enforces again as it reads.
 
 Values come as the importer takes them: text as ``str``, numbers as ``float``, booleans as
@@ -177,7 +177,7 @@ class SharedStrings:
 
     def __init__(self) -> None:
         self._text = bytearray()
-        self._ends = array("Q")
+        self._ends = array("I")  # 4 bytes an offset: the text is bounded far below 4 GiB
         self.characters = 0
 
     def __len__(self) -> int:
