@@ -8,12 +8,14 @@ the import's own). The raw baseline for each file is a fresh process that only r
 member of the zip to its end with zipfile — what any reader must pay at least.
 
 Goal (issue 17): the worst case under 10× its file size and under 256 MB.
-Run alone with ``python -m bench.hostile``.
+Run alone with ``python -m bench.hostile``; ``python -m bench.hostile --tree DIR`` runs the
+imports with the code of another checkout (the one before a change), for a comparison.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
@@ -50,7 +52,7 @@ services.organizations.create({"kind": "association", "name": "駒場町会", "j
 before = peak()
 started = time.perf_counter()
 try:
-    report = import_workbook(services, Path(sys.argv[2]))
+    report = import_workbook(services, Path(sys.argv[2]), max_seconds=float(sys.argv[4]))
     outcome = f"read: {sum(report.created.values())} added, {len(report.errors)} problems"
 except UserError as exc:
     outcome = "refused: " + exc.ja[:48]
@@ -123,41 +125,72 @@ def cases(folder: Path) -> dict[str, Path]:
     return made
 
 
-def _child(*args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, check=True)
+def _per_file(growth: int, size: int) -> str:
+    return f"{growth / size:>5.1f}×" if size > 2**20 else f"{'—':>6}"  # a file of a few KB: no ratio to speak of
+
+
+def _child(*args: str, tree: Path | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(tree)} if tree else None
+    out = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, check=True,
+                         env=env, cwd=tree)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run(workdir: Path) -> list[str]:
+#: the honest case is given time enough to finish on a loaded machine (the import's own limit
+#: is MAX_SECONDS, 120 s): what it shows is memory; every hostile case keeps the real limit
+_HONEST = "100k issues with 170-character descriptions"
+_HONEST_SECONDS = 900
+
+
+def run(workdir: Path, tree: Path | None = None, only: str = "") -> list[str]:
     folder = workdir / "hostile"
     folder.mkdir(parents=True, exist_ok=True)
-    lines = ["hostile workbooks: import_workbook in a fresh process vs reading every zip member (raw)",
+    lines = ["hostile workbooks: import_workbook in a fresh process vs reading every zip member (raw)"
+             + (f"; the code of {tree}" if tree else ""), f"load average before: {os.getloadavg()[0]:.2f}",
              "(peak: the process's VmHWM; growth: peak above the process once its modules and store are open)",
              f"{'case':<48} {'file':>8} {'time':>8} {'raw':>7} {'peak':>7} {'raw':>6} {'growth':>7} {'/file':>6}  outcome"]
-    worst = None
+    worst = honest = None
+    from meguro_jukyo.core.exchange.untrusted import MAX_SECONDS
+
     for name, path in cases(folder).items():
+        if only not in name:
+            continue
         log(f"importing {name}")
         store = folder / "store.sqlite3"
         for leftover in folder.glob("store.sqlite3*"):
             leftover.unlink()
-        got = _child("import", str(path), str(store))
+        seconds = _HONEST_SECONDS if name == _HONEST else MAX_SECONDS
+        got = _child("import", str(path), str(store), str(seconds), tree=tree)
         raw = _child("raw", str(path))
         size = path.stat().st_size
         growth = got["peak"] - got["before"]
-        if worst is None or growth > worst[1]:
+        if name == _HONEST:
+            honest = (got["peak"], got["outcome"])
+        elif worst is None or growth > worst[1]:
             worst = (name, growth, got["peak"], growth / size)
         lines.append(f"{name:<48} {size / 2**20:>6.1f}MB {got['seconds']:>7.2f}s {raw['seconds']:>6.2f}s "
                      f"{got['peak'] / 2**20:>5.0f}MB {raw['peak'] / 2**20:>4.0f}MB {growth / 2**20:>5.0f}MB "
-                     f"{growth / size:>5.1f}×  {got['outcome']}")
-    assert worst is not None
-    name, growth, peak, per_file = worst
-    met = per_file < 10 and peak < 256 * 2**20
-    lines.append(f"worst: {name}: grew {growth / 2**20:.0f} MB = {per_file:.1f}× its file, peak {peak / 2**20:.0f} MB "
-                 f"(goal: < 10× and < 256 MB: {'met' if met else 'NOT met'})")
+                     f"{_per_file(growth, size)}  {got['outcome']}")
+    lines.append(f"load average after: {os.getloadavg()[0]:.2f}")
+    if worst is not None:
+        name, growth, peak, per_file = worst
+        met = per_file < 10 and peak < 256 * 2**20
+        lines.append(f"worst hostile case: {name}: grew {growth / 2**20:.0f} MB = {per_file:.1f}× its file, "
+                     f"peak {peak / 2**20:.0f} MB (goal: < 10× and < 256 MB: {'met' if met else 'NOT met'})")
+    if honest is not None:
+        peak, outcome = honest
+        lines.append(f"{_HONEST} (limit {_HONEST_SECONDS} s here): peak {peak / 2**20:.0f} MB, {outcome} "
+                     f"(goal: < 256 MB: {'met' if peak < 256 * 2**20 else 'NOT met'})")
     return lines
 
 
 if __name__ == "__main__":
+    import argparse
+
     from . import OUT
 
-    print("\n".join(run(OUT)))
+    parser = argparse.ArgumentParser(prog="python -m bench.hostile")
+    parser.add_argument("--tree", type=Path, help="run the imports with the code of this checkout")
+    parser.add_argument("--only", default="", help="only the cases whose name holds this")
+    args = parser.parse_args()
+    print("\n".join(run(OUT, args.tree, args.only)))

@@ -18,6 +18,7 @@ from meguro_jukyo.core.errors import UserError
 from meguro_jukyo.core.exchange import untrusted
 from meguro_jukyo.core.exchange.untrusted import BadWorkbook
 from meguro_jukyo.core.exchange.xlsx_import import import_workbook
+from meguro_jukyo.core.exchange.xlsx_reader import CellError, open_workbook
 
 LAUGHS = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
@@ -121,11 +122,11 @@ def _shared_strings(strings) -> str:
     ("MAX_SHARED_STRINGS", [f"課題{i}" for i in range(1001)]),  # too many strings
     ("MAX_SHARED_CHARS", ["駒場町会の街灯" * 100] * 2),  # too much text, in few strings
 ])
-def test_an_oversize_shared_strings_table_is_refused_before_calamine_reads_it(
+def test_an_oversize_shared_strings_table_is_refused_before_the_reader_reads_it(
         services, untouched, tmp_path, monkeypatch, limit, strings):
     monkeypatch.setattr(untrusted, limit, 1000)  # a real one is tens of MB; the measure is the same
-    monkeypatch.setattr("meguro_jukyo.core.exchange.xlsx_import._read_cells",
-                        lambda *a: pytest.fail("calamine read the workbook"))
+    monkeypatch.setattr("meguro_jukyo.core.exchange.xlsx_import.open_workbook",
+                        lambda *a: pytest.fail("the reader opened the workbook"))
     path = tmp_path / "strings.xlsx"
     row = '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>'
     write_raw_xlsx(path, [header_row(), row], extra={"xl/sharedStrings.xml": _shared_strings(strings)})
@@ -212,8 +213,8 @@ def test_wrong_types_are_reported_by_cell(services, untouched, tmp_path):
 
 
 def test_an_error_cell_is_reported_not_read_as_empty(services, untouched, tmp_path):
-    """A formula gone wrong (#N/A) reads as empty in calamine: taken as it is, an update
-    would empty the field. The scan knows the cell, and the import says where it is."""
+    """A formula gone wrong (#N/A) shows no value: taken as empty, an update
+    would empty the field. The reader knows the cell, and the import says where it is."""
     path = tmp_path / "error.xlsx"
     write_raw_xlsx(path, [header_row(), '<row r="2"><c r="A2" t="e"><v>#N/A</v></c>' + inline("B2", "駒場町会") + "</row>"])
     report = import_workbook(services, path)
@@ -315,23 +316,26 @@ def _sheet_rows(draw):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=_sheet_rows())
-def test_the_scan_never_measures_a_sheet_smaller_than_calamine_reads_it(tmp_path, rows):
-    """calamine allocates the rectangle from A1 to the last cell it places: the scan's bound
-    on that rectangle must hold however the rows and cells are spelt (or refuse the sheet)."""
-    from python_calamine import CalamineWorkbook
-
+def test_the_scan_never_measures_a_sheet_smaller_than_the_reader_reads_it(tmp_path, rows):
+    """The scan's bound on a sheet's rectangle (A1 to the last cell) must hold for every cell
+    the reader places, however the rows and cells are spelt (or the sheet is refused), and the
+    error cells it notes are where the reader finds them."""
     path = tmp_path / "spelt.xlsx"
     write_raw_xlsx(path, rows)
     try:
-        scan = untrusted.scan_workbook(path, sheets_to_count=("地域課題",)).sheets["地域課題"]
+        scan = untrusted.scan_workbook(path, sheets_to_count=("地域課題",))
     except BadWorkbook:
         return  # refused: nothing reads it
     try:
-        cells = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("地域課題").to_python(skip_empty_area=False)
-    except Exception:  # noqa: BLE001 - calamine refuses it itself: the import reports a broken file
+        with open_workbook(scan, untrusted.Deadline(60)) as book:
+            cells = list(book.rows("地域課題", max_columns=16384))
+    except BadWorkbook:  # the reader refuses it itself (two r attributes are not XML): reported as broken
         return
-    assert len(cells) <= scan.last_row
-    assert max((len(row) for row in cells), default=0) <= scan.last_column
+    sheet = scan.sheets["地域課題"]
+    assert max((number for number, _ in cells), default=0) <= sheet.last_row
+    assert max((len(row) for _, row in cells), default=0) <= sheet.last_column
+    errors = {(number, column) for number, row in cells for column, v in enumerate(row, 1) if isinstance(v, CellError)}
+    assert errors <= sheet.error_cells
 
 
 def test_plain_sheets_are_measured_exactly(tmp_path):

@@ -85,8 +85,8 @@ def test_edited_cells_update_exactly_those_records_and_a_second_import_changes_n
 
 
 def test_a_formula_with_no_cached_value_is_reported_by_cell_not_read_as_empty(services, store, data, tmp_path):
-    """openpyxl, like LibreOffice and many tools, writes a formula with no computed value: calamine
-    reads such a cell as empty, so taken as it is the import would blank the field."""
+    """openpyxl, like LibreOffice and many tools, writes a formula with no computed value: read
+    as empty, it would blank the field."""
     export_workbook(services, tmp_path / "out.xlsx")
     issue = data["issues"][3]
     wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
@@ -273,3 +273,31 @@ def test_a_workbook_with_the_old_headers_still_comes_in(services, data, tmp_path
     twice = import_workbook(services, path)
     assert not twice.written and dump(services.store) == before
     assert any("同じ見出しの列" in p.text() for p in twice.errors)
+
+
+def test_a_collision_retried_reads_the_rows_from_the_file_again_and_writes_them_once(
+        services, store, data, tmp_path, monkeypatch):
+    """The rows stream from the file inside the unit of work: when a collision makes it run
+    again, the second attempt reads the sheet afresh (the first consumed it) and the store
+    gets each row once."""
+    from meguro_jukyo.core.concurrency import Collision
+    from meguro_jukyo.core.exchange import xlsx_import
+
+    path = tmp_path / "template.xlsx"
+    export_template(path, services)
+    rows = [{"課題名": f"街灯 {i}", "組織": "駒場町会"} for i in range(2500)]  # more than one batch
+    _fill_template(path, rows)
+    count = services.issues.count()
+    flush, calls = xlsx_import._Importer.flush, []
+
+    def colliding_once(self):
+        calls.append(1)
+        if len(calls) == 1:
+            raise Collision()
+        return flush(self)
+
+    monkeypatch.setattr(xlsx_import._Importer, "flush", colliding_once)
+    report = import_workbook(services, path)
+    assert report.ok and report.created["地域課題"] == len(rows), report.lines()
+    assert services.issues.count() == count + len(rows)
+    assert len(calls) > 2  # the first attempt collided, the second wrote every batch

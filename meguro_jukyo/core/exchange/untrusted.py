@@ -3,18 +3,19 @@
 An .xlsx file is a zip of XML parts, and either layer can be made to exhaust a machine: a
 zip bomb, a billion-laughs entity expansion, a sheet declaring (or holding) a million rows.
 :func:`scan_workbook` looks at the zip directory (size, member count, total uncompressed
-size, compression ratio), refuses any DTD, finds each sheet's part through the workbook's
-relationships (parsed with defusedxml) and measures its cells by streaming the decompressed
-bytes — so the parser that follows only ever runs on a file whose size is known to be sane.
+size, compression ratio), refuses any DTD anywhere in any part, finds each sheet's part (and
+the shared strings and styles) through the workbook's relationships (parsed with defusedxml)
+and measures its cells by streaming the decompressed bytes — so the reader that follows
+(:mod:`.xlsx_reader`) only ever runs on a file whose size is known to be sane.
 Every rejection is a :class:`BadWorkbook` with a message a person can act on.
 
-The measure is the rectangle a reader will allocate: python-calamine holds a sheet as one
-array from A1 to its last row and column, and a Rust allocation that fails aborts the
-process. So a cell's position is taken as calamine takes it (its ``r`` attribute, or one past
-the cell before it) and the sheet is refused when its rectangle exceeds :data:`MAX_CELLS`. Cells calamine reads as
-empty although they are not — an error value (#N/A …), or a formula with no cached value (what
-LibreOffice and many tools write when they do not compute) — are noted by position, so the import
-reports them instead of emptying a field.
+The measure is the rectangle from A1 to a sheet's last row and column: a cell's position is
+taken as a reader takes it (its ``r`` attribute, or one past the cell before it) and the sheet
+is refused when its rectangle exceeds :data:`MAX_CELLS`, so a cell far out (XFD1048576) is
+refused, not read. The shared-strings table, the one part a reader holds whole, is bounded by
+count and characters. Cells whose value is not what they show — an error value (#N/A …), or a
+formula with no cached value (what LibreOffice and many tools write when they do not compute)
+— are noted by position.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ MAX_RATIO = 200  # zip bombs compress far better than any real sheet
 MAX_ROWS = 100_000  # data rows per imported sheet
 MAX_CELLS = 3_000_000  # rows × columns of a sheet that is read (100k rows × 30 columns; ~100 MB)
 MAX_SECONDS = 120.0
-#: the shared-strings table python-calamine holds whole: one string per distinct cell text at
-#: most (MAX_CELLS), and text for 100k rows with about 200 characters each
+#: the shared-strings table the reader holds whole: one string per distinct cell text at most
+#: (MAX_CELLS), and text for 100k rows with about 200 characters each
 MAX_SHARED_STRINGS = MAX_CELLS
 MAX_SHARED_CHARS = 20_000_000
 
@@ -95,6 +96,9 @@ class SheetScan:
 class WorkbookScan:
     path: Path
     sheets: dict[str, SheetScan] = field(default_factory=dict)  # every sheet, by name; scanned ones counted
+    shared_strings: str | None = None  # the part holding the shared strings, measured
+    styles: str | None = None  # the part holding the cell styles (which numbers are dates)
+    date1904: bool = False  # dates counted from 1904 (old Mac workbooks), not 1900
 
 
 class Deadline:
@@ -156,14 +160,14 @@ def scan_workbook(path, *, sheets_to_count: tuple[str, ...], max_rows: int = MAX
         for info in infos:
             if not info.filename.startswith(_MEDIA):
                 _refuse_dtd(zf, info, deadline)
-        sheets, targets = _sheet_parts(zf, names)
+        scan = WorkbookScan(path)
+        targets = _book_parts(zf, names, scan)
         for target in targets:
             if target.startswith(_MEDIA) and target in names:
                 _refuse_dtd(zf, names[target], deadline)
-        for info in infos:  # python-calamine reads xl/sharedStrings.xml; one elsewhere is measured too
-            if posixpath.basename(info.filename).lower() == "sharedstrings.xml":
+        for info in infos:  # the one the relationships name is read; any other is measured too
+            if info.filename == scan.shared_strings or posixpath.basename(info.filename).lower() == "sharedstrings.xml":
                 _measure_shared_strings(zf, info, deadline)
-        scan = WorkbookScan(path, sheets)
         for name in sheets_to_count:
             sheet = scan.sheets.get(name)
             if sheet is not None:
@@ -232,7 +236,7 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
                           "The file expands to too much data.")
 
 
-def _parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
+def parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
@@ -247,24 +251,34 @@ def _parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
                           f"{info.filename} is not valid XML.") from None
 
 
-def _sheet_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tuple[dict[str, SheetScan], set[str]]:
-    """Sheet name -> the zip member holding it, from workbook.xml and its relationships; and
-    every part those relationships name."""
-    book = _parse_small(zf, names["xl/workbook.xml"])
+def _book_parts(zf: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], scan: WorkbookScan) -> set[str]:
+    """Fill ``scan`` from workbook.xml and its relationships: each sheet's name and the zip
+    member holding it, the shared strings' and styles' members, the date system. Returns every
+    part those relationships name."""
+    book = parse_small(zf, names["xl/workbook.xml"])
     rels_info = names.get("xl/_rels/workbook.xml.rels")
     if rels_info is None:
         raise _not_xlsx(Path(zf.filename or ""))
     targets = {}
-    for rel in _parse_small(zf, rels_info).iter(f"{{{_PKG_REL_NS}}}Relationship"):
+    for rel in parse_small(zf, rels_info).iter(f"{{{_PKG_REL_NS}}}Relationship"):
         target = rel.get("Target", "")
         target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
         targets[rel.get("Id")] = target
-    out = {}
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        if kind == "sharedStrings" and target in names and scan.shared_strings is None:
+            scan.shared_strings = target
+        elif kind == "styles" and target in names and scan.styles is None:
+            scan.styles = target
     for sheet in book.iter(f"{{{_MAIN_NS}}}sheet"):
         part = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
         if part in names:
-            out[sheet.get("name", "")] = SheetScan(sheet.get("name", ""), part)
-    return out, set(targets.values())
+            scan.sheets[sheet.get("name", "")] = SheetScan(sheet.get("name", ""), part)
+    for default, attr in (("xl/sharedStrings.xml", "shared_strings"), ("xl/styles.xml", "styles")):
+        if getattr(scan, attr) is None and default in names:  # where readers look when no relationship says
+            setattr(scan, attr, default)
+    pr = book.find(f"{{{_MAIN_NS}}}workbookPr")
+    scan.date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
+    return set(targets.values())
 
 
 def _too_many(sheet: SheetScan, max_rows: int) -> BadWorkbook:
@@ -393,7 +407,7 @@ class _CellMeasure:
                 self.row = max((int(d) for _, d in refs if d), default=self.row + 1)
                 self.column = 0
                 row, column = self.row, 0
-            else:  # where calamine puts a cell: its own reference, else one past the one before
+            else:  # where a reader puts a cell: its own reference, else one past the one before
                 row = max((int(d) for _, d in refs if d), default=self.row)
                 column = max((column_number(c) for c, _ in refs if c), default=self.column + 1)
                 self.column = column
@@ -452,9 +466,14 @@ def _measure_shared_strings(zf: zipfile.ZipFile, info: zipfile.ZipInfo, deadline
         strings += len(_SHARED_STRING.findall(body))
         characters += len(b"".join(_TEXT.findall(body)).translate(None, _UTF8_CONTINUATIONS))
         if strings > MAX_SHARED_STRINGS or characters > MAX_SHARED_CHARS:
-            raise BadWorkbook(
-                f"ブックの文字列が多すぎます（上限 {MAX_SHARED_STRINGS:,} 個・{MAX_SHARED_CHARS:,} 文字）。"
-                "使っていないシートや列を消すか、いくつかのファイルに分けてください。",
-                f"The workbook holds too much text (the limits are {MAX_SHARED_STRINGS} shared strings "
-                f"and {MAX_SHARED_CHARS} characters).",
-            )
+            raise too_much_text()
+
+
+def too_much_text() -> BadWorkbook:
+    """The refusal of a shared-strings table over its bounds (here, and as the reader reads it)."""
+    return BadWorkbook(
+        f"ブックの文字列が多すぎます（上限 {MAX_SHARED_STRINGS:,} 個・{MAX_SHARED_CHARS:,} 文字）。"
+        "使っていないシートや列を消すか、いくつかのファイルに分けてください。",
+        f"The workbook holds too much text (the limits are {MAX_SHARED_STRINGS} shared strings "
+        f"and {MAX_SHARED_CHARS} characters).",
+    )

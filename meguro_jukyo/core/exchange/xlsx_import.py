@@ -1,11 +1,10 @@
 """Taking a filled-in template, or an edited export, back into the store.
 
 The workbook is untrusted: :mod:`.untrusted` checks it and measures its sheets before any
-reader sees it. python-calamine then reads the sheets (its XML parser expands no entities;
-it reads 10k rows in a tenth of the time openpyxl takes). It holds a sheet as one rectangle
-from A1 to the last cell, and a Rust allocation that fails aborts the process, so only
-sheets whose rectangle the scan measured as bounded are read. Error cells (#N/A …) and formulas
-with no cached value, which calamine reads as empty, are known from the scan and reported.
+reader sees it. :mod:`.xlsx_reader` then streams each sheet a row at a time (defusedxml, no
+entities), and the rows go to the checks and the store a batch at a time, so memory follows
+a batch of rows, not the sheet. Error cells (#N/A …) and formulas with no cached value come
+from the reader as such, and are reported instead of read as empty.
 
 Every row is read and checked — headers, types, choices, references and the services' own
 rules — inside ONE transaction: a row with an ``ID`` updates that record, a row without one
@@ -24,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import json
 import uuid
 from contextlib import contextmanager
@@ -36,7 +36,8 @@ from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
 from ..bulk import chunks
-from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, SheetScan, scan_workbook
+from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, scan_workbook
+from .xlsx_reader import NO_VALUE, CellError, WorkbookReader, open_workbook
 from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
 from .xlsx_writer import CELL_MAX_CHARS, truncated
 
@@ -139,55 +140,41 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
             "アプリで作ったひな形か書き出したブックを使ってください。",
             "No sheet named 地域課題 or アクション.",
         )
-    cells = _read_cells(path, [*present, *([META_SHEET] if META_SHEET in scan.sheets else [])])
-    deadline.check()
-    workbook_key = _workbook_key(cells.get(META_SHEET, []))
-    read_report = ImportReport(path, dry_run, valid_only)  # problems of reading the sheets
-    sheets = [(name, _read_sheet(cells.pop(name), name, read_report, deadline)) for name in present]
-    labels = Labels(services)
-    label = f"Excelから取り込み: {path.name}"
-    from ..services.unit_of_work import run
+    with open_workbook(scan, deadline) as book:
+        workbook_key = _workbook_key(book) if META_SHEET in scan.sheets else ""
+        read_report = ImportReport(path, dry_run, valid_only)  # problems of reading the headers
+        sheets = [(name, _read_header(book, name, read_report)) for name in present]
+        labels = Labels(services)
+        label = f"Excelから取り込み: {path.name}"
+        from ..services.unit_of_work import run
 
-    def work(tx) -> ImportReport:
-        # a fresh report per attempt: a collision's retry finds every problem again, once
-        report = copy.deepcopy(read_report)
-        for name, (fields, rows) in sheets:
-            if fields is None:
-                continue
-            _Importer(services, tx, labels, name, fields, scan.sheets[name], workbook_key,
-                      report, deadline).run(rows)
-        if dry_run or (report.errors and not valid_only):
-            raise _Rollback(report)
-        report.changed = {k: set(v) for k, v in tx.changed.items()}
-        report.written = bool(tx.changed)
-        return report
+        def work(tx) -> ImportReport:
+            # a fresh report per attempt: a collision's retry finds every problem again, once; and
+            # the rows are read again from the file, which holds them (memory holds a batch)
+            report = copy.deepcopy(read_report)
+            for name, fields in sheets:
+                if fields is None:
+                    continue
+                _Importer(services, tx, labels, name, fields, workbook_key, report, deadline).run(
+                    _data_rows(book, name, fields))
+            if dry_run or (report.errors and not valid_only):
+                raise _Rollback(report)
+            report.changed = {k: set(v) for k, v in tx.changed.items()}
+            report.written = bool(tx.changed)
+            return report
 
-    try:
-        return run(services.store, label, work)
-    except _Rollback as rolled_back:
-        rolled_back.report.changed = {}
-        return rolled_back.report
-
-
-def _read_cells(path: Path, names: list[str]) -> dict[str, list[list]]:
-    """The cells of the named sheets (which the scan has measured), each as rows from A1."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        with path.open("rb") as fh:
-            wb = CalamineWorkbook.from_filelike(fh)
-            try:
-                return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in names}
-            finally:
-                wb.close()
-    except Exception as exc:  # any reader failure: the file is broken, not the app
-        raise BadWorkbook(f"ブックの中身が壊れているため読めませんでした: {path.name}",
-                          f"The workbook's contents are broken: {exc}") from None
+        try:
+            return run(services.store, label, work)
+        except _Rollback as rolled_back:
+            rolled_back.report.changed = {}
+            return rolled_back.report
 
 
-def _workbook_key(rows: list[list]) -> str:
+def _workbook_key(book: WorkbookReader) -> str:
     """The export id of a workbook this app wrote ("" for others): namespaces new rows' ids."""
-    for row in rows[:40]:
+    for number, row in book.rows(META_SHEET, max_columns=2):
+        if number > 40:
+            break
         if len(row) >= 2 and row[0] == "書き出しID" and isinstance(row[1], str):
             return row[1][:64]
     return ""
@@ -206,11 +193,15 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(values: list[list], name: str, report: ImportReport, deadline: Deadline):
-    """(fields by column index, rows) of one sheet; (None, []) if its headers are wrong."""
+def _read_header(book: WorkbookReader, name: str, report: ImportReport) -> dict[int, Field] | None:
+    """The fields of one sheet by column index, from its first row; None if its headers are wrong."""
     _, defs = IMPORTABLE[name]
     by_header = {header: f for f in defs for header in (f.header, *f.aliases)}
-    header_row = values[0][:MAX_COLUMNS] if values else []
+    header_row = []
+    for number, row in book.rows(name, max_columns=MAX_COLUMNS):
+        if number == 1:
+            header_row = row
+        break  # the header is the first row, row 1: a sheet starting lower has none
     fields: dict[int, Field] = {}
     seen: dict[str, int] = {}
     fatal = False
@@ -235,17 +226,18 @@ def _read_sheet(values: list[list], name: str, report: ImportReport, deadline: D
             report.errors.append(Problem(name, 1, None, None,
                                          f"必要な列「{f.header}」がありません（見出しは1行目に置いてください）。"))
             fatal = True
-    if fatal:
-        return None, []
+    return None if fatal else fields
+
+
+def _data_rows(book: WorkbookReader, name: str, fields: dict[int, Field]):
+    """(row number, values up to the last field's column) of each row below the header that
+    holds something, streamed from the file."""
     width = max(fields) + 1 if fields else 0
-    rows = []
-    for number, row in enumerate(values[1:], start=2):
-        if number % 1000 == 0:
-            deadline.check()
-        row = row[:width]
+    for number, row in book.rows(name, max_columns=width):
+        if number < 2:
+            continue
         if not all(_blank(v) for v in row):
-            rows.append((number, row))
-    return fields, rows
+            yield number, row
 
 
 # --------------------------------------------------------------------------- rows
@@ -253,7 +245,7 @@ def _read_sheet(values: list[list], name: str, report: ImportReport, deadline: D
 
 class _Importer:
     def __init__(self, services, tx, labels: Labels, sheet: str, fields: dict[int, Field],
-                 scan: SheetScan, workbook_key: str, report: ImportReport, deadline: Deadline):
+                 workbook_key: str, report: ImportReport, deadline: Deadline):
         attr, _ = IMPORTABLE[sheet]
         self.services = services
         self.service = getattr(services, attr)
@@ -261,8 +253,6 @@ class _Importer:
         self.labels = labels
         self.sheet = sheet
         self.fields = fields
-        self.error_cells = scan.error_cells  # (row, column number) of cells holding #N/A and the like
-        self.formula_cells = scan.formula_cells  # likewise, of formulas whose value was never computed
         self.columns = {f.field: i for i, f in fields.items()}
         self.workbook_key = workbook_key
         self.report = report
@@ -293,14 +283,14 @@ class _Importer:
         """(model values, round-trip values: id/rev/hlc, problems) of one row."""
         data, meta, problems = {}, {}, []
         for index, f in self.fields.items():
-            if (row, index + 1) in self.error_cells:
+            raw = values[index] if index < len(values) else None
+            if isinstance(raw, CellError):
                 problems.append(self.problem(row, f.field, "エラー（#N/A など）になっています。値を入れ直してください。"))
                 continue
-            if (row, index + 1) in self.formula_cells:
+            if raw is NO_VALUE:
                 problems.append(self.problem(row, f.field, "数式が入っていて、値が保存されていません。"
                                                            "数式ではなく値を入れてください。"))
                 continue
-            raw = values[index] if index < len(values) else None
             try:
                 value = self.cell(f, raw)
             except ValueError as exc:
@@ -365,12 +355,14 @@ class _Importer:
     # -- applying ---------------------------------------------------------------------
 
     def run(self, rows) -> None:
-        """Apply ``rows`` a batch at a time: the batch's records and 視点 links are read with a
-        few queries, its new rows checked and written together."""
+        """Apply ``rows`` (an iterable: the sheet as it streams in) a batch at a time: the
+        batch's records and 視点 links are read with a few queries, its new rows checked and
+        written together."""
         first_error, first_warning = len(self.report.errors), len(self.report.warnings)
-        for start in range(0, len(rows), WRITE_BATCH):
+        rows = iter(rows)
+        while batch := list(itertools.islice(rows, WRITE_BATCH)):
             parsed = []
-            for number, values in rows[start:start + WRITE_BATCH]:
+            for number, values in batch:
                 if number % 500 == 0:
                     self.deadline.check()
                 data, meta, problems = self.parse(number, values)
