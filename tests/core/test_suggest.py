@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from meguro_jukyo.core import analysis
+from meguro_jukyo.core import analysis, suggest
 from meguro_jukyo.core.policy import Suggester, load_framework
 from meguro_jukyo.core.resources import load_json
 from meguro_jukyo.core.suggest import Example, ViewpointSuggester
@@ -80,6 +80,17 @@ def test_residents_words_reach_their_viewpoint_and_say_so(suggester, text, viewp
     words = next(r for r in top.reasons if r.kind == "words")
     assert word in words.detail.split("・")
     assert words.ja().startswith("語: ")
+
+
+def test_the_plan_is_asked_about_what_the_text_is_about_not_what_modifies_it(suggester):
+    """In 「公園の課」 the issue is the 課: 公園 and 道路 fill the plan's 資産経営 items, and asked
+    of the plan they outweighed the たらい回し of the 組織 視点."""
+    assert suggest._heads(analysis.morphs("道路の苦情を言ったら公園の課へ回された")) == "苦情を言ったら課へ回された"
+    assert suggest._heads(analysis.morphs("公園の遊具")) == "遊具"
+    assert suggest._heads(analysis.morphs("行くのが楽しい")) == "行くのが楽しい"  # の of a verb stays
+    top = suggester.rank("道路の苦情を公園の課に言ったら、たらい回しにされた")[0]
+    assert top.viewpoint_id == "3-2-3"
+    assert "たらい回し" in next(r for r in top.reasons if r.kind == "words").detail
 
 
 def test_nothing_is_suggested_for_a_text_that_says_nothing(suggester):
