@@ -24,7 +24,7 @@ from functools import cache
 
 from .japanese import normalize
 
-__all__ = ["Morph", "morphs", "reading", "term_key", "warm_up", "word_readings", "words", "words_of"]
+__all__ = ["Morph", "is_compound_part", "morphs", "reading", "term_key", "warm_up", "word_readings", "words", "words_of"]
 
 #: parts of speech that say what a text is about; 非自立 verbs (する, いる, ある) and numbers do not
 _CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
@@ -97,7 +97,7 @@ def words_of(found: list[Morph]) -> list[str]:
         run.clear()
 
     for m in found:
-        if m.pos in _COMPOUND_POS and m.subpos != "数詞" and m.key.strip():
+        if is_compound_part(m):
             run.append(m.key)
         else:
             close_run()
@@ -105,6 +105,11 @@ def words_of(found: list[Morph]) -> list[str]:
             out.append(m.key)
     close_run()
     return out
+
+
+def is_compound_part(m: Morph) -> bool:
+    """Whether ``m`` continues a run of nouns that :func:`words_of` joins into compounds."""
+    return m.pos in _COMPOUND_POS and m.subpos != "数詞" and bool(m.key.strip())
 
 
 def term_key(term: str) -> str:

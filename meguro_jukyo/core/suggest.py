@@ -4,7 +4,10 @@
   up in ``resources/viewpoint_terms.json``, the curated vocabulary that maps residents' words
   (遊具, 欄干, 回覧板, いじめ …) to the 視点 they concern, each entry with its reason;
 - **plan**: the plan-text similarity of :class:`.policy.Suggester` (character n-grams of the
-  plan's own text), which still carries texts that use the plan's wording;
+  plan's own text), which still carries texts that use the plan's wording. It is asked about
+  what the text is about, not what modifies it: in 「区の施設の予約」 the issue is the 予約, and
+  施設 (a word the plan's 資産経営 items use on every line) would otherwise pull the text to the
+  施設 視点 twice, once through the vocabulary and once through the plan;
 - **similar**: the store's own decisions (:class:`Example`): the linked issues whose words are
   closest to the text vote for the 視点 they were linked to, and a link that was made and then
   removed votes against it.
@@ -173,7 +176,7 @@ class ViewpointSuggester:
             return []
         found = analysis.morphs(text)
         words = analysis.words_of(found)
-        plan = {s.viewpoint_id: s for s in self.plan.scores(text)}
+        plan = {s.viewpoint_id: s for s in self.plan.scores(_heads(found) if found else text)}
         word_weight, word_terms, word_items = self._words(words, "".join(m.key for m in found))
         vote, voters = self._similar(words, examples)
         total = self.WORDS + self.PLAN + self.SIMILAR
@@ -210,6 +213,29 @@ class ViewpointSuggester:
             if ex.item_id:
                 return ex.item_id
         return None
+
+
+def _heads(found: Sequence[analysis.Morph]) -> str:
+    """The text of ``found`` without the nouns that only modify a noun after them: a run of
+    nouns followed by a case-marking の and another noun (区 and 施設 in 区の施設の予約), the の
+    with it. ``"道路の苦情を言ったら公園の課へ"`` → ``"苦情を言ったら課へ"``."""
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        j = i
+        while j < len(found) and analysis.is_compound_part(found[j]):
+            j += 1
+        if j == i:
+            out.append(found[i].surface)
+            i += 1
+            continue
+        if (j + 1 < len(found) and found[j].surface == "の" and found[j].pos == "助詞"
+                and found[j].subpos == "格助詞" and analysis.is_compound_part(found[j + 1])):
+            i = j + 1  # the modifier and its の
+        else:
+            out.extend(m.surface for m in found[i:j])
+            i = j
+    return "".join(out)
 
 
 def _is_compound(key: str) -> bool:
