@@ -35,6 +35,8 @@ def _run(qtbot, services, tasks, display, meeting, tmp_path, written=0):
     window = open_mode(qtbot, services, tasks, display, meeting.id)
     keys = Keys(qtbot, tasks, window)
     members = window.members_label.text()  # the attendance box names what the quorum counts over
+    # 書面表決 is asked for where the type counts it (総会), as the minutes show it
+    assert window.officers.written.isVisibleTo(window) == bool(written)
     assert window.officers.summary.styleSheet() == "color: #b00020;"  # nobody chosen yet, in red
     qtbot.mouseClick(window.officers.button, Qt.MouseButton.LeftButton)
     dialog = modal_named(qtbot, "officers_dialog")

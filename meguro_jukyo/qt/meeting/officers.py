@@ -97,6 +97,7 @@ class OfficersPanel(QWidget):
         self.written.setRange(0, 100000)
         self.written.valueChanged.connect(self._written_edited)
         form.insertRow(3, translate("MeetingOfficers", "Written &votes:"), self.written)
+        self._form = form
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self._save_written)
         window.loaded.connect(self.show_meeting)
@@ -114,6 +115,9 @@ class OfficersPanel(QWidget):
         self.written.blockSignals(True)
         self.written.setValue(meeting.written_votes)
         self.written.blockSignals(False)
+        # only where the type counts them (総会), as the minutes show them; or if some were entered
+        rule = self.window().services.vocab.extra("meeting_type", meeting.meeting_type).get("quorum", {})
+        self._form.setRowVisible(self.written, bool(rule.get("written")) or meeting.written_votes > 0)
 
     def choose(self) -> OfficersDialog:
         dialog = OfficersDialog(self.window())
