@@ -136,8 +136,7 @@ class StepsPanel:
             name = q.members_en[:1].upper() + q.members_en[1:].replace("members", "membe&rs")
         else:
             name = q.members
-        return translate("MeetingMode", "%1:", "the body a quorum is counted over, named by the meeting type").replace(
-            "%1", name)
+        return fill(translate("MeetingMode", "%1:", "the body a quorum is counted over, named by the meeting type"), name)
 
     def _show_quorum(self) -> None:
         if self.meeting is None:
