@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..core.services import ListQuery
+from . import a11y
 from .models import ROW_ROLE, EntityTableModel
 from .widgets import confirm
 
@@ -42,7 +43,7 @@ class ChildTable(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.edit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(title))
+        layout.addWidget(a11y.labelled(QLabel(title), self.view))
         layout.addWidget(self.view, 1)
         self.buttons_layout = QHBoxLayout()
         if can_add:

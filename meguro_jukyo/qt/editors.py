@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError, ValidationError
 from ..core.services import quorum
+from . import a11y
 from .children import ChildTable
 from .display import Display
 from .fields import FIELDS, FieldSpec
@@ -58,6 +59,7 @@ class _DateTimeEdit(QWidget):
         self.date = DateEdit(era)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
+        a11y.mark_part(self.time, translate("A11y", "time"))
         self.optional = optional
         layout.addWidget(self.date, 3)
         layout.addWidget(self.time, 1)
@@ -167,6 +169,7 @@ class EditorDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its fields are
         scroll.setWidget(form_host)
         outer.addWidget(scroll, 1)
 
@@ -196,6 +199,7 @@ class EditorDialog(QDialog):
         if "yomi" in self.widgets:
             self.yomi_suggestion = YomiSuggestion(self.widgets["name"], self.widgets["yomi"], tasks, self)
         self._initial = self._snapshot()
+        a11y.tab_order_follows_layout(self)
         self.resize(560, min(140 + 44 * len(FIELDS[kind]), 760))
 
     # -- building --------------------------------------------------------------------
@@ -249,8 +253,7 @@ class EditorDialog(QDialog):
         box.setSpacing(2)
         box.addWidget(widget)
         box.addWidget(error)
-        label = QLabel(translate("Field", spec.label))
-        label.setBuddy(widget)
+        label = a11y.labelled(QLabel(translate("Field", spec.label)), widget)
         self.form.addRow(label, cell)
         self.widgets[spec.name] = widget
         self.errors[spec.name] = error
@@ -342,9 +345,11 @@ class EditorDialog(QDialog):
 
     def clear_errors(self) -> None:
         self.general_error.hide()
-        for label in self.errors.values():
+        for name, label in self.errors.items():
             label.clear()
             label.hide()
+            for w in a11y.inputs(self.widgets[name]):
+                w.setAccessibleDescription("")
 
     def show_error(self, exc: BaseException) -> None:
         text = exc.message(self.display.language) if isinstance(exc, UserError) else str(exc)
@@ -353,6 +358,8 @@ class EditorDialog(QDialog):
         if name in self.errors:
             self.errors[name].setText(text)
             self.errors[name].show()
+            for w in a11y.inputs(self.widgets[name]):
+                w.setAccessibleDescription(text)  # read out with the field it is about
             self.widgets[name].setFocus()
         else:
             self.general_error.setText(text)
@@ -491,6 +498,7 @@ class MeetingEditor(EditorDialog):
         box.addWidget(self.agenda)
         box.addWidget(self.attendees)
         self.extra.addLayout(box)
+        a11y.tab_order_follows_layout(self)
         self.resize(self.width() + 360, self.height() + 200)
 
     def after_save(self, row) -> None:
@@ -533,6 +541,7 @@ class LinkedEditor(EditorDialog):
         self.links.buttons_layout.insertWidget(1, self.reason_button)
         self.links.view.doubleClicked.connect(lambda _i: self.edit_reason())
         self.extra.addWidget(self.links)
+        a11y.tab_order_follows_layout(self)
 
     def edit_reason(self):
         """Change the reason of the selected 視点 link."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NotFound
 from ..core.services.history import device_names, entity_history
+from . import a11y
 from .display import Display
 from .fields import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
@@ -76,6 +77,7 @@ class HistoryDialog(QDialog):
             translate("History", "Field"), translate("History", "Before"), translate("History", "After")])
         self.view = QTableView()
         self.view.setObjectName("history_table")
+        a11y.name(self.view, self.windowTitle())
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from ..core.japanese import nendo, nendo_range
 from ..core.services import ListQuery
+from . import a11y
 from .display import Display
 from .models import ROW_ROLE, EntityTableModel
+from .names import kind_name
 from .settings import Settings
 from .tasks import TaskManager
 from .widgets import ChoiceBox, ChoiceMenu, DateEdit, empty_hint_text
@@ -140,6 +142,8 @@ class FilterBar(QWidget):
                 w.setPlaceholderText(translate("Filters", "e.g. R7.4.1"))
                 w.editingFinished.connect(self.changed)
                 w.textChanged.connect(lambda t: t or self.changed.emit())
+            a11y.mark_part(self.widgets["date_from"], translate("A11y", "from"))
+            a11y.mark_part(self.widgets["date_to"], translate("A11y", "to"))
             dates = QWidget()
             box = QHBoxLayout(dates)
             box.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +164,8 @@ class FilterBar(QWidget):
                 w.changed.connect(self.changed)
         self.labels = {name: label for label, widget in slots for name, w in self.widgets.items() if w is widget}
         self.labels["text"] = translate("Filters", "Search text")
+        if "text" in self.widgets:
+            a11y.name(self.widgets["text"], self.labels["text"])
         if "date_from" in self.widgets:
             self.labels["dates"] = translate("Filters", "Fiscal year / dates")
         per_row = 4
@@ -170,7 +176,7 @@ class FilterBar(QWidget):
             row = 1
         for i, (label, widget) in enumerate(slots):
             r, c = row + i // per_row, (i % per_row) * 2
-            grid.addWidget(QLabel(label), r, c, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(a11y.labelled(QLabel(label), widget), r, c, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(widget, r, c + 1)
             column = max(column, c + 1)
         for c in range(1, per_row * 2, 2):
@@ -308,6 +314,7 @@ class ListPage(QWidget):
 
         self.view = QTableView()
         self.view.setObjectName(f"table_{kind}")
+        a11y.name(self.view, kind_name(kind))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import a11y
 from .app_style import apply_font_scale
 from .names import kind_name, row_title
 from .settings import RecentItem, Settings
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        a11y.name(self.nav, translate("MainWindow", "Pages"))
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setMaximumWidth(240)
         self.nav.setMinimumWidth(120)

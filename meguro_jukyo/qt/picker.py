@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.services import ListQuery
+from . import a11y
 from .models import ROW_ROLE, EntityTableModel
 
 translate = QCoreApplication.translate
@@ -30,8 +31,10 @@ class PickerDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Dialogs", "Type to search…"))
         self.search.setClearButtonEnabled(True)
+        a11y.name(self.search, translate("Dialogs", "Type to search…"))
         self.view = QTableView()
         self.view.setModel(self.model)
+        a11y.name(self.view, translate("Dialogs", "Choose"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout
 
 from ..core.search import KINDS
+from . import a11y
 from .names import kind_name
 
 translate = QCoreApplication.translate
@@ -65,6 +66,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(translate("Search", "Search everything"))
         self.query = QLineEdit()
         self.query.setObjectName("search_query")
+        a11y.name(self.query, translate("Search", "Search everything"))
         self.query.setPlaceholderText(translate("Search", "Words to look for (2 characters are enough: 防災, 公園…)"))
         self.query.setClearButtonEnabled(True)
         self.status = QLabel()
@@ -72,6 +74,7 @@ class SearchDialog(QDialog):
         self.model = SearchResultsModel(window.display, self)
         self.view = QTreeView()
         self.view.setObjectName("search_results")
+        a11y.name(self.view, translate("MainWindow", "Search results"))
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAllColumnsShowFocus(True)

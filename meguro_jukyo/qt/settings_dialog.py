@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import a11y
 from .settings import Settings
 from .widgets import ChoiceBox
 
@@ -61,6 +62,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("Settings", "Text size"), self.text_size)
         form.addRow(translate("Settings", "Data file"), where)
         form.addRow("", now)
+        a11y.name_form(form)
         note = QLabel(translate("Settings", "Dates and text size change at once; language and data file "
                                 "take effect the next time the app starts."))
         note.setWordWrap(True)

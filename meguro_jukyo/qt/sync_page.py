@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from ..core.sync import identity, importer, package
-from . import handover
+from . import a11y, handover
 from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
@@ -333,6 +333,7 @@ class SyncPage(QWidget):
 
         self.report = ReportModel(self.display.language, self)
         self.report_view = report_table("import_report", self.report)
+        a11y.name(self.report_view, translate("MainWindow", "Import report"))
         header = self.report_view.horizontalHeader()
         metrics = self.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("komaba-laptop-2025-04-01 (1).mjsync") + 16)

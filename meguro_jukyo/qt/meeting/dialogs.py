@@ -26,6 +26,7 @@ from ...core.meeting import (
     Candidate,
     Problem,
 )
+from .. import a11y
 from ..display import Display
 from ..widgets import DateEdit
 
@@ -88,6 +89,7 @@ class DecisionDialog(QDialog):
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        a11y.name_form(form)
         if note is not None:  # correcting a recorded decision; its minority opinions are notes of their own
             self.method.setCurrentIndex(self.method.findData(note.decision_method))
             for key, value in (("for", note.votes_for), ("against", note.votes_against),
@@ -203,6 +205,7 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        a11y.name_form(form)
         if action is not None:
             self.what.setText(action.title)
             self.who.setText(action.assignee)
@@ -251,6 +254,7 @@ class NoteDialog(QDialog):
         buttons.accepted.connect(lambda: self.accept() if self.body.text().strip() else self.body.setFocus())
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        a11y.name_form(form)
         self.body.setFocus()
         self.resize(560, self.sizeHint().height())
 
@@ -276,6 +280,7 @@ class AgendaItemDialog(QDialog):
         buttons.accepted.connect(lambda: self.accept() if self.title.text().strip() else self.title.setFocus())
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        a11y.name_form(form)
         self.title.setFocus()
         self.resize(520, self.sizeHint().height())
 
@@ -298,6 +303,7 @@ class CarryOverDialog(QDialog):
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        a11y.name(self.table, self.windowTitle())
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, c in enumerate(candidates):

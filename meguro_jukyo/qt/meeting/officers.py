@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.exchange.minutes import signer_names
+from .. import a11y
 from ..tasks import error_text
 
 translate = QCoreApplication.translate
@@ -49,6 +50,7 @@ class OfficersDialog(QDialog):
         for i, box in enumerate(self.signers, start=1):
             form.addRow(translate("MeetingOfficers", "&Signer %1:").replace("%1", str(i)), box)
         layout.addLayout(form)
+        a11y.name_form(form)
         self.error = QLabel(objectName="officers_error", wordWrap=True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
