@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>A11y</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About</source>
@@ -1696,6 +1715,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Meguro Jukyo — local issues and meetings</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1857,6 +1880,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>An editor has unsaved changes. Quit anyway?</translation>
     </message>
     <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -1915,6 +1942,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>&amp;Requests to the ward</source>
         <translation>&amp;Requests to the ward</translation>
+    </message>
+    <message>
+        <source>Viewpoint text</source>
+        <translation>Viewpoint text</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2170,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>%1 attending, %2 needed (%3)</source>
         <translation>%1 attending, %2 needed (%3)</translation>
+    </message>
+    <message>
+        <source>Notes of this item</source>
+        <translation>Notes of this item</translation>
     </message>
     <message>
         <source>Add an agenda item to begin (Alt+A).</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>A11y</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>まで</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About</source>
@@ -1696,6 +1715,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>目黒住区アプリ — 地域課題と会議の記録</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1857,6 +1880,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>保存していない入力があります。終了しますか？</translation>
     </message>
     <message>
+        <source>Import report</source>
+        <translation>取り込みの結果</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
@@ -1915,6 +1942,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>&amp;Requests to the ward</source>
         <translation>区への要望(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Viewpoint text</source>
+        <translation>視点の本文</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2170,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>%1 attending, %2 needed (%3)</source>
         <translation>出席 %1名／必要 %2名（%3）</translation>
+    </message>
+    <message>
+        <source>Notes of this item</source>
+        <translation>この議題の記録</translation>
     </message>
     <message>
         <source>Add an agenda item to begin (Alt+A).</source>
