@@ -43,7 +43,7 @@ from .names import kind_name, row_title
 from .picker import PickerDialog
 from .policy import ReasonDialog
 from .tasks import TaskManager
-from .widgets import ChoiceBox, DateEdit, confirm
+from .widgets import ChoiceBox, confirm, DateEdit, fit_to_screen, text_lines_height
 from .yomi import YomiSuggestion
 
 translate = QCoreApplication.translate
@@ -200,7 +200,7 @@ class EditorDialog(QDialog):
             self.yomi_suggestion = YomiSuggestion(self.widgets["name"], self.widgets["yomi"], tasks, self)
         self._initial = self._snapshot()
         a11y.tab_order_follows_layout(self)
-        self.resize(560, min(140 + 44 * len(FIELDS[kind]), 760))
+        fit_to_screen(self, 560, min(140 + 44 * len(FIELDS[kind]), 760))
 
     # -- building --------------------------------------------------------------------
 
@@ -211,7 +211,7 @@ class EditorDialog(QDialog):
         if spec.kind == "multiline":
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
-            w.setMinimumHeight(70)
+            w.setMinimumHeight(text_lines_height(w, 4))  # four lines, in large text too
             return w
         if spec.kind == "int":
             w = QSpinBox()
@@ -499,7 +499,7 @@ class MeetingEditor(EditorDialog):
         box.addWidget(self.attendees)
         self.extra.addLayout(box)
         a11y.tab_order_follows_layout(self)
-        self.resize(self.width() + 360, self.height() + 200)
+        fit_to_screen(self, 920, 960)
 
     def after_save(self, row) -> None:
         if self.children_panel is None and not hasattr(self, "agenda"):

@@ -29,6 +29,7 @@ from . import a11y
 from .display import Display
 from .fields import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 VALUE_LENGTH = 80
@@ -94,7 +95,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
         self.entries: list = []
 
         store, ref_id = services.store, row.id

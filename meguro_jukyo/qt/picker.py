@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..core.services import ListQuery
 from . import a11y
 from .models import ROW_ROLE, EntityTableModel
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -53,7 +54,7 @@ class PickerDialog(QDialog):
         self._timer.timeout.connect(self._apply)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.model.loaded.connect(lambda _n: self.model.rowCount() and self.view.selectRow(0))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self._apply()
 
     def _apply(self) -> None:

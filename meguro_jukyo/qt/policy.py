@@ -34,6 +34,7 @@ from ..core.services import ListQuery
 from . import a11y
 from .models import ROW_ROLE, EntityTableModel
 from .names import kind_name, row_title
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -217,7 +218,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
     def accept(self) -> None:
         self.reason_chosen.emit(self.reason.text().strip())
@@ -298,7 +299,7 @@ class LinkDialog(QDialog):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.viewpoint_id: str | None = None
         self.item_id: str | None = None
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.suggestions.addItem(translate("Policy", "Looking for suggestions…"))
         self.accept_suggestion_button.setEnabled(False)
         links, plan_id = window.services.links, self.framework.plan_id

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTr
 from ..core.search import KINDS
 from . import a11y
 from .names import kind_name
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -99,7 +100,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self._generation = 0
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
 
     def focus_query(self) -> None:
         self.query.setFocus()

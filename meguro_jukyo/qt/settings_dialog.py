@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from . import a11y
 from .settings import Settings
-from .widgets import ChoiceBox
+from .widgets import ChoiceBox, fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -73,7 +73,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(620, 300)
+        fit_to_screen(self, 620, 300)
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

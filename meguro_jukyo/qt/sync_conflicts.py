@@ -35,6 +35,7 @@ from .display import Display
 from .fields import field_label, field_spec, stored_value_text
 from .names import kind_name
 from .tasks import TaskManager
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -186,7 +187,7 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         one_line = isinstance(self.editor, QLineEdit)
-        self.resize(560, self.sizeHint().height() if one_line else 280)
+        fit_to_screen(self, 560, None if one_line else 280)
 
     def value(self):
         if isinstance(self.editor, QSpinBox):

@@ -43,7 +43,7 @@ from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
 from .trust import TrustDialog, fingerprint_text, mono
-from .widgets import confirm, report_cell, report_table
+from .widgets import confirm, fit_to_screen, report_cell, report_table
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
@@ -201,7 +201,7 @@ class DeviceDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.resize(520, 170)
+        fit_to_screen(self, 520, 170)
 
 
 # --------------------------------------------------------------------------- the page

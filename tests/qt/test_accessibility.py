@@ -16,7 +16,7 @@ from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.meeting import MeetingFlow
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import identity
-from meguro_jukyo.qt import a11y
+from meguro_jukyo.qt import a11y, app_style
 from meguro_jukyo.qt.editors import editor_for
 from meguro_jukyo.qt.fields import FIELDS
 from meguro_jukyo.qt.handover import HandoverDialog
@@ -218,3 +218,48 @@ def test_lists_name_their_search_field_dates_and_table(qtbot, tasks, window):
     assert names["date_from"] != names["date_to"]
     assert page.view.accessibleName()
 
+
+
+def test_ctrl_and_a_number_switches_pages_as_the_go_menu_shows(qtbot, tasks, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    go = {a.text(): a.shortcut().toString() for a in window.menu("go").actions()}
+    count = min(window.nav.count(), 9)
+    assert count >= 6
+    for i in reversed(range(count)):
+        title = window.nav.item(i).text()
+        assert go.get(title) == f"Ctrl+{i + 1}", (title, go)
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{i + 1}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == i, title
+    # a page added later (the welcome page goes first) moves the keys with the list
+    window.remove_page("policy")
+    assert {a.text() for a in window.menu("go").actions()} >= {window.nav.item(i).text() for i in range(count - 1)}
+    assert "Policy viewpoints" not in {a.text() for a in window.menu("go").actions()}
+
+
+def test_after_tab_the_focused_control_has_a_visible_outline(qtbot, tasks, window, services, rows):
+    dialog = editor_for("issue", services, tasks, window.display, row=rows["issue"], parent=window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
+    first = a11y.inputs(dialog.widgets["organization_id"])[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus, timeout=WAIT)
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is dialog.widgets["title"]
+    assert app_style.focus_outline() is not None
+    # drawn around the control, in the outline colour
+    picture = dialog.grab().toImage()
+    ratio = picture.devicePixelRatio()
+    corner = focused.mapTo(dialog, focused.rect().topLeft())  # on the control's own edge
+    edge = picture.pixelColor(int((corner.x() + 1) * ratio), int((corner.y() + focused.height() // 2) * ratio))
+    wanted = app_style.OUTLINE_COLOR
+    assert abs(edge.red() - wanted.red()) + abs(edge.green() - wanted.green()) + abs(edge.blue() - wanted.blue()) < 90, \
+        edge.name()
+    # and only there: the field before it has none now
+    before = first.grab().toImage()
+    edge = before.pixelColor(int(1 * before.devicePixelRatio()), int(first.height() // 2 * before.devicePixelRatio()))
+    assert abs(edge.red() - wanted.red()) + abs(edge.green() - wanted.green()) + abs(edge.blue() - wanted.blue()) > 90
+    dialog.done(0)

@@ -28,7 +28,7 @@ from ...core.meeting import (
 )
 from .. import a11y
 from ..display import Display
-from ..widgets import DateEdit
+from ..widgets import DateEdit, fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -106,7 +106,7 @@ class DecisionDialog(QDialog):
         self.minority.textChanged.connect(self._show_problems)
         self._method_changed()
         self.body.setFocus()
-        self.resize(600, self.sizeHint().height())
+        fit_to_screen(self, 600)
 
     def _method_changed(self) -> None:
         counted = self.method.currentData() in ("majority", "unanimous")  # 全会一致（賛成12）
@@ -211,7 +211,7 @@ class ActionDialog(QDialog):
             self.who.setText(action.assignee)
             self.due.set_value(action.due_on)
         self.what.setFocus()
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
     def _check(self) -> None:
         if not self.what.text().strip():
@@ -256,7 +256,7 @@ class NoteDialog(QDialog):
         form.addRow(buttons)
         a11y.name_form(form)
         self.body.setFocus()
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560)
 
     def values(self) -> dict:
         return {"kind": self.kind.currentData(), "body": self.body.text().strip()}
@@ -282,7 +282,7 @@ class AgendaItemDialog(QDialog):
         form.addRow(buttons)
         a11y.name_form(form)
         self.title.setFocus()
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
 
 class CarryOverDialog(QDialog):
@@ -343,7 +343,7 @@ class CarryOverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocus()
-        self.resize(760, 440)
+        fit_to_screen(self, 760, 440)
 
     def chosen(self) -> list[Candidate]:
         """The ticked candidates, under the titles as edited."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +26,7 @@ from ...core.meeting import (
 )
 from ..display import Display
 from ..tasks import TaskManager, error_text
+from ..widgets import fit_to_screen, scrolling
 from .agenda import AgendaPanel
 from .capture import KIND_KEYS, CapturePanel
 from .projector import ProjectorState, ProjectorWindow, clock_text
@@ -130,7 +132,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
 
         self._build()
         self._shortcuts()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self._clock.start()
         self.reload(restore_draft=True, remember=True)
 
@@ -161,6 +163,19 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, QMainWindow):
         self._build_agenda(grid)
         self._build_centre(grid)
         self._build_steps(grid, self._build_attendance(grid))
+        self._scroll_right_column(grid)
+
+    def _scroll_right_column(self, grid: QGridLayout) -> None:
+        """出席 and 会議 in one column that scrolls when the window is lower than they are (large
+        text on a 1366×768 laptop), rather than pushing the window past the screen's foot."""
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for row in (1, 2):
+            widget = grid.itemAtPosition(row, 2).widget()
+            grid.removeWidget(widget)
+            layout.addWidget(widget, row - 1)
+        grid.addWidget(scrolling(column), 1, 2, 2, 1)
 
     def _shortcuts(self) -> None:
         def bind(sequence, slot) -> None:
