@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 _BASE_POINT_SIZE: dict[str, float] = {}
 
-#: the outline's colour: a strong blue that stands out on the light controls and on selections
+# the outline's colour: a strong blue that stands out on the light controls and on selections
 OUTLINE_COLOR = QColor("#0a5fd6")
 OUTLINE_WIDTH = 2
 
@@ -63,10 +63,10 @@ class FocusStyle(QProxyStyle):
             self._outline(option, painter)
 
 
-#: the frames of text fields and lists, and the boxes, that get the outline around them
+# the frames of text fields and lists, and the boxes, that get the outline around them
 _FRAMES = (QStyle.PrimitiveElement.PE_FrameLineEdit, QStyle.PrimitiveElement.PE_Frame)
 _BOXES = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
-#: the style once installed, held here too so that Python never lets it go while Qt uses it
+# the style once installed, held here too so that Python never lets it go while Qt uses it
 _INSTALLED: list[FocusStyle] = []
 
 

@@ -75,7 +75,7 @@ COLUMN_SAMPLES = {
     "assignee": "担当者名", "decision_method": "決定の方法", "yomi": "じゆうがおかじゅうく",
 }
 
-#: the characters a filter's choice box is at least wide enough for (its list shows them whole)
+# the characters a filter's choice box is at least wide enough for (its list shows them whole)
 COMPACT_CHOICE = 6
 
 #: columns hidden until the user shows them

@@ -31,7 +31,7 @@ from .app_style import text_scale
 translate = QCoreApplication.translate
 
 
-#: what a window's frame takes around its client area (title bar, borders), as on Windows
+# what a window's frame takes around its client area (title bar, borders), as on Windows
 WINDOW_FRAME = QSize(16, 39)
 
 
