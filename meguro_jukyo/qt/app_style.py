@@ -51,7 +51,8 @@ class FocusStyle(QProxyStyle):
 
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect:  # buttons, check boxes, a list's row
-            self._outline(option, painter)
+            if option.state & QStyle.StateFlag.State_KeyboardFocusChange:
+                self._outline(option, painter)
             return
         super().drawPrimitive(element, option, painter, widget)
         if element in _FRAMES and self._keyboard_focus(option):

@@ -540,6 +540,8 @@ class LinkedEditor(EditorDialog):
         self.reason_button.clicked.connect(self.edit_reason)
         self.links.buttons_layout.insertWidget(1, self.reason_button)
         self.links.view.doubleClicked.connect(lambda _i: self.edit_reason())
+        # a few links at most: the fields above keep the height (in large text on a laptop too)
+        self.links.view.setMaximumHeight(self.links.view.fontMetrics().lineSpacing() * 8)
         self.extra.addWidget(self.links)
         a11y.tab_order_follows_layout(self)
 
