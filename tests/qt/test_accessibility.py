@@ -197,16 +197,22 @@ def test_the_editors_tab_order_follows_its_layout(qtbot, tasks, window, services
     dialog.done(0)
 
 
-def test_tab_moves_through_the_editor_in_that_order(qtbot, tasks, window, services, rows):
-    dialog = editor_for("note", services, tasks, window.display, row=rows["note"], parent=window)
+def tab_from(qtbot, window, services, tasks, row, kind: str, field: str):
+    """An editor of ``row``, active, with Tab pressed in its field ``field``: (dialog, that field)."""
+    dialog = editor_for(kind, services, tasks, window.display, row=row, parent=window)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
-    first = a11y.inputs(dialog.widgets["kind"])[0]
+    first = a11y.inputs(dialog.widgets[field])[0]
     first.setFocus()
     qtbot.waitUntil(first.hasFocus, timeout=WAIT)
     qtbot.keyClick(first, Qt.Key.Key_Tab)
+    return dialog, first
+
+
+def test_tab_moves_through_the_editor_in_that_order(qtbot, tasks, window, services, rows):
+    dialog, _first = tab_from(qtbot, window, services, tasks, rows["note"], "note", "kind")
     assert QApplication.focusWidget() is dialog.widgets["body"]
     dialog.done(0)
 
@@ -238,15 +244,7 @@ def test_ctrl_and_a_number_switches_pages_as_the_go_menu_shows(qtbot, tasks, win
 
 
 def test_after_tab_the_focused_control_has_a_visible_outline(qtbot, tasks, window, services, rows):
-    dialog = editor_for("issue", services, tasks, window.display, row=rows["issue"], parent=window)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
-    first = a11y.inputs(dialog.widgets["organization_id"])[0]
-    first.setFocus()
-    qtbot.waitUntil(first.hasFocus, timeout=WAIT)
-    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    dialog, first = tab_from(qtbot, window, services, tasks, rows["issue"], "issue", "organization_id")
     focused = QApplication.focusWidget()
     assert focused is dialog.widgets["title"]
     assert app_style.focus_outline() is not None

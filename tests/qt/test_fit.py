@@ -71,12 +71,17 @@ def settle(qtbot, tasks, w: QWidget) -> None:
     w.layout() is not None and w.layout().activate()
 
 
-def test_the_main_window_fits_a_laptop_on_every_page(qtbot, look, services, tasks, settings, framework):
-    services.organizations.create({"kind": "association", "name": "駒場町会", "jukyo_code": "komaba"})
+def main_window(qtbot, services, tasks, settings, framework) -> MainWindow:
     window = MainWindow(services, tasks, settings, framework)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.pages_built, timeout=WAIT):
         pass
+    return window
+
+
+def test_the_main_window_fits_a_laptop_on_every_page(qtbot, look, services, tasks, settings, framework):
+    services.organizations.create({"kind": "association", "name": "駒場町会", "jukyo_code": "komaba"})
+    window = main_window(qtbot, services, tasks, settings, framework)
     window.show()
     found = []
     for key in list(window.pages):
@@ -121,10 +126,7 @@ def test_every_editor_fits_a_laptop_and_its_text_boxes_grow_with_the_text(qtbot,
 
 
 def test_the_dialogs_fit_a_laptop(qtbot, look, services, tasks, settings, framework, meeting):
-    window = MainWindow(services, tasks, settings, framework)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.pages_built, timeout=WAIT):
-        pass
+    window = main_window(qtbot, services, tasks, settings, framework)
     issue = services.issues.create({"organization_id": meeting.organization_id, "title": "防犯灯が暗い",
                                     "category": "crime", "raised_on": dt.date(2025, 5, 1)})
     editor = window.open_item("issue", issue)
@@ -161,10 +163,7 @@ def test_list_dates_are_not_cut_when_large_text_is_switched_on(qtbot, services, 
     org = services.organizations.create({"kind": "association", "name": "駒場町会", "jukyo_code": "komaba"})
     services.issues.create({"organization_id": org.id, "title": "防犯灯が暗い", "category": "crime",
                             "raised_on": dt.date(2026, 12, 28)})
-    window = MainWindow(services, tasks, settings, framework)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.pages_built, timeout=WAIT):
-        pass
+    window = main_window(qtbot, services, tasks, settings, framework)
     window.show()
     page = window.show_page("issue")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
