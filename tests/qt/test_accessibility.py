@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QTabWidget, QWidget
 
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.meeting import MeetingFlow
@@ -74,8 +74,12 @@ def rows(services, framework):
 def test_every_page_of_the_main_window_names_every_control(qtbot, tasks, window, rows):
     found = []
     for key in list(window.pages):
-        window.show_page(key)
-        found += unnamed_in(qtbot, tasks, window.pages[key])
+        page = window.show_page(key)
+        found += unnamed_in(qtbot, tasks, page)
+        for tabs in page.findChildren(QTabWidget):  # every tab, not only the one shown first
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                found += unnamed_in(qtbot, tasks, page)
     found += unnamed_in(qtbot, tasks, window.nav)
     assert not found, "\n".join(found)
 
