@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from ..core.japanese import nendo
 from ..core.services import ListQuery
+from . import a11y
 from .models import ROW_ROLE, EntityTableModel
 from .widgets import confirm
 
@@ -44,7 +45,7 @@ class ChildTable(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.edit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(title))
+        layout.addWidget(a11y.labelled(QLabel(title), self.view))
         layout.addWidget(self.view, 1)
         self.buttons_layout = QHBoxLayout()
         if can_add:

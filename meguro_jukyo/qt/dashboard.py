@@ -74,6 +74,7 @@ from ..core.japanese import nendo
 from ..core.policy import load_framework
 from ..core.services.stats import AGE_BOUNDS, Dashboard
 from . import file_dialogs
+from . import a11y
 from .lists import FilterBar
 from .meeting.minutes_pdf import write_minutes_pdf
 from .tasks import error_text
@@ -208,6 +209,7 @@ class ChartBox(QGroupBox):
         super().__init__(title, parent)
         self.setObjectName(f"box_{name}")
         self.name, self.content, self.language = name, content, language
+        a11y.name_field(content, title)  # the figure (a chart, a table) is read by its title
         self.copy_button = QPushButton(translate("Dashboard", "Copy"))
         self.copy_button.setToolTip(translate("Dashboard", "Copy this figure as a picture"))
         self.save_button = QPushButton(translate("Dashboard", "Save as PNG…"))
@@ -458,6 +460,7 @@ class DashboardPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        a11y.name(scroll, translate("MainWindow", "Summary"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

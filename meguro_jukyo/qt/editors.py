@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError, ValidationError
 from ..core.services import quorum
+from . import a11y
 from .children import ChildTable
 from .display import Display
 from .fields import FIELDS, FieldSpec
@@ -43,7 +44,7 @@ from .names import kind_name, row_title
 from .picker import PickerDialog
 from .policy import ReasonDialog
 from .tasks import TaskManager
-from .widgets import ChoiceBox, DateEdit, confirm
+from .widgets import ChoiceBox, confirm, DateEdit, fit_to_screen, text_lines_height
 from .yomi import YomiSuggestion
 from .i18n import tr_args
 
@@ -60,6 +61,7 @@ class _DateTimeEdit(QWidget):
         self.date = DateEdit(era)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
+        a11y.mark_part(self.time, translate("A11y", "time"))
         self.optional = optional
         layout.addWidget(self.date, 3)
         layout.addWidget(self.time, 1)
@@ -169,6 +171,7 @@ class EditorDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its fields are
         scroll.setWidget(form_host)
         outer.addWidget(scroll, 1)
 
@@ -198,7 +201,8 @@ class EditorDialog(QDialog):
         if "yomi" in self.widgets:
             self.yomi_suggestion = YomiSuggestion(self.widgets["name"], self.widgets["yomi"], tasks, self)
         self._initial = self._snapshot()
-        self.resize(560, min(140 + 44 * len(FIELDS[kind]), 760))
+        a11y.tab_order_follows_layout(self)
+        fit_to_screen(self, 560, min(140 + 44 * len(FIELDS[kind]), 760))
 
     # -- building --------------------------------------------------------------------
 
@@ -209,7 +213,7 @@ class EditorDialog(QDialog):
         if spec.kind == "multiline":
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
-            w.setMinimumHeight(70)
+            w.setMinimumHeight(text_lines_height(w, 4))  # four lines, in large text too
             return w
         if spec.kind == "int":
             w = QSpinBox()
@@ -251,8 +255,7 @@ class EditorDialog(QDialog):
         box.setSpacing(2)
         box.addWidget(widget)
         box.addWidget(error)
-        label = QLabel(translate("Field", spec.label))
-        label.setBuddy(widget)
+        label = a11y.labelled(QLabel(translate("Field", spec.label)), widget)
         self.form.addRow(label, cell)
         self.widgets[spec.name] = widget
         self.errors[spec.name] = error
@@ -344,9 +347,11 @@ class EditorDialog(QDialog):
 
     def clear_errors(self) -> None:
         self.general_error.hide()
-        for label in self.errors.values():
+        for name, label in self.errors.items():
             label.clear()
             label.hide()
+            for w in a11y.inputs(self.widgets[name]):
+                w.setAccessibleDescription("")
 
     def show_error(self, exc: BaseException) -> None:
         text = exc.message(self.display.language) if isinstance(exc, UserError) else str(exc)
@@ -355,6 +360,8 @@ class EditorDialog(QDialog):
         if name in self.errors:
             self.errors[name].setText(text)
             self.errors[name].show()
+            for w in a11y.inputs(self.widgets[name]):
+                w.setAccessibleDescription(text)  # read out with the field it is about
             self.widgets[name].setFocus()
         else:
             self.general_error.setText(text)
@@ -491,7 +498,8 @@ class MeetingEditor(EditorDialog):
         box.addWidget(self.agenda)
         box.addWidget(self.attendees)
         self.extra.addLayout(box)
-        self.resize(self.width() + 360, self.height() + 200)
+        a11y.tab_order_follows_layout(self)
+        fit_to_screen(self, 920, 960)
 
     def after_save(self, row) -> None:
         if self.children_panel is None and not hasattr(self, "agenda"):
@@ -531,7 +539,10 @@ class LinkedEditor(EditorDialog):
         self.reason_button.clicked.connect(self.edit_reason)
         self.links.buttons_layout.insertWidget(1, self.reason_button)
         self.links.view.doubleClicked.connect(lambda _i: self.edit_reason())
+        # a few links at most: the fields above keep the height (in large text on a laptop too)
+        self.links.view.setMaximumHeight(self.links.view.fontMetrics().lineSpacing() * 8)
         self.extra.addWidget(self.links)
+        a11y.tab_order_follows_layout(self)
 
     def edit_reason(self):
         """Change the reason of the selected 視点 link."""

@@ -49,6 +49,7 @@ from ..core.exchange.xlsx_sheets import ACTION_SHEET, ISSUE_SHEET
 from ..core.exchange.xlsx_template import export_template
 from ..core.japanese import nendo
 from . import file_dialogs
+from . import a11y
 from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
@@ -293,6 +294,8 @@ class ExcelPage(QWidget):
             edit.textChanged.connect(lambda text: text or self.schedule_preview())
         self.organization.setMinimumContentsLength(12)
         self.organization.setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        a11y.mark_part(self.date_from, translate("A11y", "from"))
+        a11y.mark_part(self.date_to, translate("A11y", "to"))
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
@@ -311,7 +314,7 @@ class ExcelPage(QWidget):
                 (translate("Excel", "Or dates"), dates),
                 (translate("Excel", "Issue status"), self.status_filter),
                 (translate("Excel", "Issue category"), self.category_filter))):
-            grid.addWidget(QLabel(text), i, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(a11y.labelled(QLabel(text), widget), i, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(widget, i, 1)
         grid.addWidget(_label(translate("Excel", "Meetings and issues are chosen by their date; action items by "
                                         "their due date or the issue or meeting they belong to."),

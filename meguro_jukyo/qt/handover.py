@@ -25,6 +25,7 @@ from ..core.japanese import nendo, nendo_label
 from ..core.services import Services
 from ..core.sync import handover
 from . import file_dialogs
+from . import a11y
 from .meeting.minutes_pdf import write_minutes_pdf
 from .trust import TrustDialog
 from .i18n import tr_args, tr_n
@@ -66,6 +67,7 @@ class HandoverDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(organizations))
         form.addRow(self.buttons)
+        a11y.name_form(form)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("駒場住区住民会議") * 3)
 
     def _show_label(self, year: int) -> None:

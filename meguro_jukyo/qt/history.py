@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NotFound
 from ..core.services.history import device_names, entity_history
+from . import a11y
 from .display import Display
 from .fields import FIELDS, field_label, field_spec, stored_value_text
 from .names import kind_name, row_title
 from .i18n import tr_args, tr_n
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 VALUE_LENGTH = 80
@@ -77,6 +79,7 @@ class HistoryDialog(QDialog):
             translate("History", "Field"), translate("History", "Before"), translate("History", "After")])
         self.view = QTableView()
         self.view.setObjectName("history_table")
+        a11y.name(self.view, self.windowTitle())
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,7 +96,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
         self.entries: list = []
 
         store, ref_id = services.store, row.id

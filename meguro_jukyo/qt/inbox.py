@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import UserError
+from . import a11y
 from .widgets import ChoiceBox, DateEdit, report_cell, report_table
 from .i18n import tr_args, tr_n
 
@@ -84,6 +85,7 @@ class InboxPage(QWidget):
         self.model = QStandardItemModel(self)
         self.view = QTreeView()
         self.view.setObjectName("inbox")
+        a11y.name(self.view, translate("Inbox", "Request:"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -165,6 +167,8 @@ class InboxPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
+        a11y.name_form(form)
+        a11y.name(self.answer_department, translate("Field", "Ward department"))
 
         inbox = QWidget()
         inbox_layout = QVBoxLayout(inbox)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from ..core.japanese import nendo, nendo_range
 from ..core.services import ListQuery
+from . import a11y
 from .display import Display
 from .models import ROW_ROLE, EntityTableModel
+from .names import kind_name
 from .settings import Settings
 from .tasks import TaskManager
 from .widgets import ChoiceBox, ChoiceMenu, DateEdit, empty_hint_text
@@ -73,6 +75,9 @@ COLUMN_SAMPLES = {
     "priority": "優先度", "is_request": "要望", "present": "出席", "meeting_type": "総会（定期）",
     "assignee": "担当者名", "decision_method": "決定の方法", "yomi": "じゆうがおかじゅうく",
 }
+
+# the characters a filter's choice box is at least wide enough for (its list shows them whole)
+COMPACT_CHOICE = 6
 
 #: columns hidden until the user shows them
 DEFAULT_HIDDEN = {"issue": {"answered_on"}, "organization": {"yomi"}}
@@ -141,6 +146,8 @@ class FilterBar(QWidget):
                 w.setPlaceholderText(translate("Filters", "e.g. R7.4.1"))
                 w.editingFinished.connect(self.changed)
                 w.textChanged.connect(lambda t: t or self.changed.emit())
+            a11y.mark_part(self.widgets["date_from"], translate("A11y", "from"))
+            a11y.mark_part(self.widgets["date_to"], translate("A11y", "to"))
             dates = QWidget()
             box = QHBoxLayout(dates)
             box.setContentsMargins(0, 0, 0, 0)
@@ -156,11 +163,16 @@ class FilterBar(QWidget):
         for name, w in self.widgets.items():
             w.setObjectName(f"filter_{name}")
             if isinstance(w, ChoiceBox):
+                if name != "viewpoint":  # as narrow as a short choice: the row fits a laptop in large text
+                    w.setMinimumContentsLength(COMPACT_CHOICE)
+                    w.setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 w.currentIndexChanged.connect(lambda _i: self.changed.emit())
             elif isinstance(w, ChoiceMenu):
                 w.changed.connect(self.changed)
         self.labels = {name: label for label, widget in slots for name, w in self.widgets.items() if w is widget}
         self.labels["text"] = translate("Filters", "Search text")
+        if "text" in self.widgets:
+            a11y.name(self.widgets["text"], self.labels["text"])
         if "date_from" in self.widgets:
             self.labels["dates"] = translate("Filters", "Fiscal year / dates")
         per_row = 4
@@ -171,7 +183,7 @@ class FilterBar(QWidget):
             row = 1
         for i, (label, widget) in enumerate(slots):
             r, c = row + i // per_row, (i % per_row) * 2
-            grid.addWidget(QLabel(label), r, c, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(a11y.labelled(QLabel(label), widget), r, c, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(widget, r, c + 1)
             column = max(column, c + 1)
         for c in range(1, per_row * 2, 2):
@@ -309,6 +321,7 @@ class ListPage(QWidget):
 
         self.view = QTableView()
         self.view.setObjectName(f"table_{kind}")
+        a11y.name(self.view, kind_name(kind))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -443,8 +456,13 @@ class ListPage(QWidget):
     # -- columns ---------------------------------------------------------------------
 
     def _size_columns(self) -> None:
+        """Each column as wide as its usual content (a date: 令和10年12月31日) and its title with
+        the sort arrow, in the table's font: again whenever the text size changes."""
         header = self.view.horizontalHeader()
-        fm = self.fontMetrics()
+        fm, title_fm = self.view.fontMetrics(), header.fontMetrics()
+        style = header.style()
+        padding = 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin) + fm.averageCharWidth() * 2
+        arrow = style.pixelMetric(style.PixelMetric.PM_HeaderMarkSize) + 8
         stretch = STRETCH.get(self.kind)
         for i, column in enumerate(self.model.columns):
             if column.key == stretch:
@@ -452,7 +470,14 @@ class ListPage(QWidget):
                 continue
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             sample = COLUMN_SAMPLES.get(column.key, "中中中中中")
-            header.resizeSection(i, fm.horizontalAdvance(sample) + 24)
+            title = translate("Column", column.title)
+            header.resizeSection(i, max(fm.horizontalAdvance(sample), title_fm.horizontalAdvance(title) + arrow) + padding)
+        self.view.verticalHeader().setDefaultSectionSize(fm.height() + 10)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # large text switched on or off
+            QTimer.singleShot(0, self, self._size_columns)  # once the table's own font has changed too
 
     def _hidden(self) -> set[str]:
         return self.settings.hidden_columns(self.kind, DEFAULT_HIDDEN.get(self.kind, set()))

@@ -38,13 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .app_style import apply_font_scale
+from . import a11y
+from .app_style import apply_font_scale, install_focus_outline
 from .names import kind_name, row_title
 from . import settings as app_settings
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
 from .widgets import confirm, show_error
 from .i18n import tr_args, tr_n
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -104,11 +106,14 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
         self._opening = False
+        self._page_actions: list[QAction] = []
+        install_focus_outline()
         self.undo_text: str | None = None
         self.redo_text: str | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        a11y.name(self.nav, translate("MainWindow", "Pages"))
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setMaximumWidth(240)
         self.nav.setMinimumWidth(120)
@@ -127,7 +132,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status()
-        self.resize(1200, 760)
+        self._refresh_page_actions()
+        fit_to_screen(self, 1200, 760)
         app_settings.install(settings)
         geometry = settings.window_geometry("main")
         if geometry is not None:
@@ -211,12 +217,14 @@ class MainWindow(QMainWindow):
             self.nav.item(index).setText(title)
             if current:
                 self.stack.setCurrentWidget(widget)
+            self._refresh_page_actions()
             return
         self.pages[key] = widget
         index = self.stack.insertWidget(-1 if position is None else position, widget)
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
         self.nav.insertItem(index, item)
+        self._refresh_page_actions()
 
     def remove_page(self, key: str) -> None:
         widget = self.pages.pop(key)
@@ -224,6 +232,27 @@ class MainWindow(QMainWindow):
         self.nav.takeItem(index)
         self.stack.removeWidget(widget)
         widget.deleteLater()
+        self._refresh_page_actions()
+
+    def _refresh_page_actions(self) -> None:
+        """Go ▸ one entry per page, the first nine on Ctrl+1…Ctrl+9 in the order of the
+        navigation list (the keys follow the list when a page comes or goes)."""
+        if "go" not in self._menus:
+            return  # the menus are built after the first pages
+        go = self.menu("go")
+        for action in self._page_actions:
+            go.removeAction(action)
+            action.deleteLater()
+        self._page_actions = []
+        for index in range(self.nav.count()):
+            action = QAction(self.nav.item(index).text(), self)
+            action.setObjectName(f"page_action_{index + 1}")
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            widget = self.stack.widget(index)
+            action.triggered.connect(lambda _c=False, w=widget: self.nav.setCurrentRow(self.stack.indexOf(w)))
+            go.insertAction(self._pages_end, action)
+            self._page_actions.append(action)
 
     def _welcome_done(self) -> None:
         home = self.store_home_org()
@@ -298,6 +327,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.setEnabled(False)
         self.menu("go").addSeparator()
+        self._pages_end = self.menu("go").addSeparator()  # the pages (Ctrl+1…9) come before it
 
         self.check_action = QAction(translate("MainWindow", "&Check the data…"), self)
         self.check_action.setObjectName("check_action")
@@ -334,8 +364,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.store_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.device_label)
-        self.tasks.busy_changed.connect(
-            lambda busy: self.busy_label.setText(translate("MainWindow", "Working…") if busy else ""))
+        self.tasks.busy_changed.connect(self._show_busy)  # a method: let go when the window is
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(translate("MainWindow", "Working…") if busy else "")
 
     def update_status(self) -> None:
         self.store_label.setText(tr_args("MainWindow", "Data: %1", self.store.location))

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.services import ListQuery
+from . import a11y
 from .models import ROW_ROLE, EntityTableModel
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -30,8 +32,10 @@ class PickerDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Dialogs", "Type to search…"))
         self.search.setClearButtonEnabled(True)
+        a11y.name(self.search, translate("Dialogs", "Type to search…"))
         self.view = QTableView()
         self.view.setModel(self.model)
+        a11y.name(self.view, translate("Dialogs", "Choose"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -50,7 +54,7 @@ class PickerDialog(QDialog):
         self._timer.timeout.connect(self._apply)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.model.loaded.connect(lambda _n: self.model.rowCount() and self.view.selectRow(0))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self._apply()
 
     def _apply(self) -> None:

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from ..core.policy import PolicyFramework
 from ..core.services import ListQuery
+from . import a11y
 from .models import ROW_ROLE, EntityTableModel
 from .names import kind_name, row_title
 from .i18n import fill, tr_args
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 NODE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -116,10 +118,13 @@ class PolicyPage(QWidget):
         self.tree.setObjectName("policy_tree")
         self.reader = QTextBrowser()
         self.reader.setObjectName("policy_text")
+        a11y.name(self.reader, translate("MainWindow", "Viewpoint text"))
+        a11y.name(self.tree, translate("MainWindow", "Policy viewpoints"))
         self.linked_label = QLabel()
         self.linked = EntityTableModel(window.services.issues, window.tasks, window.display, parent=self)
         self.linked_view = QTableView()
         self.linked_view.setObjectName("linked_issues")
+        a11y.name(self.linked_view, translate("Dialogs", "Linked viewpoints"))
         self.linked_view.setModel(self.linked)
         self.linked_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.linked_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -202,6 +207,7 @@ class ReasonDialog(QDialog):
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(500)
         self.reason.setPlaceholderText(translate("Policy", "Why this viewpoint (a short reason)"))
+        a11y.name(self.reason, translate("Policy", "Reason for the link"))
         self.reason.selectAll()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -212,7 +218,7 @@ class ReasonDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
     def accept(self) -> None:
         self.reason_chosen.emit(self.reason.text().strip())
@@ -236,6 +242,7 @@ class LinkDialog(QDialog):
 
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("suggestions")
+        a11y.name(self.suggestions, translate("Policy", "Use this suggestion"))
         self.suggestions.setMaximumHeight(self.fontMetrics().height() * 8)
         self.accept_suggestion_button = QPushButton(translate("Policy", "Use this suggestion"))
         self.accept_suggestion_button.setObjectName("accept_suggestion")
@@ -248,10 +255,13 @@ class LinkDialog(QDialog):
         self.tree = _tree_view(self.model)
         self.tree.setObjectName("link_tree")
         self.reader = QTextBrowser()
+        a11y.name(self.tree, translate("MainWindow", "Policy viewpoints"))
+        a11y.name(self.reader, translate("MainWindow", "Viewpoint text"))
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(500)
         self.reason.setPlaceholderText(translate("Policy", "Why this viewpoint (a short reason)"))
+        a11y.name(self.reason, translate("Policy", "Reason for the link"))
         self.choice = QLabel()
         self.choice.setObjectName("choice")
         self.error = QLabel()
@@ -289,7 +299,7 @@ class LinkDialog(QDialog):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.viewpoint_id: str | None = None
         self.item_id: str | None = None
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self.suggestions.addItem(translate("Policy", "Looking for suggestions…"))
         self.accept_suggestion_button.setEnabled(False)
         links, plan_id = window.services.links, self.framework.plan_id

@@ -7,8 +7,10 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QTreeView, QVBoxLayout
 
 from ..core.search import KINDS
+from . import a11y
 from .names import kind_name
 from .i18n import tr_args
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 DEBOUNCE_MS = 150
@@ -66,6 +68,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(translate("Search", "Search everything"))
         self.query = QLineEdit()
         self.query.setObjectName("search_query")
+        a11y.name(self.query, translate("Search", "Search everything"))
         self.query.setPlaceholderText(translate("Search", "Words to look for (2 characters are enough: 防災, 公園…)"))
         self.query.setClearButtonEnabled(True)
         self.status = QLabel()
@@ -73,6 +76,7 @@ class SearchDialog(QDialog):
         self.model = SearchResultsModel(window.display, self)
         self.view = QTreeView()
         self.view.setObjectName("search_results")
+        a11y.name(self.view, translate("MainWindow", "Search results"))
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAllColumnsShowFocus(True)
@@ -97,7 +101,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run)
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self._generation = 0
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
 
     def focus_query(self) -> None:
         self.query.setFocus()

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import a11y
 from .settings import Settings
 from .widgets import ChoiceBox
 from .i18n import tr_args
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -62,6 +64,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("Settings", "Text size"), self.text_size)
         form.addRow(translate("Settings", "Data file"), where)
         form.addRow("", now)
+        a11y.name_form(form)
         note = QLabel(translate("Settings", "Dates and text size change at once; language and data file "
                                 "take effect the next time the app starts."))
         note.setWordWrap(True)
@@ -72,7 +75,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(620, 300)
+        fit_to_screen(self, 620, 300)
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

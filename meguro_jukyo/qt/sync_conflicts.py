@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import UserError
 from ..core.sync import conflicts as core_conflicts
+from . import a11y
 from .display import Display
 from .fields import field_label, field_spec, stored_value_text
 from .names import kind_name
 from .tasks import TaskManager
 from .i18n import tr_args, tr_n
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -175,6 +177,7 @@ class MergeDialog(QDialog):
                 self.editor = QPlainTextEdit()
                 self.editor.setPlainText("\n".join(texts))
         self.editor.setObjectName("merged_value")
+        a11y.name(self.editor, field_label(conflict.entity, conflict.field))
         layout.addWidget(self.editor)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
@@ -186,7 +189,7 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         one_line = isinstance(self.editor, QLineEdit)
-        self.resize(560, self.sizeHint().height() if one_line else 280)
+        fit_to_screen(self, 560, None if one_line else 280)
 
     def value(self):
         if isinstance(self.editor, QSpinBox):
@@ -215,6 +218,7 @@ class ConflictsView(QWidget):
         self.model = ConflictListModel(display, self)
         self.view = QTableView()
         self.view.setObjectName("conflict_list")
+        a11y.name(self.view, translate("Sync", "Conflicts"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -246,6 +250,7 @@ class ConflictsView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.cards_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        a11y.name(scroll, translate("Sync", "Conflicts"))
         # one pair of labels for every conflict, named like the cards above them (whose value
         # is this device's is said on the cards)
         self.keep_current_button = QPushButton(translate("Conflicts", "Keep the value in effect"))

@@ -39,12 +39,14 @@ from ..core.errors import UserError
 from ..core.sync import identity, importer, package
 from . import file_dialogs
 from . import handover
+from . import a11y
 from .display import Display
 from .sync_conflicts import ConflictsView
 from .tasks import Progress, TaskManager
 from .trust import TrustDialog, fingerprint_text, mono
 from .widgets import confirm, report_cell, report_table
 from .i18n import tr_args, tr_n
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 #: entity kinds an import can change (the list pages reload them all)
@@ -201,7 +203,7 @@ class DeviceDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
-        self.resize(520, 170)
+        fit_to_screen(self, 520, 170)
 
 
 # --------------------------------------------------------------------------- the page
@@ -333,6 +335,7 @@ class SyncPage(QWidget):
 
         self.report = ReportModel(self.display.language, self)
         self.report_view = report_table("import_report", self.report)
+        a11y.name(self.report_view, translate("MainWindow", "Import report"))
         header = self.report_view.horizontalHeader()
         metrics = self.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("komaba-laptop-2025-04-01 (1).mjsync") + 16)

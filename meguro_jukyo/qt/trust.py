@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.sync import identity
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -64,4 +65,4 @@ class TrustDialog(QDialog):
         layout.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.confirmed)
         layout.addWidget(self.buttons)
-        self.resize(560, 380)
+        fit_to_screen(self, 560, 380)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.japanese import search_key
 from .i18n import tr_args
+from . import a11y
 
 translate = QCoreApplication.translate
 ORG_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -37,6 +38,7 @@ class OrgChooser(QWidget):
         self.search.setObjectName("organization_search")
         self.search.setPlaceholderText(translate("Welcome", "Type part of the name or its reading (e.g. ゆめん)"))
         self.search.setClearButtonEnabled(True)
+        a11y.name(self.search, translate("Welcome", "Type part of the name or its reading (e.g. ゆめん)"))
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -45,6 +47,7 @@ class OrgChooser(QWidget):
         self.proxy.setAutoAcceptChildRows(True)  # typing a 地区's name shows all of it
         self.view = QTreeView()
         self.view.setObjectName("organization_tree")
+        a11y.name(self.view, translate("Field", "Organization"))
         self.view.setModel(self.proxy)
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QToolButton,
@@ -26,8 +27,52 @@ from PySide6.QtWidgets import (
 
 from ..core.japanese import format_date, parse_date
 from .i18n import tr_args, tr_n
+from .app_style import text_scale
 
 translate = QCoreApplication.translate
+
+
+# what a window's frame takes around its client area (title bar, borders), as on Windows
+WINDOW_FRAME = QSize(16, 39)
+
+
+def available_area(widget: QWidget) -> QSize:
+    """The client size a window of ``widget`` can have on its screen: the screen's available
+    geometry (without the taskbar) less the window frame. 1350×689 on a 1366×768 laptop."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() - WINDOW_FRAME
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int | None = None) -> None:
+    """Give a window its starting size: ``width``×``height`` as at the normal text size, larger
+    in large text, but never more than its screen has room for nor less than its minimum.
+    ``height`` None: as high as its contents want (their size hint)."""
+    scale = text_scale()
+    area = available_area(widget)
+    want = QSize(round(width * scale), round(height * scale) if height is not None else widget.sizeHint().height())
+    least = widget.minimumSizeHint()
+    widget.resize(max(min(want.width(), area.width()), least.width()),
+                  max(min(want.height(), area.height()), least.height()))
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a scroll area that keeps its full width and scrolls only up and down: a
+    column that is taller than a laptop screen in large text scrolls instead of pushing the
+    window off the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: its controls are
+    area.setWidget(content)
+    bar = area.style().pixelMetric(area.style().PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(content.minimumSizeHint().width() + bar)
+    return area
+
+
+def text_lines_height(widget: QWidget, lines: int) -> int:
+    """The height a text box needs to show ``lines`` lines in its font (and its frame)."""
+    return widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 8
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -22,6 +22,7 @@ from ...core.meeting import (
     Problem,
     decision_problems,
 )
+from .. import a11y
 from .dialogs import ActionDialog, DecisionDialog, NoteDialog
 from ..i18n import tr_args
 
@@ -89,6 +90,7 @@ class CapturePanel:
 
         self.notes_list = QListWidget(objectName="item_notes")
         self.notes_list.setWordWrap(True)
+        a11y.name(self.notes_list, translate("MeetingMode", "Notes of this item"))
         self.notes_list.setFont(self._big(1.1, bold=False))
         self.notes_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.notes_list.customContextMenuRequested.connect(self._notes_menu)

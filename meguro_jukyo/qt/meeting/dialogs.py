@@ -26,9 +26,11 @@ from ...core.meeting import (
     Candidate,
     Problem,
 )
+from .. import a11y
 from ..display import Display
 from ..widgets import DateEdit
 from ..i18n import tr_args
+from ..widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -89,6 +91,7 @@ class DecisionDialog(QDialog):
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        a11y.name_form(form)
         if note is not None:  # correcting a recorded decision; its minority opinions are notes of their own
             self.method.setCurrentIndex(self.method.findData(note.decision_method))
             for key, value in (("for", note.votes_for), ("against", note.votes_against),
@@ -105,7 +108,7 @@ class DecisionDialog(QDialog):
         self.minority.textChanged.connect(self._show_problems)
         self._method_changed()
         self.body.setFocus()
-        self.resize(600, self.sizeHint().height())
+        fit_to_screen(self, 600)
 
     def _method_changed(self) -> None:
         counted = self.method.currentData() in ("majority", "unanimous")  # 全会一致（賛成12）
@@ -203,12 +206,13 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        a11y.name_form(form)
         if action is not None:
             self.what.setText(action.title)
             self.who.setText(action.assignee)
             self.due.set_value(action.due_on)
         self.what.setFocus()
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
     def _check(self) -> None:
         if not self.what.text().strip():
@@ -251,8 +255,9 @@ class NoteDialog(QDialog):
         buttons.accepted.connect(lambda: self.accept() if self.body.text().strip() else self.body.setFocus())
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        a11y.name_form(form)
         self.body.setFocus()
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560)
 
     def values(self) -> dict:
         return {"kind": self.kind.currentData(), "body": self.body.text().strip()}
@@ -276,8 +281,9 @@ class AgendaItemDialog(QDialog):
         buttons.accepted.connect(lambda: self.accept() if self.title.text().strip() else self.title.setFocus())
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        a11y.name_form(form)
         self.title.setFocus()
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520)
 
 
 class CarryOverDialog(QDialog):
@@ -298,6 +304,7 @@ class CarryOverDialog(QDialog):
                                    | QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        a11y.name(self.table, self.windowTitle())
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, c in enumerate(candidates):
@@ -337,7 +344,7 @@ class CarryOverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table.setFocus()
-        self.resize(760, 440)
+        fit_to_screen(self, 760, 440)
 
     def chosen(self) -> list[Candidate]:
         """The ticked candidates, under the titles as edited."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.exchange.minutes import signer_names
+from .. import a11y
 from ..tasks import error_text
 from ..i18n import tr_args
 
@@ -50,6 +51,7 @@ class OfficersDialog(QDialog):
         for i, box in enumerate(self.signers, start=1):
             form.addRow(tr_args("MeetingOfficers", "&Signer %1:", str(i)), box)
         layout.addLayout(form)
+        a11y.name_form(form)
         self.error = QLabel(objectName="officers_error", wordWrap=True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from ..display import Display
 from .. import settings as app_settings
 from ..help import meeting_rows, show_help
 from ..tasks import TaskManager, error_text
+from ..widgets import fit_to_screen, scrolling
 from .agenda import AgendaPanel
 from .capture import KIND_KEYS, CapturePanel
 from .projector import ProjectorState, ProjectorWindow, clock_text
@@ -135,7 +137,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
 
         self._build()
         self._shortcuts()
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         settings = app_settings.current()
         geometry = settings.window_geometry("meeting") if settings is not None else None
         if geometry is not None:
@@ -170,6 +172,19 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
         self._build_agenda(grid)
         self._build_centre(grid)
         self._build_steps(grid, self._build_attendance(grid))
+        self._scroll_right_column(grid)
+
+    def _scroll_right_column(self, grid: QGridLayout) -> None:
+        """出席 and 会議 in one column that scrolls when the window is lower than they are (large
+        text on a 1366×768 laptop), rather than pushing the window past the screen's foot."""
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for row in (1, 2):
+            widget = grid.itemAtPosition(row, 2).widget()
+            grid.removeWidget(widget)
+            layout.addWidget(widget, row - 1)
+        grid.addWidget(scrolling(column), 1, 2, 2, 1)
 
     def _shortcuts(self) -> None:
         def bind(sequence, slot, what: str | None = None) -> None:

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>A11y</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About</source>
@@ -292,7 +311,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Keep the value in effect</source>
-        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>Keep the value in effect</translation>
     </message>
     <message>
@@ -2034,6 +2052,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <source>Since the &amp;last meeting</source>
         <translation>Since the &amp;last meeting</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Viewpoint text</source>
+        <translation>Viewpoint text</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
 </context>
 <context>
     <name>MeetingMode</name>
@@ -2482,6 +2516,10 @@ Open the meeting anyway?</translation>
     <message>
         <source>The agenda can only change before the meeting is closed.</source>
         <translation>The agenda can only change before the meeting is closed.</translation>
+    </message>
+    <message>
+        <source>Notes of this item</source>
+        <translation>Notes of this item</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +3064,7 @@ Signers: %2</translation>
     </message>
     <message>
         <source>Conflicts</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>Conflicts</translation>
     </message>
     <message>

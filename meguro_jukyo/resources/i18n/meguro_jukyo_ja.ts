@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>A11y</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>まで</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>About</source>
@@ -291,7 +310,6 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Keep the value in effect</source>
-        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>有効な値を残す</translation>
     </message>
     <message>
@@ -2017,6 +2035,22 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <source>Since the &amp;last meeting</source>
         <translation>前回から(&amp;L)</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>取り込みの結果</translation>
+    </message>
+    <message>
+        <source>Viewpoint text</source>
+        <translation>視点の本文</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
 </context>
 <context>
     <name>MeetingMode</name>
@@ -2465,6 +2499,10 @@ Open the meeting anyway?</source>
     <message>
         <source>The agenda can only change before the meeting is closed.</source>
         <translation>議題は閉会までしか変えられません。</translation>
+    </message>
+    <message>
+        <source>Notes of this item</source>
+        <translation>この議題の記録</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3044,7 @@ Signers: %2</source>
     </message>
     <message>
         <source>Conflicts</source>
+        <extracomment>the number of open conflicts, after each load a conflict was settled (the Conflict as it was); the store changed</extracomment>
         <translation>競合</translation>
     </message>
     <message>
