@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.meeting import Candidate, MeetingFlow
 from ..core.since import SinceLastMeeting, meetings_to_prepare, next_meeting, since_last_meeting
+from . import a11y
 from .i18n import tr_args
 from .printing import print_meeting
 from .widgets import ChoiceBox
@@ -71,6 +72,7 @@ class SinceList(QTreeWidget):
     def __init__(self, display, parent=None):
         super().__init__(parent)
         self.setObjectName("since_list")
+        a11y.name(self, translate("Since", "Since the last meeting"))
         self.display = display
         self.since: SinceLastMeeting | None = None
         self.setHeaderHidden(True)
@@ -207,6 +209,7 @@ class SincePage(QWidget):
         form = QFormLayout()
         form.addRow(translate("Since", "&Organization:"), self.organization)
         form.addRow(translate("Since", "For the &meeting:"), self.meeting)
+        a11y.name_form(form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.add_button)

@@ -2967,6 +2967,10 @@ Signers: %2</translation>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
+        <source>Since the last meeting</source>
+        <translation>Since the last meeting</translation>
+    </message>
+    <message>
         <source>&amp;Add to the agenda (Enter)</source>
         <translation>&amp;Add to the agenda (Enter)</translation>
     </message>

@@ -2950,6 +2950,10 @@ Signers: %2</source>
         <translation>%1（%2から）</translation>
     </message>
     <message>
+        <source>Since the last meeting</source>
+        <translation>前回の会議からの経過</translation>
+    </message>
+    <message>
         <source>&amp;Add to the agenda (Enter)</source>
         <translation>議題にする(&amp;A)（Enter）</translation>
     </message>
