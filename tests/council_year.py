@@ -77,9 +77,11 @@ def ward_answers(ward, bench: str) -> None:
         desk.issues.answer(bench, text, on, kind=kind)
 
 
-def bundle_back(laptop, ward, tmp_path) -> None:
-    package.export_package(ward, tmp_path / "bundle.mjsync", scope="bundle")
-    assert importer.import_package(laptop, tmp_path / "bundle.mjsync").status == importer.IMPORTED
+def bundle_back(laptop, ward, tmp_path, name: str = "bundle.mjsync"):
+    """The ward's bundle, imported on the laptop; its path."""
+    package.export_package(ward, tmp_path / name, scope="bundle")
+    assert importer.import_package(laptop, tmp_path / name).status == importer.IMPORTED
+    return tmp_path / name
 
 
 def december(services: Services) -> str:

@@ -199,7 +199,7 @@ class SincePage(QWidget):
         self.list = SinceList(display)
         self.list.take.connect(self.add_to_agenda)
         self.add_button = QPushButton(translate("Since", "&Add to the agenda (Enter)"), objectName="since_add")
-        self.add_button.clicked.connect(self.list.take_current)
+        self.add_button.clicked.connect(self._add_current)
         self.print_button = QPushButton(translate("Since", "&Print the agenda with this page first…"),
                                         objectName="since_print")
         self.print_button.clicked.connect(self.print_agenda)
@@ -295,6 +295,12 @@ class SincePage(QWidget):
         self.loaded.emit()
 
     # -- acting ----------------------------------------------------------------------
+
+    def _add_current(self) -> None:
+        if self.list.current_candidate() is None:  # a heading
+            self.status.setText(translate("Since", "Choose an entry under a heading first."))
+            return
+        self.list.take_current()
 
     def add_to_agenda(self, candidate: Candidate) -> None:
         flow, meeting_id = self.flow, self.meeting.value()

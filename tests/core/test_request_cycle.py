@@ -67,29 +67,22 @@ def test_a_request_gets_a_ward_department_only_from_the_ward_s_list(store):
 
 
 def test_the_ward_bundle_carries_every_answer_and_the_laptop_shows_each(tmp_path):
-    from meguro_jukyo.core.db import Store
-    from meguro_jukyo.core.services.history import entity_history
-    from meguro_jukyo.core.sync import identity, importer, package
+    from council_year import bundle_back, laptop_and_ward, send_to_the_ward
 
-    laptop = Store.open(tmp_path / "laptop.sqlite3", create=True, device_name="駒場PC")
-    ward = Store.open(tmp_path / "ward.sqlite3", create=True, device_name="地域振興課")
-    try:
-        identity.trust_card(ward, identity.device_card(laptop))
-        identity.trust_card(laptop, identity.device_card(ward))
-        identity.set_ward_office(ward, True)
+    from meguro_jukyo.core.services.history import entity_history
+    from meguro_jukyo.core.sync import importer
+
+    with laptop_and_ward(tmp_path) as (laptop, ward):
         mine, desk = Services(laptop), Services(ward)
         request = _request(mine)
-        package.export_package(laptop, tmp_path / "laptop.mjsync")
-        assert importer.import_package(ward, tmp_path / "laptop.mjsync").status == importer.IMPORTED
+        send_to_the_ward(laptop, ward, tmp_path)
         desk.issues.route(request.id, "doboku", dt.date(2026, 6, 1), dt.date(2026, 9, 30))
         desk.issues.answer(request.id, "調査しています。", dt.date(2026, 9, 1), kind="progress")
-        package.export_package(ward, tmp_path / "bundle1.mjsync", scope="bundle")
-        assert importer.import_package(laptop, tmp_path / "bundle1.mjsync").status == importer.IMPORTED
+        bundle_back(laptop, ward, tmp_path, "bundle1.mjsync")
         assert [(a.kind, a.ward_answer) for a in mine.stats.new_answers()] == [("progress", "調査しています。")]
         mine.stats.mark_answers_seen()
         desk.issues.answer(request.id, "2基設置します。", dt.date(2026, 11, 30))
-        package.export_package(ward, tmp_path / "bundle2.mjsync", scope="bundle")
-        assert importer.import_package(laptop, tmp_path / "bundle2.mjsync").status == importer.IMPORTED
+        second = bundle_back(laptop, ward, tmp_path, "bundle2.mjsync")
         assert [(a.id, a.kind, a.ward_answer, a.answered_on, a.department) for a in mine.stats.new_answers()] == [
             (request.id, "answer", "2基設置します。", dt.date(2026, 11, 30), "doboku")]
         assert [a.body for a in mine.answers.of(request.id)] == ["調査しています。", "2基設置します。"]
@@ -98,11 +91,8 @@ def test_the_ward_bundle_carries_every_answer_and_the_laptop_shows_each(tmp_path
                    if e.entity == "request_answer" and e.field == "deleted"]
         assert arrived == [("progress", dt.date(2026, 9, 1), "調査しています。"),
                            ("answer", dt.date(2026, 11, 30), "2基設置します。")]
-        assert importer.import_package(laptop, tmp_path / "bundle2.mjsync").status != importer.REJECTED
+        assert importer.import_package(laptop, second).status != importer.REJECTED
         assert len(mine.answers.of(request.id)) == 2  # re-import changes nothing
-    finally:
-        laptop.close()
-        ward.close()
 
 
 def test_migration_0009_keeps_every_answer_written_by_the_previous_schema(store):

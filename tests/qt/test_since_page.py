@@ -145,6 +145,8 @@ def test_the_page_lists_the_next_meeting_and_enter_adds_to_its_agenda(qtbot, jap
         window.resize(1280, 760)
         qtbot.wait(50)
         shot(window, tmp_path, "since-page.png")
+    page.add_button.click()  # on the first heading: says what to do
+    assert page.status.text() == "見出しの下の項目を選んでください。"
     row = page.list.topLevelItem(1).child(0)  # 前回から済んだ宿題
     page.list.setFocus()
     page.list.setCurrentItem(row)

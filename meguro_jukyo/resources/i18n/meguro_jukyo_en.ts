@@ -2995,6 +2995,10 @@ Signers: %2</translation>
         <translation>Nothing happened since the last meeting.</translation>
     </message>
     <message>
+        <source>Choose an entry under a heading first.</source>
+        <translation>Choose an entry under a heading first.</translation>
+    </message>
+    <message>
         <source>Added to the agenda: %1</source>
         <translation>Added to the agenda: %1</translation>
     </message>

@@ -2978,6 +2978,10 @@ Signers: %2</source>
         <translation>前回から動きはありません。</translation>
     </message>
     <message>
+        <source>Choose an entry under a heading first.</source>
+        <translation>見出しの下の項目を選んでください。</translation>
+    </message>
+    <message>
         <source>Added to the agenda: %1</source>
         <translation>議題にしました: %1</translation>
     </message>
