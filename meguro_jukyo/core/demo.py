@@ -28,15 +28,15 @@ import datetime as dt
 import random
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from sqlalchemy import func, select
 
 from . import models as m
-from .errors import Cancelled, UserError
+from .errors import UserError
 from .japanese import nendo, nendo_label, search_chars, search_key, wareki
+from .progress import Progress, step
 
 # --------------------------------------------------------------------------- calendar
 
@@ -2200,8 +2200,8 @@ class _Generator:
         for org, n in zip(active, counts):
             if not n:
                 continue
-            step = span / n
-            days = [self.start + int((i + 0.2 + 0.6 * self.rng.random()) * step) for i in range(n)]
+            gap = span / n
+            days = [self.start + int((i + 0.2 + 0.6 * self.rng.random()) * gap) for i in range(n)]
             generals = set()
             for year in range(first_year, first_year + self.p.years + 1):
                 may = dt.date(year, 5, 20).toordinal()
@@ -2536,8 +2536,7 @@ def demo_device_id(seed: int) -> str:
 
 def load_demo(store, size: str = "small", seed: int = 2022, *, scale: float = 1.0,
               timings: dict[str, float] | None = None,
-              progress: Callable[[int, int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> dict[str, int]:
+              progress: Progress | None = None) -> dict[str, int]:
     """Fill an empty store with sample data; return {what: live records} afterwards.
 
     ``scale`` shrinks the ward size (tests use a hundredth); the CLI always loads it whole.
@@ -2545,8 +2544,8 @@ def load_demo(store, size: str = "small", seed: int = 2022, *, scale: float = 1.
     Refused, changing nothing, when the store holds anything beyond the 22 councils every
     store starts with.
 
-    The small size reports ``progress(done, total)`` edits as it replays them and stops when
-    ``cancelled()`` turns true, raising :class:`~.errors.Cancelled`: it is written in one
+    The small size reports to ``progress`` (edits replayed, edits in all) as it replays them,
+    and stops at a cancel, raising :class:`~.progress.Cancelled`: it is written in one
     transaction, so a load that stops (cancelled, or failing) leaves the store as it was.
     """
     if size not in SIZES:
@@ -2557,7 +2556,7 @@ def load_demo(store, size: str = "small", seed: int = 2022, *, scale: float = 1.
     _require_empty(store)
     jukyo = _jukyo(store)
     if size == "small":
-        _load_small(store, seed, jukyo, progress, cancelled)
+        _load_small(store, seed, jukyo, progress)
     else:
         _load_ward(store, seed, WARD.scaled(scale), jukyo, timings if timings is not None else {})
     from .services import Services
@@ -2608,7 +2607,7 @@ def _at(ordinal: int, minute: int = 10 * 60) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromordinal(ordinal), dt.time()) + dt.timedelta(minutes=minute)
 
 
-def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
+def _load_small(store, seed: int, jukyo, progress: Progress | None = None) -> None:
     """Replay the generated records as the edits people would have made, in time order: each
     its own change (for history and undo), all in one transaction."""
     from .reference import council_id
@@ -2694,14 +2693,11 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
         op(when + dt.timedelta(minutes=1), services.actions, "delete", copy["id"])
     ops.sort(key=lambda o: (o[0], o[1]))
     labels = {"create": "を追加", "update": "を変更", "delete": "を削除"}
-    step = max(1, len(ops) // 200)
+    every = max(1, len(ops) // 200)
     with store.engine.begin() as con:
         for done, (when, _seq, service, verb, args) in enumerate(ops):
-            if done % step == 0:
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(done, len(ops))
+            if done % every == 0:
+                step(progress, done, len(ops))
             now["ms"] = int(when.replace(tzinfo=JST).timestamp() * 1000)
             tx = Tx(service.store, con, service.label_ja + labels[verb])
             getattr(service, f"{verb}_in")(tx, *args)
@@ -2709,8 +2705,8 @@ def _load_small(store, seed: int, jukyo, progress=None, cancelled=None) -> None:
             if tx.change_id is not None:  # dated when it happened in the story, not when the demo was made
                 con.execute(m.Change.__table__.update().where(m.Change.__table__.c.id == tx.change_id)
                             .values(wall_time=when.replace(tzinfo=JST).astimezone(dt.timezone.utc).replace(microsecond=0)))
-    if progress is not None:
-        progress(len(ops), len(ops))
+    if progress is not None:  # written: no longer a point to stop at
+        progress.report(len(ops), len(ops))
     store.clock.observe(clock.last)
     store.save_clock()
 

@@ -91,8 +91,8 @@ def write_to(page, path: str | Path, organization_id: str, year: int):
     """The handover file, and beside it its reading copy (引き継ぎ書, the same name in .pdf)."""
     store, pdf = page.store, Path(path).with_suffix(".pdf")
 
-    def work(_progress) -> handover.Handover:
-        written = handover.write_handover(store, path, organization_id=organization_id, nendo=year)
+    def work(progress) -> handover.Handover:
+        written = handover.write_handover(store, path, organization_id=organization_id, nendo=year, progress=progress)
         report = build_handover_report(Services(store), organization_id, year, fingerprint=written.sender.fingerprint)
         write_minutes_pdf(report, pdf)  # painting only: allowed off the GUI thread
         return written
@@ -142,5 +142,5 @@ def _import(page, path: str | Path, fingerprint: str):
         page.handover_done.emit(got)
 
     return page.tasks.with_progress(page, translate("Handover", "Importing the handover file…"),
-                                    lambda _p: handover.import_handover(store, path, fingerprint=fingerprint),
+                                    lambda p: handover.import_handover(store, path, fingerprint=fingerprint, progress=p),
                                     done, change=True)

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from progress_helpers import CancelAt
 from sqlalchemy import func, select, text
 
 from meguro_jukyo.cli import main as cli_main
@@ -14,6 +15,7 @@ from meguro_jukyo.core import models as m
 from meguro_jukyo.core import search, summary
 from meguro_jukyo.core.check import check_store
 from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.progress import Cancelled
 from meguro_jukyo.core.demo import DEMO_TODAY, WARD, demo_device_id, load_demo
 from meguro_jukyo.core.errors import UserError
 from meguro_jukyo.core.exchange.dump import write_dump
@@ -237,22 +239,19 @@ def test_same_seed_same_dump_and_the_users_edits_sort_after(small, tmp_path):
 
 
 def test_a_cancelled_small_load_leaves_the_store_as_it_was(tmp_path):
-    from meguro_jukyo.core.errors import Cancelled
-
     store = Store.open(tmp_path / "cancel.sqlite3", create=True)
     try:
         before = _dump(store)
-        reports = []
+        progress = CancelAt(20)
         with pytest.raises(Cancelled):
-            load_demo(store, progress=lambda done, total: reports.append((done, total)),
-                      cancelled=lambda: len(reports) >= 20)
-        assert len(reports) == 20 and reports[-1][0] > 0
+            load_demo(store, progress=progress)
+        assert len(progress.seen) == 20 and progress.seen[-1][0] > 0
         assert _dump(store) == before
-        reports.clear()
-        counts = load_demo(store, progress=lambda done, total: reports.append((done, total)))
+        progress = CancelAt()
+        counts = load_demo(store, progress=progress)
         assert counts["地域課題"] > 0  # the same store loads afterwards, whole
-        dones = [d for d, _ in reports]
-        assert dones == sorted(dones) and reports[-1][0] == reports[-1][1] == reports[0][1]
+        dones = [d for d, _, _ in progress.seen]
+        assert dones == sorted(dones) and progress.seen[-1][0] == progress.seen[-1][1] == progress.seen[0][1]
     finally:
         store.close()
 

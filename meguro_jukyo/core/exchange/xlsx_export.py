@@ -7,7 +7,7 @@ app version, filters, time, export id). Every data sheet is an Excel table with 
 header and filters, A4 landscape fitted to the page width with the header on every page.
 
 Rows stream from one read transaction (a consistent snapshot) through openpyxl's write-only
-mode into a temporary file that replaces ``dest`` only when complete; ``cancel`` stops it and
+mode into a temporary file that replaces ``dest`` only when complete; a cancel stops it and
 leaves no file. Personal data (columns marked so in the model, and the attendee list) is
 written only with ``personal=True``, and each such export is recorded in the history.
 """
@@ -19,13 +19,13 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from sqlalchemy import and_, func, or_, select
 
 from .. import models as m
-from ..errors import UserError
 from ..japanese import format_date, nendo_label, nendo_range
+from ..progress import Progress, step
 from ..services import ListQuery
 from .xlsx_sheets import (
     ACTION_FIELDS, ACTION_SHEET, ISSUE_FIELDS, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels,
@@ -48,15 +48,6 @@ NOTE_SHEET = "議事・合意"
 LINK_SHEET = "施策視点対応"
 MATRIX_SHEET = "視点別集計"
 ATTENDEE_SHEET = "出席者"
-
-Progress = Callable[[int, int, str], None]
-
-
-class ExportCancelled(UserError):
-    def __init__(self):
-        super().__init__("書き出しを中止しました。ファイルは作られていません。",
-                         "Export cancelled; no file was written.")
-
 
 @dataclass(frozen=True)
 class ExportFilters:
@@ -347,9 +338,9 @@ def _pick(columns, personal: bool) -> list[Col]:
 class _Run:
     """One export in progress: counts rows, reports progress, honours cancel."""
 
-    def __init__(self, total: int, progress: Progress | None, cancel: Callable[[], bool] | None):
+    def __init__(self, total: int, progress: Progress | None):
         self.total, self.done = total, 0
-        self.progress, self.cancel = progress, cancel
+        self.progress = progress
 
     def tick(self, stage: str) -> None:
         self.done += 1
@@ -357,16 +348,14 @@ class _Run:
             self.check(stage)
 
     def check(self, stage: str) -> None:
-        if self.cancel is not None and self.cancel():
-            raise ExportCancelled()
-        if self.progress is not None:
-            self.progress(self.done, self.total, stage)
+        step(self.progress, self.done, self.total, stage)
 
 
 def export_workbook(services, dest, filters: ExportFilters | None = None, *, personal: bool = False,
-                    era: bool = True, progress: Progress | None = None,
-                    cancel: Callable[[], bool] | None = None) -> ExportReport:
-    """Write the workbook to ``dest`` (whole or not at all); see the module docstring."""
+                    era: bool = True, progress: Progress | None = None) -> ExportReport:
+    """Write the workbook to ``dest`` (whole or not at all); see the module docstring.
+    ``progress`` hears (rows written, rows in all, sheet); a cancel raises
+    :class:`~..progress.Cancelled` and leaves no file."""
     from openpyxl import Workbook
 
     from ..files import atomic_path
@@ -377,7 +366,7 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
     sel = _Selection(services, filters)
     # the total is only for the progress bar: counting every sheet first is skipped without one
     total = sum(preview_export(services, filters, personal=personal).values()) if progress else 0
-    run = _Run(total, progress, cancel)
+    run = _Run(total, progress)
     run.check("準備")
     export_id = str(uuid.uuid4())
     now = dt.datetime.now().replace(microsecond=0)
@@ -443,8 +432,8 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
         run.check("保存")
         if personal:
             _record_personal_export(services.store, dest, export_id, filters, counts)
-    if progress is not None:
-        progress(run.total, run.total, "完了")
+    if progress is not None:  # written: no longer a point to stop at
+        progress.report(run.total, run.total, "完了")
     return ExportReport(dest, export_id, counts, personal, era, warnings)
 
 

@@ -29,12 +29,14 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import select
 
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
+from ..progress import Progress, step
 from ..bulk import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, SheetScan, scan_workbook
 from .xlsx_sheets import IMPORTABLE, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels
@@ -127,8 +129,11 @@ class _Rollback(Exception):
 
 
 def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool = False,
-                    max_rows: int = MAX_ROWS, max_seconds: float | None = None) -> ImportReport:
-    """Check every row of ``path`` and, if all are valid (or ``valid_only``), write them."""
+                    max_rows: int = MAX_ROWS, max_seconds: float | None = None,
+                    progress: Progress | None = None) -> ImportReport:
+    """Check every row of ``path`` and, if all are valid (or ``valid_only``), write them.
+    ``progress`` hears (rows done, rows in all) a batch at a time; a cancel raises
+    :class:`~..progress.Cancelled` and writes nothing (the one transaction rolls back)."""
     path = Path(path)
     deadline = Deadline(max_seconds or MAX_SECONDS)
     scan = scan_workbook(path, sheets_to_count=(*IMPORTABLE, META_SHEET), max_rows=max_rows, deadline=deadline)
@@ -148,14 +153,18 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
     label = f"Excelから取り込み: {path.name}"
     from ..services.unit_of_work import run
 
+    total = sum(len(rows) for _name, (fields, rows) in sheets if fields is not None)
+
     def work(tx) -> ImportReport:
         # a fresh report per attempt: a collision's retry finds every problem again, once
         report = copy.deepcopy(read_report)
+        done = 0
         for name, (fields, rows) in sheets:
             if fields is None:
                 continue
             _Importer(services, tx, labels, name, fields, scan.sheets[name], workbook_key,
-                      report, deadline).run(rows)
+                      report, deadline).run(rows, lambda n, before=done: step(progress, before + n, total))
+            done += len(rows)
         if dry_run or (report.errors and not valid_only):
             raise _Rollback(report)
         report.changed = {k: set(v) for k, v in tx.changed.items()}
@@ -163,10 +172,13 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
         return report
 
     try:
-        return run(services.store, label, work)
+        report = run(services.store, label, work)
     except _Rollback as rolled_back:
         rolled_back.report.changed = {}
-        return rolled_back.report
+        report = rolled_back.report
+    if progress is not None:  # done: no longer a point to stop at
+        progress.report(total, total)
+    return report
 
 
 def _read_cells(path: Path, names: list[str]) -> dict[str, list[list]]:
@@ -364,11 +376,13 @@ class _Importer:
 
     # -- applying ---------------------------------------------------------------------
 
-    def run(self, rows) -> None:
+    def run(self, rows, at_batch: Callable[[int], None]) -> None:
         """Apply ``rows`` a batch at a time: the batch's records and 視点 links are read with a
-        few queries, its new rows checked and written together."""
+        few queries, its new rows checked and written together. ``at_batch(rows done)`` is
+        called before each batch (where a cancel stops it)."""
         first_error, first_warning = len(self.report.errors), len(self.report.warnings)
         for start in range(0, len(rows), WRITE_BATCH):
+            at_batch(start)
             parsed = []
             for number, values in rows[start:start + WRITE_BATCH]:
                 if number % 500 == 0:

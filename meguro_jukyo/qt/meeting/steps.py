@@ -22,6 +22,7 @@ from ...core.exchange.minutes_xlsx import write_minutes_xlsx
 from ...core.meeting import (
     quorum_problem,
 )
+from ...core.progress import step
 from ..printing import offer_open, print_meeting
 from .dialogs import NumberBox
 from .minutes_pdf import write_minutes_pdf
@@ -237,11 +238,11 @@ class StepsPanel:
         pdf, xlsx = Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.xlsx"
 
         def work(progress):
-            progress.report(0, 3, translate("MeetingMode", "Reading the meeting…"))
+            step(progress, 0, 3, translate("MeetingMode", "Reading the meeting…"))
             minutes = build_minutes(services, meeting_id, era=era)
-            progress.report(1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
+            step(progress, 1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
             write_minutes_xlsx(minutes, xlsx)
-            progress.report(2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
+            step(progress, 2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
             write_minutes_pdf(minutes, pdf)
             progress.report(3, 3)
             return [pdf, xlsx]
