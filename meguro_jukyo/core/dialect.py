@@ -33,8 +33,12 @@ def _upsert(table: Table, key: tuple[str, ...], dialect: str):
     return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
 
 
+#: the page cache of :func:`large_page_cache`, in KiB (bench/ loads its raw baseline with it too)
+BULK_CACHE_KIB = 256 * 1024
+
+
 @contextmanager
-def large_page_cache(con: Connection, kib: int = 256 * 1024) -> Iterator[None]:
+def large_page_cache(con: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
     """SQLite: a page cache of ``kib`` while one transaction writes many rows.
 
     Rows keyed by random UUIDs land all over the table's and indexes' B-trees; once those

@@ -73,16 +73,33 @@ class Hit:
     snippet: str = ""
 
 
+#: the columns of a search document, in the order :func:`document` gives them
+DOC_COLUMNS = ("kind", "ref_id", "org_id", "title", "body", "grams")
+
+
+def document(kind: str, ref_id: str, org_id: str | None, title, values,
+             texts: dict[str, tuple[str, str]] | None = None) -> tuple:
+    """The search document (:data:`DOC_COLUMNS`) of a row whose searchable fields hold
+    ``values``: ``body`` is each field's search key, the non-empty ones joined by a space, and
+    ``grams`` their characters. ``texts``, if given, keeps each distinct value's key and
+    characters from call to call (a bulk load, whose texts repeat)."""
+    bodies, grams = [], []
+    for value in values:
+        value = str(value or "")
+        known = texts.get(value) if texts is not None else None
+        if known is None:
+            key = search_key(value)
+            known = (key, search_chars(key))
+            if texts is not None:
+                texts[value] = known
+        if known[0]:
+            bodies.append(known[0])
+            grams.append(known[1])
+    return (kind, ref_id, org_id, str(title or "")[:TITLE_LENGTH], " ".join(bodies), " ".join(grams))
+
+
 def _doc(kind: str, row: dict, spec: Indexed, org_id: str | None) -> dict:
-    body = search_key(" ".join(str(row.get(f) or "") for f in spec.fields))
-    return {
-        "kind": kind,
-        "ref_id": row["id"],
-        "org_id": org_id,
-        "title": str(row.get(spec.title) or "")[:TITLE_LENGTH],
-        "body": body,
-        "grams": search_chars(body),
-    }
+    return dict(zip(DOC_COLUMNS, document(kind, row["id"], org_id, row.get(spec.title), [row.get(f) for f in spec.fields])))
 
 
 #: from this many rows at once, :func:`index_rows` sets the FTS5 triggers aside (:class:`BulkIndex`)
@@ -279,6 +296,22 @@ class BulkIndex:
         many("UPDATE search_doc SET org_id = ?, title = ?, body = ?, grams = ? WHERE rowid = ?", updates)
         many("INSERT INTO search_doc (rowid, kind, ref_id, org_id, title, body, grams) VALUES (?, ?, ?, ?, ?, ?, ?)",
              inserts)
+
+    def add_new(self, docs: list[tuple]) -> None:
+        """Write documents made by :func:`document` for rows new to the store (a bulk load):
+        nothing of theirs is indexed yet, so nothing is looked up or taken out first."""
+        index_words(self.con, [d[4] for d in docs])
+        if not self.sqlite:
+            from .models import SearchDoc
+
+            for start in range(0, len(docs), 100_000):
+                self.con.execute(SearchDoc.__table__.insert(), [dict(zip(DOC_COLUMNS, d)) for d in docs[start:start + 100_000]])
+            return
+        first = self._next_rowid
+        self._next_rowid += len(docs)
+        for start in range(0, len(docs), 100_000):
+            self._many("INSERT INTO search_doc (rowid, kind, ref_id, org_id, title, body, grams) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [(first + start + i, *d) for i, d in enumerate(docs[start:start + 100_000])])
 
     def _many(self, sql: str, rows: list[tuple]) -> None:
         if rows:

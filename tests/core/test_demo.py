@@ -351,8 +351,8 @@ def test_ward_rows_are_valid_as_services_would_write_them(ward):
     Services(store).meetings.delete(made.id)
 
 
-def test_ward_search_documents_are_those_the_services_would_build(ward):
-    store, _, triggers = ward
+def _bulk_and_rebuilt_documents(store) -> tuple[set, set]:
+    """The search documents of ``store``, and those a rebuild from its rows makes (rolled back)."""
 
     def docs(con):
         return set(con.execute(text("SELECT kind, ref_id, org_id, title, body, grams FROM search_doc")).all())
@@ -364,6 +364,12 @@ def test_ward_search_documents_are_those_the_services_would_build(ward):
         search.rebuild(con)
         rebuilt = docs(con)
         tx.rollback()
+    return bulk, rebuilt
+
+
+def test_ward_search_documents_are_those_the_services_would_build(ward):
+    store, _, triggers = ward
+    bulk, rebuilt = _bulk_and_rebuilt_documents(store)
     assert bulk == rebuilt
     with store.engine.connect() as con:
         assert con.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
@@ -448,3 +454,11 @@ def test_search_sees_what_the_callers_transaction_wrote(small):
         assert [h.ref_id for h in search.search(con, "蛍")] == [row["id"]]
         tx.rollback()
         assert search.search(con, "蛍") == []
+
+
+def test_a_tiny_ward_load_writes_the_search_documents_edits_would_on_either_store(store):
+    load_demo(store, "ward", scale=0.001)
+    bulk, rebuilt = _bulk_and_rebuilt_documents(store)
+    assert bulk == rebuilt and len(bulk) > 22
+    with store.engine.connect() as con:
+        assert search.search(con, "防災")
