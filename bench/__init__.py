@@ -27,7 +27,7 @@ _REPO = Path(__file__).resolve().parents[1]
 #: Files whose contents decide what a ward store holds; a change to any rebuilds the cache.
 _SHAPING = (
     "meguro_jukyo/core/demo",
-    "meguro_jukyo/core/search.py",
+    "meguro_jukyo/core/search_index.py",
     "meguro_jukyo/core/japanese.py",
     "meguro_jukyo/core/models.py",
     "meguro_jukyo/core/reference.py",

@@ -42,7 +42,7 @@ def check_store(store) -> list[Problem]:
                         f"{table.name}.{name} が存在しない {target.__tablename__} を指しています", f"{dangling} 件"))
         for table in m.USER_TABLES:
             kind = table.__tablename__
-            from .search import SEARCHABLE
+            from .search_index import SEARCHABLE
 
             if kind not in SEARCHABLE:
                 continue

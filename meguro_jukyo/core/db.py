@@ -8,6 +8,12 @@ Opening costs the same whatever the store's size: SQLite's quick_check reads the
 (a second or more at ward size), so it runs only where damage may be — after the last writer
 died with the store open (lock.py), before the daily backup (a damaged copy must not push out
 the sound ones), on `check` and on a file being restored — and a store it fails is refused there.
+
+One file over 500 lines on purpose: it is the one story of opening a store, read top to
+bottom — where it is, what the file holds (read-only checks), the engine and its pragmas,
+:class:`Store` (open, migrate after a backup, close), backups, and the schema steps Store
+runs. Each part is used by the next and by nothing else but Store; split, the order in which
+a store is checked, backed up and migrated would be spread over modules.
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ def load(con: Connection) -> None:
 
 
 def _ensure_councils(con: Connection, jukyo: list[dict]) -> None:
-    from .search import index_rows
+    from .search_index import index_rows
 
     existing = set(con.execute(select(m.Organization.id)).scalars())
     rows = []

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 
 from meguro_jukyo.cli import main as cli_main
 from meguro_jukyo.core import models as m
-from meguro_jukyo.core import search, summary
+from meguro_jukyo.core import search, search_index, summary
 from meguro_jukyo.core.check import check_store
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.progress import Cancelled
@@ -361,7 +361,7 @@ def _bulk_and_rebuilt_documents(store) -> tuple[set, set]:
         bulk = docs(con)
     with store.engine.connect() as con:
         tx = con.begin()
-        search.rebuild(con)
+        search_index.rebuild(con)
         rebuilt = docs(con)
         tx.rollback()
     return bulk, rebuilt
@@ -450,7 +450,7 @@ def test_search_sees_what_the_callers_transaction_wrote(small):
         tx = con.begin()
         row = {"id": "00000000-0000-4000-8000-000000000001", "organization_id": None, "title": "蛍の観察会",
                "description": "", "place": "", "ward_answer": "", "deleted": False}
-        search.index_rows(con, "issue", [row])
+        search_index.index_rows(con, "issue", [row])
         assert [h.ref_id for h in search.search(con, "蛍")] == [row["id"]]
         tx.rollback()
         assert search.search(con, "蛍") == []

@@ -13,7 +13,7 @@ import random
 import time
 
 from .. import models as m
-from .. import search
+from .. import search_index
 from ..dialect import large_page_cache
 from ..reference import council_id
 from ..summary import rebuild
@@ -58,7 +58,7 @@ class _BulkWriter:
 
     Every row gets the metadata a service would give it (revision 1 from none, a clock stamp,
     this device, not deleted); columns the generator does not fill take their column default.
-    Searchable rows get their search document from :func:`search.document`, which here keeps
+    Searchable rows get their search document from :func:`search_index.document`, which here keeps
     each distinct text it has normalised (the pools say the same things often).
     """
 
@@ -88,7 +88,7 @@ class _BulkWriter:
                               f"({', '.join([self.placeholder] * len(names))})")
         self.docs: list[tuple] = []
         self.searchable = {}
-        for kind, spec in search.SEARCHABLE.items():
+        for kind, spec in search_index.SEARCHABLE.items():
             if kind not in FIELDS:
                 continue
             position = {f: i for i, f in enumerate(("id", *FIELDS[kind]))}
@@ -107,7 +107,7 @@ class _BulkWriter:
         if spec is not None:
             fields, title, org = spec
             org_id = row[org] if org is not None else self.meeting_org.get(row[1])
-            self.docs.append(search.document(table, row[0], org_id, row[title], [row[i] for i in fields], self.texts))
+            self.docs.append(search_index.document(table, row[0], org_id, row[title], [row[i] for i in fields], self.texts))
         if len(rows) >= self.BATCH:
             self.flush(table)
 
@@ -128,7 +128,7 @@ class _BulkWriter:
             self.flush(table)
         self.stamps.close()
         t = time.perf_counter()
-        with search.BulkIndex(self.con) as index:
+        with search_index.BulkIndex(self.con) as index:
             index.add_new(self.docs)
         self.timings["search index"] = time.perf_counter() - t
 

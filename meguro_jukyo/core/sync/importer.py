@@ -29,7 +29,7 @@ from ..bulk import insert_many
 from ..dialect import insert_or_replace, large_page_cache
 from ..files import atomic_path
 from ..progress import Progress, step
-from ..search import BulkIndex
+from ..search_index import BulkIndex
 from ..services.unit_of_work import Tx, run
 from ..services.values import to_json
 from . import identity, state

@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import models as m
-from ...core.meeting import (
-    Problem,
-    decision_problems,
-)
+from ...core.meeting_checks import Problem, decision_problems
 from .dialogs import ActionDialog, DecisionDialog, NoteDialog
 
 translate = QCoreApplication.translate

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
 from ...core import models as m
 from ...core.exchange.minutes import build_minutes
 from ...core.exchange.minutes_xlsx import write_minutes_xlsx
-from ...core.meeting import (
-    quorum_problem,
-)
+from ...core.meeting_checks import quorum_problem
 from ...core.progress import step
 from ..printing import offer_open, print_meeting
 from .dialogs import NumberBox
