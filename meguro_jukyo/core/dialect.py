@@ -10,7 +10,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
+
+from .models import Meta
 
 
 def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list[str]) -> None:
@@ -24,11 +27,7 @@ def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list
 def _upsert(table: Table, key: tuple[str, ...], dialect: str):
     """The INSERT … ON CONFLICT DO UPDATE of :func:`insert_or_replace`, built once per table
     (every edit refreshes a search document through it)."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
+    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
     return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
 
@@ -58,8 +57,6 @@ def large_page_cache(con: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[Non
 
 
 def upsert_meta(con: Connection, key: str, value: str) -> None:
-    from .models import Meta
-
     insert_or_replace(con, Meta.__table__, [{"key": key, "value": value}], ["key"])
 
 

@@ -39,9 +39,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, func, select
 
 from . import models as m
+from .dialect import upsert_meta
 from .errors import UserError, ValidationError
 from .meeting_checks import decision_problems, shorten
-from .services import Services
+from .services import ListQuery, Services
 from .services.unit_of_work import run
 from .services.values import from_json
 
@@ -173,8 +174,6 @@ class MeetingFlow:
     # -- agenda ------------------------------------------------------------------------
 
     def agenda(self, meeting_id: str) -> list[m.AgendaItemRead]:
-        from .services import ListQuery
-
         return self.services.agenda.list(ListQuery(equals={"meeting_id": meeting_id},
                                                    order_by=[("position", False)]))
 
@@ -434,8 +433,6 @@ class MeetingFlow:
                 "recorded_at": dt.datetime.now().replace(microsecond=0)}
 
     def latest_decision(self, meeting_id: str, item_id: str | None) -> m.NoteRead | None:
-        from .services import ListQuery
-
         equals = {"meeting_id": meeting_id, "kind": "decision", "agenda_item_id": item_id}
         found = self.services.notes.list(ListQuery(equals=equals, order_by=[("position", True)], limit=1))
         return found[0] if found else None
@@ -538,8 +535,6 @@ class MeetingFlow:
 
     def notes(self, meeting_id: str, item_id: str | None = None) -> list[m.NoteRead]:
         """The meeting's notes (of one item, if given) in the order they were taken."""
-        from .services import ListQuery
-
         equals: dict = {"meeting_id": meeting_id}
         if item_id is not None:
             equals["agenda_item_id"] = item_id
@@ -548,8 +543,6 @@ class MeetingFlow:
 
     def actions(self, meeting_id: str) -> list[m.ActionItemRead]:
         """The action items that came from the meeting, soonest due first."""
-        from .services import ListQuery
-
         return self.services.actions.list(ListQuery(equals={"meeting_id": meeting_id},
                                                     order_by=[("due_on", False), ("title", False)]))
 
@@ -634,8 +627,6 @@ class MeetingFlow:
 
     @staticmethod
     def _put(con, key: str, value: str | None) -> None:
-        from .dialect import upsert_meta
-
         if value is None:
             con.execute(delete(m.Meta).where(m.Meta.key == key))
         else:

@@ -29,6 +29,8 @@ from pathlib import Path
 from sqlalchemy import and_, func, select
 
 from .. import models as m
+from ..files import atomic_text
+from .xlsx_sheets import Labels
 
 LG_CODE = "131105"  # 全国地方公共団体コード（目黒区、検査数字つき）
 PREFECTURE = "東京都"
@@ -98,9 +100,6 @@ def _date(value) -> str:
 
 def export_opendata(services, outdir) -> OpenDataReport:
     """Write the open-data files into ``outdir`` (each appears whole or not at all)."""
-    from ..files import atomic_text
-    from .xlsx_sheets import Labels
-
     outdir = Path(outdir)
     labels = Labels(services)
     vocab = services.vocab

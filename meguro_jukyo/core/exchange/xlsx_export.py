@@ -24,9 +24,11 @@ from typing import Iterator
 from sqlalchemy import and_, func, or_, select
 
 from .. import models as m
+from ..files import atomic_path
 from ..japanese import format_date, nendo_label, nendo_range
 from ..progress import Progress, step
-from ..services import ListQuery
+from ..services import ListQuery, quorum
+from ..services.unit_of_work import run
 from .xlsx_sheets import (
     ACTION_FIELDS, ACTION_SHEET, ISSUE_FIELDS, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels,
     validations, write_lists_sheet, write_meta,
@@ -356,9 +358,7 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
     """Write the workbook to ``dest`` (whole or not at all); see the module docstring.
     ``progress`` hears (rows written, rows in all, sheet); a cancel raises
     :class:`~..progress.Cancelled` and leaves no file."""
-    from openpyxl import Workbook
-
-    from ..files import atomic_path
+    from openpyxl import Workbook  # start-up: openpyxl loads on first use
 
     filters = filters or ExportFilters()
     dest = Path(dest)
@@ -439,8 +439,6 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
 
 def _record_personal_export(store, dest: Path, export_id: str, filters: ExportFilters, counts: dict) -> None:
     """Personal data leaving the store is logged (DESIGN.md §8); not an edit, so not undoable."""
-    from ..services.unit_of_work import run
-
     personal = {t.__tablename__: sorted(m.personal_columns(t)) for t in m.USER_TABLES if m.personal_columns(t)}
     run(store, f"個人情報を含むExcelを書き出し: {dest.name}", lambda tx: tx.record("export", export_id, {
         "file": (None, str(dest.resolve())),
@@ -455,8 +453,6 @@ def _record_personal_export(store, dest: Path, export_id: str, filters: ExportFi
 
 def _write_meetings(w: SheetWriter, rows, labels: Labels, run: _Run) -> dict[str, int]:
     """Write 会議; return meeting id -> its row, for links from the other sheets."""
-    from ..services import quorum
-
     keys = [c.key for c in w.columns]
     where: dict[str, int] = {}
     for r in rows:
@@ -576,7 +572,7 @@ def _stats(con, sel: _Selection) -> _Stats:
 
 def _write_matrix(ws, stats: _Stats, labels: Labels) -> None:
     """視点別集計: issues per 視点 and 地区, then per 視点 and 住区, shaded by a colour scale."""
-    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.formatting.rule import ColorScaleRule  # start-up: openpyxl loads on first use
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
@@ -620,7 +616,7 @@ def _write_matrix(ws, stats: _Stats, labels: Labels) -> None:
 
 def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, filters: ExportFilters,
                    personal: bool, era: bool, now: dt.datetime) -> None:
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import BarChart, Reference  # start-up: openpyxl loads on first use
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from platformdirs import user_data_path
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -304,8 +305,6 @@ def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counte
 def quarantine_dir(store) -> Path:
     if store.path is not None:
         return store.path.parent / (store.path.stem + "-quarantine")
-    from platformdirs import user_data_path
-
     return user_data_path("meguro_jukyo", appauthor=False) / "quarantine" / store.device_id
 
 
