@@ -10,6 +10,11 @@ Rows stream from one read transaction (a consistent snapshot) through openpyxl's
 mode into a temporary file that replaces ``dest`` only when complete; a cancel stops it and
 leaves no file. Personal data (columns marked so in the model, and the attendee list) is
 written only with ``personal=True``, and each such export is recorded in the history.
+
+One file over 500 lines on purpose: its sections (selections, columns, the export, the data
+sheets, the counts of 概要 and 視点別集計) are the steps of :func:`export_workbook` over one
+snapshot, and share its selection (:class:`_Selection`) and its progress (:class:`_Run`).
+The sheets' fields are :mod:`.xlsx_sheets` and the writing of cells :mod:`.xlsx_writer`.
 """
 
 from __future__ import annotations
