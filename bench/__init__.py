@@ -26,13 +26,14 @@ SEED = 2022
 _REPO = Path(__file__).resolve().parents[1]
 #: Files whose contents decide what a ward store holds; a change to any rebuilds the cache.
 _SHAPING = (
-    "meguro_jukyo/core/demo.py",
-    "meguro_jukyo/core/search.py",
+    "meguro_jukyo/core/demo",
+    "meguro_jukyo/core/search_index.py",
     "meguro_jukyo/core/japanese.py",
     "meguro_jukyo/core/models.py",
     "meguro_jukyo/core/reference.py",
     "meguro_jukyo/core/migrations/versions",
     "meguro_jukyo/resources/areas.json",
+    "meguro_jukyo/resources/demo_phrases.json",
     "meguro_jukyo/resources/itaiji.json",
     "meguro_jukyo/resources/vocab.json",
     "meguro_jukyo/resources/policy",

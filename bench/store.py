@@ -71,14 +71,14 @@ RAW_PRAGMAS = ("PRAGMA busy_timeout=5000", "PRAGMA journal_mode=WAL", "PRAGMA sy
 
 
 def run(workdir: Path = OUT) -> list[str]:
-    from meguro_jukyo.core.demo import BULK_CACHE_SIZE
+    from meguro_jukyo.core.dialect import BULK_CACHE_KIB
 
     workdir.mkdir(parents=True, exist_ok=True)
     scratch = workdir / "store-bench"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
     try:
-        about, load_rows, notes = _load(workdir, scratch, BULK_CACHE_SIZE)
+        about, load_rows, notes = _load(workdir, scratch, -BULK_CACHE_KIB)
         path = ward_store(workdir)
         search_rows, per_query = _search(path)
         dump_rows = _dump(path, scratch)

@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from meguro_jukyo.core import models as m
-from meguro_jukyo.core import search
+from meguro_jukyo.core import search_index
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.sync import identity, importer, package
@@ -137,7 +137,7 @@ def run(workdir: Path) -> list[str]:
         with Store.open(raw) as r:
             _insert(r, rows)
             with r.engine.begin() as con:
-                search.index_rows(con, "issue", rows)
+                search_index.index_rows(con, "issue", rows)
         raw_sources.append(raw)
     ward_path = folder / "ward.sqlite3"
     shutil.copy(template, ward_path)

@@ -108,7 +108,7 @@ def cmd_check(args) -> int:
     store = _open(args, write=args.repair, quick_check=True)  # a damaged file: one line, not a traceback
     with store:
         if args.repair:
-            from ..core.search import rebuild
+            from ..core.search_index import rebuild
 
             with store.engine.begin() as con:
                 n = rebuild(con)

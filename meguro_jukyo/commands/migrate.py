@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import UserError
+from ..core.progress import Reporter
 
 
 def register(sub) -> None:
@@ -41,7 +42,7 @@ def cmd_migrate_to(args) -> int:
     try:
         target = Store.open(target_location, create=True, holder="meguro-jukyo migrate-to")
         try:
-            result = copy_store(source, target, progress=lambda table, n: print(f"  {table}: {n} 件"))
+            result = copy_store(source, target, progress=Reporter(lambda _done, _total, table: print(f"  {table}")))
         except BaseException:
             target.close()
             if made:  # a file this command made holds nothing worth keeping

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version as installed_version
 from pathlib import Path
+
+from platformdirs import user_data_path
 
 from .. import __version__
 
@@ -13,9 +16,6 @@ LICENCE = "MIT"
 def version() -> str:
     """The installed distribution's version; the package's own when there is no installed
     metadata (run from a plain copy of the source, or frozen without it)."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed_version
-
     try:
         return installed_version(DISTRIBUTION)
     except PackageNotFoundError:
@@ -24,6 +24,4 @@ def version() -> str:
 
 def data_folder() -> Path:
     """The per-user folder for the default store, the device key and the workstation file."""
-    from platformdirs import user_data_path
-
     return user_data_path("meguro_jukyo", appauthor=False)

@@ -19,10 +19,12 @@ thread before anyone types.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from .japanese import normalize
+from .resources import load_json
 
 __all__ = ["Morph", "is_compound_part", "morphs", "reading", "term_key", "warm_up", "word_readings", "words", "words_of"]
 
@@ -48,7 +50,7 @@ class Morph:
 
 @cache
 def _tokenizer():
-    from sudachipy import Dictionary, SplitMode
+    from sudachipy import Dictionary, SplitMode  # start-up: Sudachi loads on first use (test_suggest checks)
 
     return Dictionary(dict="small").tokenizer(SplitMode.C)
 
@@ -60,8 +62,6 @@ def warm_up() -> None:
 
 def morphs(text: str) -> list[Morph]:
     """The morphemes of ``text`` (NFKC first, so full-width digits and ﾊﾝｶｸ are read as usual)."""
-    import unicodedata
-
     text = unicodedata.normalize("NFKC", text or "")
     if not text.strip():
         return []
@@ -145,8 +145,6 @@ def _is_kana(text: str) -> bool:
 @cache
 def _place_readings() -> tuple[tuple[str, str], ...]:
     """(name, よみ) of the ward's place names, longest name first."""
-    from .resources import load_json
-
     pairs: dict[str, str] = {}
     for district in load_json("areas.json")["districts"]:
         pairs[district["name"]] = district["yomi"]  # 南部 is なんぶ, not 南 + 部

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, select
 
 from . import models as m
+from .search_index import SEARCHABLE
 from .services.entities import (
     ActionItemService,
     AgendaItemService,
@@ -16,6 +17,7 @@ from .services.entities import (
     NoteService,
     PolicyLinkService,
 )
+from .summary import check
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,6 @@ def check_store(store) -> list[Problem]:
                         f"{table.name}.{name} が存在しない {target.__tablename__} を指しています", f"{dangling} 件"))
         for table in m.USER_TABLES:
             kind = table.__tablename__
-            from .search import SEARCHABLE
-
             if kind not in SEARCHABLE:
                 continue
             t, d = table.__table__, m.SearchDoc.__table__
@@ -52,8 +52,6 @@ def check_store(store) -> list[Problem]:
             if live != docs:
                 problems.append(Problem(f"検索索引が {kind} と合っていません",
                                         f"記録 {live} 件 / 索引 {docs} 件（`meguro-jukyo check --repair` で作り直せます）"))
-        from .summary import check
-
         differences = check(con)
         if differences:
             problems.append(Problem("集計ページの件数が記録と合っていません",

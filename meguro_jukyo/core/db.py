@@ -8,6 +8,12 @@ Opening costs the same whatever the store's size: SQLite's quick_check reads the
 (a second or more at ward size), so it runs only where damage may be — after the last writer
 died with the store open (lock.py), before the daily backup (a damaged copy must not push out
 the sound ones), on `check` and on a file being restored — and a store it fails is refused there.
+
+One file over 500 lines on purpose: it is the one story of opening a store, read top to
+bottom — where it is, what the file holds (read-only checks), the engine and its pragmas,
+:class:`Store` (open, migrate after a backup, close), backups, and the schema steps Store
+runs. Each part is used by the next and by nothing else but Store; split, the order in which
+a store is checked, backed up and migrated would be spread over modules.
 """
 
 from __future__ import annotations
@@ -20,14 +26,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import event, text
+from platformdirs import user_data_path
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
-from . import faults
+from . import faults, reference
+from .dialect import after_migrations, lock_schema, server_index_problems, upsert_meta
 from .errors import StoreError
 from .files import atomic_path
 from .lock import WriterLock, left_by_a_crash
+from .sync.clock import HybridClock
 from .workstation import Workstation
 
 #: PRAGMA application_id of every meguro_jukyo store: "MJKY".
@@ -51,8 +60,6 @@ def default_store_path() -> Path:
     """``db/meguro_jukyo.sqlite3`` in a checkout; the user data folder otherwise."""
     if (REPO_ROOT / "pyproject.toml").exists() and (REPO_ROOT / "db").is_dir():
         return REPO_ROOT / "db" / "meguro_jukyo.sqlite3"
-    from platformdirs import user_data_path
-
     return user_data_path("meguro_jukyo", appauthor=False) / "meguro_jukyo.sqlite3"
 
 
@@ -208,8 +215,6 @@ def make_engine(location: str, *, read_only: bool = False) -> Engine:
 
 
 def _make_engine(location: str, *, read_only: bool) -> Engine:
-    from sqlalchemy import create_engine
-
     if is_url(location):
         # REPEATABLE READ: a write to a row another writer changed meanwhile fails (and is
         # retried, see concurrency.py) rather than overwriting that change
@@ -284,8 +289,6 @@ class Store:
             self.device_name = meta.get("device_name", "")
         else:
             self.device_id, self.device_name = workstation.device_id, workstation.name
-        from .sync.clock import HybridClock
-
         self.clock = HybridClock(self.device_id)
         for key, value in meta.items():  # later than every stamp any writer of the store saved
             if key == "hlc" or key.startswith("hlc:"):
@@ -444,8 +447,6 @@ class Store:
             return dict(con.execute(text("SELECT key, value FROM meta")).all())
 
     def set_meta(self, con, key: str, value: str) -> None:
-        from .dialect import upsert_meta
-
         upsert_meta(con, key, value)
 
     def save_clock(self) -> None:
@@ -538,8 +539,6 @@ class Store:
         """Problems found by SQLite's integrity_check (empty when the file is sound); on a
         server, by checking the indexes the app relies on are there and valid."""
         if self.dialect != "sqlite":
-            from .dialect import server_index_problems
-
             with self.engine.connect() as con:
                 return server_index_problems(con)
         with self.engine.connect() as con:
@@ -588,7 +587,7 @@ def _behind_within_version(engine: Engine) -> bool:
 
 
 def _alembic_config(connection):
-    from alembic.config import Config
+    from alembic.config import Config  # start-up: alembic loads only when a store is migrated
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -607,20 +606,16 @@ def _schema_transaction(engine: Engine):
         with engine.begin() as con:
             yield con
         return
-    from .dialect import lock_schema
-
     with engine.connect().execution_options(isolation_level="READ COMMITTED") as con, con.begin():
         lock_schema(con)
         yield con
 
 
 def _migrate(engine: Engine) -> None:
-    from alembic import command
+    from alembic import command  # start-up: alembic loads only when a store is migrated
 
     with _schema_transaction(engine) as con:
         command.upgrade(_alembic_config(con), "head")
-        from .dialect import after_migrations
-
         after_migrations(con)
         if engine.dialect.name == "sqlite":
             con.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
@@ -629,8 +624,6 @@ def _migrate(engine: Engine) -> None:
 
 def _initialise(engine: Engine, device_name: str | None) -> None:
     _migrate(engine)
-    from .dialect import upsert_meta
-
     with _schema_transaction(engine) as con:
         if con.execute(text("SELECT value FROM meta WHERE key = 'device_id'")).first() is None:
             upsert_meta(con, "device_id", str(uuid.uuid4()))
@@ -639,7 +632,5 @@ def _initialise(engine: Engine, device_name: str | None) -> None:
 
 
 def _load_reference_data_if_changed(engine: Engine) -> None:
-    from . import reference
-
     with _schema_transaction(engine) as con:
         reference.load_if_changed(con)

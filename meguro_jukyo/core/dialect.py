@@ -10,7 +10,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
+
+from .models import Meta
 
 
 def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list[str]) -> None:
@@ -24,17 +27,17 @@ def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list
 def _upsert(table: Table, key: tuple[str, ...], dialect: str):
     """The INSERT … ON CONFLICT DO UPDATE of :func:`insert_or_replace`, built once per table
     (every edit refreshes a search document through it)."""
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
+    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
     return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
 
 
+#: the page cache of :func:`large_page_cache`, in KiB (bench/ loads its raw baseline with it too)
+BULK_CACHE_KIB = 256 * 1024
+
+
 @contextmanager
-def large_page_cache(con: Connection, kib: int = 256 * 1024) -> Iterator[None]:
+def large_page_cache(con: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
     """SQLite: a page cache of ``kib`` while one transaction writes many rows.
 
     Rows keyed by random UUIDs land all over the table's and indexes' B-trees; once those
@@ -54,8 +57,6 @@ def large_page_cache(con: Connection, kib: int = 256 * 1024) -> Iterator[None]:
 
 
 def upsert_meta(con: Connection, key: str, value: str) -> None:
-    from .models import Meta
-
     insert_or_replace(con, Meta.__table__, [{"key": key, "value": value}], ["key"])
 
 

@@ -36,9 +36,3 @@ class ValidationError(UserError):
 class NotFound(UserError):
     pass
 
-
-class Cancelled(UserError):
-    """The person stopped a long operation; nothing it would have written was kept."""
-
-    def __init__(self, ja: str = "中断しました。", en: str | None = "Cancelled."):
-        super().__init__(ja, en)

@@ -24,6 +24,8 @@ import unicodedata
 from collections import namedtuple
 from datetime import date, datetime
 
+from .resources import load_json
+
 __all__ = [
     "ERAS",
     "Era",
@@ -97,8 +99,6 @@ def variant_table() -> dict[int, int]:
     importers of this module never search, and the table is not needed to start the app."""
     global _variants
     if _variants is None:
-        from .resources import load_json
-
         _variants = {ord(p["variant"]): ord(p["standard"]) for p in load_json("itaiji.json")["pairs"]}
     return _variants
 

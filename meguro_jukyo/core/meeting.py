@@ -20,6 +20,12 @@ After 確定 (finalised) the minutes are the signed record. Later edits of the m
 notes and action items are not blocked (a mistake found later must be correctable) but are
 listed as 確定後の修正 — amendments, with when and old → new — taken from the audit history:
 what a ward office expects of signed minutes (訂正 are shown, never silently merged in).
+
+The checks of a decision (quorum, method, votes) are :mod:`.meeting_checks`. The rest is one
+file over 500 lines on purpose: :class:`MeetingFlow` is the facilitator's one path through a
+meeting (prepare, open, capture, close, confirm), whose steps share the session, draft and
+time-box state kept in ``meta``, and the values above it are what its steps return; split by
+step, each part would reach into the others' state.
 """
 
 from __future__ import annotations
@@ -28,14 +34,15 @@ import datetime as dt
 import json
 import re
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
 
 from . import models as m
+from .dialect import upsert_meta
 from .errors import UserError, ValidationError
-from .services import Quorum, Services
+from .meeting_checks import decision_problems, shorten
+from .services import ListQuery, Services
 from .services.unit_of_work import run
 from .services.values import from_json
 
@@ -154,86 +161,6 @@ class Amendment:
     new: object
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something off with a decision about to be recorded. A blocking one cannot be saved
-    (the record would be wrong); the others are said, and saved only when asked again."""
-
-    ja: str
-    en: str
-    blocking: bool = False
-    field: str = ""  # what to fix: method | votes | dissent | quorum | members
-
-    def message(self, language: str = "ja") -> str:
-        return self.en if language == "en" else self.ja
-
-
-def quorum_problem(meeting: m.MeetingRead, q: Quorum) -> Problem | None:
-    """The meeting lacks its quorum (what is attending and what is needed), or its number of
-    members is not entered, so the quorum cannot be told."""
-    if q.reached:
-        return None
-    if meeting.members_total == 0:
-        return Problem(f"{q.members}が入っていないため、定足数に達しているか確かめられません。",
-                       f"The number of {q.members_en} is not entered, so the quorum cannot be checked.",
-                       field="members")
-    return Problem(f"定足数に達していません: 出席{q.attending}名、必要{q.required}名（{q.rule}）。",
-                   f"The quorum is not reached ({q.attending} attending, {q.required} needed).",
-                   field="quorum")
-
-
-def decision_problems(meeting: m.MeetingRead, q: Quorum, item_notes: Sequence[m.NoteRead],
-                      method: str | None, votes_for: int | None = None,
-                      votes_against: int | None = None, votes_abstain: int | None = None,
-                      minority: Sequence[str] = (), editing: str | None = None) -> list[Problem]:
-    """What is off with a decision on an item before it is recorded (``editing``: the id of
-    the decision being corrected), in the order a person fixes them."""
-    out: list[Problem] = []
-    if method is None:
-        out.append(Problem("決め方（全会一致・多数決・継続）を選んでください。",
-                           "Choose how it was decided (unanimous, majority, continued).", True, "method"))
-    dissent = [n.body for n in item_notes if n.kind == "minority" and n.id != editing
-               and (editing is None or n.decision_id in (None, editing))]
-    dissent += [t.strip() for t in minority if t.strip()]
-    if method == "unanimous" and dissent:
-        out.append(Problem(f"全会一致としていますが、少数意見「{_short(dissent[0])}」があります。",
-                           f"Unanimous, but there is a minority opinion (“{_short(dissent[0])}”).",
-                           field="dissent"))
-    if method == "unanimous" and votes_against:
-        out.append(Problem(f"全会一致としていますが、反対が{votes_against}票あります。",
-                           f"Unanimous, but {votes_against} voted against.", field="dissent"))
-    if method == "majority" and votes_for is not None and votes_for <= (votes_against or 0):
-        out.append(Problem("多数決の決定には賛成が反対より多い必要があります。",
-                           "A majority decision needs more votes for than against.", True, "votes"))
-    if votes_for is not None:
-        total = votes_for + (votes_against or 0) + (votes_abstain or 0)
-        written = meeting.written_votes  # 書面表決 are votes too
-        can_vote = meeting.present + meeting.proxies + written
-        if can_vote and total != can_vote:
-            sums = (f"賛成{votes_for}＋反対{votes_against or 0}＋棄権{votes_abstain or 0}＝{total}票ですが、"
-                    f"出席{meeting.present}名＋委任状{meeting.proxies}名"
-                    + (f"＋書面表決{written}名" if written else "") + f"＝{can_vote}名です")
-            sums_en = (f"for {votes_for} + against {votes_against or 0} + abstaining {votes_abstain or 0} = "
-                       f"{total} votes, but present {meeting.present} + proxies {meeting.proxies}"
-                       + (f" + written votes {written}" if written else "") + f" = {can_vote}")
-            if total > can_vote:
-                out.append(Problem(f"票数が合いません。{sums}（{total - can_vote}票多すぎます）。",
-                                   f"The votes do not add up: {sums_en} ({total - can_vote} too many).",
-                                   True, "votes"))
-            else:
-                out.append(Problem(f"{sums}（{can_vote - total}票足りません。投票しなかった人がいれば、そのまま保存できます）。",
-                                   f"{sums_en} ({can_vote - total} fewer; save anyway if some did not vote).",
-                                   field="votes"))
-    quorum = quorum_problem(meeting, q)
-    if quorum is not None and quorum.field == "quorum":
-        quorum = Problem(quorum.ja + "この決定は議事録に「定足数に達しないまま決定」と記されます。",
-                         quorum.en + " The minutes will mark this decision as taken without a quorum.",
-                         field="quorum")
-    if quorum is not None:
-        out.append(quorum)
-    return out
-
-
 # --------------------------------------------------------------------------- the flow
 
 
@@ -247,8 +174,6 @@ class MeetingFlow:
     # -- agenda ------------------------------------------------------------------------
 
     def agenda(self, meeting_id: str) -> list[m.AgendaItemRead]:
-        from .services import ListQuery
-
         return self.services.agenda.list(ListQuery(equals={"meeting_id": meeting_id},
                                                    order_by=[("position", False)]))
 
@@ -468,10 +393,10 @@ class MeetingFlow:
     def _describe(self, entity: str, row: dict) -> str:
         if entity == "note":
             label = self.services.vocab.label("note_kind", row["kind"])
-            return f"{label}「{_short(row['body'])}」"
+            return f"{label}「{shorten(row['body'])}」"
         if entity == "agenda_item":
-            return f"議題「{_short(row['title'])}」"
-        return f"アクション「{_short(row['title'])}」"
+            return f"議題「{shorten(row['title'])}」"
+        return f"アクション「{shorten(row['title'])}」"
 
     # -- capture -------------------------------------------------------------------------
 
@@ -508,8 +433,6 @@ class MeetingFlow:
                 "recorded_at": dt.datetime.now().replace(microsecond=0)}
 
     def latest_decision(self, meeting_id: str, item_id: str | None) -> m.NoteRead | None:
-        from .services import ListQuery
-
         equals = {"meeting_id": meeting_id, "kind": "decision", "agenda_item_id": item_id}
         found = self.services.notes.list(ListQuery(equals=equals, order_by=[("position", True)], limit=1))
         return found[0] if found else None
@@ -612,8 +535,6 @@ class MeetingFlow:
 
     def notes(self, meeting_id: str, item_id: str | None = None) -> list[m.NoteRead]:
         """The meeting's notes (of one item, if given) in the order they were taken."""
-        from .services import ListQuery
-
         equals: dict = {"meeting_id": meeting_id}
         if item_id is not None:
             equals["agenda_item_id"] = item_id
@@ -622,8 +543,6 @@ class MeetingFlow:
 
     def actions(self, meeting_id: str) -> list[m.ActionItemRead]:
         """The action items that came from the meeting, soonest due first."""
-        from .services import ListQuery
-
         return self.services.actions.list(ListQuery(equals={"meeting_id": meeting_id},
                                                     order_by=[("due_on", False), ("title", False)]))
 
@@ -708,8 +627,6 @@ class MeetingFlow:
 
     @staticmethod
     def _put(con, key: str, value: str | None) -> None:
-        from .dialect import upsert_meta
-
         if value is None:
             con.execute(delete(m.Meta).where(m.Meta.key == key))
         else:
@@ -730,14 +647,9 @@ def short_title(text: str) -> str:
     cut = first.rfind("、", 0, TITLE_LENGTH)
     if len(first) > TITLE_LENGTH and cut >= TITLE_LENGTH // 2:
         return first[:cut] + "…"
-    return _short(first, TITLE_LENGTH)
+    return shorten(first, TITLE_LENGTH)
 
 
 def _minute(now: float | None) -> dt.datetime:
     """Local wall-clock time to the minute, as minutes state times."""
     return dt.datetime.fromtimestamp(time.time() if now is None else now).replace(second=0, microsecond=0)
-
-
-def _short(text: str, n: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"

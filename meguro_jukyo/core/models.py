@@ -14,6 +14,11 @@ dangling ones. References to reference data (住区, 地区) are real foreign ke
 
 Personal data (DESIGN.md §2) is marked on the column: ``column.info["personal"] is True``.
 Exports consult :func:`personal_columns` and leave those columns out unless asked.
+
+One file over 500 lines on purpose: it is the schema. Alembic and the store read every table
+from one ``SQLModel.metadata``, services and sync walk ``USER_TABLES`` in dependency order, and
+the whole code base reads it as one namespace (``models as m``: ``m.Issue``, ``m.NoteRead``).
+Each entity is one section below, in the same shape, so a newcomer finds a table by its name.
 """
 
 from __future__ import annotations

@@ -15,7 +15,9 @@ from sqlalchemy.engine import Connection
 
 from . import models as m
 from .dialect import insert_or_replace, upsert_meta
+from .policy import load_framework
 from .resources import RESOURCES_DIR, load_json
+from .search_index import index_rows
 
 #: the ward's departments (担当課) have a file of their own: the ward edits it as its
 #: organisation changes, without touching the app's vocabularies
@@ -51,8 +53,6 @@ def load_if_changed(con: Connection) -> bool:
 
 
 def load(con: Connection) -> None:
-    from .policy import load_framework
-
     areas = load_json("areas.json")
     districts, jukyo = [], []
     for d in areas["districts"]:
@@ -89,8 +89,6 @@ def load(con: Connection) -> None:
 
 
 def _ensure_councils(con: Connection, jukyo: list[dict]) -> None:
-    from .search import index_rows
-
     existing = set(con.execute(select(m.Organization.id)).scalars())
     rows = []
     for j in jukyo:

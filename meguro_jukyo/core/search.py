@@ -1,23 +1,15 @@
 """Full-text search over everything people write: issues, notes, meetings, actions, organizations.
 
-Every searchable row has one ``search_doc`` row holding its text normalised by
-:func:`japanese.search_key` (NFKC, katakana folded to hiragana, case folded, 異体字 folded to
-their standard form by ``resources/itaiji.json``), so full/half-width, kana and 旧字体/異体字
-variants match. On SQLite two FTS5 indexes read ``search_doc`` as external content
-and are kept current by SQL triggers (plain SQL, so any SQLite tool can write the store):
+Queries read the index :mod:`.search_index` writes (``search_doc``, normalised by
+:func:`japanese.search_key`, so full/half-width, kana and 旧字体/異体字 variants match):
 
-- ``fts_tri`` (trigram tokenizer) answers queries of 3 or more characters;
-- ``fts_uni`` (one token per character, phrase queries) answers 1–2 character ones, which
-  trigrams cannot (Japanese has many 2-character words: 防災, 公園, 清掃).
+- on SQLite, ``fts_tri`` (trigram tokenizer) answers queries of 3 or more characters, and
+  ``fts_uni`` (one token per character, phrase queries) 1–2 character ones, which trigrams
+  cannot (Japanese has many 2-character words: 防災, 公園, 清掃);
+- on PostgreSQL, ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
 
-On PostgreSQL ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
-Writers call :func:`index_rows` in the same transaction as the change.
-
-Readings: ``search_word`` holds the reading (Sudachi, :mod:`.analysis`) of every kanji word of
-the documents, filled as documents are written. A query term in kana (ぼうさい, ボウサイ) is
-also looked for as each word read that way (防災), through the same indexes, on both engines.
-Reading each distinct word once, not each document, keeps a ward-size load to seconds more
-(the analyser reads ~2,000 short documents a second: every document would add minutes).
+Readings: a query term in kana (ぼうさい, ボウサイ) is also looked for as each word of the
+store read that way (防災, from ``search_word``), through the same indexes, on both engines.
 """
 
 from __future__ import annotations
@@ -27,34 +19,19 @@ import re
 import time
 import weakref
 from dataclasses import dataclass, replace
+from itertools import islice, product
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
+from . import models as m
 from .japanese import search_chars, search_key
+from .models import SearchWord
+from .search_index import SEARCHABLE
 
-
-@dataclass(frozen=True)
-class Indexed:
-    fields: tuple[str, ...]
-    title: str
-    org: str | None  # the column holding the organization id, if the row has one
-
-
-#: What is searchable, by entity kind. Personal-data fields are deliberately absent.
-SEARCHABLE: dict[str, Indexed] = {
-    "issue": Indexed(("title", "description", "place", "ward_answer"), "title", "organization_id"),
-    "note": Indexed(("body",), "body", None),
-    "meeting": Indexed(("title", "place", "next_meeting"), "title", "organization_id"),
-    "action_item": Indexed(("title",), "title", "organization_id"),
-    "organization": Indexed(("name", "yomi"), "name", "id"),
-}
 
 #: Order in which result groups are shown.
 KINDS = ("issue", "note", "meeting", "action_item", "organization")
-TITLE_LENGTH = 80
-
-
 SNIPPET_LENGTH = 48
 _UNIT = re.compile("(?s).[\uff9e\uff9f\u3099\u309a]?")
 #: the date a hit is known by (a note: its meeting's)
@@ -73,90 +50,8 @@ class Hit:
     snippet: str = ""
 
 
-def _doc(kind: str, row: dict, spec: Indexed, org_id: str | None) -> dict:
-    body = search_key(" ".join(str(row.get(f) or "") for f in spec.fields))
-    return {
-        "kind": kind,
-        "ref_id": row["id"],
-        "org_id": org_id,
-        "title": str(row.get(spec.title) or "")[:TITLE_LENGTH],
-        "body": body,
-        "grams": search_chars(body),
-    }
-
-
-#: from this many rows at once, :func:`index_rows` sets the FTS5 triggers aside (:class:`BulkIndex`)
-BULK_ROWS = 200
-
-
-def index_rows(con: Connection, kind: str, rows: list[dict]) -> None:
-    """Bring the index up to date for ``rows`` (dicts of full rows, tombstones included).
-
-    Many rows at once (an import's batch) on SQLite go through :class:`BulkIndex`: the same
-    documents and indexes, in a fifth of the time the triggers take row by row.
-    """
-    if len(rows) >= BULK_ROWS and con.dialect.name == "sqlite":
-        with BulkIndex(con) as bulk:
-            bulk.add(kind, rows)
-        return
-    live, gone = _docs(con, kind, rows)
-    _write_docs(con, kind, live, gone)
-
-
-def _docs(con: Connection, kind: str, rows: list[dict]) -> tuple[list[dict], list[str]]:
-    """The search documents of ``rows`` that are alive, and the ids of those deleted."""
-    spec = SEARCHABLE.get(kind)
-    if spec is None or not rows:
-        return [], []
-    note_orgs = _note_orgs(con, rows) if kind == "note" else {}
-    live, gone = [], []
-    for row in rows:
-        if row.get("deleted"):
-            gone.append(row["id"])
-            continue
-        org = row.get(spec.org) if spec.org else note_orgs.get(row.get("meeting_id"))
-        live.append(_doc(kind, row, spec, org))
-    return live, gone
-
-
-#: a word whose reading is indexed: kanji, with the okurigana that follows (見守り, 祭り) but
-#: no particle (防災を → 防災)
-_KANJI_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]+"
-                         "[" + "".join(chr(c) for c in range(0x3041, 0x3097) if chr(c) not in "のをがはにでとへもやかね") + "]{0,2}")
-MAX_WORD = 12
 #: alternatives a kana term is looked for as, at most
 MAX_READINGS = 20
-
-
-def index_words(con: Connection, bodies) -> None:
-    """Add the readings of the kanji words in ``bodies`` (search document bodies) that
-    ``search_word`` does not hold yet; each new word is read once."""
-    from .models import SearchWord
-
-    runs = sorted({w for body in bodies for w in _KANJI_WORD.findall(body) if len(w) <= MAX_WORD})
-    if not runs:
-        return
-    table = SearchWord.__table__
-    known: set[str] = set()
-    for start in range(0, len(runs), 500):
-        chunk = runs[start:start + 500]
-        known.update(con.execute(table.select().with_only_columns(table.c.word)
-                                 .where(table.c.word.in_(chunk))).scalars())
-    new = [r for r in runs if r not in known]
-    if not new:
-        return
-    from .analysis import word_readings
-
-    words: dict[str, str] = {}
-    for run in new:
-        for word, reading in word_readings(run):
-            words.setdefault(word, reading)
-    for word in [w for w in words if w not in known and w not in new]:  # morphemes seen before
-        if con.execute(table.select().with_only_columns(table.c.word).where(table.c.word == word)).first():
-            del words[word]
-    from .dialect import insert_or_replace
-
-    insert_or_replace(con, table, [{"word": w, "reading": r} for w, r in sorted(words.items())], ["word"])
 
 
 def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
@@ -165,12 +60,8 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
     ``"えき"`` → 駅, 駅前 …. A word holding another listed one is left out (防災訓練 beside
     防災: what it matches, 防災 matches), and so are terms with no word."""
     kana = [t for t in _terms(query) if len(t) >= 2 and _KANA.fullmatch(t)]
-    if not kana:  # most queries: answered before the imports, which cost a search's time again
+    if not kana:  # most queries: answered without a look at search_word
         return {}
-    from sqlalchemy import func
-
-    from .models import SearchWord
-
     table = SearchWord.__table__
     reading = table.c.reading
     if con.dialect.name == "postgresql":
@@ -197,130 +88,6 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
 
 
 _KANA = re.compile("[\u3041-\u3096ー]+")
-
-
-def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -> None:
-    from .dialect import insert_or_replace
-    from .models import SearchDoc
-
-    if gone:
-        con.execute(
-            SearchDoc.__table__.delete().where(
-                SearchDoc.kind == kind, SearchDoc.ref_id.in_(gone)
-            )
-        )
-    insert_or_replace(con, SearchDoc.__table__, live, ["kind", "ref_id"])
-    index_words(con, [d["body"] for d in live])
-
-
-class BulkIndex:
-    """:func:`index_rows` for many rows in one transaction (a sync import): the same result.
-
-    On SQLite the FTS5 triggers on ``search_doc`` cost about five times what the documents
-    themselves do when fed row by row. So, inside the caller's transaction, the triggers are
-    set aside, the documents written directly (their old text taken out of the FTS5 indexes
-    with the 'delete' command first), the indexes fed with one ``INSERT … SELECT`` each from
-    the documents written, and the triggers put back as they were. Unlike a 'rebuild' this
-    costs only what was written, however large the store. The caller's transaction must roll
-    back if anything fails (a rollback restores the triggers too). On PostgreSQL there are no
-    triggers (``body`` has a trigram index): documents are written as by :func:`index_rows`.
-    """
-
-    def __init__(self, con: Connection):
-        self.con = con
-        self.sqlite = con.dialect.name == "sqlite"
-        self._triggers: list[tuple[str, str]] = []
-        self._indexes: list[tuple[str, str]] = []
-        self._first_new = self._next_rowid = 0
-        self._updated: list[int] = []
-
-    def __enter__(self) -> "BulkIndex":
-        if self.sqlite:
-            con = self.con
-            self._triggers = [tuple(r) for r in con.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc' "
-                "ORDER BY name").all()]
-            self._indexes = list(_FTS_COLUMNS.items()) if self._triggers else []
-            for name, _sql in self._triggers:
-                con.exec_driver_sql(f'DROP TRIGGER "{name}"')
-            top = con.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM search_doc").scalar_one()
-            self._first_new = self._next_rowid = top + 1
-        return self
-
-    def add(self, kind: str, rows: list[dict]) -> None:
-        """Index ``rows`` as :func:`index_rows` would (at most a few thousand per call)."""
-        live, gone = _docs(self.con, kind, rows)
-        if not self.sqlite:
-            _write_docs(self.con, kind, live, gone)
-            return
-        if not live and not gone:
-            return
-        index_words(self.con, [d["body"] for d in live])
-        many = self._many
-        ids = [d["ref_id"] for d in live] + gone
-        marks = ",".join("?" * len(ids))
-        old = {ref_id: (rowid, body, grams) for rowid, ref_id, body, grams in self.con.exec_driver_sql(
-            f"SELECT rowid, ref_id, body, grams FROM search_doc WHERE kind = ? AND ref_id IN ({marks})",
-            (kind, *ids))}
-        for index, column in self._indexes:  # what the update and delete triggers would do
-            position = 1 if column == "body" else 2
-            many(f"INSERT INTO {index}({index}, rowid, {column}) VALUES ('delete', ?, ?)",
-                 [(v[0], v[position]) for v in old.values()])
-        many("DELETE FROM search_doc WHERE rowid = ?", [(old[ref_id][0],) for ref_id in gone if ref_id in old])
-        updates, inserts = [], []
-        for d in live:
-            known = old.get(d["ref_id"])
-            if known is not None:
-                updates.append((d["org_id"], d["title"], d["body"], d["grams"], known[0]))
-                self._updated.append(known[0])
-            else:
-                inserts.append((self._next_rowid, kind, d["ref_id"], d["org_id"], d["title"], d["body"], d["grams"]))
-                self._next_rowid += 1
-        many("UPDATE search_doc SET org_id = ?, title = ?, body = ?, grams = ? WHERE rowid = ?", updates)
-        many("INSERT INTO search_doc (rowid, kind, ref_id, org_id, title, body, grams) VALUES (?, ?, ?, ?, ?, ?, ?)",
-             inserts)
-
-    def _many(self, sql: str, rows: list[tuple]) -> None:
-        if rows:
-            self.con.exec_driver_sql(sql, rows)
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if not self.sqlite or exc_type is not None:
-            return  # the transaction rolls back, triggers and all
-        run = self.con.exec_driver_sql
-        for index, column in self._indexes:  # what the insert and update triggers would do
-            run(f"INSERT INTO {index}(rowid, {column}) SELECT rowid, {column} FROM search_doc WHERE rowid >= ?",
-                (self._first_new,))
-            for start in range(0, len(self._updated), 500):
-                chunk = self._updated[start:start + 500]
-                run(f"INSERT INTO {index}(rowid, {column}) SELECT rowid, {column} FROM search_doc "
-                    f"WHERE rowid IN ({','.join('?' * len(chunk))})", tuple(chunk))
-        for _name, sql in self._triggers:
-            run(sql)
-
-
-#: the FTS5 tables over search_doc (SQLite), and the column each indexes
-_FTS_COLUMNS = {"fts_tri": "body", "fts_uni": "grams"}
-
-
-def _note_orgs(con: Connection, rows: list[dict]) -> dict[str, str]:
-    from .models import Meeting
-
-    ids = {r["meeting_id"] for r in rows if r.get("meeting_id")}
-    if not ids:
-        return {}
-    out: dict[str, str] = {}
-    ids_list = sorted(ids)
-    for start in range(0, len(ids_list), 500):
-        chunk = ids_list[start : start + 500]
-        out.update(
-            con.execute(
-                Meeting.__table__.select()
-                .with_only_columns(Meeting.id, Meeting.organization_id)
-                .where(Meeting.id.in_(chunk))
-            ).all()
-        )
-    return out
 
 
 def _terms(query: str) -> list[str]:
@@ -462,8 +229,6 @@ def _variants(con: Connection, query: str) -> list[str]:
     readings = reading_words(con, query)
     if not readings:
         return [query]
-    from itertools import islice, product
-
     choices = [(t, *readings.get(t, ())) for t in _terms(query)]
     return [" ".join(c) for c in islice(product(*choices), MAX_VARIANTS)]
 
@@ -513,10 +278,6 @@ def snippet(value: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
 
 def with_details(con: Connection, hits: list[Hit], query: str) -> list[Hit]:
     """``hits`` with their dates and snippets, read from their rows (a query per kind)."""
-    from sqlalchemy import select
-
-    from . import models as m
-
     terms = _terms(query)
     tables = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
     found: dict[tuple[str, str], tuple] = {}
@@ -543,31 +304,6 @@ def with_details(con: Connection, hits: list[Hit], query: str) -> list[Hit]:
 def matching_ids(con: Connection, query: str, kind: str, cap: int = 5000) -> list[str]:
     """Ids of ``kind`` rows matching ``query``; used to filter lists by text in SQL."""
     return [h.ref_id for h in search(con, query, kinds=(kind,), limit=cap)]
-
-
-def rebuild(con: Connection) -> int:
-    """Re-create every search document from the tables (after a bulk load or a repair)."""
-    from sqlalchemy import select
-
-    from .models import USER_TABLES
-
-    con.execute(text("DELETE FROM search_doc"))
-    con.execute(text("DELETE FROM search_word"))  # words of documents gone go with them
-    count = 0
-    for table in USER_TABLES:
-        kind = table.__tablename__
-        if kind not in SEARCHABLE:
-            continue
-        batch: list[dict] = []
-        for row in con.execute(select(table.__table__).where(table.__table__.c.deleted.is_(False))).mappings():
-            batch.append(dict(row))
-            if len(batch) >= 5000:
-                index_rows(con, kind, batch)
-                count += len(batch)
-                batch = []
-        index_rows(con, kind, batch)
-        count += len(batch)
-    return count
 
 
 def id_subquery(dialect: str, query: str, kind: str, variants: list[str] | None = None) -> tuple[str | None, dict]:

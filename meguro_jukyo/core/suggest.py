@@ -25,6 +25,7 @@ from functools import cached_property
 
 from . import analysis
 from .policy import PolicyFramework, Suggester
+from .resources import load_json
 
 __all__ = ["Example", "Ranked", "Reason", "ViewpointSuggester"]
 
@@ -92,8 +93,6 @@ class ViewpointSuggester:
     def vocabulary(self) -> dict[str, tuple[tuple[str, str | None, float, str], ...]]:
         """Word key → ((視点, ○ item, weight, the term as written), …); built on first use
         (it needs the analyser)."""
-        from .resources import load_json
-
         found: dict[str, list[tuple[str, str | None, float, str]]] = defaultdict(list)
         for entry in load_json("viewpoint_terms.json")["entries"]:
             for term in entry["terms"]:

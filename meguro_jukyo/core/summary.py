@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection
 
 from . import models as m
 from .japanese import nendo
-from .bulk import chunks
+from .bulk import chunks, insert_many
 
 #: a 要望 no longer waits for an answer once it is withdrawn
 NOT_WAITING = ("withdrawn",)
@@ -126,8 +126,6 @@ def rebuild(con: Connection) -> None:
 
 
 def _insert(con: Connection, issues: list[dict], links: list[dict]) -> None:
-    from .bulk import insert_many
-
     insert_many(con, m.DeskIssue.__table__, issues)
     insert_many(con, m.DeskLink.__table__, links)
 

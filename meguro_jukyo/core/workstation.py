@@ -16,6 +16,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs import user_data_path
+
 from .errors import StoreError
 from .files import atomic_text
 
@@ -26,8 +28,6 @@ ENV_WORKSTATION = "MEGURO_JUKYO_WORKSTATION"
 def workstation_path() -> Path:
     if os.environ.get(ENV_WORKSTATION):
         return Path(os.environ[ENV_WORKSTATION])
-    from platformdirs import user_data_path
-
     return user_data_path("meguro_jukyo", appauthor=False) / "workstation.json"
 
 

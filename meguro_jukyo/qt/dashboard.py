@@ -72,6 +72,7 @@ from ..core.exchange.viewpoint_report import FORMATS, build_viewpoint_report, wr
 from ..core.files import atomic_binary
 from ..core.japanese import nendo
 from ..core.policy import load_framework
+from ..core.progress import step
 from ..core.services.stats import AGE_BOUNDS, Dashboard
 from . import file_dialogs
 from . import a11y
@@ -620,9 +621,9 @@ class DashboardPage(QWidget):
         services, era = self.services, self.display.era
 
         def work(progress):
-            progress.report(0, 2, translate("Dashboard", "Gathering the report…"))
+            step(progress, 0, 2, translate("Dashboard", "Gathering the report…"))
             report = build_viewpoint_report(services, load_framework(), year, era=era)
-            progress.report(1, 2, tr_args("Dashboard", "Writing %1…", path.name))
+            step(progress, 1, 2, tr_args("Dashboard", "Writing %1…", path.name))
             write_viewpoint_report(report, path, write_minutes_pdf)
             progress.report(2, 2)
             return path

@@ -35,10 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import Cancelled, UserError
+from ..core.errors import UserError
 from ..core.exchange import opendata, xlsx_export
 from ..core.exchange.xlsx_export import (
-    ExportCancelled,
     ExportFilters,
     export_workbook,
     preview_export,
@@ -50,6 +49,7 @@ from ..core.exchange.xlsx_template import export_template
 from ..core.japanese import nendo
 from . import file_dialogs
 from . import a11y
+from ..core.progress import Cancelled, Relabelled
 from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
@@ -622,27 +622,20 @@ class ExcelPage(QWidget):
         stage_text = translate("Excel", "Writing the workbook: %1…")
 
         def work(progress):
-            def report(done: int, total: int, stage: str) -> None:
-                try:
-                    progress.report(done, total, fill(stage_text, stage))
-                except Cancelled:
-                    pass  # the export itself asks cancel() and stops before the file appears
-
-            try:
-                return export_workbook(services, path, filters, personal=personal, era=era, progress=report,
-                                       cancel=lambda: progress.cancelled)
-            except ExportCancelled:
-                return None
+            # the export stops at a cancel before the file appears
+            return export_workbook(services, path, filters, personal=personal, era=era, progress=Relabelled(
+                progress, lambda _done, _total, stage: fill(stage_text, stage)))
 
         self.export_status.setText(tr_args("Excel", "Writing %1…", str(path)))
         return self.tasks.with_progress(self, translate("Excel", "Writing the workbook…"), work,
-                                        self._exported, lambda exc: self._failed(exc, self.export_status, path))
+                                        self._exported, lambda exc: self._failed(exc, self.export_status, path),
+                                        on_cancelled=self._export_cancelled)
 
-    def _exported(self, report: xlsx_export.ExportReport | None) -> None:
-        if report is None:
-            self.export_status.setText(translate("Excel", "Export cancelled: no file was written."))
-            self.exported.emit(None)
-            return
+    def _export_cancelled(self, _exc: Cancelled) -> None:
+        self.export_status.setText(translate("Excel", "Export cancelled: no file was written."))
+        self.exported.emit(None)
+
+    def _exported(self, report: xlsx_export.ExportReport) -> None:
         order = list(SHEET_CONTENTS)  # as the preview lists them
         counts = sorted(report.counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
         sheets = translate("Excel", ", ").join(
@@ -709,7 +702,7 @@ class ExcelPage(QWidget):
         self.import_status.setText(tr_args("Excel", "Checking %1…", path.name))
         return self.tasks.with_progress(
             self, translate("Excel", "Checking every row of the workbook…"),
-            lambda _p: import_workbook(services, path, dry_run=True), self._show_check,
+            lambda p: import_workbook(services, path, dry_run=True, progress=p), self._show_check,
             lambda exc: self._import_failed(exc, path), cancellable=False)
 
     def _show_check(self, report: ImportReport) -> None:
@@ -745,7 +738,7 @@ class ExcelPage(QWidget):
         self.import_valid_button.setEnabled(False)
         return self.tasks.with_progress(
             self, translate("Excel", "Importing the workbook…"),
-            lambda _p: import_workbook(services, path, valid_only=valid_only), self._show_imported,
+            lambda p: import_workbook(services, path, valid_only=valid_only, progress=p), self._show_imported,
             lambda exc: self._import_failed(exc, path), cancellable=False, change=True)
 
     def _show_imported(self, report: ImportReport) -> None:

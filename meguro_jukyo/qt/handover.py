@@ -102,8 +102,8 @@ def write_to(page, path: str | Path, organization_id: str, year: int, personal: 
     every record, names too: it is for the new officer's laptop."""
     store, pdf = page.store, Path(path).with_suffix(".pdf")
 
-    def work(_progress) -> handover.Handover:
-        written = handover.write_handover(store, path, organization_id=organization_id, nendo=year)
+    def work(progress) -> handover.Handover:
+        written = handover.write_handover(store, path, organization_id=organization_id, nendo=year, progress=progress)
         report = build_handover_report(Services(store), organization_id, year, fingerprint=written.sender.fingerprint,
                                        personal=personal)
         write_minutes_pdf(report, pdf)  # painting only: allowed off the GUI thread
@@ -151,5 +151,5 @@ def _import(page, path: str | Path, fingerprint: str):
         page.handover_done.emit(got)
 
     return page.tasks.with_progress(page, translate("Handover", "Importing the handover file…"),
-                                    lambda _p: handover.import_handover(store, path, fingerprint=fingerprint),
+                                    lambda p: handover.import_handover(store, path, fingerprint=fingerprint, progress=p),
                                     done, change=True)

@@ -36,13 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import UserError
+from ..core.progress import Cancelled, Relabelled
 from ..core.sync import identity, importer, package
 from . import file_dialogs
 from . import handover
 from . import a11y
 from .display import Display
 from .sync_conflicts import ConflictsView
-from .tasks import Progress, TaskManager
+from .tasks import TaskManager
 from .trust import TrustDialog, fingerprint_text, mono
 from .widgets import confirm, report_cell, report_table
 from .i18n import tr_args, tr_n
@@ -87,22 +88,9 @@ def load_overview(store) -> Overview:
     return Overview(identity.device_card(store), trusted, held, identity.is_ward_office(store))
 
 
-class _CancelFlag:
-    """The ``cancel`` importer.import_paths looks at between files, fed by the progress dialog."""
-
-    def __init__(self, progress: Progress):
-        self._progress = progress
-
-    def is_set(self) -> bool:
-        return self._progress.cancelled
-
-
-def _import_with(progress: Progress, work):
-    def report(done: int, total: int, name: str) -> None:
-        if not progress.cancelled:  # a cancel ends the loop between files, keeping the report
-            progress.report(done, total, tr_args("Sync", "Importing %1 (%2 of %3)…", name, done + 1, total) if name else "")
-
-    return work(report, _CancelFlag(progress))
+def _importing(done: int, total: int, name: str) -> str:
+    """The progress dialog's line for the file about to be imported."""
+    return tr_args("Sync", "Importing %1 (%2 of %3)…", name, done + 1, total) if name else ""
 
 
 # --------------------------------------------------------------------------- models
@@ -546,18 +534,20 @@ class SyncPage(QWidget):
         store = self.store
         return self.tasks.with_progress(
             self, translate("Sync", "Importing sync files…"),
-            lambda p: _import_with(p, lambda report, cancel: importer.import_paths(
-                store, paths, progress=report, cancel=cancel)),
-            self._show_report, change=True)
+            lambda p: importer.import_paths(store, paths, progress=Relabelled(p, _importing)),
+            self._show_report, change=True, on_cancelled=self._show_cancelled)
 
     def import_held(self):
         """Import the held files whose devices are trusted now."""
         store = self.store
         return self.tasks.with_progress(
             self, translate("Sync", "Importing held files…"),
-            lambda p: _import_with(p, lambda report, cancel: importer.import_quarantined(
-                store, progress=report, cancel=cancel)),
-            self._show_report, change=True)
+            lambda p: importer.import_quarantined(store, progress=Relabelled(p, _importing)),
+            self._show_report, change=True, on_cancelled=self._show_cancelled)
+
+    def _show_cancelled(self, exc: Cancelled) -> None:
+        """A cancel between files: the files imported before it stay, and are reported."""
+        self._show_report(exc.partial)
 
     def _show_report(self, report: importer.ImportReport) -> None:
         self.report.show(report)

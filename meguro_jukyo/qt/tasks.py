@@ -11,7 +11,6 @@ its own, so passing the Services object (not a connection) to the lane is all th
 
 from __future__ import annotations
 
-import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -20,35 +19,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-# raised inside a work function when the person pressed Cancel (the core's, so that core
-# operations that check for cancelling themselves end the same way)
-from ..core.errors import Cancelled, UserError
+from ..core.errors import UserError
+
+# Work functions are handed the core's Reporter: they pass it to core operations as their
+# progress, or call core.progress.step themselves; a cancel ends them with Cancelled.
+from ..core.progress import Cancelled, Reporter
 from .i18n import tr_args
 
 translate = QCoreApplication.translate
-
-
-class Progress:
-    """Handed to long work functions: report how far along they are, and check for cancel.
-
-    Thread-safe: ``report`` may be called from the worker; the dialog updates on the GUI thread.
-    """
-
-    def __init__(self, relay: "_Relay"):
-        self._relay = relay
-        self._cancelled = threading.Event()
-
-    def report(self, done: int, total: int, text: str = "") -> None:
-        if self._cancelled.is_set():
-            raise Cancelled()
-        self._relay.progress.emit(done, total, text)
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
 
 
 class _Relay(QObject):
@@ -61,7 +39,7 @@ class _Relay(QObject):
 class _Job(QRunnable):
     """Runs a work function on the lane, then hands it back to the GUI thread with its result.
 
-    The work function must not be released on the worker: what it holds (a Progress whose
+    The work function must not be released on the worker: what it holds (a Reporter whose
     ``cancel`` a dialog's signal is connected to, widgets) may have signal connections, and
     PySide disconnects them when they die. Disconnecting from the worker takes Qt's connection
     lock and then waits for the GIL, while the GUI thread, holding the GIL, may be waiting for
@@ -125,7 +103,7 @@ class TaskManager(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
-    ) -> Progress:
+    ) -> Reporter:
         """Queue ``fn`` on the database lane; ``on_done(result)`` runs on the GUI thread.
 
         With an ``owner``, the callbacks are skipped if the owner was deleted meanwhile
@@ -139,7 +117,7 @@ class TaskManager(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
-    ) -> Progress:
+    ) -> Reporter:
         """The one path for every write from the GUI: ``fn`` runs on the lane like any job,
         and what its transactions committed is broadcast on :attr:`changed` (before
         ``on_done``, and even when ``owner`` is gone or the work failed half-way), so every
@@ -148,9 +126,10 @@ class TaskManager(QObject):
         return self._start(lambda _progress: fn(), on_done, on_error, owner=owner, collect=True)
 
     def _start(self, fn, on_done, on_error, on_progress=None, owner: QObject | None = None,
-               on_cancelled=None, collect: bool = False) -> Progress:
+               on_cancelled=None, collect: bool = False) -> Reporter:
         relay = _Relay()
-        progress = Progress(relay)
+        # report() is called on the worker: the signal carries it to the GUI thread
+        progress = Reporter(relay.progress.emit)
         if on_progress is not None:
             relay.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         collected: dict[str, set[str]] = {}
@@ -173,7 +152,7 @@ class TaskManager(QObject):
                     on_done(result)
             elif isinstance(exc, Cancelled):
                 if on_cancelled is not None:
-                    on_cancelled()
+                    on_cancelled(exc)
             elif on_error is not None:
                 on_error(exc)
             elif self._default_error is not None:
@@ -192,14 +171,17 @@ class TaskManager(QObject):
         self,
         parent: QWidget | None,
         label: str,
-        fn: Callable[[Progress], Any],
+        fn: Callable[[Reporter], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         *,
         cancellable: bool = True,
         change: bool = False,
+        on_cancelled: Callable[[Cancelled], None] | None = None,
     ) -> QProgressDialog:
         """Long work: a window-modal progress dialog with Cancel while ``fn(progress)`` runs.
+        Cancel ends it with :class:`Cancelled`: the dialog closes and ``on_cancelled(exc)`` is
+        told (``exc.partial`` is what an operation that keeps anything kept).
         With ``change``, it is a write: what it committed is broadcast as by :meth:`change`."""
         dialog = QProgressDialog(label, translate("Tasks", "Cancel") if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(translate("Tasks", "Please wait"))
@@ -227,9 +209,11 @@ class TaskManager(QObject):
             if text:
                 dialog.setLabelText(text)
 
-        def cancelled():
+        def cancelled(exc: Cancelled):
             dialog.close()
             dialog.deleteLater()
+            if on_cancelled is not None:
+                on_cancelled(exc)
 
         progress = self._start(fn, done, failed, update, on_cancelled=cancelled, collect=change)
         dialog.canceled.connect(progress.cancel)
@@ -244,10 +228,10 @@ def _raise(exc: BaseException) -> None:
     raise exc
 
 
-def _collecting(fn: Callable[[Progress], Any], into: dict) -> Callable[[Progress], Any]:
+def _collecting(fn: Callable[[Reporter], Any], into: dict) -> Callable[[Reporter], Any]:
     """``fn`` gathering, into ``into``, what every transaction it commits changed."""
 
-    def work(progress: Progress) -> Any:
+    def work(progress: Reporter) -> Any:
         # imported on the lane, when the first write runs: the window is on screen before the
         # core is imported at all (see mainwindow's start-up)
         from ..core.services.unit_of_work import collect_changes

@@ -209,8 +209,7 @@ class WelcomePage(QWidget):
 
         def work(progress):
             # one transaction: Cancel leaves the store as it was
-            return load(store, size="small", seed=2022, progress=progress.report,
-                        cancelled=lambda: progress.cancelled)
+            return load(store, size="small", seed=2022, progress=progress)
 
         def done(counts):
             summary = translate("Welcome", ", ").join(f"{kind} {n:,}" for kind, n in counts.items() if n)

@@ -7,13 +7,15 @@ import io
 import re
 
 import pytest
+from progress_helpers import CancelAt
 from sqlalchemy import func, select, text
 
 from meguro_jukyo.cli import main as cli_main
 from meguro_jukyo.core import models as m
-from meguro_jukyo.core import search, summary
+from meguro_jukyo.core import search, search_index, summary
 from meguro_jukyo.core.check import check_store
 from meguro_jukyo.core.db import Store
+from meguro_jukyo.core.progress import Cancelled
 from meguro_jukyo.core.demo import DEMO_TODAY, WARD, demo_device_id, load_demo
 from meguro_jukyo.core.errors import UserError
 from meguro_jukyo.core.exchange.dump import write_dump
@@ -237,22 +239,19 @@ def test_same_seed_same_dump_and_the_users_edits_sort_after(small, tmp_path):
 
 
 def test_a_cancelled_small_load_leaves_the_store_as_it_was(tmp_path):
-    from meguro_jukyo.core.errors import Cancelled
-
     store = Store.open(tmp_path / "cancel.sqlite3", create=True)
     try:
         before = _dump(store)
-        reports = []
+        progress = CancelAt(20)
         with pytest.raises(Cancelled):
-            load_demo(store, progress=lambda done, total: reports.append((done, total)),
-                      cancelled=lambda: len(reports) >= 20)
-        assert len(reports) == 20 and reports[-1][0] > 0
+            load_demo(store, progress=progress)
+        assert len(progress.seen) == 20 and progress.seen[-1][0] > 0
         assert _dump(store) == before
-        reports.clear()
-        counts = load_demo(store, progress=lambda done, total: reports.append((done, total)))
+        progress = CancelAt()
+        counts = load_demo(store, progress=progress)
         assert counts["地域課題"] > 0  # the same store loads afterwards, whole
-        dones = [d for d, _ in reports]
-        assert dones == sorted(dones) and reports[-1][0] == reports[-1][1] == reports[0][1]
+        dones = [d for d, _, _ in progress.seen]
+        assert dones == sorted(dones) and progress.seen[-1][0] == progress.seen[-1][1] == progress.seen[0][1]
     finally:
         store.close()
 
@@ -352,8 +351,8 @@ def test_ward_rows_are_valid_as_services_would_write_them(ward):
     Services(store).meetings.delete(made.id)
 
 
-def test_ward_search_documents_are_those_the_services_would_build(ward):
-    store, _, triggers = ward
+def _bulk_and_rebuilt_documents(store) -> tuple[set, set]:
+    """The search documents of ``store``, and those a rebuild from its rows makes (rolled back)."""
 
     def docs(con):
         return set(con.execute(text("SELECT kind, ref_id, org_id, title, body, grams FROM search_doc")).all())
@@ -362,9 +361,15 @@ def test_ward_search_documents_are_those_the_services_would_build(ward):
         bulk = docs(con)
     with store.engine.connect() as con:
         tx = con.begin()
-        search.rebuild(con)
+        search_index.rebuild(con)
         rebuilt = docs(con)
         tx.rollback()
+    return bulk, rebuilt
+
+
+def test_ward_search_documents_are_those_the_services_would_build(ward):
+    store, _, triggers = ward
+    bulk, rebuilt = _bulk_and_rebuilt_documents(store)
     assert bulk == rebuilt
     with store.engine.connect() as con:
         assert con.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
@@ -445,7 +450,15 @@ def test_search_sees_what_the_callers_transaction_wrote(small):
         tx = con.begin()
         row = {"id": "00000000-0000-4000-8000-000000000001", "organization_id": None, "title": "蛍の観察会",
                "description": "", "place": "", "ward_answer": "", "deleted": False}
-        search.index_rows(con, "issue", [row])
+        search_index.index_rows(con, "issue", [row])
         assert [h.ref_id for h in search.search(con, "蛍")] == [row["id"]]
         tx.rollback()
         assert search.search(con, "蛍") == []
+
+
+def test_a_tiny_ward_load_writes_the_search_documents_edits_would_on_either_store(store):
+    load_demo(store, "ward", scale=0.001)
+    bulk, rebuilt = _bulk_and_rebuilt_documents(store)
+    assert bulk == rebuilt and len(bulk) > 22
+    with store.engine.connect() as con:
+        assert search.search(con, "防災")

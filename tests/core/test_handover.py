@@ -8,6 +8,7 @@ import sys
 import zipfile
 
 import pytest
+from progress_helpers import CancelAt
 from xlsx_helpers import fill
 
 from meguro_jukyo.cli import main
@@ -15,6 +16,7 @@ from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.errors import UserError
 from meguro_jukyo.core.exchange.dump import write_dump
 from meguro_jukyo.core.exchange.handover_report import build_handover_report
+from meguro_jukyo.core.progress import Cancelled
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import handover, identity, importer, package
 
@@ -212,3 +214,25 @@ def test_the_reading_copy_lists_each_of_the_wards_answers_with_its_kind_date_and
     assert (("回答あり", f"{asked.title}（提起 令和7年4月7日）"
              "\n進捗回答（令和7年9月1日・都市整備部 道路管理課）: 現地を調査しています。"
              "\n最終回答（令和7年11月4日・都市整備部 道路管理課）: 来年度に街灯を増設します。") in rows)
+
+
+def test_a_cancelled_handover_leaves_no_file_and_its_cancelled_import_changes_nothing(old, new, tmp_path):
+    services, records, _ = old
+    path = tmp_path / "h.mjhandover"
+    for n in (1, 2, 3):  # after each of its steps, the last once the file is written beside
+        with pytest.raises(Cancelled):
+            handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025,
+                                    progress=CancelAt(n))
+        assert list(tmp_path.glob("*h.mjhandover*")) == []
+    progress = CancelAt()
+    written = handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025,
+                                      progress=progress)
+    assert [s[:2] for s in progress.seen] == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    before = dump(new)
+    for n in (0, 1):  # before reading the file, and once it is checked, before the first write
+        with pytest.raises(Cancelled):
+            handover.import_handover(new, path, fingerprint=written.sender.fingerprint, progress=CancelAt(n))
+        assert dump(new) == before and identity.trusted_devices(new) == []
+    progress = CancelAt()
+    handover.import_handover(new, path, fingerprint=written.sender.fingerprint, progress=progress)
+    assert [s[:2] for s in progress.seen] == [(0, 2), (1, 2), (2, 2)] and dump(new) == dump(services.store)

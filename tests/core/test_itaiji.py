@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from meguro_jukyo.core import search as search_module
+from meguro_jukyo.core import search_index
 from meguro_jukyo.core.db import SCHEMA_REVISIONS, SCHEMA_VERSION, Store, _alembic_config
 from meguro_jukyo.core.japanese import normalize, search_key
 from meguro_jukyo.core.resources import load_json
@@ -84,8 +84,8 @@ def test_migration_folds_the_documents_a_previous_version_wrote(store, org, monk
     services.issues.create({"organization_id": org.id, "title": "公園の清掃"})
     # the store as schema 0004 wrote it: documents normalised but not folded
     with monkeypatch.context() as patched, store.engine.begin() as con:
-        patched.setattr(search_module, "search_key", normalize)
-        search_module.rebuild(con)
+        patched.setattr(search_index, "search_key", normalize)
+        search_index.rebuild(con)
         command.downgrade(_alembic_config(con), "0004")
         if store.dialect == "sqlite":
             con.exec_driver_sql("PRAGMA user_version=4")
@@ -100,7 +100,7 @@ def test_migration_folds_the_documents_a_previous_version_wrote(store, org, monk
         for query in ("櫻", "桜", "周辺", "周邊", "高橋邸", "髙"):
             assert [h.ref_id for h in found(query)] == [old.id], query
         with reopened.engine.begin() as con:  # exactly what a full rebuild writes
-            search_module.rebuild(con)
+            search_index.rebuild(con)
             assert _docs(con) == migrated
             if reopened.dialect == "sqlite":
                 for fts in ("fts_tri", "fts_uni"):  # raises if an index disagrees with search_doc

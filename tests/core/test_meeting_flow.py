@@ -277,7 +277,7 @@ def test_a_decision_needs_its_method_and_no_more_votes_than_people(flow, service
 
 
 def test_decision_problems_say_what_is_off(flow, services, org):
-    from meguro_jukyo.core.meeting import decision_problems
+    from meguro_jukyo.core.meeting_checks import decision_problems
 
     meeting = make_meeting(services, org, meeting_type="board", members_total=15, present=6)
     item = flow.add_item(meeting.id, "会費")
@@ -325,7 +325,7 @@ def test_carried_over_items_get_a_short_title_and_are_not_offered_again_whatever
 
 
 def test_without_a_member_count_the_quorum_is_said_to_be_unknown_and_decisions_are_not_marked(flow, services, org):
-    from meguro_jukyo.core.meeting import decision_problems
+    from meguro_jukyo.core.meeting_checks import decision_problems
 
     meeting = make_meeting(services, org, meeting_type="board", present=6)  # members not entered
     item = flow.add_item(meeting.id, "会費")

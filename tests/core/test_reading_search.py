@@ -7,6 +7,7 @@ from alembic import command
 from sqlalchemy import text
 
 from meguro_jukyo.core import search as search_module
+from meguro_jukyo.core import search_index
 from meguro_jukyo.core.db import SCHEMA_REVISIONS, SCHEMA_VERSION, Store, _alembic_config
 from meguro_jukyo.core.services import ListQuery, Services
 
@@ -81,7 +82,7 @@ def test_the_migration_reads_the_words_of_a_store_written_before_it(store, issue
         assert words["防災"] == "ぼうさい" and words["駅前"] == "えきまえ" and words["防災訓練"] == "ぼうさいくんれん"
         assert {h.ref_id for h in Services(reopened).search("ぼうさい")} == {issues["drill"], issues["kana"]}
         with reopened.engine.begin() as con:  # what a rebuild writes, no more and no less
-            search_module.rebuild(con)
+            search_index.rebuild(con)
             assert dict(con.execute(text("SELECT word, reading FROM search_word")).all()) == words
 
 

@@ -147,7 +147,8 @@ def test_updating_many_rows_at_once_writes_what_updating_them_one_by_one_writes(
     metadata, history, search documents and undo, and the same errors for bad changes."""
     from meguro_jukyo.core.db import Store
     from meguro_jukyo.core.reference import council_id
-    from meguro_jukyo.core.search import BULK_ROWS, search
+    from meguro_jukyo.core.search import search
+    from meguro_jukyo.core.search_index import BULK_ROWS
     from meguro_jukyo.core.services import Services
     from meguro_jukyo.core.services.unit_of_work import transaction
 
@@ -458,10 +459,11 @@ def test_creating_many_rows_at_once_writes_what_creating_them_one_by_one_writes(
     """create_many_in (imports) against create_in: the same rows, history, search and undo.
 
     Enough rows that the search documents of the batch are written with the FTS5 triggers set
-    aside (search.BULK_ROWS): both FTS5 indexes must still agree with the documents."""
+    aside (search_index.BULK_ROWS): both FTS5 indexes must still agree with the documents."""
     from meguro_jukyo.core.db import Store
     from meguro_jukyo.core.reference import council_id
-    from meguro_jukyo.core.search import BULK_ROWS, search
+    from meguro_jukyo.core.search import search
+    from meguro_jukyo.core.search_index import BULK_ROWS
     from meguro_jukyo.core.services import Services
     from meguro_jukyo.core.services.unit_of_work import transaction
 

@@ -6,17 +6,18 @@ import hashlib
 import io
 import json
 import shutil
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
+from progress_helpers import CancelAt
 from sqlalchemy import select
 
 from meguro_jukyo.core import models as m
 from meguro_jukyo.core.db import SCHEMA_VERSION, Store
 from meguro_jukyo.core.errors import UserError
 from meguro_jukyo.core.exchange.dump import write_dump
+from meguro_jukyo.core.progress import Cancelled
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import Services
 from meguro_jukyo.core.sync import conflicts, identity, importer, package, state
@@ -695,8 +696,8 @@ def test_a_cloud_folder_with_copies_and_a_half_written_file_imports_the_rest(sig
         identity.trust_card(b, identity.device_card(c))
         Services(c).issues.create({"organization_id": ORG, "title": "別の端末"})
         package.export_package(c, folder / "c.mjsync")
-        seen = []
-        report = importer.import_paths(b, [folder], progress=lambda done, total, name: seen.append((done, total, name)))
+        progress = CancelAt()
+        report = importer.import_paths(b, [folder], progress=progress)
     finally:
         c.close()
     status = {f.path.name: f.status for f in report.files}
@@ -705,7 +706,7 @@ def test_a_cloud_folder_with_copies_and_a_half_written_file_imports_the_rest(sig
     assert "途中まで" in next(f.reason for f in report.files if f.status == "rejected")
     totals = report.totals()
     assert (totals[state.NEW], totals["rejected"], totals["duplicate"]) == (5, 1, 1)
-    assert seen[0] == (0, 4, "c.mjsync") and seen[-1] == (4, 4, "")
+    assert progress.seen[0] == (0, 4, "c.mjsync") and progress.seen[-1] == (4, 4, "")
     assert "取り込み 2" in report.summary()
 
 
@@ -724,12 +725,26 @@ def test_the_original_is_imported_and_recorded_before_its_cloud_copy(signed, tmp
     assert [row["file_name"] for row in importer.ledger(b)] == ["A1.mjsync"]
 
 
-def test_import_can_be_cancelled_between_files(signed, tmp_path):
-    _, b, good, _ = signed
-    cancel = threading.Event()
-    cancel.set()
-    report = importer.import_paths(b, [good], cancel=cancel)
-    assert report.cancelled and report.files == []
+def test_import_can_be_cancelled_between_files_keeping_the_files_before(signed, tmp_path):
+    a, b, good, _ = signed
+    before = dump(b)
+    with pytest.raises(Cancelled) as cancelled:
+        importer.import_paths(b, [good], progress=CancelAt(0))
+    assert cancelled.value.partial.cancelled and cancelled.value.partial.files == []
+    assert dump(b) == before
+    folder = tmp_path / "two"
+    folder.mkdir()
+    shutil.copy(good, folder / "a1.mjsync")
+    Services(a).issues.create({"organization_id": ORG, "title": "次の課題"})
+    package.export_package(a, folder / "a2.mjsync", scope="changes")
+    progress = CancelAt(1)  # cancelled while the first file is imported
+    with pytest.raises(Cancelled) as cancelled:
+        importer.import_paths(b, [folder], progress=progress)
+    report = cancelled.value.partial
+    assert report.cancelled and [(f.path.name, f.status) for f in report.files] == [("a1.mjsync", "imported")]
+    assert progress.seen == [(0, 2, "a1.mjsync")]
+    assert [row["file_name"] for row in importer.ledger(b)] == ["a1.mjsync"]
+    assert importer.import_paths(b, [folder]).totals()[importer.IMPORTED] == 1  # the second, later
 
 
 # --------------------------------------------------------------------------- ward workflow

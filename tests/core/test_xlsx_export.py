@@ -6,13 +6,15 @@ import zipfile
 
 import openpyxl
 import pytest
+from progress_helpers import CancelAt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from xlsx_helpers import ASSIGNEE, ATTENDEE, FORMULA_TITLES, PERSON, fill, sheet_xml
 
 from meguro_jukyo.core import models as m
-from meguro_jukyo.core.exchange.xlsx_export import ExportCancelled, ExportFilters, export_workbook, preview_export
+from meguro_jukyo.core.exchange.xlsx_export import ExportFilters, export_workbook, preview_export
+from meguro_jukyo.core.progress import Cancelled
 from meguro_jukyo.core.exchange.xlsx_writer import display_width, from_cell_text, to_cell_text
 
 DATA_SHEETS = ["地域課題", "会議", "議事・合意", "アクション", "施策視点対応"]
@@ -236,20 +238,16 @@ def test_summary_counts_and_the_viewpoint_matrix(services, data, tmp_path):
 
 def test_cancel_leaves_no_file_and_progress_reaches_the_end(services, data, tmp_path):
     dest = tmp_path / "exports" / "out.xlsx"
-    with pytest.raises(ExportCancelled):
-        export_workbook(services, dest, cancel=lambda: True)
-    asked = []
-
-    def cancel_while_saving():
-        asked.append(1)
-        return len(asked) > 2  # after the rows, while the file is being saved
-
-    with pytest.raises(ExportCancelled):
-        export_workbook(services, dest, cancel=cancel_while_saving)
+    with pytest.raises(Cancelled):
+        export_workbook(services, dest, progress=CancelAt(0))
+    whole = CancelAt()
+    export_workbook(services, tmp_path / "whole.xlsx", progress=whole)
+    saving = whole.seen.index(next(s for s in whole.seen if s[2] == "保存"))
+    # cancelled after the rows, while the file is being saved
+    with pytest.raises(Cancelled):
+        export_workbook(services, dest, progress=CancelAt(saving + 1))
     assert not dest.exists() and not dest.parent.exists()  # nor the folder made for it
-    seen = []
-    export_workbook(services, dest, progress=lambda done, total, stage: seen.append((done, total)))
-    assert seen[-1][0] == seen[-1][1] == sum(preview_export(services).values())
+    assert whole.seen[-1][0] == whole.seen[-1][1] == sum(preview_export(services).values())
 
 
 def test_long_text_rows_are_as_tall_as_their_wrapped_lines(services, data, tmp_path):

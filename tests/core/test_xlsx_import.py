@@ -4,6 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from progress_helpers import CancelAt
 from sqlalchemy import func, select
 from xlsx_helpers import FORMULA_TITLES, dump, fill
 
@@ -11,6 +12,7 @@ from meguro_jukyo.core import models as m
 from meguro_jukyo.core.exchange.xlsx_export import export_workbook
 from meguro_jukyo.core.exchange.xlsx_import import import_workbook
 from meguro_jukyo.core.exchange.xlsx_template import export_template
+from meguro_jukyo.core.progress import Cancelled
 from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.core.services.history import entity_history
 
@@ -301,3 +303,21 @@ def test_a_collision_retried_reads_the_rows_from_the_file_again_and_writes_them_
     assert report.ok and report.created["地域課題"] == len(rows), report.lines()
     assert services.issues.count() == count + len(rows)
     assert len(calls) > 2  # the first attempt collided, the second wrote every batch
+
+
+def test_a_cancelled_import_writes_nothing_and_progress_reaches_the_end(services, store, data, tmp_path):
+    export_workbook(services, tmp_path / "out.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    issues = wb["地域課題"]
+    for number in range(2, issues.max_row + 1):
+        issues.cell(row=number, column=_col(issues, "状況")).value = "協議中"
+    wb.save(tmp_path / "edited.xlsx")
+    before, changes = dump(store), _changes(store)
+    with pytest.raises(Cancelled):
+        import_workbook(services, tmp_path / "edited.xlsx", progress=CancelAt(1))  # after the first batch
+    assert dump(store) == before and _changes(store) == changes
+    progress = CancelAt()
+    report = import_workbook(services, tmp_path / "edited.xlsx", progress=progress)
+    assert report.written
+    rows = sum(report.updated.values()) + sum(report.unchanged.values())
+    assert progress.seen[0][:2] == (0, rows) and progress.seen[-1][:2] == (rows, rows)

@@ -3,7 +3,7 @@
 import pytest
 
 from meguro_jukyo.core import analysis
-from meguro_jukyo.core.demo import _ASSOCIATION_SUFFIXES, _TOWNS
+from meguro_jukyo.core.demo.phrases import ASSOCIATION_SUFFIXES, TOWNS
 from meguro_jukyo.core.resources import load_json
 from meguro_jukyo.core.services import ListQuery
 
@@ -27,9 +27,9 @@ def test_a_place_name_inside_a_word_does_not_take_over_an_ordinary_word():
     assert analysis.reading("南部") == "なんぶ"  # the district, not 南 + 部
 
 
-@pytest.mark.parametrize("town, town_yomi", sorted({t for towns in _TOWNS.values() for t in towns}))
+@pytest.mark.parametrize("town, town_yomi", sorted({t for towns in TOWNS.values() for t in towns}))
 def test_common_association_names(town, town_yomi):
-    for suffix, suffix_yomi in _ASSOCIATION_SUFFIXES:
+    for suffix, suffix_yomi in ASSOCIATION_SUFFIXES:
         assert analysis.reading(town + suffix) == town_yomi + suffix_yomi
 
 

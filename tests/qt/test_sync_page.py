@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -305,3 +307,20 @@ def test_a_store_copied_without_its_key_becomes_a_new_device_from_the_page(qtbot
         package.export_package(copy, tmp_path / "new.mjsync")  # signs under the new id
     finally:
         copy.close()
+
+
+def test_a_cancelled_import_reports_what_it_took_in_before_the_cancel(qtbot, japanese, stores, tasks, tmp_path):
+    laptop, ward = stores
+    Services(laptop).issues.create({"organization_id": ORG, "title": "街灯が暗い"})
+    package.export_package(laptop, tmp_path / "komaba.mjsync", scope="changes")
+    page = make_page(qtbot, ward, tasks)
+    go = threading.Event()
+    tasks.run_in_background(lambda: go.wait(5))  # the lane is busy: the import waits behind
+    dialog = page.import_paths([tmp_path / "komaba.mjsync"])
+    dialog.canceled.emit()  # as the Cancel button does, before the first file
+    with qtbot.waitSignal(page.imported, timeout=WAIT) as blocker:
+        go.set()
+    report = blocker.args[0]
+    assert report.cancelled and report.files == [] and page.report.rowCount() == 0
+    assert "中断" in page.status.text()
+    assert Services(ward).issues.count() == 0

@@ -6,6 +6,8 @@ import threading
 import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 
+from meguro_jukyo.core.progress import Cancelled, step
+
 
 class Witness:
     """Records on which thread it was released."""
@@ -69,3 +71,27 @@ def test_progress_and_the_result_arriving_together_close_the_dialog_and_deliver(
     qtbot.waitUntil(lambda: results == ["できた"], timeout=5000)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
     assert QApplication.activeModalWidget() is None
+
+
+def test_cancel_ends_the_work_at_its_next_step_and_hands_over_what_it_kept(qtbot, tasks):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    started, go = threading.Event(), threading.Event()
+    results, cancels, steps = [], [], []
+
+    def work(progress):
+        started.set()
+        go.wait(5)
+        for i in range(3):
+            step(progress, i, 3, partial=steps[:])
+            steps.append(i)
+        return "できた"
+
+    dialog = tasks.with_progress(parent, "作業中…", work, results.append, on_cancelled=cancels.append)
+    assert started.wait(5)
+    dialog.canceled.emit()  # as the Cancel button does
+    go.set()
+    qtbot.waitUntil(lambda: bool(cancels), timeout=5000)
+    assert isinstance(cancels[0], Cancelled) and cancels[0].partial == [] and steps == [] and results == []
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)

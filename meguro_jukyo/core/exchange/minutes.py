@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..japanese import format_date
 from ..meeting import NOT_TAKEN_UP, Amendment, MeetingFlow
-from ..services import Services
+from ..services import ListQuery, Services
 from ..services.entities import SIGNER_SPLIT
 
 ATTESTATION = "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に署名押印する。"
@@ -317,6 +317,4 @@ def build_minutes(services: Services, meeting_id: str, *, era: bool = True,
 
 
 def _by_meeting(meeting_id: str):
-    from ..services import ListQuery
-
     return ListQuery(equals={"meeting_id": meeting_id})

@@ -44,7 +44,7 @@ def _text(cell, value: str) -> None:
 
 def write_minutes_xlsx(minutes: Minutes, dest: str | Path, *, sheet_title: str = SHEET_TITLE) -> Path:
     """The sheet; any report of the same shape (heading, sections()) prints the same way."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # start-up: openpyxl loads on first use
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.page import PageMargins
 
@@ -110,7 +110,7 @@ def write_minutes_xlsx(minutes: Minutes, dest: str | Path, *, sheet_title: str =
 
 def read_minutes_xlsx(path: str | Path, *, sheet_title: str = SHEET_TITLE) -> tuple[str, list[tuple[str, list[tuple[str, str]]]]]:
     """(heading, sections) as written by :func:`write_minutes_xlsx`."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # start-up: openpyxl loads on first use
 
     wb = load_workbook(path, read_only=True)
     try:

@@ -38,6 +38,8 @@ from sqlalchemy import and_, func, select
 
 from .. import models as m
 from ..resources import load_json, resource_path
+from ..files import atomic_binary, atomic_text
+from .xlsx_sheets import Labels
 
 LG_CODE = "131105"  # 全国地方公共団体コード（目黒区、検査数字つき）
 LG_NAME = "東京都目黒区"
@@ -130,9 +132,6 @@ def _date(value) -> str:
 def export_opendata(services, outdir, *, created: dt.date | None = None, contact: str = CONTACT) -> OpenDataReport:
     """Write the open-data files into ``outdir`` (each appears whole or not at all), with the
     README (licence, ``created`` — today unless given —, ``contact``) and the schema beside them."""
-    from ..files import atomic_binary, atomic_text
-    from .xlsx_sheets import Labels
-
     outdir = Path(outdir)
     labels = Labels(services)
     vocab = services.vocab

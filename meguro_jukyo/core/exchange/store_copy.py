@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Callable
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
@@ -24,6 +23,7 @@ from sqlmodel import SQLModel
 from .. import models as m
 from ..dialect import reset_sequences
 from ..errors import UserError
+from ..progress import Progress, step
 from ..reference import REFERENCE_DEVICE
 from .dump import dump_connection
 
@@ -79,8 +79,10 @@ def is_empty(con: Connection) -> bool:
     return True
 
 
-def copy_store(source, target, progress: Callable[[str, int], None] | None = None) -> CopyResult:
-    """Copy ``source`` into the empty store ``target``, verified by equal canonical dumps."""
+def copy_store(source, target, progress: Progress | None = None) -> CopyResult:
+    """Copy ``source`` into the empty store ``target``, verified by equal canonical dumps.
+    ``progress`` hears each table as it is copied ("table: rows 件"); a cancel raises
+    :class:`~..progress.Cancelled` and leaves the target as it was (one transaction)."""
     result = CopyResult()
     meta = m.Meta.__table__
     with source.engine.connect() as src, target.engine.begin() as dst:
@@ -93,10 +95,9 @@ def copy_store(source, target, progress: Callable[[str, int], None] | None = Non
         for table in reversed(tables):
             dst.execute(table.delete())
         dst.execute(meta.delete().where(meta.c.key.not_in(_META_KEPT)))
-        for table in tables:
+        for i, table in enumerate(tables, 1):
             result.rows[table.name] = _copy_rows(src, dst, table)
-            if progress:
-                progress(table.name, result.rows[table.name])
+            step(progress, i, len(tables), f"{table.name}: {result.rows[table.name]} 件")
         dst.execute(meta.insert(), [dict(r) for r in src.execute(
             select(meta).where(meta.c.key.not_in(_META_KEPT))).mappings()])
         reset_sequences(dst, tables)

@@ -26,6 +26,7 @@ from .. import summary
 from ..japanese import format_date, nendo_label, nendo_range
 from ..services import ListQuery
 from ..services.stats import unordered
+from .minutes_xlsx import write_minutes_xlsx
 
 #: the formats it is written in, and the Excel sheet's name
 FORMATS = (".pdf", ".xlsx")
@@ -127,8 +128,6 @@ def _more(total: int, shown: int) -> str:
 def write_viewpoint_report(report: ViewpointReport, dest: Path, write_pdf: Callable[[object, Path], Path]) -> Path:
     """Write ``dest`` as Excel (by the core) or PDF (by ``write_pdf``, Qt's writer, which the
     caller passes in: the core imports no Qt)."""
-    from .minutes_xlsx import write_minutes_xlsx
-
     if dest.suffix.lower() == ".xlsx":
         return write_minutes_xlsx(report, dest, sheet_title=SHEET_TITLE)
     return write_pdf(report, dest)

@@ -7,9 +7,14 @@ app version, filters, time, export id). Every data sheet is an Excel table with 
 header and filters, A4 landscape fitted to the page width with the header on every page.
 
 Rows stream from one read transaction (a consistent snapshot) through openpyxl's write-only
-mode into a temporary file that replaces ``dest`` only when complete; ``cancel`` stops it and
+mode into a temporary file that replaces ``dest`` only when complete; a cancel stops it and
 leaves no file. Personal data (columns marked so in the model, and the attendee list) is
 written only with ``personal=True``, and each such export is recorded in the history.
+
+One file over 500 lines on purpose: its sections (selections, columns, the export, the data
+sheets, the counts of 概要 and 視点別集計) are the steps of :func:`export_workbook` over one
+snapshot, and share its selection (:class:`_Selection`) and its progress (:class:`_Run`).
+The sheets' fields are :mod:`.xlsx_sheets` and the writing of cells :mod:`.xlsx_writer`.
 """
 
 from __future__ import annotations
@@ -19,14 +24,16 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from sqlalchemy import and_, func, or_, select
 
 from .. import models as m
-from ..errors import UserError
+from ..files import atomic_path
 from ..japanese import format_date, nendo_label, nendo_range
-from ..services import ListQuery
+from ..progress import Progress, step
+from ..services import ListQuery, quorum
+from ..services.unit_of_work import run
 from .xlsx_sheets import (
     ACTION_FIELDS, ACTION_SHEET, ISSUE_FIELDS, ISSUE_SHEET, META_SHEET, NO, YES, Field, Labels,
     validations, write_lists_sheet, write_meta,
@@ -48,15 +55,6 @@ NOTE_SHEET = "議事・合意"
 LINK_SHEET = "施策視点対応"
 MATRIX_SHEET = "視点別集計"
 ATTENDEE_SHEET = "出席者"
-
-Progress = Callable[[int, int, str], None]
-
-
-class ExportCancelled(UserError):
-    def __init__(self):
-        super().__init__("書き出しを中止しました。ファイルは作られていません。",
-                         "Export cancelled; no file was written.")
-
 
 @dataclass(frozen=True)
 class ExportFilters:
@@ -347,9 +345,9 @@ def _pick(columns, personal: bool) -> list[Col]:
 class _Run:
     """One export in progress: counts rows, reports progress, honours cancel."""
 
-    def __init__(self, total: int, progress: Progress | None, cancel: Callable[[], bool] | None):
+    def __init__(self, total: int, progress: Progress | None):
         self.total, self.done = total, 0
-        self.progress, self.cancel = progress, cancel
+        self.progress = progress
 
     def tick(self, stage: str) -> None:
         self.done += 1
@@ -357,19 +355,15 @@ class _Run:
             self.check(stage)
 
     def check(self, stage: str) -> None:
-        if self.cancel is not None and self.cancel():
-            raise ExportCancelled()
-        if self.progress is not None:
-            self.progress(self.done, self.total, stage)
+        step(self.progress, self.done, self.total, stage)
 
 
 def export_workbook(services, dest, filters: ExportFilters | None = None, *, personal: bool = False,
-                    era: bool = True, progress: Progress | None = None,
-                    cancel: Callable[[], bool] | None = None) -> ExportReport:
-    """Write the workbook to ``dest`` (whole or not at all); see the module docstring."""
-    from openpyxl import Workbook
-
-    from ..files import atomic_path
+                    era: bool = True, progress: Progress | None = None) -> ExportReport:
+    """Write the workbook to ``dest`` (whole or not at all); see the module docstring.
+    ``progress`` hears (rows written, rows in all, sheet); a cancel raises
+    :class:`~..progress.Cancelled` and leaves no file."""
+    from openpyxl import Workbook  # start-up: openpyxl loads on first use
 
     filters = filters or ExportFilters()
     dest = Path(dest)
@@ -377,7 +371,7 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
     sel = _Selection(services, filters)
     # the total is only for the progress bar: counting every sheet first is skipped without one
     total = sum(preview_export(services, filters, personal=personal).values()) if progress else 0
-    run = _Run(total, progress, cancel)
+    run = _Run(total, progress)
     run.check("準備")
     export_id = str(uuid.uuid4())
     now = dt.datetime.now().replace(microsecond=0)
@@ -443,15 +437,13 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
         run.check("保存")
         if personal:
             _record_personal_export(services.store, dest, export_id, filters, counts)
-    if progress is not None:
-        progress(run.total, run.total, "完了")
+    if progress is not None:  # written: no longer a point to stop at
+        progress.report(run.total, run.total, "完了")
     return ExportReport(dest, export_id, counts, personal, era, warnings)
 
 
 def _record_personal_export(store, dest: Path, export_id: str, filters: ExportFilters, counts: dict) -> None:
     """Personal data leaving the store is logged (DESIGN.md §8); not an edit, so not undoable."""
-    from ..services.unit_of_work import run
-
     personal = {t.__tablename__: sorted(m.personal_columns(t)) for t in m.USER_TABLES if m.personal_columns(t)}
     run(store, f"個人情報を含むExcelを書き出し: {dest.name}", lambda tx: tx.record("export", export_id, {
         "file": (None, str(dest.resolve())),
@@ -466,8 +458,6 @@ def _record_personal_export(store, dest: Path, export_id: str, filters: ExportFi
 
 def _write_meetings(w: SheetWriter, rows, labels: Labels, run: _Run) -> dict[str, int]:
     """Write 会議; return meeting id -> its row, for links from the other sheets."""
-    from ..services import quorum
-
     keys = [c.key for c in w.columns]
     where: dict[str, int] = {}
     for r in rows:
@@ -587,7 +577,7 @@ def _stats(con, sel: _Selection) -> _Stats:
 
 def _write_matrix(ws, stats: _Stats, labels: Labels) -> None:
     """視点別集計: issues per 視点 and 地区, then per 視点 and 住区, shaded by a colour scale."""
-    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.formatting.rule import ColorScaleRule  # start-up: openpyxl loads on first use
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
@@ -631,7 +621,7 @@ def _write_matrix(ws, stats: _Stats, labels: Labels) -> None:
 
 def _write_summary(ws, stats: _Stats, counts: dict[str, int], labels: Labels, filters: ExportFilters,
                    personal: bool, era: bool, now: dt.datetime) -> None:
-    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart import BarChart, Reference  # start-up: openpyxl loads on first use
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 

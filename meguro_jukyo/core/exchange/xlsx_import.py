@@ -29,12 +29,14 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import select
 
 from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
+from ..progress import Progress, step
 from ..bulk import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, scan_workbook
 from .xlsx_reader import NO_VALUE, CellError, WorkbookReader, open_workbook
@@ -128,8 +130,11 @@ class _Rollback(Exception):
 
 
 def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool = False,
-                    max_rows: int = MAX_ROWS, max_seconds: float | None = None) -> ImportReport:
-    """Check every row of ``path`` and, if all are valid (or ``valid_only``), write them."""
+                    max_rows: int = MAX_ROWS, max_seconds: float | None = None,
+                    progress: Progress | None = None) -> ImportReport:
+    """Check every row of ``path`` and, if all are valid (or ``valid_only``), write them.
+    ``progress`` hears (rows done, rows in all) a batch at a time; a cancel raises
+    :class:`~..progress.Cancelled` and writes nothing (the one transaction rolls back)."""
     path = Path(path)
     deadline = Deadline(max_seconds or MAX_SECONDS)
     scan = scan_workbook(path, sheets_to_count=(*IMPORTABLE, META_SHEET), max_rows=max_rows, deadline=deadline)
@@ -148,15 +153,19 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
         label = f"Excelから取り込み: {path.name}"
         from ..services.unit_of_work import run
 
+        # the progress's total: the data rows the scan counted (each sheet's header row aside)
+        total = sum(max(scan.sheets[name].rows - 1, 0) for name, fields in sheets if fields is not None)
+
         def work(tx) -> ImportReport:
             # a fresh report per attempt: a collision's retry finds every problem again, once; and
             # the rows are read again from the file, which holds them (memory holds a batch)
             report = copy.deepcopy(read_report)
+            done = 0
             for name, fields in sheets:
                 if fields is None:
                     continue
-                _Importer(services, tx, labels, name, fields, workbook_key, report, deadline).run(
-                    _data_rows(book, name, fields))
+                done += _Importer(services, tx, labels, name, fields, workbook_key, report, deadline).run(
+                    _data_rows(book, name, fields), lambda n, before=done: step(progress, before + n, total))
             if dry_run or (report.errors and not valid_only):
                 raise _Rollback(report)
             report.changed = {k: set(v) for k, v in tx.changed.items()}
@@ -164,10 +173,13 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
             return report
 
         try:
-            return run(services.store, label, work)
+            report = run(services.store, label, work)
         except _Rollback as rolled_back:
             rolled_back.report.changed = {}
-            return rolled_back.report
+            report = rolled_back.report
+    if progress is not None:  # done: no longer a point to stop at
+        progress.report(total, total)
+    return report
 
 
 def _workbook_key(book: WorkbookReader) -> str:
@@ -354,13 +366,17 @@ class _Importer:
 
     # -- applying ---------------------------------------------------------------------
 
-    def run(self, rows) -> None:
+    def run(self, rows, at_batch: Callable[[int], None] = lambda _done: None) -> int:
         """Apply ``rows`` (an iterable: the sheet as it streams in) a batch at a time: the
         batch's records and 視点 links are read with a few queries, its new rows checked and
-        written together."""
+        written together. ``at_batch(rows done)`` is called before each batch (where a cancel
+        stops it). Returns how many rows there were."""
         first_error, first_warning = len(self.report.errors), len(self.report.warnings)
         rows = iter(rows)
+        done = 0
+        at_batch(done)
         while batch := list(itertools.islice(rows, WRITE_BATCH)):
+            done += len(batch)
             parsed = []
             for number, values in batch:
                 if number % 500 == 0:
@@ -376,10 +392,12 @@ class _Importer:
                 if problems:
                     self.fail(problems)
             self.flush()
+            at_batch(done)
         # new rows' problems are found when their batch is checked: report in row order
         by_row = lambda p: p.row or 0  # noqa: E731
         self.report.errors[first_error:] = sorted(self.report.errors[first_error:], key=by_row)
         self.report.warnings[first_warning:] = sorted(self.report.warnings[first_warning:], key=by_row)
+        return done
 
     def fail(self, problems: list[Problem]) -> None:
         self.report.errors.extend(problems)

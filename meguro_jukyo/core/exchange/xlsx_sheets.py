@@ -12,6 +12,14 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
+
+from sqlalchemy import select
+
+from ... import __version__
+from .. import models as m
+from ..policy import load_framework
+from .xlsx_writer import text_value
 
 ISSUE_SHEET = "地域課題"
 ACTION_SHEET = "アクション"
@@ -100,8 +108,6 @@ class Labels:
     """Codes and ids as the labels people read in cells, and back."""
 
     def __init__(self, services):
-        from ..policy import load_framework
-
         self.vocab = services.vocab
         self._vocab_ja: dict[str, dict] = {}
         self._joined: dict[str, str] = {}
@@ -110,10 +116,6 @@ class Labels:
         self.viewpoints = {n.id: f"{n.id} {n.title}" for n in framework.viewpoints()}
         self.items = {n.id: n.text for n in framework.items()}
         with services.store.engine.connect() as con:
-            from sqlalchemy import select
-
-            from .. import models as m
-
             j, d = m.Jukyo.__table__, m.District.__table__
             self.jukyo = {r.code: r.name for r in con.execute(select(j.c.code, j.c.name).order_by(j.c.ord))}
             self.districts = {r.code: r.name for r in con.execute(select(d.c.code, d.c.name).order_by(d.c.ord))}
@@ -214,11 +216,7 @@ def lists_columns(labels: Labels) -> list[tuple[str, list[str]]]:
 
 def write_lists_sheet(wb, labels: Labels) -> dict[str, str]:
     """The hidden sheet of choice lists; returns list name -> range for validations."""
-    from itertools import zip_longest
-
-    from openpyxl.utils import get_column_letter
-
-    from .xlsx_writer import text_value
+    from openpyxl.utils import get_column_letter  # start-up: openpyxl loads on first use
 
     ws = wb.create_sheet(LISTS_SHEET)
     ws.sheet_state = "hidden"
@@ -246,7 +244,7 @@ _LIST_FOR = {
 
 def validations(fields, ranges: dict[str, str], last_row: int) -> list:
     """Drop-down lists for the columns that take a choice."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # start-up: openpyxl loads on first use
     from openpyxl.worksheet.datavalidation import DataValidation
 
     out = []
@@ -272,10 +270,6 @@ def validations(fields, ranges: dict[str, str], last_row: int) -> list:
 def write_meta(ws, *, kind: str, export_id: str, now: dt.datetime, store,
                filters, personal: bool, era: bool, counts: dict[str, int]) -> None:
     """The hidden sheet saying what wrote this workbook, when, and from what."""
-    from ... import __version__
-
-    from .xlsx_writer import text_value
-
     rows = [
         ("形式", FORMAT), ("形式の版", FORMAT_VERSION), ("種類", kind),
         ("アプリ", "meguro-jukyo"), ("バージョン", __version__),

@@ -10,6 +10,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from ..files import atomic_path
 from .xlsx_sheets import (
     ACTION_FIELDS, ACTION_SHEET, ISSUE_FIELDS, ISSUE_SHEET, Labels, template_fields, validations,
     write_lists_sheet, write_meta,
@@ -47,11 +48,9 @@ INSTRUCTIONS = (
 
 def export_template(dest, services) -> Path:
     """Write the template to ``dest`` (whole or not at all); return the path."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # start-up: openpyxl loads on first use
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
-
-    from ..files import atomic_path
 
     dest = Path(dest)
     labels = Labels(services)

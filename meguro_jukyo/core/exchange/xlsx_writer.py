@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import warnings
 from copy import copy
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -123,7 +124,7 @@ class SheetWriter:
     def __init__(self, wb, title: str, columns: Sequence[Col], *, table_name: str | None,
                  era: bool, landscape: bool = True, hidden: bool = False,
                  table_style: str = "TableStyleMedium2"):
-        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell import WriteOnlyCell  # start-up: openpyxl loads on first use
         from openpyxl.styles import Alignment
 
         self._WriteOnlyCell = WriteOnlyCell
@@ -276,7 +277,7 @@ class SheetWriter:
             self.ws.append(list(row))
 
     def _start(self) -> None:
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # start-up: openpyxl loads on first use
 
         ws = self.ws
         widths = [min(max(self._widths[i], col.min_width), col.max_width) for i, col in enumerate(self.columns)]
@@ -306,7 +307,7 @@ class SheetWriter:
 
     def close(self) -> None:
         """Finish the sheet: the table over everything written, validations, formats."""
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # start-up: openpyxl loads on first use
         from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
         from openpyxl.worksheet.filters import AutoFilter
 
@@ -337,7 +338,7 @@ class SheetWriter:
         return next((i for i, c in enumerate(self.columns) if not c.printed), len(self.columns))
 
     def column_letter(self, key: str) -> str:
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # start-up: openpyxl loads on first use
 
         return get_column_letter([c.key for c in self.columns].index(key) + 1)
 
@@ -353,7 +354,7 @@ def text_value(ws, value: str):
     escaped = to_cell_text(truncated(value))
     if not needs_quote_prefix(value):
         return escaped
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell import WriteOnlyCell  # start-up: openpyxl loads on first use
 
     cell = WriteOnlyCell(ws)
     cell.value = escaped
@@ -392,7 +393,7 @@ def wrapped_lines(text: str, width: float) -> int:
 
 def setup_workbook_font(wb) -> None:
     """Make 游ゴシック the workbook's default font (before any cell is written)."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # start-up: openpyxl loads on first use
     from openpyxl.utils.indexed_list import IndexedList
 
     font = Font(name=FONT_NAME, size=FONT_POINTS, family=3, charset=128, scheme=None)
@@ -405,7 +406,7 @@ def setup_print(ws, landscape: bool = True, title_rows: bool = True, width: floa
     the text at PRINT_MIN_POINTS or more. A print area ``width`` units wide that would not
     is printed at that size instead, its further columns on the next pages across, with the
     first column repeated on them (the row's name)."""
-    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.page import PageMargins  # start-up: openpyxl loads on first use
 
     setup = ws.page_setup
     setup.paperSize = 9  # A4 (ECMA-376 ST_PaperSize)
@@ -428,8 +429,6 @@ def setup_print(ws, landscape: bool = True, title_rows: bool = True, width: floa
 
 def add_table(ws, table) -> None:
     """``ws.add_table`` for a table whose columns are already named."""
-    import warnings
-
     with warnings.catch_warnings():
         # openpyxl warns on every write-only table; ours name their columns themselves
         warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")

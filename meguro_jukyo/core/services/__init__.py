@@ -6,6 +6,7 @@ passed in, nothing is global.
 
 from __future__ import annotations
 
+from ..search import search
 from . import history
 from .base import EntityService
 from .listing import ListQuery
@@ -68,7 +69,5 @@ class Services:
         return history.redo_label(self.store)
 
     def search(self, query: str, **kwargs):
-        from ..search import search
-
         with self.store.engine.connect() as con:
             return search(con, query, **kwargs)

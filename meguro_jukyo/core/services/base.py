@@ -21,6 +21,7 @@ from .. import models as m
 from ..bulk import chunks
 from ..errors import NotFound, ValidationError
 from .listing import ListQuery, loosened_queries, organizations_in_area
+from ..search import id_subquery, query_variants
 from .rows import _by_id, _rows_by_ids, deleted_flags, write_new_rows, write_row, write_updates
 from .unit_of_work import Tx, run
 from .values import clean, validation_error
@@ -125,8 +126,6 @@ class EntityService(Generic[ReadT]):
         if q.viewpoint_id:
             conds.append(ids.in_(self._viewpoint_targets(q.viewpoint_id)))
         if q.text.strip():
-            from ..search import id_subquery, query_variants
-
             with self.store.engine.connect() as con:
                 variants = query_variants(con, q.text)
             sql, params = id_subquery(self.store.engine.dialect.name, q.text, self.kind, variants)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from .. import models as m
 from ..errors import UserError
+from ..sync.models import SyncDevice
 from .rows import write_row
 from .unit_of_work import Tx, run
 from .values import from_json
@@ -144,8 +145,6 @@ def _replay_in(tx: Tx, verb: str, forward: bool) -> UndoResult | None:
 
 def device_names(store) -> dict[str, str]:
     """Device id → the name it goes by: this device, and every device whose packages came in."""
-    from ..sync.models import SyncDevice
-
     with store.engine.connect() as con:
         names = dict(con.execute(select(SyncDevice.device_id, SyncDevice.name)).all())
     names[store.device_id] = store.device_name

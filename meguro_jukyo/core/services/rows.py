@@ -8,7 +8,7 @@ from sqlalchemy import Table, bindparam, select
 from sqlalchemy.engine import Connection
 
 from ..bulk import chunks, insert_many
-from ..search import index_rows
+from ..search_index import index_rows
 from ..sync.state import codec, local_write
 from .unit_of_work import Tx
 from .values import to_json

@@ -20,6 +20,7 @@ from sqlalchemy import false, select
 
 from .. import analysis
 from .. import models as m
+from ..policy import load_framework
 from ..suggest import Example, Ranked, ViewpointSuggester
 
 
@@ -36,8 +37,6 @@ class SuggestionService:
     @property
     def suggester(self) -> ViewpointSuggester:
         if self._suggester is None:
-            from ..policy import load_framework
-
             self._suggester = ViewpointSuggester(self._framework or load_framework())
         return self._suggester
 

@@ -29,6 +29,7 @@ from .. import models as m
 from ..errors import UserError
 from ..files import atomic_path
 from ..japanese import nendo_range
+from ..progress import Progress, step
 from ..summary import answered
 from . import identity, importer
 from .package import Rejected, export_package, read_package
@@ -98,8 +99,12 @@ def _organization(store, organization_id: str) -> str:
     return name
 
 
-def write_handover(store, out: str | os.PathLike, *, organization_id: str, nendo: int) -> Handover:
-    """Write the handover file for ``organization_id`` and ``nendo`` (whole or not at all)."""
+def write_handover(store, out: str | os.PathLike, *, organization_id: str, nendo: int,
+                   progress: Progress | None = None) -> Handover:
+    """Write the handover file for ``organization_id`` and ``nendo`` (whole or not at all).
+    ``progress`` hears its three steps; a cancel raises :class:`~..progress.Cancelled` and
+    leaves no file."""
+    step(progress, 0, 3)
     name = _organization(store, organization_id)
     handover = Handover(
         organization_id=organization_id, organization_name=name, nendo=nendo,
@@ -110,13 +115,16 @@ def write_handover(store, out: str | os.PathLike, *, organization_id: str, nendo
                "organization_name": name, "nendo": nendo, "created": handover.created, "counts": handover.counts}
     with atomic_path(out, private=True) as tmp, tempfile.TemporaryDirectory() as work:
         package = Path(work) / PACKAGE
+        step(progress, 1, 3)
         export_package(store, package, scope="all")
+        step(progress, 2, 3)
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(SUMMARY, json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True))
             zf.writestr(SENDER, handover.sender.to_json())
             for i, card in enumerate(handover.cards):
                 zf.writestr(f"{CARDS}{i:04d}.json", card.to_json())
             zf.write(package, PACKAGE, compress_type=zipfile.ZIP_STORED)  # a zip already
+        step(progress, 3, 3)  # the last point to stop at: the file is not in place yet
     return handover
 
 
@@ -191,11 +199,15 @@ def _check_signed_by(package: Path, sender: identity.DeviceCard) -> None:
         raise _bad("記録を書いた端末と送り主が違います")
 
 
-def import_handover(store, path: str | os.PathLike, *, fingerprint: str) -> HandoverImport:
+def import_handover(store, path: str | os.PathLike, *, fingerprint: str,
+                    progress: Progress | None = None) -> HandoverImport:
     """Continue the handed-over records on this store. ``fingerprint`` is the old laptop's, as
-    the person importing read it there; nothing is trusted or written unless it matches."""
+    the person importing read it there; nothing is trusted or written unless it matches.
+    ``progress`` hears its steps; a cancel (looked at until the first write) raises
+    :class:`~..progress.Cancelled` and changes nothing."""
     with tempfile.TemporaryDirectory() as work:
         package = Path(work) / PACKAGE
+        step(progress, 0, 2)
         handover = read_handover(path, package)
         sender = handover.sender
         if sender.device_id == store.device_id:
@@ -208,6 +220,7 @@ def import_handover(store, path: str | os.PathLike, *, fingerprint: str) -> Hand
                 f"The fingerprint does not match the old laptop's ({sender.name or sender.device_id}); "
                 "check it on that laptop. The file may have been tampered with.")
         _check_signed_by(package, sender)
+        step(progress, 1, 2)  # the last point to stop at: trusting and importing write
         identity.trust_card(store, sender)
         outcome = HandoverImport(handover, importer.FileResult(Path(path), importer.REJECTED), [sender])
         for card in handover.cards:
@@ -225,4 +238,6 @@ def import_handover(store, path: str | os.PathLike, *, fingerprint: str) -> Hand
                         f"The records could not be imported: {outcome.result.reason_en}")
     if not identity.organization(store):
         identity.set_organization(store, handover.organization_name)
+    if progress is not None:
+        progress.report(2, 2)
     return outcome

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from platformdirs import user_data_path
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -29,6 +30,7 @@ from ..dialect import insert_or_replace
 from ..errors import UserError
 from ..faults import StoreFault
 from ..files import atomic_binary, atomic_text
+from ..workstation import Workstation
 from .models import SyncDevice
 
 CARD_FORMAT = "meguro-jukyo-device-card"
@@ -41,8 +43,6 @@ _WARD_KEY = "ward_office"
 def key_path(store) -> Path:
     if store.path is not None:
         return Path(str(store.path) + ".key")
-    from platformdirs import user_data_path
-
     return user_data_path("meguro_jukyo", appauthor=False) / "keys" / f"{store.device_id}.key"
 
 
@@ -119,8 +119,6 @@ def new_device(store) -> DeviceCard:
     id (that device wrote them); other devices must trust the new card before they take this
     device's packages.
     """
-    from ..workstation import Workstation
-
     new_id = str(uuid.uuid4())
     if store.workstation is not None:
         store.workstation = Workstation(store.workstation.path, new_id, store.workstation.name).save()

@@ -16,12 +16,12 @@ import json
 import os
 import re
 import shutil
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
+from platformdirs import user_data_path
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -29,7 +29,8 @@ from ..concurrency import IMPORT_LOCK, StoreBusy
 from ..bulk import insert_many
 from ..dialect import insert_or_replace, large_page_cache
 from ..files import atomic_path
-from ..search import BulkIndex
+from ..progress import Progress, step
+from ..search_index import BulkIndex
 from ..services.unit_of_work import Tx, run
 from ..services.values import to_json
 from . import identity, state
@@ -86,28 +87,22 @@ class ImportReport:
         return text + ("（中断しました）" if self.cancelled else "")
 
 
-Progress = Callable[[int, int, str], None]
-
-
 # --------------------------------------------------------------------------- entry points
 
 
 def import_paths(store, paths: Iterable[str | os.PathLike], *, progress: Progress | None = None,
-                 cancel: threading.Event | None = None, limits: Limits = Limits()) -> ImportReport:
+                 limits: Limits = Limits()) -> ImportReport:
     """Import files and the ``*.mjsync`` files of folders; report on each.
 
-    ``progress(done, total, file_name)`` is called before each file and once at the end;
-    ``cancel`` is looked at between files (a file is never half-applied).
+    ``progress`` hears (done, total, file name) before each file and once at the end. A cancel
+    is looked at between files (a file is never half-applied): the files imported by then
+    stay, and :class:`~..progress.Cancelled` carries their report (``cancelled`` set).
     """
     files = collect(paths)
     report = ImportReport()
     seen: dict[str, Path] = {}
     for i, path in enumerate(files):
-        if cancel is not None and cancel.is_set():
-            report.cancelled = True
-            break
-        if progress:
-            progress(i, len(files), path.name)
+        _step(progress, i, len(files), path.name, report)
         try:
             sha = package_sha256(path)
         except OSError as exc:
@@ -120,9 +115,16 @@ def import_paths(store, paths: Iterable[str | os.PathLike], *, progress: Progres
             continue
         seen[sha] = path
         report.files.append(import_package(store, path, limits=limits))
-    if progress:
-        progress(len(report.files), len(files), "")
+    if progress is not None:  # all done: no longer a point to stop at
+        progress.report(len(report.files), len(files))
     return report
+
+
+def _step(progress: Progress | None, done: int, total: int, name: str, report: ImportReport) -> None:
+    """Before a file: stop here if cancelled, the report so far marked as cancelled."""
+    if progress is not None and progress.cancelled:
+        report.cancelled = True
+    step(progress, done, total, name, partial=report)
 
 
 #: what cloud folders and file managers append to a copy's name: "A1 (1)", "A1 (conflicted copy
@@ -303,8 +305,6 @@ def apply_chunk(con, c: state.Codec, name: str, rows: list[dict], counts: Counte
 def quarantine_dir(store) -> Path:
     if store.path is not None:
         return store.path.parent / (store.path.stem + "-quarantine")
-    from platformdirs import user_data_path
-
     return user_data_path("meguro_jukyo", appauthor=False) / "quarantine" / store.device_id
 
 
@@ -345,17 +345,13 @@ def list_quarantine(store) -> list[Held]:
                 for r in con.execute(select(q).order_by(q.c.received_at, q.c.package_sha256)).mappings()]
 
 
-def import_quarantined(store, *, progress: Progress | None = None, cancel: threading.Event | None = None,
-                       limits: Limits = Limits()) -> ImportReport:
-    """Import the held packages whose devices are trusted now; release those taken in."""
+def import_quarantined(store, *, progress: Progress | None = None, limits: Limits = Limits()) -> ImportReport:
+    """Import the held packages whose devices are trusted now; release those taken in.
+    Progress and cancel as for :func:`import_paths`."""
     held = [h for h in list_quarantine(store) if (_known_key(store, h.device_id) or ("", False))[1]]
     report = ImportReport()
     for i, h in enumerate(held):
-        if cancel is not None and cancel.is_set():
-            report.cancelled = True
-            break
-        if progress:
-            progress(i, len(held), h.file_name)
+        _step(progress, i, len(held), h.file_name, report)
         if not h.path.exists():
             result = FileResult(h.path, REJECTED, reason="保留していたファイルが見つかりません。",
                                 reason_en="The held file is gone.", sha256=h.package_sha256, file_name=h.file_name)
@@ -367,8 +363,8 @@ def import_quarantined(store, *, progress: Progress | None = None, cancel: threa
                 con.execute(SyncQuarantine.__table__.delete().where(
                     SyncQuarantine.package_sha256 == h.package_sha256))
             h.path.unlink(missing_ok=True)
-    if progress:
-        progress(len(report.files), len(held), "")
+    if progress is not None:
+        progress.report(len(report.files), len(held))
     return report
 
 

@@ -20,6 +20,10 @@ member sizes, the member count and names (a fixed whitelist, so no absolute or `
 paths, no duplicates), the compression ratio, the format and schema versions, both
 signatures, every member hash, and every row's shape, types and merge state. Any failure is
 a :class:`Rejected` carrying a reason a person can act on.
+
+One file over 500 lines on purpose: writing and reading are the two sides of one format (the
+members, the manifest, the signature and the seal), kept side by side so that a change to the
+format is made, and checked, in one place.
 """
 
 from __future__ import annotations

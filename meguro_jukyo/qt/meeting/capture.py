@@ -18,10 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import models as m
-from ...core.meeting import (
-    Problem,
-    decision_problems,
-)
+from ...core.meeting_checks import Problem, decision_problems
 from .. import a11y
 from .dialogs import ActionDialog, DecisionDialog, NoteDialog
 from ..i18n import tr_args

@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import models as m
-from ...core.meeting import (
-    Candidate,
-    Problem,
-)
+from ...core.meeting import Candidate
+from ...core.meeting_checks import Problem
 from .. import a11y
 from ..display import Display
 from ..widgets import DateEdit

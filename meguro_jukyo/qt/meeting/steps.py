@@ -21,9 +21,8 @@ from .. import file_dialogs
 from ...core import models as m
 from ...core.exchange.minutes import build_minutes
 from ...core.exchange.minutes_xlsx import write_minutes_xlsx
-from ...core.meeting import (
-    quorum_problem,
-)
+from ...core.meeting_checks import quorum_problem
+from ...core.progress import step
 from ..printing import offer_open, print_meeting
 from .dialogs import NumberBox
 from .minutes_pdf import write_minutes_pdf
@@ -262,11 +261,11 @@ class StepsPanel:
         pdf, xlsx = Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.xlsx"
 
         def work(progress):
-            progress.report(0, 3, translate("MeetingMode", "Reading the meeting…"))
+            step(progress, 0, 3, translate("MeetingMode", "Reading the meeting…"))
             minutes = build_minutes(services, meeting_id, era=era)
-            progress.report(1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
+            step(progress, 1, 3, translate("MeetingMode", "Writing the Excel minutes…"))
             write_minutes_xlsx(minutes, xlsx)
-            progress.report(2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
+            step(progress, 2, 3, translate("MeetingMode", "Writing the PDF minutes…"))
             write_minutes_pdf(minutes, pdf, archive=archive)
             progress.report(3, 3)
             return [pdf, xlsx]

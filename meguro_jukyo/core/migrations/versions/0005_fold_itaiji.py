@@ -13,6 +13,7 @@ Revises: 0004
 from alembic import op
 
 from meguro_jukyo.core.japanese import search_chars, variant_table
+from sqlalchemy import text
 
 revision = '0005'
 down_revision = '0004'
@@ -39,8 +40,6 @@ def upgrade() -> None:
         if folded != body:
             updates.append({"body": folded, "grams": search_chars(folded), "rowid": rowid})
     if updates:
-        from sqlalchemy import text
-
         con.execute(text("UPDATE search_doc SET body = :body, grams = :grams WHERE rowid = :rowid"), updates)
 
 

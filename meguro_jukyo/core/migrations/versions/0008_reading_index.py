@@ -28,7 +28,7 @@ def upgrade() -> None:
     op.create_index("ix_search_word_reading", "search_word", ["reading"], unique=False)
     if op.get_bind().dialect.name == "postgresql":  # readings are looked up by prefix, in code-point order
         op.execute('CREATE INDEX ix_search_word_reading_c ON search_word (reading COLLATE "C")')
-    from meguro_jukyo.core.search import index_words
+    from meguro_jukyo.core.search_index import index_words  # alembic reads every script to map revisions: today's code loads when this step runs
 
     con = op.get_bind()
     last = -1

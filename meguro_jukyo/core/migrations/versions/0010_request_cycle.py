@@ -43,7 +43,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_request_answer_issue_id", "request_answer", ["issue_id"], unique=False)
     op.create_index("ix_request_answer_hlc", "request_answer", ["hlc"], unique=False)
-    from meguro_jukyo.core.models import natural_id
+    from meguro_jukyo.core.models import natural_id  # alembic reads every script to map revisions: today's code loads when this step runs
 
     con = op.get_bind()
     issue = sa.table("issue", sa.column("id"), sa.column("ward_answer"), sa.column("answered_on", sa.Date()),

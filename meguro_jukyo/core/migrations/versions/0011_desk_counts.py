@@ -36,7 +36,7 @@ def upgrade() -> None:
     op.create_table("desk_viewpoint_count", *_strings("organization_id", "viewpoint_id", "category", "status"),
                     sa.Column("nendo", sa.Integer(), nullable=False), sa.Column("n", sa.Integer(), nullable=False),
                     sa.PrimaryKeyConstraint("organization_id", "viewpoint_id", "category", "status", "nendo"))
-    from meguro_jukyo.core.summary import rebuild
+    from meguro_jukyo.core.summary import rebuild  # alembic reads every script to map revisions: today's code loads when this step runs
 
     rebuild(op.get_bind())
 

@@ -25,7 +25,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from meguro_jukyo.core.services.unit_of_work import Tx
+    from meguro_jukyo.core.services.unit_of_work import Tx  # alembic reads every script to map revisions: today's code loads when this step runs
     from meguro_jukyo.core.sync.clock import HybridClock
     from meguro_jukyo.core.sync.fold import fold_all
 
