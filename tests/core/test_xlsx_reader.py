@@ -72,8 +72,8 @@ def test_rows_keep_their_numbers_and_cells_their_columns(tmp_path):
 def test_cells_without_references_follow_the_one_before(tmp_path):
     path = tmp_path / "implicit.xlsx"
     write_raw_xlsx(path, [header_row(), '<row><c t="inlineStr"><is><t>a</t></is></c><c r="D2"><v>4</v></c>'
-                                        '<c t="b"><v>1</v></c></row>'])
-    assert _rows(path)[2] == ["a", None, None, 4.0, True]
+                                        '<c t="b"><v>1</v></c><c t="b"><v>TRUE</v></c><c t="b"><v>0</v></c></row>'])
+    assert _rows(path)[2] == ["a", None, None, 4.0, True, True, False]
 
 
 def test_inline_and_shared_strings_read_as_shown(tmp_path):

@@ -17,6 +17,10 @@ store's are skipped, and a new row gets an id derived from the file and its cont
 is recognised when it comes again. A row whose record changed in the store since the export
 (its hidden 版 column is older than the store's revision) is not applied over that change: it
 is reported, so no one's edit is silently lost.
+
+One file of about 600 lines: the header reading, the per-cell parsing and the batched checks
+and writes all work on one importer's state (its fields, batch and report), and the sheet
+reading itself lives apart, in :mod:`.xlsx_reader`.
 """
 
 from __future__ import annotations

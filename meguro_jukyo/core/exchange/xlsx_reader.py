@@ -368,7 +368,7 @@ class _Sheet:
             if kind == "str":
                 return _unescape(text)
             if kind == "b":
-                return text.strip() in ("1", "true")
+                return text.strip().lower() in ("1", "true")
             if kind == "e":
                 return CellError(text)
             if kind == "d":
