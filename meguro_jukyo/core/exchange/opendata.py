@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import and_, func, select
+from sqlmodel import col
 
 from .. import models as m
 
@@ -126,7 +127,7 @@ def export_opendata(services, outdir) -> OpenDataReport:
             .select_from(lk.join(it, it.c.id == lk.c.issue_id).join(org, org.c.id == it.c.organization_id))
             .where(and_(lk.c.deleted.is_(False), it.c.deleted.is_(False)))
             .group_by(lk.c.viewpoint_id, org.c.jukyo_code)))
-        jukyo_district = dict(con.execute(select(m.Jukyo.code, m.Jukyo.district_code)).all())
+        jukyo_district = dict(con.execute(select(col(m.Jukyo.code), col(m.Jukyo.district_code))).all())
 
         # the (視点, 住区) cells the counts file hides; the issues file must not reveal them either
         hidden = {(vp, jk) for (vp, jk), n in grouped.items() if jk is not None and suppress(n) == SUPPRESSED}
