@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 
 def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list[str]) -> None:
@@ -24,11 +27,15 @@ def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list
 def _upsert(table: Table, key: tuple[str, ...], dialect: str):
     """The INSERT … ON CONFLICT DO UPDATE of :func:`insert_or_replace`, built once per table
     (every edit refreshes a search document through it)."""
+    stmt: postgresql.Insert | sqlite.Insert  # the same ON CONFLICT methods, two classes
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        stmt = postgresql_insert(table)
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
     return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
 
