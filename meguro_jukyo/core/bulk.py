@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Dialect
 def _compiled(table: Table, columns: tuple[str, ...], dialect: Dialect):
     """(SQL, parameter names in order or None for named parameters, bind processors)."""
     compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-    names = tuple(compiled.positiontup) if compiled.positional else columns
+    names = tuple(compiled.positiontup) if compiled.positional and compiled.positiontup is not None else columns
     processors = tuple((i, p) for i, name in enumerate(names)
                        if (p := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None)
     return compiled.string, names, compiled.positional, processors

@@ -41,12 +41,12 @@ def check_store(store) -> list[Problem]:
                 ).scalar_one()
                 if dangling:
                     problems.append(Problem(
-                        f"{table.name}.{name} が存在しない {target.__tablename__} を指しています", f"{dangling} 件"))
-        for table in m.USER_TABLES:
-            kind = table.__tablename__
+                        f"{table.name}.{name} が存在しない {target.__table__.name} を指しています", f"{dangling} 件"))
+        for model in m.USER_TABLES:
+            kind = model.__table__.name
             if kind not in SEARCHABLE:
                 continue
-            t, d = table.__table__, m.SearchDoc.__table__
+            t, d = model.__table__, m.SearchDoc.__table__
             live = con.execute(select(func.count()).select_from(t).where(t.c.deleted.is_(False))).scalar_one()
             docs = con.execute(select(func.count()).select_from(d).where(d.c.kind == kind)).scalar_one()
             if live != docs:

@@ -27,7 +27,7 @@ def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list
 def _upsert(table: Table, key: tuple[str, ...], dialect: str):
     """The INSERT … ON CONFLICT DO UPDATE of :func:`insert_or_replace`, built once per table
     (every edit refreshes a search document through it)."""
-    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    stmt: postgresql.Insert | sqlite.Insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
     return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
 

@@ -121,8 +121,7 @@ def db_fault(exc: BaseException, where: str, *, disconnected: bool = False) -> S
     """The fault a DBAPI error (sqlite3 or psycopg) stands for, or None if it is not one."""
     if isinstance(exc, sqlite3.Error):
         code = getattr(exc, "sqlite_errorcode", None)
-        code = code & 0xFF if isinstance(code, int) else None
-        kind = _SQLITE.get(code)
+        kind = _SQLITE.get(code & 0xFF) if isinstance(code, int) else None
         # SQLite reports a -shm or -wal it could not make or grow as I/O or as "cannot open"
         if kind == "io" and _out_of_space(where):
             kind = "full"
@@ -138,7 +137,7 @@ def db_fault(exc: BaseException, where: str, *, disconnected: bool = False) -> S
 
 def os_fault(exc: OSError, where: str) -> StoreFault | None:
     """The fault an OSError met on the store's own files stands for, or None."""
-    kind = _ERRNO.get(exc.errno)
+    kind = _ERRNO.get(exc.errno) if exc.errno is not None else None
     return _fault(kind, where, exc) if kind else None
 
 

@@ -35,7 +35,7 @@ WRITE_REASONS = {
 
 def write_error(exc: OSError, dest: Path) -> UserError | None:
     """The person's version of an OSError met writing ``dest``; None for one we cannot explain."""
-    reason = WRITE_REASONS.get(exc.errno)
+    reason = WRITE_REASONS.get(exc.errno) if exc.errno is not None else None
     if reason is None:
         return None
     ja, en = reason

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import ClassVar, Protocol
 
 from pydantic import NaiveDatetime
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint, false
+from sqlalchemy import CheckConstraint, Index, Table, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from .japanese import normalize
@@ -676,8 +677,18 @@ class DeskViewpointCount(SQLModel, table=True):
 
 # --------------------------------------------------------------------------- registry
 
+
+class TableClass(Protocol):
+    """Any ``table=True`` class above, as a type: what code that takes "a table" may use of it.
+    (sqlmodel declares no ``__table__``; tools/mypy_sqlmodel_tables.py tells mypy that table
+    classes have one. For the table's name use ``__table__.name``: sqlmodel types
+    ``__tablename__`` as possibly a function.)"""
+
+    __table__: ClassVar[Table]
+
+
 #: user-data tables in dependency order (parents first): the order bulk loads and sync use.
-USER_TABLES: tuple[type[SQLModel], ...] = (
+USER_TABLES: tuple[type[TableClass], ...] = (
     Organization,
     Meeting,
     AgendaItem,
@@ -690,10 +701,10 @@ USER_TABLES: tuple[type[SQLModel], ...] = (
     Officer,
 )
 
-REFERENCE_TABLES: tuple[type[SQLModel], ...] = (District, Jukyo, PolicyNode, Vocab)
+REFERENCE_TABLES: tuple[type[TableClass], ...] = (District, Jukyo, PolicyNode, Vocab)
 
 
-def personal_columns(table: type[SQLModel]) -> frozenset[str]:
+def personal_columns(table: type[TableClass]) -> frozenset[str]:
     """Names of the columns of ``table`` that hold personal data."""
     return frozenset(c.name for c in table.__table__.columns if c.info.get("personal"))
 

@@ -21,7 +21,7 @@ import json
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,12 +282,19 @@ def _grams_as_written(text: str) -> Iterator[tuple[str, bool]]:
                 yield run[i : i + n], content
 
 
-def _ngrams(text: str) -> Counter[str]:
+def _ngrams(text: str) -> dict[str, float]:
     """Weighted character bigrams and trigrams: content n-grams weigh 1, the others little."""
-    grams: Counter[str] = Counter()
+    grams: defaultdict[str, float] = defaultdict(float)
     for gram, content in _grams_as_written(text):
         grams[gram] += 1.0 if content else _KANA_ONLY_WEIGHT
-    return grams
+    return dict(grams)
+
+
+def _summed(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, float]:
+    """The weights of ``a`` and ``b`` added n-gram by n-gram (in the order ``a`` then ``b``)."""
+    out = {g: c + b.get(g, 0.0) for g, c in a.items()}
+    out.update((g, c) for g, c in b.items() if g not in out)
+    return out
 
 
 def _word_chars(text: str) -> int:
@@ -349,9 +356,9 @@ class Suggester:
         title_grams = {vp.id: _ngrams(vp.title) for vp in viewpoints}
         item_grams = {it.id: _ngrams(it.text) for it in framework.items()}
         approach_grams = {
-            ap.id: _ngrams(ap.title) + _ngrams(ap.text) for ap in framework.approaches()
+            ap.id: _summed(_ngrams(ap.title), _ngrams(ap.text)) for ap in framework.approaches()
         }
-        documents: Iterable[Counter[str]] = [
+        documents: Iterable[dict[str, float]] = [
             *title_grams.values(),
             *item_grams.values(),
             *approach_grams.values(),
@@ -373,7 +380,7 @@ class Suggester:
         self._vp_items: dict[str, tuple[str, ...]] = {}
         self._vp_vecs: dict[str, dict[str, float]] = {}
         for vp in viewpoints:
-            acc: Counter[str] = Counter()
+            acc: defaultdict[str, float] = defaultdict(float)
             for g, c in title_grams[vp.id].items():
                 acc[g] += self.TITLE_WEIGHT * c
             items = framework.items(vp.id)
@@ -381,6 +388,7 @@ class Suggester:
             for it in items:
                 for g, c in item_grams[it.id].items():
                     acc[g] += self.ITEM_WEIGHT * c
+            assert vp.parent is not None  # every 視点 has its 方向性 (checked on load)
             for g, c in approach_grams[vp.parent].items():
                 acc[g] += self.APPROACH_WEIGHT * c
             self._vp_vecs[vp.id] = weigh(acc)

@@ -12,6 +12,7 @@ import uuid
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.engine import Connection
+from sqlmodel import col
 
 from . import models as m
 from .dialect import insert_or_replace, upsert_meta
@@ -54,7 +55,8 @@ def load_if_changed(con: Connection) -> bool:
 
 def load(con: Connection) -> None:
     areas = load_json("areas.json")
-    districts, jukyo = [], []
+    districts: list[dict] = []
+    jukyo: list[dict] = []
     for d in areas["districts"]:
         districts.append({"code": d["code"], "name": d["name"], "yomi": d["yomi"],
                           "name_en": d["name_en"], "ord": d["order"]})
@@ -78,7 +80,7 @@ def load(con: Connection) -> None:
     con.execute(m.Vocab.__table__.insert(), rows)
 
     framework = load_framework()
-    con.execute(delete(m.PolicyNode).where(m.PolicyNode.plan_id == framework.plan_id))
+    con.execute(delete(m.PolicyNode).where(col(m.PolicyNode.plan_id) == framework.plan_id))
     con.execute(
         m.PolicyNode.__table__.insert(),
         [{"plan_id": framework.plan_id, "id": n.id, "level": n.level, "parent_id": n.parent,
@@ -89,7 +91,7 @@ def load(con: Connection) -> None:
 
 
 def _ensure_councils(con: Connection, jukyo: list[dict]) -> None:
-    existing = set(con.execute(select(m.Organization.id)).scalars())
+    existing = set(con.execute(select(col(m.Organization.id))).scalars())
     rows = []
     for j in jukyo:
         oid = council_id(j["code"])

@@ -110,7 +110,7 @@ class ViewpointSuggester:
                             if len(analysis.morphs(k)) > 1 and not _is_compound(k)))
 
     # -- signals --------------------------------------------------------------
-    def _words(self, words: Sequence[str], joined: str) -> tuple[dict[str, float], dict[str, list[str]], dict[str, Counter]]:
+    def _words(self, words: Sequence[str], joined: str) -> tuple[dict[str, float], dict[str, list[str]], dict[str, dict[str, float]]]:
         """Per 視点: weight of the vocabulary hits, the terms hit, the ○ items they name.
 
         Each word counts once; a word inside a longer one that is in the vocabulary counts with
@@ -118,7 +118,7 @@ class ViewpointSuggester:
         """
         weight: dict[str, float] = defaultdict(float)
         terms: dict[str, list[str]] = defaultdict(list)
-        items: dict[str, Counter] = defaultdict(Counter)
+        items: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         vocabulary = self.vocabulary
         keys = [k for k in dict.fromkeys(words) if k in vocabulary]
         keys += [k for k in self._phrases if k in joined and k not in keys]
@@ -202,7 +202,7 @@ class ViewpointSuggester:
         out.sort(key=lambda r: (-r.score, self._order[r.viewpoint_id]))
         return out[:limit]
 
-    def _item(self, vp_id: str, plan, word_items: Counter | None, voters: list[Example] | None) -> str | None:
+    def _item(self, vp_id: str, plan, word_items: dict[str, float] | None, voters: list[Example] | None) -> str | None:
         """The ○ item to offer: the plan text's closest, else the vocabulary's, else a neighbour's."""
         if plan is not None and plan.item_id:
             return plan.item_id

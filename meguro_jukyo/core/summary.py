@@ -74,7 +74,8 @@ def age_group(raised_on, today: dt.date, bounds: tuple[int, ...]):
 def _rows(con: Connection, ids: list[str] | None) -> tuple[list[dict], list[dict]]:
     """The DeskIssue and DeskLink rows of the live issues among ``ids`` (None: every issue)."""
     i, link = m.Issue.__table__, m.PolicyLink.__table__
-    issues, links = [], []
+    issues: list[dict] = []
+    links: list[dict] = []
     for chunk in ([None] if ids is None else chunks(ids)):
         stmt = select(i.c.id, i.c.organization_id, i.c.category, i.c.status, i.c.raised_on,
                       request_state(i)).where(i.c.deleted.is_(False))
@@ -145,7 +146,8 @@ def refresh(con: Connection, changed: dict[str, set[str]]) -> None:
         return
     ids_ = sorted(ids)
     d, dl = m.DeskIssue.__table__, m.DeskLink.__table__
-    old_issues, old_links = [], []
+    old_issues: list[dict] = []
+    old_links: list[dict] = []
     for chunk in chunks(ids_):
         old_issues.extend(dict(r) for r in con.execute(select(d).where(d.c.issue_id.in_(chunk))).mappings())
         old_links.extend(dict(r) for r in con.execute(select(dl).where(dl.c.issue_id.in_(chunk))).mappings())

@@ -11,6 +11,7 @@ scale of DESIGN.md §6 with bulk inserts in one transaction.
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from .. import models as m
 from ..errors import UserError
@@ -73,4 +74,4 @@ def _require_empty(store) -> None:
 def _jukyo(store) -> list[tuple[str, str, str]]:
     with store.engine.connect() as con:
         return [tuple(r) for r in con.execute(
-            select(m.Jukyo.code, m.Jukyo.name, m.Jukyo.district_code).order_by(m.Jukyo.ord))]
+            select(col(m.Jukyo.code), col(m.Jukyo.name), col(m.Jukyo.district_code)).order_by(col(m.Jukyo.ord)))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import IO
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -35,13 +35,19 @@ def _line(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def write_dump(store, out: IO[str]) -> int:
+class TextSink(Protocol):
+    """Where a dump goes: a text file, or anything else that takes text."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+def write_dump(store, out: TextSink) -> int:
     """Write the dump to ``out``; return the number of rows written."""
     with store.engine.connect() as con:
         return dump_connection(con, out)
 
 
-def dump_connection(con: Connection, out: IO[str]) -> int:
+def dump_connection(con: Connection, out: TextSink) -> int:
     """The dump as ``con`` sees the store (in its transaction, so uncommitted rows too).
 
     On PostgreSQL the transaction is REPEATABLE READ: every table is read from one snapshot

@@ -9,7 +9,7 @@ it the officers' roles are listed and their names left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -33,7 +33,7 @@ class HandoverReport:
     decisions: Rows
     requests: Rows
     meetings: Rows
-    officers: Rows = ()
+    officers: Rows = field(default_factory=list)
 
     @property
     def heading(self) -> str:

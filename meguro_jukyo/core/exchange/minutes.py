@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..japanese import format_date
 from ..meeting import NOT_TAKEN_UP, Amendment, MeetingFlow
@@ -101,6 +102,16 @@ class Attendance:
         if self.names is not None:
             rows.append(("出席者", "、".join(self.names) or "記録なし"))
         return rows
+
+
+class Report(Protocol):
+    """What the writers of the minutes' sheet print: :class:`Minutes`, and any report of the same
+    shape (the handover report, the 視点 report)."""
+
+    @property
+    def heading(self) -> str: ...
+
+    def sections(self) -> list[tuple[str, list[tuple[str, str]]]]: ...
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from ..files import atomic_path
-from .minutes import SIGNATURES, Minutes
+from .minutes import SIGNATURES, Report
 
 SHEET_TITLE = "議事録"
 WIDTHS = {"A": 4, "B": 16, "C": 66}  # in Excel's character units (a full-width char is ~2)
@@ -42,7 +42,7 @@ def _text(cell, value: str) -> None:
         cell.quotePrefix = True
 
 
-def write_minutes_xlsx(minutes: Minutes, dest: str | Path, *, sheet_title: str = SHEET_TITLE) -> Path:
+def write_minutes_xlsx(minutes: Report, dest: str | Path, *, sheet_title: str = SHEET_TITLE) -> Path:
     """The sheet; any report of the same shape (heading, sections()) prints the same way."""
     from openpyxl import Workbook  # start-up: openpyxl loads on first use
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import and_, func, select
+from sqlmodel import col
 
 from .. import models as m
 from ..resources import load_json, resource_path
@@ -161,7 +162,7 @@ def export_opendata(services, outdir, *, created: dt.date | None = None, contact
             .select_from(lk.join(it, it.c.id == lk.c.issue_id).join(org, org.c.id == it.c.organization_id))
             .where(and_(lk.c.deleted.is_(False), it.c.deleted.is_(False)))
             .group_by(lk.c.viewpoint_id, org.c.jukyo_code)))
-        jukyo_district = dict(con.execute(select(m.Jukyo.code, m.Jukyo.district_code)).all())
+        jukyo_district = dict(con.execute(select(col(m.Jukyo.code), col(m.Jukyo.district_code))).all())
 
         # the (視点, 住区) cells the counts file hides; the issues file must not reveal them either
         hidden = {(vp, jk) for (vp, jk), n in grouped.items() if jk is not None and suppressed(n)}
@@ -220,8 +221,8 @@ def export_opendata(services, outdir, *, created: dt.date | None = None, contact
         contact=contact.strip() or CONTACT, LG_NAME=LG_NAME, LG_CODE=LG_CODE, LICENCE=LICENCE,
         ISSUES_FILE=ISSUES_FILE, DECISIONS_FILE=DECISIONS_FILE, COUNTS_FILE=COUNTS_FILE, SCHEMA_FILE=SCHEMA_FILE,
         SUPPRESSED_REASON=SUPPRESSED_REASON)
-    with atomic_text(outdir / README_FILE, encoding="utf-8-sig", newline="\r\n") as fh:
-        fh.write(text)
+    with atomic_text(outdir / README_FILE, encoding="utf-8-sig", newline="\r\n") as readme:
+        readme.write(text)
     return OpenDataReport(outdir, counts, check_opendata(outdir))
 
 

@@ -28,7 +28,7 @@ from ..reference import REFERENCE_DEVICE
 from .dump import dump_connection
 
 BATCH = 2000
-_NOT_COPIED = {t.__tablename__ for t in m.REFERENCE_TABLES} | {"meta"}
+_NOT_COPIED = {t.__table__.name for t in m.REFERENCE_TABLES} | {"meta"}
 #: meta keys the target keeps its own value of
 _META_KEPT = frozenset({"reference_hash"})
 
@@ -67,7 +67,7 @@ def dump_sha256(con: Connection) -> str:
 
 def is_empty(con: Connection) -> bool:
     """Nothing beyond what every new store holds (reference data and the 22 councils)."""
-    user = {t.__tablename__ for t in m.USER_TABLES}
+    user = {t.__table__.name for t in m.USER_TABLES}
     for table in copied_tables():
         if table.name in ("search_doc", "search_word"):  # derived from the rows
             continue

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import and_, func, select, union
+from sqlmodel import col
 
 from .. import models as m
 from .. import summary
@@ -41,7 +42,7 @@ def words(title: str) -> set[str]:
     """The words of a title, without a dictionary: kanji and katakana runs (避難所, カメラ), a
     run of four or six kanji read as words of two (防災訓練 → 防災, 訓練: the usual make-up of
     such compounds), other runs whole (放置自転車)."""
-    out = set()
+    out: set[str] = set()
     for run in _RUN.findall(title):
         if run[0] >= "\u4e00" and len(run) in (4, 6):
             out.update(run[k:k + 2] for k in range(0, len(run), 2))
@@ -146,7 +147,7 @@ def build_viewpoint_report(services, framework, nendo: int, *, era: bool = True,
     linked = i.join(link, and_(link.c.issue_id == unordered(i.c.id), link.c.deleted.is_(False)))
     cells = services.stats.matrix(q, "district")
     with store.engine.connect() as con:
-        districts = con.execute(select(m.District.code, m.District.name).order_by(m.District.ord)).all()
+        districts = con.execute(select(col(m.District.code), col(m.District.name)).order_by(col(m.District.ord))).all()
         answered = summary.answered(i)
         counts: dict[str, Counter] = {}
         for vp, category, is_request, has_answer, n in con.execute(

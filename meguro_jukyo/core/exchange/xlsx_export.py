@@ -23,10 +23,12 @@ import datetime as dt
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
+from typing import Callable, Mapping
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from .. import models as m
 from ..files import atomic_path
@@ -232,7 +234,7 @@ class _Selection:
             .order_by(mt.c.starts_at, t.c.meeting_id, t.c.yomi, t.c.id)
         )
 
-    def sheets(self, personal: bool) -> dict[str, object]:
+    def sheets(self, personal: bool) -> dict[str, Select]:
         out = {ISSUE_SHEET: self.issues(), MEETING_SHEET: self.meetings(), NOTE_SHEET: self.notes(),
                ACTION_SHEET: self.actions(), LINK_SHEET: self.links()}
         if personal:
@@ -426,7 +428,7 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
             w.close()
 
     warnings = []
-    truncated = sum(w.truncated_cells for w in (w_issue, w_meeting, w_note, w_action, w_link) if w)
+    truncated = sum(w.truncated_cells for w in (w_issue, w_meeting, w_note, w_action, w_link))
     if truncated:
         warnings.append(f"{truncated} 個のセルが Excel の上限（32,767文字）を超えたため、途中までにしました。")
     write_meta(meta_ws, kind="export", export_id=export_id, now=now,
@@ -444,7 +446,7 @@ def export_workbook(services, dest, filters: ExportFilters | None = None, *, per
 
 def _record_personal_export(store, dest: Path, export_id: str, filters: ExportFilters, counts: dict) -> None:
     """Personal data leaving the store is logged (DESIGN.md §8); not an edit, so not undoable."""
-    personal = {t.__tablename__: sorted(m.personal_columns(t)) for t in m.USER_TABLES if m.personal_columns(t)}
+    personal = {t.__table__.name: sorted(m.personal_columns(t)) for t in m.USER_TABLES if m.personal_columns(t)}
     run(store, f"個人情報を含むExcelを書き出し: {dest.name}", lambda tx: tx.record("export", export_id, {
         "file": (None, str(dest.resolve())),
         "personal_columns": (None, personal),
@@ -482,9 +484,9 @@ def _meeting_link(meeting_rows: dict[str, int], meeting_id: str | None) -> str |
     return link_formula(MEETING_SHEET, row, "会議へ") if row else None
 
 
-def cell_getters(fields, labels: Labels, meeting_rows: dict[str, int], meeting_field: str) -> list:
+def cell_getters(fields, labels: Labels, meeting_rows: dict[str, int], meeting_field: str) -> list[Callable[[Mapping], object]]:
     """For each column of an importable sheet, how its cell is made from a row (decided once)."""
-    getters = []
+    getters: list[Callable[[Mapping], object]] = []
     for f in fields:
         if f.kind == "org":
             getters.append(lambda r: labels.org_label(r["organization_id"]))
@@ -493,9 +495,9 @@ def cell_getters(fields, labels: Labels, meeting_rows: dict[str, int], meeting_f
         elif f.header == "地区":
             getters.append(lambda r: labels.org_place(r["organization_id"])[1])
         elif f.kind == "vocab":
-            getters.append(lambda r, kind=f.vocab, name=f.field: labels.vocab_label(kind, r[name]))
+            getters.append(_vocab_cell(labels, f.vocab, f.field))
         elif f.kind == "bool":
-            getters.append(lambda r, name=f.field: YES if r[name] else NO)
+            getters.append(_yes_no_cell(f.field))
         elif f.kind == "viewpoints":
             getters.append(lambda r: labels.viewpoints_cell(r["viewpoints"]))
         elif f.header in ("提起した会議", "会議"):
@@ -505,8 +507,16 @@ def cell_getters(fields, labels: Labels, meeting_rows: dict[str, int], meeting_f
         elif f.kind == "link":
             getters.append(lambda r: _meeting_link(meeting_rows, r[meeting_field]))
         else:
-            getters.append(lambda r, name=f.field: r[name])
+            getters.append(itemgetter(f.field))
     return getters
+
+
+def _vocab_cell(labels: Labels, kind: str, name: str) -> Callable[[Mapping], object]:
+    return lambda r: labels.vocab_label(kind, r[name])
+
+
+def _yes_no_cell(name: str) -> Callable[[Mapping], object]:
+    return lambda r: YES if r[name] else NO
 
 
 def _write_rows(w, getters, rows, run, stage: str) -> None:

@@ -152,7 +152,7 @@ class Labels:
         return [e["ja"] for e in self.vocab.entries(kind)]
 
     def org_label(self, org_id: str | None) -> str:
-        return self.orgs.get(org_id, org_id or "")
+        return self.orgs.get(org_id, org_id) if org_id is not None else ""
 
     def org_place(self, org_id: str | None) -> tuple[str, str]:
         """(住区, 地区) names of an organization."""

@@ -69,7 +69,7 @@ def export_template(dest, services) -> Path:
         cols = template_fields(fields)
         w = SheetWriter(wb, sheet, [Col(f.header, f.field, "date" if f.kind == "date" else "text",
                                         f.max_width, f.hidden, min_width=min(f.max_width, 24))
-                                    for f in cols], table_name=table, era=True)
+                                    for f in cols if f.field is not None], table_name=table, era=True)  # all of cols
         writers.append((w, cols))
     ranges = write_lists_sheet(wb, labels)
     meta = wb.create_sheet("_meta")

@@ -294,6 +294,7 @@ class SheetWriter:
         setup_print(ws, self.landscape, width=sum(widths[:self.printed_columns]))
         ws.append([c.header for c in self.columns])
         buffered, self._buffer = self._buffer, None
+        assert buffered is not None  # started once, while still buffering
         for row in buffered:
             ws.append(row)
 

@@ -9,11 +9,12 @@ nothing. Callers get plain read schemas back, never ORM objects.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import Any, ClassVar, Generic, Iterator, TypeVar
 
 import pydantic
-from sqlalchemy import String, Table, and_, case, column, false, func, literal_column, select, text
+from sqlalchemy import ColumnElement, String, Table, and_, case, column, false, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
@@ -31,12 +32,13 @@ ReadT = TypeVar("ReadT", bound=SQLModel)
 
 
 class EntityService(Generic[ReadT]):
-    table_model: ClassVar[type[SQLModel]]
+    table_model: ClassVar[type[m.TableClass]]
     create_schema: ClassVar[type[SQLModel]]
     update_schema: ClassVar[type[SQLModel]]
-    read_schema: ClassVar[type[SQLModel]]
+    #: set on the class like the others (a ClassVar cannot hold the type parameter)
+    read_schema: type[ReadT]
     #: field -> table it refers to (checked on every write: exists and not deleted)
-    references: ClassVar[dict[str, type[SQLModel]]] = {}
+    references: ClassVar[dict[str, type[m.TableClass]]] = {}
     #: field -> vocabulary kind its value must come from
     vocab_fields: ClassVar[dict[str, str]] = {}
     #: the date (or datetime) column that 年度 and date-range filters use
@@ -98,7 +100,7 @@ class EntityService(Generic[ReadT]):
         page of 200 — 50-100 ms instead of 5-40 ms)."""
         t = self.table
         ids = t.c.id.concat(literal_column("''")) if ordered else t.c.id
-        conds = []
+        conds: list[ColumnElement[bool]] = []
         if not q.include_deleted:
             conds.append(t.c.deleted.is_(False))
         for name, value in q.equals.items():
@@ -205,7 +207,7 @@ class EntityService(Generic[ReadT]):
             raise validation_error(exc) from None
         return model.model_dump(exclude_unset=partial)
 
-    def _check_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
+    def _check_many(self, con: Connection, rows: builtins.list[dict], currents: builtins.list[dict | None]) -> builtins.list[ValidationError | None]:
         """The store's rules for each of ``rows`` (whole rows as they would be): the first
         problem of each, or None. The records they refer to are looked up together."""
         alive = {name: {ref for ref, deleted in deleted_flags(
@@ -233,7 +235,8 @@ class EntityService(Generic[ReadT]):
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         """Entity rules beyond field types; ``values`` is the whole row as it would be."""
 
-    def validate_many(self, con: Connection, rows: list[dict], currents: list[dict | None]) -> list[ValidationError | None]:
+    def validate_many(self, con: Connection, rows: builtins.list[dict],
+                      currents: builtins.list[dict | None]) -> builtins.list[ValidationError | None]:
         """:meth:`validate` for each row: its error or None. A service whose rules query the
         store overrides this to ask once for all rows (and its ``validate`` to call this)."""
         out: list[ValidationError | None] = []
@@ -275,7 +278,7 @@ class EntityService(Generic[ReadT]):
             raise result
         return result
 
-    def check_many_new_in(self, tx: Tx, rows: list, *, known_new: bool = False) -> list[dict | ValidationError]:
+    def check_many_new_in(self, tx: Tx, rows: builtins.list, *, known_new: bool = False) -> builtins.list[dict | ValidationError]:
         """:meth:`check_new_in` for many rows (an import's): each row's checked values, or the
         ValidationError it fails with. The store is asked once per referenced table for all
         rows, not once per row. Rows are checked against the store, not against each other,
@@ -295,25 +298,26 @@ class EntityService(Generic[ReadT]):
                 out.append(values)
             except ValidationError as exc:
                 out.append(exc)
-        candidates = [i for i, values in enumerate(out) if isinstance(values, dict)]
-        taken = set() if known_new else set(deleted_flags(tx.con, self.table, {out[i]["id"] for i in candidates}))
-        for i in candidates:
-            id_ = out[i]["id"]
+        candidates = {i: values for i, values in enumerate(out) if isinstance(values, dict)}  # index -> values
+        taken: set[str] = set() if known_new else set(deleted_flags(
+            tx.con, self.table, {values["id"] for values in candidates.values()}))
+        for i, values in list(candidates.items()):
+            id_ = values["id"]
             if id_ in taken and i in natural:
                 # made before (and unlinked since), or a duplicate the rules below refuse by name:
                 # the next id in its line, which every device that saw the same unlink takes too
                 while id_ in taken:
-                    out[i]["id"] = id_ = m.natural_id("again", id_)
+                    values["id"] = id_ = m.natural_id("again", id_)
                     taken.update(deleted_flags(tx.con, self.table, {id_}))
             elif id_ in taken:
                 out[i] = ValidationError(f"同じ ID がすでにあります: {id_}", f"The id already exists: {id_}",
                                          field="id")
+                del candidates[i]
             taken.add(id_)
-        candidates = [i for i in candidates if isinstance(out[i], dict)]
-        _put_errors(out, candidates, self._check_many(tx.con, [out[i] for i in candidates], [None] * len(candidates)))
+        _put_errors(out, list(candidates), self._check_many(tx.con, list(candidates.values()), [None] * len(candidates)))
         return out
 
-    def create_many_in(self, tx: Tx, checked: list[dict]) -> None:
+    def create_many_in(self, tx: Tx, checked: builtins.list[dict]) -> None:
         """Write rows that :meth:`check_new_in` passed, as :meth:`create_in` would write each
         (sync metadata, history, search index), a statement for all of them instead of several
         per row: for imports of thousands of rows."""
@@ -330,7 +334,7 @@ class EntityService(Generic[ReadT]):
             raise changes
         return self._read(write_row(tx, self.table, current, changes))
 
-    def check_updates_in(self, tx: Tx, items: list[tuple[dict, Any]]) -> list[dict | ValidationError]:
+    def check_updates_in(self, tx: Tx, items: builtins.list[tuple[dict, Any]]) -> builtins.list[dict | ValidationError]:
         """What :meth:`update_in` checks, for many (stored row, data) pairs at once: the changes
         each would write (for :meth:`update_many_in`), or the ValidationError it fails with."""
         out: list[dict | ValidationError] = []
@@ -343,12 +347,12 @@ class EntityService(Generic[ReadT]):
                 continue
             changes = {k: merged[k] for k in merged if k in changes or merged[k] != current[k]}
             out.append({k: v for k, v in changes.items() if k not in m.SYNC_FIELDS})
-        passing = [i for i, changes in enumerate(out) if isinstance(changes, dict)]
-        _put_errors(out, passing, self._check_many(tx.con, [{**items[i][0], **out[i]} for i in passing],
-                                                   [items[i][0] for i in passing]))
+        passing = {i: changes for i, changes in enumerate(out) if isinstance(changes, dict)}  # index -> changes
+        _put_errors(out, list(passing), self._check_many(tx.con, [{**items[i][0], **changes} for i, changes in passing.items()],
+                                                         [items[i][0] for i in passing]))
         return out
 
-    def update_many_in(self, tx: Tx, items: list[tuple[dict, dict]]) -> None:
+    def update_many_in(self, tx: Tx, items: builtins.list[tuple[dict, dict]]) -> None:
         """Write (stored row, changes) pairs that :meth:`check_updates_in` passed, as
         :meth:`update_in` would write each, a few statements for all of them."""
         write_updates(tx, self.table, items)

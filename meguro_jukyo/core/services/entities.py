@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, select
 from sqlalchemy.engine import Connection
+from sqlmodel import col
 
 from .. import models as m
 from ..errors import ValidationError
@@ -43,7 +44,7 @@ class OrganizationService(EntityService[m.OrganizationRead]):
         values["yomi"] = normalize(values.get("yomi"))
         if values.get("jukyo_code") and not values.get("district_code"):
             values["district_code"] = con.execute(
-                select(m.Jukyo.district_code).where(m.Jukyo.code == values["jukyo_code"])
+                select(col(m.Jukyo.district_code)).where(col(m.Jukyo.code) == values["jukyo_code"])
             ).scalar()
         return values
 
@@ -66,7 +67,7 @@ class OrganizationService(EntityService[m.OrganizationRead]):
     def validate(self, con: Connection, values: dict, current: dict | None) -> None:
         if values.get("jukyo_code"):
             district = con.execute(
-                select(m.Jukyo.district_code).where(m.Jukyo.code == values["jukyo_code"])
+                select(col(m.Jukyo.district_code)).where(col(m.Jukyo.code) == values["jukyo_code"])
             ).scalar()
             if district is None:
                 raise ValidationError("住区が見つかりません。", "Unknown 住区.", field="jukyo_code")
@@ -307,7 +308,7 @@ class NoteService(EntityService[m.NoteRead]):
                     raise ValidationError("決定の方法と票数は「決定」のメモにだけ入れられます。",
                                           "Only decisions carry a method and votes.", field=name)
         if values["kind"] == "minority" and values.get("decision_id"):
-            kind = con.execute(select(m.Note.kind).where(m.Note.id == values["decision_id"])).scalar()
+            kind = con.execute(select(col(m.Note.kind)).where(col(m.Note.id) == values["decision_id"])).scalar()
             if kind != "decision":
                 raise ValidationError("少数意見は「決定」のメモに結びつけてください。",
                                       "A minority opinion belongs to a decision.", field="decision_id")
@@ -356,7 +357,9 @@ class PolicyLinkService(EntityService[m.PolicyLinkRead]):
         once for all rows; two of ``rows`` joining the same pair are duplicates too."""
         node = m.PolicyNode.__table__
         t = self.table
-        viewpoints, items, linked = set(), {}, set()
+        viewpoints: set[tuple[str, str]] = set()
+        items: dict[tuple[str, str], str] = {}  # (plan, ○ item) -> its 視点
+        linked: set[tuple[str, str, str, str]] = set()  # (link, target, 視点, plan)
         wanted_nodes = sorted({r["viewpoint_id"] for r in rows} | {r["item_id"] for r in rows if r.get("item_id")})
         for chunk in chunks(wanted_nodes):
             for plan_id, id_, level, parent_id in con.execute(select(
@@ -370,9 +373,9 @@ class PolicyLinkService(EntityService[m.PolicyLinkRead]):
             for chunk in chunks(targets):
                 linked.update(con.execute(select(t.c.id, column, t.c.viewpoint_id, t.c.plan_id).where(
                     column.in_(chunk), t.c.deleted.is_(False))).all())
-        stored = {}  # (target, 視点, plan) -> the ids of the live links joining them
-        for id_, target, viewpoint_id, plan_id in linked:
-            stored.setdefault((target, viewpoint_id, plan_id), set()).add(id_)
+        stored: dict[tuple[str | None, str, str], set[str]] = {}  # (target, 視点, plan) -> the ids of the live links joining them
+        for id_, linked_to, viewpoint_id, plan_id in linked:
+            stored.setdefault((linked_to, viewpoint_id, plan_id), set()).add(id_)
         out: list[ValidationError | None] = []
         for values in rows:
             error = None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import null as sa_null
 from sqlalchemy import select
+from sqlmodel import col
 
 from .. import models as m
 from ..errors import UserError
@@ -25,7 +26,7 @@ from .rows import write_row
 from .unit_of_work import Tx, run
 from .values import from_json
 
-_TABLES = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
+_TABLES = {t.__table__.name: t.__table__ for t in m.USER_TABLES}
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _label(store, which) -> str | None:
         cid = con.execute(which).scalar_one_or_none()
         if cid is None:
             return None
-        return con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
+        return con.execute(select(col(m.Change.label)).where(col(m.Change.id) == cid)).scalar_one()
 
 
 # Each device undoes its own edits: on a server store several workstations edit at once, and
@@ -108,7 +109,7 @@ def _replay_in(tx: Tx, verb: str, forward: bool) -> UndoResult | None:
     cid = tx.con.execute(_oldest_undone(store) if forward else _newest_done(store)).scalar_one_or_none()
     if cid is None:
         return None
-    label = tx.con.execute(select(m.Change.label).where(m.Change.id == cid)).scalar_one()
+    label = tx.con.execute(select(col(m.Change.label)).where(col(m.Change.id) == cid)).scalar_one()
     tx.label, tx.target_id = f"{verb}: {label}", cid
     h = m.History.__table__
     rows = tx.con.execute(select(h).where(h.c.change_id == cid).order_by(h.c.id)).mappings().all()
@@ -117,11 +118,11 @@ def _replay_in(tx: Tx, verb: str, forward: bool) -> UndoResult | None:
         by_entity[(r["entity"], r["entity_id"])].append(r)
     for (entity, entity_id), fields in by_entity.items():
         table = _TABLES[entity]
-        current = tx.con.execute(select(table).where(table.c.id == entity_id)).mappings().first()
-        if current is None:
+        stored = tx.con.execute(select(table).where(table.c.id == entity_id)).mappings().first()
+        if stored is None:
             raise UserError("元の記録が見つからないため、この操作はできません。",
                             "The record is gone, so this cannot be undone.")
-        current = dict(current)
+        current = dict(stored)
         if any(f["field"] == "deleted" and f["old"] == "true" for f in fields):
             # a creation is undone by a tombstone (its values stay on it) and redone by
             # lifting the tombstone: only the deleted flag moves
@@ -146,7 +147,7 @@ def _replay_in(tx: Tx, verb: str, forward: bool) -> UndoResult | None:
 def device_names(store) -> dict[str, str]:
     """Device id → the name it goes by: this device, and every device whose packages came in."""
     with store.engine.connect() as con:
-        names = dict(con.execute(select(SyncDevice.device_id, SyncDevice.name)).all())
+        names = dict(con.execute(select(col(SyncDevice.device_id), col(SyncDevice.name))).all())
     names[store.device_id] = store.device_name
     return names
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy.engine import Connection
@@ -35,7 +36,9 @@ def write_updates(tx: Tx, table: Table, items: list[tuple[dict, dict]],
     """
     entity = str(table.name)  # a plain str: the driver adapts SQLAlchemy's quoted_name slowly
     rows_codec = codec(table)
-    out, changed, history = [], [], []
+    out: list[dict] = []
+    changed: list[dict] = []
+    history: list[dict[str, Any]] = []
     updates: dict[tuple[str, ...], list[dict]] = {}
     for current, values in items:
         changes = {k: (current[k], v) for k, v in values.items() if current[k] != v or k in force}
@@ -106,7 +109,8 @@ def write_new_rows(tx: Tx, table: Table, rows: list[dict]) -> list[dict]:
     if not rows:
         return []
     entity = str(table.name)  # a plain str: the driver adapts SQLAlchemy's quoted_name slowly
-    full, history = [], []
+    full: list[dict] = []
+    history: list[dict[str, Any]] = []
     for values in rows:
         row = dict(values)
         # every field written by this one stamp

@@ -152,9 +152,12 @@ def summarized(q: ListQuery) -> bool:
             and (q.date_to is None or (q.date_to.month, q.date_to.day) == (3, 31)))
 
 
-def _tally(rows) -> tuple[Counter, Counter, Counter, Counter]:
+def _tally(rows) -> tuple[Counter[str], Counter[str], Counter[tuple[int, str]], Counter[int]]:
     """Rows of (category, status, 年度, 要望 state or age group, count) summed per chart."""
-    by_category, by_status, by_nendo, by_state = Counter(), Counter(), Counter(), Counter()
+    by_category: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    by_nendo: Counter[tuple[int, str]] = Counter()  # (年度, status)
+    by_state: Counter[int] = Counter()  # 要望 state (negative) or age group
     for cat, st, y, r, n in rows:
         by_category[cat] += n
         by_status[st] += n
@@ -241,8 +244,8 @@ class StatsService:
         rows = con.execute(select(*keys, func.sum(c.c.n)).where(*self._summary_where(c, q)).group_by(*keys))
         by_category, by_status, by_nendo, by_state = _tally((cat, st, y, r, int(n)) for cat, st, y, r, n in rows)
         age = summary.age_group(d.c.raised_on, today, AGE_BOUNDS)
-        ages = dict(con.execute(select(age, func.count()).where(d.c.request == summary.WAITING,
-                                                                 *self._summary_where(d, q)).group_by(age)).all())
+        ages: dict[int, int] = dict(con.execute(select(age, func.count()).where(
+            d.c.request == summary.WAITING, *self._summary_where(d, q)).group_by(age)).all())
         return self._totals(by_category, by_status, by_nendo, by_state[summary.ANSWERED], ages)
 
     @staticmethod
@@ -383,7 +386,11 @@ class StatsService:
 
     def cell_query(self, q: ListQuery, viewpoint_id: str, by: str, area: str) -> ListQuery:
         """The issue list's query for one heat-map cell: exactly the issues counted in it."""
-        return replace(q, viewpoint_id=viewpoint_id, **{f"{by}_code": area})
+        if by == "district":
+            return replace(q, viewpoint_id=viewpoint_id, district_code=area)
+        if by == "jukyo":
+            return replace(q, viewpoint_id=viewpoint_id, jukyo_code=area)
+        raise ValueError(by)
 
     def open_requests(self, q: ListQuery | None = None, *, limit: int | None = 200, offset: int = 0,
                       today: dt.date | None = None) -> list[Request]:

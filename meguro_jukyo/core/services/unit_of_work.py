@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import col
 
 from .. import models as m
 from ..bulk import insert_many
@@ -51,16 +52,18 @@ class Tx:
                 # server store each workstation has its own stack)
                 self.con.execute(
                     m.Change.__table__.update()
-                    .where(m.Change.state == "undone", m.Change.device_id == self.store.device_id)
+                    .where(col(m.Change.state) == "undone", col(m.Change.device_id) == self.store.device_id)
                     .values(state="discarded")
                 )
-            self.change_id = self.con.execute(
+            key = self.con.execute(
                 m.Change.__table__.insert().values(
                     label=self.label, kind=self.kind, state="done", target_id=self.target_id,
                     device_id=self.store.device_id, hlc=self.store.clock.last,
                     wall_time=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key
+            assert key is not None  # a single-row INSERT always reports its key
+            self.change_id = key[0]
         return self.change_id
 
     def record(self, entity: str, entity_id: str, changes: dict[str, tuple[Any, Any]]) -> None:

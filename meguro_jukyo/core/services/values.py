@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 import pydantic

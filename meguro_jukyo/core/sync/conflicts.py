@@ -16,6 +16,7 @@ from typing import Any
 
 import pydantic
 from sqlalchemy import select
+from sqlmodel import col
 
 from .. import models as m
 from ..errors import NotFound, UserError, ValidationError
@@ -27,7 +28,7 @@ from .clock import Stamp
 from .models import SyncDevice
 
 _NS = uuid.UUID("0b4f7a9e-5d0c-4c57-8f0e-6a1d2c3b4e5f")
-_TABLES = {t.__tablename__: t for t in m.USER_TABLES}
+_TABLES = {t.__table__.name: t for t in m.USER_TABLES}
 _TITLE_FIELDS = ("title", "name", "body", "viewpoint_id")
 MINE, THEIRS = "mine", "theirs"
 
@@ -69,7 +70,7 @@ class Conflict:
 
 
 def _device_names(store, con) -> dict[str, str]:
-    names = dict(con.execute(select(SyncDevice.device_id, SyncDevice.name)).all())
+    names = dict(con.execute(select(col(SyncDevice.device_id), col(SyncDevice.name))).all())
     names[store.device_id] = store.device_name
     return names
 
@@ -152,7 +153,7 @@ def resolve_conflict(store, cid: str, *, keep: str | None = None, value: Any = _
     model = _TABLES[conflict.entity]
     table = model.__table__
     c = state.codec(table)
-    if value is not _NOTHING:
+    if keep is None:  # a new value (exactly one of the two, checked above)
         typed = _validated(model, conflict.field, value)
         deletion = False
     else:

@@ -93,7 +93,7 @@ def fold(tx: Tx, name: str, under: set[str] | None = None) -> int:
     for row in found:
         groups.setdefault(key_of(row), set()).add(row["id"])
     doubled = sorted(i for ids in groups.values() if len(ids) > 1 for i in ids)
-    rows = {}
+    rows: dict[str, dict] = {}
     for chunk in chunks(doubled):
         rows.update((r["id"], dict(r)) for r in tx.con.execute(select(table).where(table.c.id.in_(chunk))).mappings())
     merged = [c for c in codec(table).fields if c not in ("deleted", *columns)]

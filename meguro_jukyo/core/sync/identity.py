@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from platformdirs import user_data_path
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import col
 
 from ..dialect import insert_or_replace
 from ..errors import UserError
@@ -174,8 +175,9 @@ class DeviceCard:
         if data.get("version") != CARD_VERSION:
             raise UserError("新しい版のアプリで作られた端末カードです。アプリを更新してください。",
                             "The device card was made by a newer version of the app; update the app.")
-        fields = {k: data.get(k) for k in ("device_id", "name", "organization", "public_key", "fingerprint")}
-        if not all(isinstance(v, str) for v in fields.values()) or not fields["device_id"]:
+        names = ("device_id", "name", "organization", "public_key", "fingerprint")
+        fields = {k: v for k in names if isinstance(v := data.get(k), str)}
+        if len(fields) != len(names) or not fields["device_id"]:
             raise bad
         if not re.fullmatch(r"[0-9A-Za-z._-]{1,64}", fields["device_id"]):
             raise bad
@@ -240,7 +242,7 @@ def read_card(path: str | os.PathLike) -> DeviceCard:
 
 
 def known_device(con, device_id: str) -> dict | None:
-    row = con.execute(select(SyncDevice.__table__).where(SyncDevice.device_id == device_id)).mappings().first()
+    row = con.execute(select(SyncDevice.__table__).where(col(SyncDevice.device_id) == device_id)).mappings().first()
     return dict(row) if row else None
 
 

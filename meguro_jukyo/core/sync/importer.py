@@ -24,6 +24,7 @@ from typing import Iterable
 from platformdirs import user_data_path
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlmodel import col
 
 from ..concurrency import IMPORT_LOCK, StoreBusy
 from ..bulk import insert_many
@@ -70,8 +71,8 @@ class ImportReport:
     files: list[FileResult] = field(default_factory=list)
     cancelled: bool = False
 
-    def totals(self) -> Counter:
-        total = Counter()
+    def totals(self) -> Counter[str]:
+        total: Counter[str] = Counter()
         for f in self.files:
             total.update(f.counts)
             total[f.status] += 1
@@ -166,7 +167,7 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(),
     result = FileResult(path, IMPORTED, device_id=pkg.device_id, device_name=pkg.device_name,
                         fingerprint=pkg.fingerprint, sha256=pkg.sha256, file_name=file_name)
     with store.engine.connect() as con:
-        if con.execute(select(SyncLedger.package_sha256).where(SyncLedger.package_sha256 == pkg.sha256)).first():
+        if con.execute(select(col(SyncLedger.package_sha256)).where(col(SyncLedger.package_sha256) == pkg.sha256)).first():
             result.status, result.reason = DUPLICATE, "取り込み済みです。"
             result.reason_en = "Already imported."
             return result
@@ -221,7 +222,7 @@ def _db_rejection(result: FileResult, exc: DBAPIError) -> FileResult:
 
 def _in_ledger(store, sha: str) -> bool:
     with store.engine.connect() as con:
-        return con.execute(select(SyncLedger.package_sha256).where(SyncLedger.package_sha256 == sha)).first() is not None
+        return con.execute(select(col(SyncLedger.package_sha256)).where(col(SyncLedger.package_sha256) == sha)).first() is not None
 
 
 def _known_key(store, device_id: str) -> tuple[str, bool] | None:
@@ -262,7 +263,7 @@ def _apply_in(tx: Tx, pkg: Package) -> Counter:
         folded = fold(tx, name, owners(name, pkg.rows.get(name, [])))
         if folded:
             counts["folded"] += folded
-    con.execute(SyncLedger.__table__.update().where(SyncLedger.package_sha256 == pkg.sha256)
+    con.execute(SyncLedger.__table__.update().where(col(SyncLedger.package_sha256) == pkg.sha256)
                 .values(counts=json.dumps(dict(counts), sort_keys=True)))
     return counts
 
@@ -361,7 +362,7 @@ def import_quarantined(store, *, progress: Progress | None = None, limits: Limit
         if result.status in (IMPORTED, DUPLICATE):
             with store.engine.begin() as con:
                 con.execute(SyncQuarantine.__table__.delete().where(
-                    SyncQuarantine.package_sha256 == h.package_sha256))
+                    col(SyncQuarantine.package_sha256) == h.package_sha256))
             h.path.unlink(missing_ok=True)
     if progress is not None:
         progress.report(len(report.files), len(held))

@@ -61,7 +61,7 @@ SEAL_LENGTH = len(SEAL_MARK) + 64
 _SEAL_DOMAIN = b"meguro-jukyo-sync seal v1\n"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so a package's bytes depend only on its contents
 
-TABLES = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
+TABLES = {t.__table__.name: t.__table__ for t in m.USER_TABLES}
 RECORD_MEMBERS = {f"records/{name}.jsonl": name for name in TABLES}
 ALLOWED_MEMBERS = frozenset({MANIFEST, SIGNATURE, *RECORD_MEMBERS})
 SCOPES = ("changes", "all", "bundle")
