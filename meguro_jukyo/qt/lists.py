@@ -2,6 +2,10 @@
 
 Every filter becomes part of the ListQuery the service runs; the text box waits for a pause in
 typing (150 ms) so each keystroke does not start a query.
+
+Why one file of ~510 lines: the two classes are one page — :class:`FilterBar` exists only to
+build the :class:`ListPage`'s query, and each reads the other's state (the page's columns decide
+the filters shown, the filters' query decides what the page loads).
 """
 
 from __future__ import annotations
