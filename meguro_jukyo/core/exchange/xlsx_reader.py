@@ -287,6 +287,8 @@ class _Sheet:
         self.formula = False
         self.chars: list[str] | None = None  # character data of the open <v>
         self.text = _Text()  # an inline string
+        self.row_digits = "0"  # the current row's number as a plain reference spells it
+        self.columns: dict[str, int] = {}  # column letters met in plain references ("G2"), by letters
 
     def start(self, name: str, attrs: dict) -> None:
         if name == _V:
@@ -308,6 +310,7 @@ class _Sheet:
                 if match is None or match.group(3) is None:
                     raise _broken(self.part)
                 self.row = int(match.group(3))
+            self.row_digits = str(self.row)
             self.column = 0
             self.values = []
         else:
@@ -318,15 +321,27 @@ class _Sheet:
         if ref is None:
             self.column += 1
         else:
-            match = _REF.match(ref)
-            if match is None or match.group(1) is None:
-                raise _broken(self.part)
-            self.column = column_number(match.group(1).encode())
-            if match.group(2) is not None and int(match.group(2)) != self.row:
-                raise _broken(self.part)  # a cell naming another row than its own (Excel never writes one)
+            letters = ref.rstrip("0123456789")
+            column = self.columns.get(letters)
+            if column is None or ref[len(letters):] != self.row_digits:
+                column = self._column_of(ref)
+            self.column = column
         self.value, self.formula = None, False
         inside = self.values is not None and self.column <= self.max_columns
         self.cell = (attrs.get("t", "n"), attrs.get("s")) if inside else None
+
+    def _column_of(self, ref: str) -> int:
+        """The column a cell's reference names, spelt any way the scan allows; the sheet is
+        broken if it names another row than its own (Excel never writes one)."""
+        match = _REF.match(ref)
+        if match is None or match.group(1) is None:
+            raise _broken(self.part)
+        if match.group(2) is not None and int(match.group(2)) != self.row:
+            raise _broken(self.part)
+        column = column_number(match.group(1).encode())
+        if match.group(2) is not None and ref == f"{match.group(1)}{self.row_digits}":
+            self.columns[match.group(1)] = column  # the plain spelling: its letters are known from now on
+        return column
 
     def end(self, name: str) -> None:
         if name == _V:
