@@ -8,6 +8,8 @@ from the window's live actions and shortcuts, so it cannot drift from the keys t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
@@ -37,7 +39,7 @@ def menu_label(text: str) -> str:
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(keys, what they do) for every action of ``window`` that has keys, in menu order."""
     rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for action in window.findChildren(QAction):
         keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
         label = menu_label(action.text())
@@ -47,7 +49,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     return rows
 
 
-def keys_table(rows: list[tuple[str, str]], extra: list[tuple[str, str]] = ()) -> str:
+def keys_table(rows: list[tuple[str, str]], extra: Sequence[tuple[str, str]] = ()) -> str:
     def esc(s: str) -> str:
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -59,12 +61,13 @@ def keys_table(rows: list[tuple[str, str]], extra: list[tuple[str, str]] = ()) -
 class HelpDialog(QDialog):
     """The guide and the shortcut table, in the UI's language; not modal, so it can stay open."""
 
-    def __init__(self, language: str, rows: list[tuple[str, str]], extra: list[tuple[str, str]] = (),
+    def __init__(self, language: str, rows: list[tuple[str, str]], extra: Sequence[tuple[str, str]] = (),
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("help_dialog")
         self.setWindowTitle(translate("Help", "How to use Meguro Jukyo"))
-        self.browser = QTextBrowser(objectName="help_text")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("help_text")
         self.browser.setAccessibleName(translate("Help", "Guide"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setHtml(guide_html(language) + keys_table(rows, extra))
@@ -91,7 +94,7 @@ def meeting_rows(window: QWidget) -> list[tuple[str, str]]:
 
 
 def show_help(window: QWidget, language: str, rows: list[tuple[str, str]],
-              extra: list[tuple[str, str]] = ()) -> HelpDialog:
+              extra: Sequence[tuple[str, str]] = ()) -> HelpDialog:
     """Open (or raise) the window's help dialog."""
     dialog = window.findChild(HelpDialog)
     if dialog is None:

@@ -50,22 +50,26 @@ class PrintPreview(QPrintPreviewDialog):
     """The preview with a choice of paper in its tool bar; printing prints what is shown."""
 
     def __init__(self, papers: dict[str, Paper], parent: QWidget | None = None, paper: str = "minutes"):
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setPageLayout(a4_layout())
-        super().__init__(self.printer, parent)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(a4_layout())
+        super().__init__(printer, parent)
+        self._printer = printer  # the dialog does not own it (printer() returns it): kept alive with the dialog
         self.setObjectName("print_preview")
         self.setWindowTitle(translate("Printing", "Print preview"))
         self.papers = papers
-        self.choice = QComboBox(objectName="paper_choice")
+        self.choice = QComboBox()
+        self.choice.setObjectName("paper_choice")
         for code, name in paper_names().items():
             self.choice.addItem(name, code)
         self.choice.setCurrentIndex(max(0, self.choice.findData(paper)))
-        toolbar = self.findChild(QToolBar)
+        toolbar, preview = self.findChild(QToolBar), self.findChild(QPrintPreviewWidget)
+        if toolbar is None or preview is None:
+            raise RuntimeError("QPrintPreviewDialog without its tool bar or preview widget")
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(translate("Printing", "Paper:")))
         toolbar.addWidget(self.choice)
-        self.preview = self.findChild(QPrintPreviewWidget)
-        self.choice.currentIndexChanged.connect(lambda _i: self.preview.updatePreview())
+        self.preview = preview
+        self.choice.currentIndexChanged.connect(lambda _i: preview.updatePreview())
         self.paintRequested.connect(self.paint_on)
 
     @property

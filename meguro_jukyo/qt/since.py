@@ -146,8 +146,9 @@ class SinceList(QTreeWidget):
         rows = [(c, tr_args("Since", "%1 (from %2)", c.title, c.from_meeting) if c.from_meeting else c.title, False)
                 for c in since.continued]
         group(tr_args("Since", "Continued deliberation (%1)", count(rows)), rows)
-        if self.topLevelItemCount():  # the first heading: in sight, and ↓ reaches the first entry
-            self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:  # the first heading: in sight, and ↓ reaches the first entry
+            self.setCurrentItem(first)
         self.scrollToTop()  # the first heading in sight, not just its first entry
 
     def current_candidate(self) -> Candidate | None:
@@ -156,8 +157,9 @@ class SinceList(QTreeWidget):
 
     def entries(self) -> list[str]:
         """The text of every entry, in order (for tests and screen readers' summaries)."""
-        return [self.topLevelItem(g).child(r).text(0) for g in range(self.topLevelItemCount())
-                for r in range(self.topLevelItem(g).childCount())]
+        heads = [self.topLevelItem(g) for g in range(self.topLevelItemCount())]
+        rows = [head.child(r) for head in heads if head is not None for r in range(head.childCount())]
+        return [row.text(0) for row in rows if row is not None]
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         candidate = item.data(0, CANDIDATE_ROLE)
@@ -187,23 +189,26 @@ class SincePage(QWidget):
         self.organization = ChoiceBox(sorted(display.org_names.items(), key=lambda kv: kv[1]))
         self.organization.setObjectName("since_organization")
         self.organization.set_value(home_org)
-        self.organization.currentIndexChanged.connect(lambda _i: (self.status.clear(), self.reload()))
+        self.organization.currentIndexChanged.connect(self._organization_chosen)
         self.meeting = ChoiceBox()
         self.meeting.setObjectName("since_meeting")
-        self.meeting.currentIndexChanged.connect(lambda _i: (self.status.clear(), self._load_since()))
-        self.heading = QLabel(objectName="since_heading")
+        self.meeting.currentIndexChanged.connect(self._meeting_chosen)
+        self.heading = QLabel()
+        self.heading.setObjectName("since_heading")
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         self.list = SinceList(display)
         self.list.take.connect(self.add_to_agenda)
-        self.add_button = QPushButton(translate("Since", "&Add to the agenda (Enter)"), objectName="since_add")
+        self.add_button = QPushButton(translate("Since", "&Add to the agenda (Enter)"))
+        self.add_button.setObjectName("since_add")
         self.add_button.clicked.connect(self._add_current)
-        self.print_button = QPushButton(translate("Since", "&Print the agenda with this page first…"),
-                                        objectName="since_print")
+        self.print_button = QPushButton(translate("Since", "&Print the agenda with this page first…"))
+        self.print_button.setObjectName("since_print")
         self.print_button.clicked.connect(self.print_agenda)
-        self.status = QLabel(objectName="since_status")
+        self.status = QLabel()
+        self.status.setObjectName("since_status")
         self.status.setWordWrap(True)
 
         form = QFormLayout()
@@ -220,6 +225,14 @@ class SincePage(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self._enable(False)
+
+    def _organization_chosen(self, _index: int) -> None:
+        self.status.clear()
+        self.reload()
+
+    def _meeting_chosen(self, _index: int) -> None:
+        self.status.clear()
+        self._load_since()
 
     def _enable(self, on: bool) -> None:
         for w in (self.add_button, self.print_button, self.list):

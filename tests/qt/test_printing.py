@@ -46,9 +46,9 @@ def preview_shown(qtbot) -> PrintPreview:
 
 def printed_text(dialog: PrintPreview, path) -> str:
     """What Print would send, written by the dialog's own printer to a PDF instead."""
-    dialog.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    dialog.printer.setOutputFileName(str(path))
-    dialog.paint_on(dialog.printer)
+    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer().setOutputFileName(str(path))
+    dialog.paint_on(dialog.printer())
     return "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                   check=True).stdout.split())
 

@@ -21,7 +21,8 @@ All database work goes through :class:`MeetingFlow` on the tasks' database lane.
 
 The rooms: :mod:`.window` (the window: loading, the clock, undo, closing) built from one
 mix-in per panel — :mod:`.agenda`, :mod:`.capture` (the notes of the current item and their
-corrections), :mod:`.steps` (attendance, 開会/閉会/確定 and the minutes) —, :mod:`.dialogs`,
+corrections), :mod:`.steps` (attendance, 開会/閉会/確定 and the minutes), :mod:`.since_panel`
+(前回から); :mod:`.state` declares what they share of the window —, :mod:`.dialogs`,
 :mod:`.projector`, :mod:`.minutes_pdf`, and :mod:`.launch` (the main window's menu entry,
 reopening after a crash, ``python -m meguro_jukyo.qt.meeting``).
 """

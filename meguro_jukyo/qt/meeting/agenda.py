@@ -19,27 +19,33 @@ from ...core.meeting import (
     Session,
 )
 from .dialogs import AgendaItemDialog, CarryOverDialog
+from .state import MeetingWindowState
 
 translate = QCoreApplication.translate
 
 
-class AgendaPanel:
+class AgendaPanel(MeetingWindowState):
     """The agenda column of :class:`~.window.MeetingModeWindow` (a mix-in: it uses the window's state)."""
 
     def _build_agenda(self, grid: QGridLayout) -> None:
         agenda_box = QGroupBox(translate("MeetingMode", "Agenda"))
         agenda_layout = QVBoxLayout(agenda_box)
-        self.agenda_list = QListWidget(objectName="agenda_list")
+        self.agenda_list = QListWidget()
+        self.agenda_list.setObjectName("agenda_list")
         self.agenda_list.setWordWrap(True)
         self.agenda_list.itemActivated.connect(lambda item: self.go_to(self.agenda_list.row(item)))
         agenda_layout.addWidget(self.agenda_list, 1)
-        self.add_item_button = QPushButton(translate("MeetingMode", "&Add item"), objectName="add_item")
+        self.add_item_button = QPushButton(translate("MeetingMode", "&Add item"))
+        self.add_item_button.setObjectName("add_item")
         self.add_item_button.clicked.connect(self.add_item)
-        self.carry_button = QPushButton(translate("MeetingMode", "&Carry over…"), objectName="carry_over")
+        self.carry_button = QPushButton(translate("MeetingMode", "&Carry over…"))
+        self.carry_button.setObjectName("carry_over")
         self.carry_button.clicked.connect(self.carry_over)
-        self.up_button = QPushButton(translate("MeetingMode", "Up (Alt+↑)"), objectName="move_up")
+        self.up_button = QPushButton(translate("MeetingMode", "Up (Alt+↑)"))
+        self.up_button.setObjectName("move_up")
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton(translate("MeetingMode", "Down (Alt+↓)"), objectName="move_down")
+        self.down_button = QPushButton(translate("MeetingMode", "Down (Alt+↓)"))
+        self.down_button.setObjectName("move_down")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         row = QGridLayout()
         row.addWidget(self.add_item_button, 0, 0)
@@ -48,7 +54,8 @@ class AgendaPanel:
         row.addWidget(self.down_button, 1, 1)
         agenda_layout.addLayout(row)
         agenda_box.setMinimumWidth(280)
-        column = QSplitter(Qt.Orientation.Vertical, objectName="agenda_column")
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.setObjectName("agenda_column")
         column.addWidget(agenda_box)
         column.addWidget(self._build_since())  # 前回から, under the agenda it feeds
         column.setChildrenCollapsible(False)
@@ -95,13 +102,14 @@ class AgendaPanel:
         self.go_to(self.current_index() + delta)
 
     def toggle_pause(self) -> None:
-        if self.meeting is None or self.meeting.status != "in_session" or self.current_item() is None:
+        item = self.current_item()
+        if self.meeting is None or self.meeting.status != "in_session" or item is None:
             return
         flow, meeting_id = self.flow, self.meeting_id
         if self.session.running:
             self._session_job(lambda: flow.pause(meeting_id))
         elif self.session.item_id is None or self.session.item_id not in self.session.timers:
-            item_id = self.current_item().id
+            item_id = item.id
             self._session_job(lambda: flow.go_to(meeting_id, item_id, run=True))
         else:
             self._session_job(lambda: flow.resume(meeting_id))

@@ -22,6 +22,7 @@ from ...core.meeting_checks import Problem, decision_problems
 from .. import a11y
 from .dialogs import ActionDialog, DecisionDialog, NoteDialog
 from ..i18n import tr_args
+from .state import MeetingWindowState
 
 translate = QCoreApplication.translate
 
@@ -31,26 +32,31 @@ KIND_KEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8")
 ROW_ROLE = Qt.ItemDataRole.UserRole
 
 
-class CapturePanel:
+class CapturePanel(MeetingWindowState):
     """The centre of :class:`~.window.MeetingModeWindow` (a mix-in: it uses the window's state)."""
 
     def _build_centre(self, grid: QGridLayout) -> None:
         centre = QVBoxLayout()
-        self.item_label = QLabel(objectName="current_item")
+        self.item_label = QLabel()
+        self.item_label.setObjectName("current_item")
         self.item_label.setFont(self._big(1.9))
         self.item_label.setWordWrap(True)
-        self.clock_label = QLabel(objectName="clock")
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clock")
         self.clock_label.setFont(self._big(3.0))
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock_label.setFrameShape(QFrame.Shape.StyledPanel)
         centre.addWidget(self.item_label)
         centre.addWidget(self.clock_label)
         nav = QHBoxLayout()
-        self.prev_button = QPushButton(translate("MeetingMode", "◀ Previous item (Alt+←)"), objectName="prev_item")
+        self.prev_button = QPushButton(translate("MeetingMode", "◀ Previous item (Alt+←)"))
+        self.prev_button.setObjectName("prev_item")
         self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.pause_button = QPushButton(objectName="pause")
+        self.pause_button = QPushButton()
+        self.pause_button.setObjectName("pause")
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.next_button = QPushButton(translate("MeetingMode", "Next item (Alt+→) ▶"), objectName="next_item")
+        self.next_button = QPushButton(translate("MeetingMode", "Next item (Alt+→) ▶"))
+        self.next_button.setObjectName("next_item")
         self.next_button.clicked.connect(lambda: self.step(1))
         for b in (self.prev_button, self.pause_button, self.next_button):
             b.setMinimumHeight(40)
@@ -61,22 +67,26 @@ class CapturePanel:
         self.kind_buttons: dict[str, QPushButton] = {}
         for i, (code, label) in enumerate(self._kinds):
             key = KIND_KEYS[i] if i < len(KIND_KEYS) else ""
-            button = QPushButton(f"{key}  {label}", objectName=f"kind_{code}")
+            button = QPushButton(f"{key}  {label}")
+            button.setObjectName(f"kind_{code}")
             button.setCheckable(True)
             button.setMinimumHeight(40)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, k=code: self.choose_kind(k))
             self.kind_buttons[code] = button
             kinds.addWidget(button, i // 4, i % 4)
-        self.action_button = QPushButton(translate("MeetingMode", "F9  Action item"), objectName="add_action")
+        self.action_button = QPushButton(translate("MeetingMode", "F9  Action item"))
+        self.action_button.setObjectName("add_action")
         self.action_button.setMinimumHeight(40)
         self.action_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.action_button.clicked.connect(self.add_action)
         kinds.addWidget(self.action_button, 2, 0, 1, 4)
         centre.addLayout(kinds)
 
-        self.capture_label = QLabel(objectName="capture_label")
-        self.capture = QLineEdit(objectName="capture")
+        self.capture_label = QLabel()
+        self.capture_label.setObjectName("capture_label")
+        self.capture = QLineEdit()
+        self.capture.setObjectName("capture")
         self.capture.setFont(self._big(1.3, bold=False))
         self.capture.setMinimumHeight(48)
         self.capture.returnPressed.connect(self.commit)
@@ -85,7 +95,8 @@ class CapturePanel:
         centre.addWidget(self.capture_label)
         centre.addWidget(self.capture)
 
-        self.notes_list = QListWidget(objectName="item_notes")
+        self.notes_list = QListWidget()
+        self.notes_list.setObjectName("item_notes")
         self.notes_list.setWordWrap(True)
         a11y.name(self.notes_list, translate("MeetingMode", "Notes of this item"))
         self.notes_list.setFont(self._big(1.1, bold=False))
@@ -107,7 +118,7 @@ class CapturePanel:
         self.notes_list.clear()
         for note in self._item_notes():
             self._add_row(self._note_text(note), "note", note.id)
-        for action in self.actions:
+        for action in self.action_items:
             if action.agenda_item_id == self.session.item_id:
                 self._add_row(self._action_text(action), "action", action.id)
         self.notes_list.scrollToBottom()
@@ -209,7 +220,7 @@ class CapturePanel:
             self._save_attendance()
         dialog = DecisionDialog(self.display, self.capture.text().strip(),
                                 self.meeting.members_total or 0, self, self._decision_check())
-        self.decision_dialog = dialog
+        self.decision_dialog: DecisionDialog | None = dialog
 
         def draft(text: str) -> None:
             self.draft_decision = text
@@ -250,7 +261,7 @@ class CapturePanel:
         if self.meeting is None or self.meeting.status != "in_session":
             return
         dialog = ActionDialog(self.display.era, self)
-        self.action_dialog = dialog
+        self.action_dialog: ActionDialog | None = dialog
         if self.capture.text().strip():
             dialog.what.setText(self.capture.text().strip())
         dialog.finished.connect(lambda result: self._action_done(dialog, result))
@@ -276,7 +287,7 @@ class CapturePanel:
             x for x in (action.title, action.assignee, due) if x)
 
     def _action_added(self, action: m.ActionItemRead) -> None:
-        self.actions.append(action)
+        self.action_items.append(action)
         self._add_row(self._action_text(action), "action", action.id)
         self.statusBar().showMessage(tr_args("MeetingMode", "Action item added: %1", action.title), 4000)
         self.action_added.emit(action)
@@ -312,24 +323,25 @@ class CapturePanel:
         what, id_ = row.data(ROW_ROLE)
         if what == "note":
             return what, next((n for n in self.notes if n.id == id_), None)
-        return what, next((a for a in self.actions if a.id == id_), None)
+        return what, next((a for a in self.action_items if a.id == id_), None)
 
     def edit_row(self, row: QListWidgetItem | None) -> None:
         what, record = self._row_record(row)
         if record is None:
             return
+        dialog: ActionDialog | DecisionDialog | NoteDialog
         if what == "action":
             dialog = ActionDialog(self.display.era, self, record)
         elif record.kind == "decision":
-            dialog = DecisionDialog(self.display, record.body, self.meeting.members_total or 0, self,
+            dialog = DecisionDialog(self.display, record.body, self.loaded_meeting().members_total or 0, self,
                                     self._decision_check(record.id), note=record)
         else:
             dialog = NoteDialog(self.display, record, self)
-        self.edit_dialog = dialog
+        self.edit_dialog: ActionDialog | DecisionDialog | NoteDialog | None = dialog
         dialog.finished.connect(lambda result: self._edited(dialog, result, what, record))
         dialog.open()
 
-    def _edited(self, dialog: QDialog, result: int, what: str, record) -> None:
+    def _edited(self, dialog: ActionDialog | DecisionDialog | NoteDialog, result: int, what: str, record) -> None:
         self.edit_dialog = None
         dialog.deleteLater()
         self.refocus()

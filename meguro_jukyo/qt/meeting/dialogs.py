@@ -58,8 +58,10 @@ class DecisionDialog(QDialog):
         self.setObjectName("decision_dialog")
         self.setWindowTitle(translate("MeetingMode", "Decision"))
         self.language, self.check = display.language, check
-        self.body = QLineEdit(body, objectName="decision_body")
-        self.method = QComboBox(objectName="decision_method")
+        self.body = QLineEdit(body)
+        self.body.setObjectName("decision_body")
+        self.method = QComboBox()
+        self.method.setObjectName("decision_method")
         for code, label in display.entries("decision_method"):
             self.method.addItem(label, code)
         self.method.setPlaceholderText(translate("MeetingMode", "Choose…"))
@@ -70,15 +72,18 @@ class DecisionDialog(QDialog):
         form.addRow(translate("MeetingMode", "&How:"), self.method)
         for key, label in (("for", translate("MeetingMode", "Votes &for:")), ("against", translate("MeetingMode", "Votes a&gainst:")),
                            ("abstain", translate("MeetingMode", "Abs&taining:"))):
-            box = NumberBox(objectName=f"votes_{key}")
+            box = NumberBox()
+            box.setObjectName(f"votes_{key}")
             box.setRange(0, max(members, 9999))
             box.setAccelerated(True)
             self.votes[key] = box
             form.addRow(label, box)
-        self.minority = QLineEdit(objectName="decision_minority")
+        self.minority = QLineEdit()
+        self.minority.setObjectName("decision_minority")
         self.minority.setPlaceholderText(translate("MeetingMode", "A dissenting opinion, if any"))
         form.addRow(translate("MeetingMode", "&Minority opinion:"), self.minority)
-        self.error = QLabel(objectName="decision_error")
+        self.error = QLabel()
+        self.error.setObjectName("decision_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -187,11 +192,14 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("action_dialog")
         self.setWindowTitle(translate("MeetingMode", "Action item"))
-        self.what = QLineEdit(objectName="action_what")
-        self.who = QLineEdit(objectName="action_who")
+        self.what = QLineEdit()
+        self.what.setObjectName("action_what")
+        self.who = QLineEdit()
+        self.who.setObjectName("action_who")
         self.due = DateEdit(era)
         self.due.setObjectName("action_due")
-        self.error = QLabel(objectName="action_error")
+        self.error = QLabel()
+        self.error.setObjectName("action_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         form = QFormLayout(self)
@@ -239,12 +247,14 @@ class NoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("note_dialog")
         self.setWindowTitle(translate("MeetingMode", "Edit note"))
-        self.kind = QComboBox(objectName="note_kind")
+        self.kind = QComboBox()
+        self.kind.setObjectName("note_kind")
         for code, label in display.entries("note_kind"):
             if code != "decision":
                 self.kind.addItem(label, code)
         self.kind.setCurrentIndex(self.kind.findData(note.kind))
-        self.body = QLineEdit(note.body, objectName="note_body")
+        self.body = QLineEdit(note.body)
+        self.body.setObjectName("note_body")
         form = QFormLayout(self)
         form.addRow(translate("MeetingMode", "&Kind:"), self.kind)
         form.addRow(translate("MeetingMode", "&Text:"), self.body)
@@ -266,8 +276,10 @@ class AgendaItemDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("agenda_dialog")
         self.setWindowTitle(translate("MeetingMode", "Agenda item"))
-        self.title = QLineEdit(objectName="agenda_title")
-        self.minutes = NumberBox(objectName="agenda_minutes")
+        self.title = QLineEdit()
+        self.title.setObjectName("agenda_title")
+        self.minutes = NumberBox()
+        self.minutes.setObjectName("agenda_minutes")
         self.minutes.setRange(0, 600)
         self.minutes.setValue(10)
         self.minutes.setSuffix(translate("MeetingMode", " min"))
@@ -293,7 +305,8 @@ class CarryOverDialog(QDialog):
         self.setObjectName("carry_over_dialog")
         self.setWindowTitle(translate("MeetingMode", "Carry over to this agenda"))
         self.candidates = candidates
-        self.table = QTableWidget(len(candidates), 2, objectName="carry_over_list")
+        self.table = QTableWidget(len(candidates), 2)
+        self.table.setObjectName("carry_over_list")
         self.table.setHorizontalHeaderLabels([translate("MeetingMode", "Agenda title (F2 edits)"),
                                               translate("MeetingMode", "Recorded")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -349,6 +362,6 @@ class CarryOverDialog(QDialog):
         out = []
         for row, c in enumerate(self.candidates):
             item = self.table.item(row, 0)
-            if item.checkState() == Qt.CheckState.Checked:
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
                 out.append(replace(c, title=item.text().strip() or c.title))
         return out

@@ -14,17 +14,20 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 from ...core.meeting import Candidate
 from ...core.since import SinceLastMeeting
 from ..since import SinceList, since_heading
+from .state import MeetingWindowState
 
 translate = QCoreApplication.translate
 
 
-class SincePanel:
+class SincePanel(MeetingWindowState):
     """The 前回から box of :class:`~.window.MeetingModeWindow` (a mix-in: it uses the window's state)."""
 
     def _build_since(self) -> QGroupBox:
-        self.since_box = QGroupBox(translate("MeetingMode", "Since the last meeting"), objectName="since_box")
+        self.since_box = QGroupBox(translate("MeetingMode", "Since the last meeting"))
+        self.since_box.setObjectName("since_box")
         layout = QVBoxLayout(self.since_box)
-        self.since_label = QLabel(objectName="since_heading")
+        self.since_label = QLabel()
+        self.since_label.setObjectName("since_heading")
         self.since_label.setWordWrap(True)
         self.since_list = SinceList(self.display)
         self.since_list.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # never by a click that meant to look

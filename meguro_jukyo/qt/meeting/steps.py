@@ -28,6 +28,7 @@ from .dialogs import NumberBox
 from .minutes_pdf import write_minutes_pdf
 from .officers import OfficersPanel
 from ..i18n import fill, tr_args
+from .state import MeetingWindowState
 
 translate = QCoreApplication.translate
 
@@ -37,25 +38,31 @@ def safe_file_stem(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" .") or "minutes"
 
 
-class StepsPanel:
+class StepsPanel(MeetingWindowState):
     """The right column of :class:`~.window.MeetingModeWindow` (a mix-in: it uses the window's state)."""
 
     def _build_attendance(self, grid: QGridLayout) -> QFormLayout:
         attendance = QGroupBox(translate("MeetingMode", "Attendance"))
         form = QFormLayout(attendance)
-        self.members_box, self.present_box, self.proxies_box = (NumberBox(objectName=n) for n in (
-            "members_total", "present", "proxies"))
+        self.members_box, self.present_box, self.proxies_box = NumberBox(), NumberBox(), NumberBox()
+        for name, box in (("members_total", self.members_box), ("present", self.present_box), ("proxies", self.proxies_box)):
+            box.setObjectName(name)
         for label, box in ((translate("MeetingMode", "Membe&rs:"), self.members_box), (translate("MeetingMode", "Presen&t:"), self.present_box),
                            (translate("MeetingMode", "Pro&xies:"), self.proxies_box)):
             box.setRange(0, 100000)
             box.valueChanged.connect(self._attendance_edited)
             form.addRow(label, box)
-        self.members_label = form.labelForField(self.members_box)
+        members_label = form.labelForField(self.members_box)
+        if not isinstance(members_label, QLabel):  # addRow with a text makes a QLabel
+            raise RuntimeError("the members box has no label")
+        self.members_label = members_label
         self.members_label.setObjectName("members_label")
-        self.quorum_label = QLabel(objectName="quorum")
+        self.quorum_label = QLabel()
+        self.quorum_label.setObjectName("quorum")
         self.quorum_label.setFont(self._big(1.6))
         self.quorum_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.quorum_rule = QLabel(objectName="quorum_rule")
+        self.quorum_rule = QLabel()
+        self.quorum_rule.setObjectName("quorum_rule")
         self.quorum_rule.setWordWrap(True)
         form.addRow(self.quorum_label)
         form.addRow(self.quorum_rule)
@@ -67,18 +74,24 @@ class StepsPanel:
         steps_layout = QVBoxLayout(steps)
         self.officers = OfficersPanel(self, attendance)  # 議長選出・署名人選任 first, and 書面表決
         steps_layout.addWidget(self.officers)
-        self.open_button = QPushButton(translate("MeetingMode", "&Open the meeting"), objectName="open_meeting")
+        self.open_button = QPushButton(translate("MeetingMode", "&Open the meeting"))
+        self.open_button.setObjectName("open_meeting")
         self.open_button.clicked.connect(self.open_meeting)
-        self.close_button = QPushButton(translate("MeetingMode", "Clos&e the meeting"), objectName="close_meeting")
+        self.close_button = QPushButton(translate("MeetingMode", "Clos&e the meeting"))
+        self.close_button.setObjectName("close_meeting")
         self.close_button.clicked.connect(self.close_meeting)
-        self.finalize_button = QPushButton(translate("MeetingMode", "&Finalise the minutes"), objectName="finalize")
+        self.finalize_button = QPushButton(translate("MeetingMode", "&Finalise the minutes"))
+        self.finalize_button.setObjectName("finalize")
         self.finalize_button.clicked.connect(self.finalize)
-        self.minutes_button = QPushButton(translate("MeetingMode", "&Minutes (PDF and Excel)…"), objectName="minutes")
+        self.minutes_button = QPushButton(translate("MeetingMode", "&Minutes (PDF and Excel)…"))
+        self.minutes_button.setObjectName("minutes")
         self.minutes_button.clicked.connect(self.choose_minutes_folder)
-        self.projector_button = QPushButton(translate("MeetingMode", "&Projector window"), objectName="projector_button")
+        self.projector_button = QPushButton(translate("MeetingMode", "&Projector window"))
+        self.projector_button.setObjectName("projector_button")
         self.projector_button.clicked.connect(self.show_projector)
         # the PDF as PDF/A-1b: what a ward or council archive keeps (fonts embedded, no outside references)
-        self.pdfa_box = QCheckBox(translate("MeetingMode", "PDF/A-1&b for the archive"), objectName="minutes_pdfa")
+        self.pdfa_box = QCheckBox(translate("MeetingMode", "PDF/A-1&b for the archive"))
+        self.pdfa_box.setObjectName("minutes_pdfa")
         self.pdfa_box.setToolTip(translate("MeetingMode", "Write the PDF minutes as PDF/A-1b, the format archives "
                                            "keep for the long term. It opens like any other PDF."))
         for b in (self.open_button, self.close_button, self.finalize_button, self.minutes_button,
@@ -98,7 +111,7 @@ class StepsPanel:
         grid.setColumnMinimumWidth(2, 260)
 
     def _show_meeting(self) -> None:
-        mt = self.meeting
+        mt = self.loaded_meeting()
         when = self.display.datetime(mt.starts_at)
         self.title_label.setText(f"{mt.title}\n{when}　{mt.place}".rstrip())
         self.setWindowTitle(tr_args("MeetingMode", "Meeting mode — %1", mt.title))
@@ -151,7 +164,7 @@ class StepsPanel:
 
     def _attendance(self) -> m.MeetingRead:
         """The meeting with the attendance as typed (saved half a second later)."""
-        return self.meeting.model_copy(update={
+        return self.loaded_meeting().model_copy(update={
             "members_total": self.members_box.value(), "present": self.present_box.value(),
             "proxies": self.proxies_box.value()})
 
@@ -256,7 +269,7 @@ class StepsPanel:
         file_dialogs.remember("minutes", folder)
         archive = self.pdfa_box.isChecked()
         services, meeting_id, era = self.services, self.meeting_id, self.display.era
-        meeting = self.meeting
+        meeting = self.loaded_meeting()
         stem = safe_file_stem(f"{meeting.starts_at:%Y-%m-%d}_{meeting.title}_議事録")
         pdf, xlsx = Path(folder) / f"{stem}.pdf", Path(folder) / f"{stem}.xlsx"
 

@@ -116,7 +116,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
         self.meeting: m.MeetingRead | None = None
         self.agenda: list[m.AgendaItemRead] = []
         self.notes: list[m.NoteRead] = []
-        self.actions: list[m.ActionItemRead] = []
+        self.action_items: list[m.ActionItemRead] = []
         self.session = Session(meeting_id)
         self.kind = "opinion"
         self.draft_decision = ""
@@ -160,10 +160,12 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
         grid.setColumnStretch(1, 1)
 
         # heading: meeting, status, quorum
-        self.title_label = QLabel(objectName="meeting_title")
+        self.title_label = QLabel()
+        self.title_label.setObjectName("meeting_title")
         self.title_label.setFont(self._big(1.3))
         self.title_label.setWordWrap(True)
-        self.status_label = QLabel(objectName="meeting_status")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("meeting_status")
         self.status_label.setFont(self._big(1.1))
         head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
@@ -181,7 +183,10 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         for row in (1, 2):
-            widget = grid.itemAtPosition(row, 2).widget()
+            cell = grid.itemAtPosition(row, 2)
+            widget = cell.widget() if cell is not None else None
+            if widget is None:
+                raise RuntimeError(f"meeting mode's right column has no widget in row {row}")
             grid.removeWidget(widget)
             layout.addWidget(widget, row - 1)
         grid.addWidget(scrolling(column), 1, 2, 2, 1)
@@ -248,7 +253,7 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
 
     def _loaded(self, snap: Snapshot, restore_draft: bool) -> None:
         self.meeting, self.agenda, self.notes, self.session = snap.meeting, snap.agenda, snap.notes, snap.session
-        self.actions = snap.actions
+        self.action_items = snap.actions
         self._settle_current()
         if restore_draft and snap.draft is not None:
             if snap.draft.item_id in {i.id for i in self.agenda}:
@@ -301,6 +306,12 @@ class MeetingModeWindow(AgendaPanel, CapturePanel, StepsPanel, SincePanel, QMain
     def current_item(self) -> m.AgendaItemRead | None:
         i = self.current_index()
         return self.agenda[i] if i >= 0 else None
+
+    def loaded_meeting(self) -> m.MeetingRead:
+        """The meeting, where it has been read: every panel and key acts after the first load."""
+        if self.meeting is None:
+            raise RuntimeError("meeting mode used before its meeting was read")
+        return self.meeting
 
 
     def _tick(self) -> None:
