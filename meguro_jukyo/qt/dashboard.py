@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QIODevice,
     QMargins,
     QModelIndex,
+    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -132,7 +133,7 @@ def png_bytes(pixmap: QPixmap) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 _HEAT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.BackgroundRole,
@@ -177,7 +178,7 @@ class HeatModel(QAbstractTableModel):
             found = self._brushes[n] = (QBrush(colour), QBrush(text))
         return found
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # the view asks every role of every cell as it sizes and paints: the unused ones first
         if role not in _HEAT_ROLES or not index.isValid():
             return None

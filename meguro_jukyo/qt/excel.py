@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,7 @@ from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
 from .widgets import ChoiceBox, ChoiceChecks, ChoiceMenu, DateEdit, empty_hint_text, report_cell, report_table, show_error
-from .i18n import fill, tr_args, tr_n
+from .i18n import QT_TRANSLATE_NOOP, fill, tr_args, tr_n
 
 translate = QCoreApplication.translate
 #: the filters ``rows_without_each_filter`` names, as this page labels them

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,7 +45,7 @@ from . import settings as app_settings
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
 from .widgets import confirm, show_error
-from .i18n import tr_args, tr_n
+from .i18n import QT_TRANSLATE_NOOP, tr_args, tr_n
 from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
