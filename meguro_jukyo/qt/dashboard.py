@@ -165,7 +165,7 @@ class HeatModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def cell(self, index: QModelIndex) -> tuple[str, str, int]:
+    def cell(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str, int]:
         vp, area = self.rows[index.row()][0], self.columns[index.column()][0]
         return vp, area, self.counts.get((vp, area), 0)
 
