@@ -604,7 +604,7 @@ class DashboardPage(QWidget):
     # -- the report per 視点 ----------------------------------------------------------------
 
     def report_nendo(self) -> int:
-        return self.filters.widgets["nendo"].value() or nendo(dt.date.today())
+        return self.filters.choices["nendo"].value() or nendo(dt.date.today())
 
     def _ask_report_path(self) -> None:
         year = self.report_nendo()
