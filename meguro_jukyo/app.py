@@ -90,7 +90,7 @@ def _excepthook(exc_type, exc, tb) -> None:
     """A bug: print it for the report, tell the person their data is safe, keep running."""
     traceback.print_exception(exc_type, exc, tb)
     app = QApplication.instance()
-    if app is not None:
+    if isinstance(app, QApplication):  # a message box needs the widgets' application
         from .qt.tasks import error_text
 
         QMessageBox.critical(app.activeWindow(), translate("App", "Meguro Jukyo"), error_text(exc, "ja"))
@@ -128,13 +128,12 @@ def show_main_window(db: str | None, settings, tasks, opened: list, *, maintenan
     """
     from .qt.mainwindow import MainWindow
 
-    app = QApplication.instance()
     window = MainWindow(None, tasks, settings)
     window.show()
 
     def failed(exc: BaseException) -> None:
         window.hide()
-        app.setQuitOnLastWindowClosed(False)  # the message box closing must not end with status 0
+        QApplication.setQuitOnLastWindowClosed(False)  # the message box closing must not end with status 0
         if isinstance(exc, StoreError):
             show_store_error(exc, settings.language)
         else:
@@ -142,7 +141,7 @@ def show_main_window(db: str | None, settings, tasks, opened: list, *, maintenan
 
             traceback.print_exception(type(exc), exc, exc.__traceback__)
             QMessageBox.critical(None, translate("App", "Meguro Jukyo"), error_text(exc, settings.language))
-        app.exit(1)
+        QApplication.exit(1)
 
     saved = settings.store_location
     window.open_store(lambda: open_store(db, saved, opened), failed)
@@ -167,14 +166,14 @@ def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> 
     from .core.about import version
 
     app.setApplicationVersion(version())
-    app.setWindowIcon(app_icon())
+    QApplication.setWindowIcon(app_icon())
     settings = settings if settings is not None else Settings()
     translators = i18n.install(app, settings.language)
-    app.setApplicationDisplayName(translate("App", "Meguro Jukyo"))
+    QApplication.setApplicationDisplayName(translate("App", "Meguro Jukyo"))
     apply_font_scale(settings.font_scale)
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
-    quit_on_close = app.quitOnLastWindowClosed()
+    quit_on_close = QApplication.quitOnLastWindowClosed()
     tasks = TaskManager()
     opened: list = []
     try:
@@ -184,7 +183,7 @@ def run(db: str | None = None, argv: list[str] | None = None, settings=None) -> 
         tasks.wait()
         for store in opened:
             store.close()
-        app.setQuitOnLastWindowClosed(quit_on_close)
+        QApplication.setQuitOnLastWindowClosed(quit_on_close)
         sys.excepthook = previous_hook
         i18n.uninstall(app, translators)
     return code

@@ -36,8 +36,8 @@ def focusable(widget: QWidget) -> bool:
 
 def focus_target(widget: QWidget) -> QWidget:
     """The widget that takes the focus for ``widget``: its focus proxy, followed to the end."""
-    while widget.focusProxy() is not None and widget.focusProxy() is not widget:
-        widget = widget.focusProxy()
+    while (proxy := widget.focusProxy()) is not None and proxy is not widget:
+        widget = proxy
     return widget
 
 
@@ -107,7 +107,8 @@ def _name_row(label: QLabel, row: QLayout) -> None:
     label inside the row such as "Answer planned by:"); buttons keep their own text."""
     current, first = label, True
     for i in range(row.count()):
-        w = row.itemAt(i).widget()
+        item = row.itemAt(i)
+        w = item.widget() if item is not None else None
         if w is None or (isinstance(w, QAbstractButton) and w.text()):
             continue
         if isinstance(w, QLabel):
@@ -130,18 +131,20 @@ def layout_order(root: QWidget) -> list[QWidget]:
             return
         if focusable(w) and not isinstance(w, QScrollArea):
             found.append(w)
-        elif isinstance(w, QScrollArea) and w.widget() is not None:
-            visit(w.widget())
-        elif w.layout() is not None:
-            walk(w.layout())
+        elif isinstance(w, QScrollArea) and (content := w.widget()) is not None:
+            visit(content)
+        elif (layout := w.layout()) is not None:
+            walk(layout)
 
     def walk(layout: QLayout) -> None:
         for i in range(layout.count()):
             item = layout.itemAt(i)
-            if item.widget() is not None:
-                visit(item.widget())
-            elif item.layout() is not None:
-                walk(item.layout())
+            if item is None:
+                continue
+            if (widget := item.widget()) is not None:
+                visit(widget)
+            elif (inner := item.layout()) is not None:
+                walk(inner)
 
     visit(root)
     return found

@@ -16,11 +16,10 @@ OUTLINE_WIDTH = 2
 
 def apply_font_scale(scale: float) -> None:
     """Scale the application font from the size the platform gave it at start."""
-    app = QApplication.instance()
-    font = QFont(app.font())
+    font = QFont(QApplication.font())
     base = _BASE_POINT_SIZE.setdefault("size", font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     font.setPointSizeF(round(base * scale, 1))
-    app.setFont(font)
+    QApplication.setFont(font)
 
 
 def text_scale() -> float:
@@ -73,15 +72,14 @@ _INSTALLED: list[FocusStyle] = []
 
 def install_focus_outline() -> None:
     """The application's style becomes :class:`FocusStyle` over the style it has (once)."""
-    app = QApplication.instance()
-    if isinstance(app.style(), FocusStyle):
+    if isinstance(QApplication.style(), FocusStyle):
         return
-    style = FocusStyle(app.style().name())  # the base style made by name: the proxy owns it
+    style = FocusStyle(QApplication.style().name())  # the base style made by name: the proxy owns it
     _INSTALLED.append(style)
-    app.setStyle(style)
+    QApplication.setStyle(style)
 
 
 def focus_outline() -> FocusStyle | None:
     """The style that draws the outline, if :func:`install_focus_outline` was called."""
-    style = QApplication.instance().style()
+    style = QApplication.style()
     return style if isinstance(style, FocusStyle) else None

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..core.japanese import nendo
 from ..core.services import ListQuery
@@ -21,7 +21,7 @@ class ChildTable(QWidget):
     """Reloads whenever any write (here, in another window, an undo) changes rows of its kind."""
 
     def __init__(self, kind: str, parent_fields: dict, services, tasks, display, title: str,
-                 open_editor: Callable[..., QWidget], parent=None, can_add: bool = True,
+                 open_editor: Callable[..., QDialog], parent=None, can_add: bool = True,
                  remove_text: str | None = None):
         """``open_editor(kind, services, tasks, display, row=…, defaults=…, parent=…)`` makes the
         dialog that adds or edits a row (the editors module's ``editor_for``, passed in: the

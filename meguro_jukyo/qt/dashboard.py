@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QIODevice,
     QMargins,
     QModelIndex,
+    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -132,7 +133,7 @@ def png_bytes(pixmap: QPixmap) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 _HEAT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.BackgroundRole,
@@ -164,7 +165,7 @@ class HeatModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def cell(self, index: QModelIndex) -> tuple[str, str, int]:
+    def cell(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str, int]:
         vp, area = self.rows[index.row()][0], self.columns[index.column()][0]
         return vp, area, self.counts.get((vp, area), 0)
 
@@ -177,7 +178,7 @@ class HeatModel(QAbstractTableModel):
             found = self._brushes[n] = (QBrush(colour), QBrush(text))
         return found
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # the view asks every role of every cell as it sizes and paints: the unused ones first
         if role not in _HEAT_ROLES or not index.isValid():
             return None
@@ -603,7 +604,7 @@ class DashboardPage(QWidget):
     # -- the report per 視点 ----------------------------------------------------------------
 
     def report_nendo(self) -> int:
-        return self.filters.widgets["nendo"].value() or nendo(dt.date.today())
+        return self.filters.choices["nendo"].value() or nendo(dt.date.today())
 
     def _ask_report_path(self) -> None:
         year = self.report_nendo()

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core.japanese import format_date, nendo_label
 from ..core.resources import load_json
+
+if TYPE_CHECKING:  # for the annotation only (the services are not loaded with this module)
+    from ..core.services.vocab import VocabCache
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ def load_areas() -> tuple[list[Area], list[Area]]:
 
 @dataclass
 class Display:
-    vocab: object  # core VocabCache: .entries(kind), .label(kind, code, language)
+    vocab: VocabCache
     language: str = "ja"
     era: bool = True
     org_names: dict[str, str] = field(default_factory=dict)

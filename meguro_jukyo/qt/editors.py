@@ -116,16 +116,25 @@ class RefField(QWidget):
             self.label.setText(title)
         else:
             service = self.services.by_kind(self.kind)
-            self.tasks.run_in_background(lambda: service.get(ref_id),
-                                         lambda row: self._id == row.id and self.label.setText(row_title(row)),
+            self.tasks.run_in_background(lambda: service.get(ref_id), self._show_title,
                                          lambda exc: self.label.setText(ref_id), owner=self)
         if changed:
             self.changed.emit()
+
+    def _show_title(self, row) -> None:
+        if self._id == row.id:  # not chosen another meanwhile
+            self.label.setText(row_title(row))
 
     def _pick(self) -> None:
         dialog = PickerDialog(self.kind, self.services, self.tasks, self.display, self)
         dialog.picked.connect(lambda row: self.set_value(row.id, row_title(row)))
         dialog.open()
+
+
+# what an editor makes for each kind of field (see EditorDialog._make_widget)
+FieldWidget = QLineEdit | QPlainTextEdit | QSpinBox | QCheckBox | DateEdit | _DateTimeEdit | ChoiceBox | RefField
+# those of them that read and show a value with value() / set_value()
+_VALUED = (DateEdit, _DateTimeEdit, ChoiceBox, RefField)
 
 
 class EditorDialog(QDialog):
@@ -146,7 +155,7 @@ class EditorDialog(QDialog):
         self.service = services.by_kind(kind)
         self.row = row
         self.defaults = dict(defaults or {})
-        self.widgets: dict[str, QWidget] = {}
+        self.widgets: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._saving = False
         self.setObjectName(f"editor_{kind}")
@@ -198,38 +207,39 @@ class EditorDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         self._fill(row)
-        if "yomi" in self.widgets:
-            self.yomi_suggestion = YomiSuggestion(self.widgets["name"], self.widgets["yomi"], tasks, self)
+        name, yomi = self.widgets.get("name"), self.widgets.get("yomi")
+        if isinstance(name, QLineEdit) and isinstance(yomi, QLineEdit):
+            self.yomi_suggestion = YomiSuggestion(name, yomi, tasks, self)
         self._initial = self._snapshot()
         a11y.tab_order_follows_layout(self)
         fit_to_screen(self, 560, min(140 + 44 * len(FIELDS[kind]), 760))
 
     # -- building --------------------------------------------------------------------
 
-    def _make_widget(self, spec: FieldSpec) -> QWidget:
+    def _make_widget(self, spec: FieldSpec) -> FieldWidget:
         d = self.display
         if spec.kind == "text":
             return QLineEdit()
         if spec.kind == "multiline":
-            w = QPlainTextEdit()
-            w.setTabChangesFocus(True)
-            w.setMinimumHeight(text_lines_height(w, 4))  # four lines, in large text too
-            return w
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setMinimumHeight(text_lines_height(text, 4))  # four lines, in large text too
+            return text
         if spec.kind == "int":
-            w = QSpinBox()
-            w.setRange(0, 100000)
-            return w
+            number = QSpinBox()
+            number.setRange(0, 100000)
+            return number
         if spec.kind == "optint":
-            w = QLineEdit()
-            w.setPlaceholderText(translate("Dialogs", "(none)"))
-            return w
+            optional = QLineEdit()
+            optional.setPlaceholderText(translate("Dialogs", "(none)"))
+            return optional
         if spec.kind == "bool":
             return QCheckBox()
         if spec.kind in ("date", "optdate"):
             return DateEdit(d.era)
         if spec.kind in ("datetime", "optdatetime"):
             return _DateTimeEdit(d.era, spec.kind == "optdatetime")
-        if spec.kind == "vocab":
+        if spec.kind == "vocab" and spec.vocab is not None:
             return ChoiceBox(d.entries(spec.vocab), empty=translate("Dialogs", "(none)") if spec.optional else None)
         if spec.kind == "org":
             return ChoiceBox(sorted_orgs(d))
@@ -237,7 +247,7 @@ class EditorDialog(QDialog):
             return ChoiceBox([(j.code, j.name) for j in d.jukyo], empty=translate("Dialogs", "(none)"))
         if spec.kind == "district":
             return ChoiceBox([(x.code, d.district(x.code)) for x in d.districts], empty=translate("Dialogs", "(none)"))
-        if spec.kind == "ref":
+        if spec.kind == "ref" and spec.vocab is not None:
             return RefField(spec.vocab, self.services, self.tasks, d)
         raise ValueError(spec.kind)
 
@@ -269,30 +279,31 @@ class EditorDialog(QDialog):
         w = self.widgets[spec.name]
         if spec.to_widget is not None:
             value = spec.to_widget(value)
-        if spec.kind == "text":
+        if spec.kind == "text" and isinstance(w, QLineEdit):
             w.setText(value or "")
-        elif spec.kind == "multiline":
+        elif spec.kind == "multiline" and isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
-        elif spec.kind == "int":
+        elif spec.kind == "int" and isinstance(w, QSpinBox):
             w.setValue(int(value or 0))
-        elif spec.kind == "optint":
+        elif spec.kind == "optint" and isinstance(w, QLineEdit):
             w.setText("" if value is None else str(value))
-        elif spec.kind == "bool":
+        elif spec.kind == "bool" and isinstance(w, QCheckBox):
             w.setChecked(bool(value))
-        elif spec.kind == "ref":
+        elif isinstance(w, _VALUED):
             w.set_value(value)
         else:
-            w.set_value(value)
+            raise TypeError(f"{spec.name}: a {type(w).__name__} for a {spec.kind} field")
 
     def _get(self, spec: FieldSpec):
         w = self.widgets[spec.name]
-        if spec.kind == "text":
+        value: object  # what the field holds: text, a number, a date, a code…
+        if spec.kind == "text" and isinstance(w, QLineEdit):
             value = w.text()
-        elif spec.kind == "multiline":
+        elif spec.kind == "multiline" and isinstance(w, QPlainTextEdit):
             value = w.toPlainText()
-        elif spec.kind == "int":
+        elif spec.kind == "int" and isinstance(w, QSpinBox):
             value = w.value()
-        elif spec.kind == "optint":
+        elif spec.kind == "optint" and isinstance(w, QLineEdit):
             text = w.text().strip()
             if not text:
                 value = None
@@ -301,10 +312,12 @@ class EditorDialog(QDialog):
                     value = int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
                 except ValueError:
                     raise ValueError(translate("Dialogs", "Enter a whole number.")) from None
-        elif spec.kind == "bool":
+        elif spec.kind == "bool" and isinstance(w, QCheckBox):
             value = w.isChecked()
-        else:
+        elif isinstance(w, _VALUED):
             value = w.value()
+        else:
+            raise TypeError(f"{spec.name}: a {type(w).__name__} for a {spec.kind} field")
         if spec.to_value is not None:
             value = spec.to_value(value)
         return value

@@ -14,9 +14,10 @@ progress/preview/problems flow and its models; split, each pane would import the
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +55,7 @@ from .display import Display
 from .settings import Settings
 from .tasks import TaskManager, error_text
 from .widgets import ChoiceBox, ChoiceChecks, ChoiceMenu, DateEdit, empty_hint_text, report_cell, report_table, show_error
-from .i18n import fill, tr_args, tr_n
+from .i18n import QT_TRANSLATE_NOOP, fill, tr_args, tr_n
 
 translate = QCoreApplication.translate
 #: the filters ``rows_without_each_filter`` names, as this page labels them
@@ -252,6 +253,7 @@ class ExcelPage(QWidget):
         self.checked_report: ImportReport | None = None
         self._generation = 0
         self._preview_stale = True
+        self.menu_actions: list[QAction] = []  # File ▸ Excel items, added by install()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("excel_tabs")
@@ -283,15 +285,15 @@ class ExcelPage(QWidget):
                              ("export_date_to", self.date_to), ("export_status", self.status_filter),
                              ("export_category", self.category_filter)):
             widget.setObjectName(name)
-        for box in (self.organization, self.district, self.nendo):
-            box.currentIndexChanged.connect(lambda _i: self.schedule_preview())
+        for choice in (self.organization, self.district, self.nendo):
+            choice.currentIndexChanged.connect(lambda _i: self.schedule_preview())
         self.status_filter.changed.connect(self.schedule_preview)
         self.category_filter.changed.connect(self.schedule_preview)
         self.nendo.currentIndexChanged.connect(lambda _i: self._dates_follow_nendo())
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText(translate("Excel", "e.g. R7.4.1"))
             edit.editingFinished.connect(self.schedule_preview)
-            edit.textChanged.connect(lambda text: text or self.schedule_preview())
+            edit.textChanged.connect(self._date_text_changed)
         self.organization.setMinimumContentsLength(12)
         self.organization.setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         a11y.mark_part(self.date_from, translate("A11y", "from"))
@@ -307,15 +309,15 @@ class ExcelPage(QWidget):
 
         filters = QGroupBox(translate("Excel", "What goes into the workbook"))
         grid = QGridLayout(filters)
-        for i, (text, widget) in enumerate((
+        for i, (text, field) in enumerate((
                 (translate("Excel", "Organization"), self.organization),
                 (translate("Excel", "District"), self.district),
                 (translate("Excel", "Fiscal year"), self.nendo),
                 (translate("Excel", "Or dates"), dates),
                 (translate("Excel", "Issue status"), self.status_filter),
                 (translate("Excel", "Issue category"), self.category_filter))):
-            grid.addWidget(a11y.labelled(QLabel(text), widget), i, 0, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(widget, i, 1)
+            grid.addWidget(a11y.labelled(QLabel(text), field), i, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(field, i, 1)
         grid.addWidget(_label(translate("Excel", "Meetings and issues are chosen by their date; action items by "
                                         "their due date or the issue or meeting they belong to."),
                               style=HINT_STYLE), 6, 0, 1, 2)
@@ -386,14 +388,14 @@ class ExcelPage(QWidget):
     def _import_tab(self) -> QWidget:
         tab = QWidget()
         template = QGroupBox(translate("Excel", "Template"))
-        box = QHBoxLayout(template)
-        box.addWidget(_label(translate(
+        template_box = QHBoxLayout(template)
+        template_box.addWidget(_label(translate(
             "Excel", "A workbook with 地域課題 and アクション sheets and drop-down lists, for members to fill in "
             "and send back. An exported workbook can be edited and imported the same way."), style=HINT_STYLE), 1)
         self.template_button = QPushButton(translate("Excel", "Save template…"))
         self.template_button.setObjectName("save_template")
         self.template_button.clicked.connect(self._ask_template_path)
-        box.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignTop)
+        template_box.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignTop)
 
         workbook = QGroupBox(translate("Excel", "Import a workbook"))
         box = QVBoxLayout(workbook)
@@ -447,7 +449,8 @@ class ExcelPage(QWidget):
             "(UTF-8, dates in western years), with a README (licence CC BY 4.0, date, contact) and the schema "
             "each file is checked against. No names of people are written: only issue titles and the wording "
             "of decisions are published, and counts of 1 or 2 are left blank with the reason beside them."))
-        self.contact = QLineEdit(self.settings.q.value(CONTACT_KEY, "") or "", objectName="opendata_contact")
+        self.contact = QLineEdit(str(self.settings.q.value(CONTACT_KEY, "") or ""))
+        self.contact.setObjectName("opendata_contact")
         self.contact.setPlaceholderText(opendata.CONTACT)
         contact_label = QLabel(translate("Excel", "Co&ntact named in the README:"))
         contact_label.setBuddy(self.contact)
@@ -533,6 +536,10 @@ class ExcelPage(QWidget):
         return ExportFilters(organization_ids=(org,) if org else (), district_code=self.district.value(),
                              nendo=year, date_from=start, date_to=end, statuses=self.status_filter.values(),
                              categories=self.category_filter.values())
+
+    def _date_text_changed(self, text: str) -> None:
+        if not text:  # a date emptied: the export no longer filters by it
+            self.schedule_preview()
 
     def schedule_preview(self) -> None:
         """Count again once the filters have stopped changing; results of older counts are dropped."""
@@ -813,6 +820,13 @@ def _writes(report: ImportReport) -> int:
     return sum(report.created.values()) + sum(report.updated.values())
 
 
+def _open_tab(window, page: ExcelPage, tab: int, then: Callable[[], None]) -> None:
+    """A File ▸ Excel item: the page, on its tab, then what the item does there."""
+    window.show_page("excel")
+    page.tabs.setCurrentIndex(tab)
+    then()
+
+
 def install(window) -> ExcelPage:
     """Add the Excel page to the main window, and its actions to the File and Go menus."""
     page = ExcelPage(window.services, window.tasks, window.display, window.settings)
@@ -822,7 +836,6 @@ def install(window) -> ExcelPage:
     show.triggered.connect(lambda: window.show_page("excel"))
     window.menu("go").addAction(show)
     file_menu = window.menu("file")
-    page.menu_actions = []
     for name, text, tab, slot in (
             ("export", translate("MainWindow", "Export Excel workbook…"), 0, page._ask_export_path),
             ("template", translate("MainWindow", "Save Excel template…"), 1, page._ask_template_path),
@@ -830,8 +843,7 @@ def install(window) -> ExcelPage:
             ("opendata", translate("MainWindow", "Export open data…"), 2, page._ask_opendata_folder)):
         action = QAction(text, window)
         action.setObjectName(f"excel_{name}_action")
-        action.triggered.connect(lambda _c=False, t=tab, s=slot: (window.show_page("excel"),
-                                                                  page.tabs.setCurrentIndex(t), s()))
+        action.triggered.connect(lambda _c=False, t=tab, s=slot: _open_tab(window, page, t, s))
         file_menu.insertAction(window.new_action, action)
         page.menu_actions.append(action)
     file_menu.insertSeparator(window.new_action)

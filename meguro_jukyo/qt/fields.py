@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from .display import Display
+from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 
@@ -30,7 +31,13 @@ class FieldSpec:
     to_widget: Callable[[Any], Any] | None = None
 
 
-_int_code = dict(to_value=lambda v: None if v is None else int(v), to_widget=lambda v: None if v is None else str(v))
+def _int_code(v: Any) -> int | None:  # a vocabulary whose codes are stored as numbers: the widget's code -> the field
+    return None if v is None else int(v)
+
+
+def _code_text(v: Any) -> str | None:  # and back
+    return None if v is None else str(v)
+
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "organization": (
@@ -71,7 +78,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("description", QT_TRANSLATE_NOOP("Field", "Description"), "multiline"),
         FieldSpec("category", QT_TRANSLATE_NOOP("Field", "Category"), "vocab", "issue_category"),
         FieldSpec("status", QT_TRANSLATE_NOOP("Field", "Status"), "vocab", "issue_status"),
-        FieldSpec("priority", QT_TRANSLATE_NOOP("Field", "Priority"), "vocab", "priority", **_int_code),
+        FieldSpec("priority", QT_TRANSLATE_NOOP("Field", "Priority"), "vocab", "priority",
+                  to_value=_int_code, to_widget=_code_text),
         FieldSpec("place", QT_TRANSLATE_NOOP("Field", "Place"), "text"),
         FieldSpec("raised_on", QT_TRANSLATE_NOOP("Field", "Raised on"), "date"),
         FieldSpec("raised_meeting_id", QT_TRANSLATE_NOOP("Field", "Raised at meeting"), "ref", "meeting",
@@ -156,9 +164,11 @@ def field_label(kind: str, name: str) -> str:
 def stored_value_text(display: Display, spec: FieldSpec | None, value: Any) -> str | None:
     """A stored value (JSON-shaped: dates as ISO text) as the lists show it, for the field kinds
     that are not plain text (vocabulary labels, 和暦, names); None where the value is text."""
-    kind = spec.kind if spec is not None else ""
+    if spec is None:
+        return None
+    kind = spec.kind
     if kind == "vocab":
-        return display.label(spec.vocab, str(value)) or str(value)
+        return display.label(spec.vocab or "", str(value)) or str(value)
     if kind in ("date", "optdate"):
         return display.date(dt.date.fromisoformat(value))
     if kind in ("datetime", "optdatetime"):

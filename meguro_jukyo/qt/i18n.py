@@ -92,6 +92,13 @@ def tr_n(context: str, text: str, n: int, *args: object) -> str:
     return fill(QCoreApplication.translate(context, text, None, n), *args)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text``, marked for translation in ``context`` and translated where it is shown: Qt's
+    marker of that name (lupdate finds the calls by it), typed — PySide6's stub says it returns
+    ``object``, so a table of marked strings would not be a table of ``str``."""
+    return text
+
+
 # Qt's own strings that qtbase's Japanese catalogue lacks: the file dialog's labels gained a
 # mnemonic ("&Look in:"; the catalogue has "Look in:"), its Type column moved to
 # QAbstractFileIconProvider (the catalogue has them under QFileDialog), and the print dialog
@@ -136,10 +143,10 @@ def helper_strings(files: list[Path] | None = None) -> list[tuple[str, str, bool
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
             if name not in _HELPERS:
                 continue
-            literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]]
-            if len(literal) < 2 or not all(literal):
+            literal = [a.value for a in node.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if len(literal) < 2:
                 raise ValueError(f"{path}:{node.lineno}: {name}() needs a literal context and text")
-            found.append((node.args[0].value, node.args[1].value, _HELPERS[name]))
+            found.append((literal[0], literal[1], _HELPERS[name]))
     return found
 
 

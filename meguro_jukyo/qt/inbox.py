@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import UserError
 from . import a11y
 from .widgets import ChoiceBox, DateEdit, report_cell, report_table
-from .i18n import tr_args, tr_n
+from .i18n import QT_TRANSLATE_NOOP, tr_args, tr_n
 
 translate = QCoreApplication.translate
 

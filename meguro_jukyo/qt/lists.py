@@ -11,6 +11,7 @@ the filters shown, the filters' query decides what the page loads).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -99,7 +100,12 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.kind, self.display = kind, display
         self.offered = FILTERS[kind]
+        # every filter by name, and the same widgets by what they are (for their values)
         self.widgets: dict[str, QWidget] = {}
+        self.text_field: QLineEdit | None = None
+        self.choices: dict[str, ChoiceBox] = {}
+        self.menus: dict[str, ChoiceMenu] = {}
+        self.dates: dict[str, DateEdit] = {}
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #b00020;")
         self.date_error.hide()
@@ -115,55 +121,56 @@ class FilterBar(QWidget):
             self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
             self._timer.timeout.connect(self.changed)
             text.textChanged.connect(lambda _t: self._timer.start())
-            self.widgets["text"] = text
+            self.widgets["text"] = self.text_field = text
         if "organization" in self.offered:
-            self.widgets["organization"] = ChoiceBox(list(display.org_names.items()), empty=any_)
-            slots.append((translate("Filters", "Organization"), self.widgets["organization"]))
+            slots.append((translate("Filters", "Organization"),
+                          self._choice("organization", ChoiceBox(list(display.org_names.items()), empty=any_))))
         if "district" in self.offered:
-            self.widgets["district"] = ChoiceBox([(d.code, display.district(d.code)) for d in display.districts],
-                                                 empty=any_)
-            slots.append((translate("Filters", "District"), self.widgets["district"]))
+            slots.append((translate("Filters", "District"), self._choice(
+                "district", ChoiceBox([(d.code, display.district(d.code)) for d in display.districts], empty=any_))))
         if "jukyo" in self.offered:
-            self.widgets["jukyo"] = ChoiceBox([(j.code, j.name) for j in display.jukyo], empty=any_)
-            slots.append((translate("Filters", "Residents' area"), self.widgets["jukyo"]))
+            slots.append((translate("Filters", "Residents' area"),
+                          self._choice("jukyo", ChoiceBox([(j.code, j.name) for j in display.jukyo], empty=any_))))
         for name in self.offered:
             if name in VOCAB_FIELDS:
-                self.widgets[name] = (ChoiceMenu(display.entries(name), any_) if name in MULTI_CHOICE
-                                      else ChoiceBox(display.entries(name), empty=any_))
+                if name in MULTI_CHOICE:
+                    self.menus[name] = self.widgets[name] = ChoiceMenu(display.entries(name), any_)
+                else:
+                    self._choice(name, ChoiceBox(display.entries(name), empty=any_))
                 label = translate("Filters", "Category") if name == "issue_category" else (
                     translate("Filters", "Type") if name in ("meeting_type", "organization_kind", "note_kind")
                     else translate("Filters", "Status"))
                 slots.append((label, self.widgets[name]))
         if "request" in self.offered:
-            self.widgets["request"] = ChoiceBox([(True, translate("Filters", "Requests only")),
-                                                 (False, translate("Filters", "Not requests"))], empty=any_)
-            slots.append((translate("Filters", "Request"), self.widgets["request"]))
+            slots.append((translate("Filters", "Request"), self._choice(
+                "request", ChoiceBox([(True, translate("Filters", "Requests only")),
+                                      (False, translate("Filters", "Not requests"))], empty=any_))))
         if "nendo" in self.offered:
             this_year = nendo(dt.date.today())
-            self.widgets["nendo"] = ChoiceBox([(y, display.nendo(y)) for y in range(this_year, this_year - NENDO_YEARS, -1)],
-                                              empty=any_)
-            slots.append((translate("Filters", "Fiscal year"), self.widgets["nendo"]))
+            slots.append((translate("Filters", "Fiscal year"), self._choice(
+                "nendo", ChoiceBox([(y, display.nendo(y)) for y in range(this_year, this_year - NENDO_YEARS, -1)],
+                                   empty=any_))))
         if "dates" in self.offered:
-            self.widgets["date_from"] = DateEdit(display.era)
-            self.widgets["date_to"] = DateEdit(display.era)
-            for w in (self.widgets["date_from"], self.widgets["date_to"]):
-                w.setPlaceholderText(translate("Filters", "e.g. R7.4.1"))
-                w.editingFinished.connect(self.changed)
-                w.textChanged.connect(lambda t: t or self.changed.emit())
-            a11y.mark_part(self.widgets["date_from"], translate("A11y", "from"))
-            a11y.mark_part(self.widgets["date_to"], translate("A11y", "to"))
+            date_from = self.dates["date_from"] = self.widgets["date_from"] = DateEdit(display.era)
+            date_to = self.dates["date_to"] = self.widgets["date_to"] = DateEdit(display.era)
+            for edit in (date_from, date_to):
+                edit.setPlaceholderText(translate("Filters", "e.g. R7.4.1"))
+                edit.editingFinished.connect(self.changed)
+                edit.textChanged.connect(self._date_text_changed)
+            a11y.mark_part(date_from, translate("A11y", "from"))
+            a11y.mark_part(date_to, translate("A11y", "to"))
             dates = QWidget()
             box = QHBoxLayout(dates)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(self.widgets["date_from"])
+            box.addWidget(date_from)
             box.addWidget(QLabel("〜"))
-            box.addWidget(self.widgets["date_to"])
+            box.addWidget(date_to)
             slots.append((translate("Filters", "Dates"), dates))
         if "viewpoint" in self.offered:
-            self.widgets["viewpoint"] = ChoiceBox(viewpoints, empty=any_)
-            self.widgets["viewpoint"].setMinimumContentsLength(14)
-            self.widgets["viewpoint"].setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            slots.append((translate("Filters", "Viewpoint"), self.widgets["viewpoint"]))
+            viewpoint = self._choice("viewpoint", ChoiceBox(viewpoints, empty=any_))
+            viewpoint.setMinimumContentsLength(14)
+            viewpoint.setSizeAdjustPolicy(ChoiceBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            slots.append((translate("Filters", "Viewpoint"), viewpoint))
         for name, w in self.widgets.items():
             w.setObjectName(f"filter_{name}")
             if isinstance(w, ChoiceBox):
@@ -194,33 +201,41 @@ class FilterBar(QWidget):
             grid.setColumnStretch(c, 1)
         grid.addWidget(self.date_error, row + (len(slots) + per_row - 1) // per_row, 0, 1, per_row * 2)
 
+    def _choice(self, name: str, box: ChoiceBox) -> ChoiceBox:
+        self.choices[name] = self.widgets[name] = box
+        return box
+
+    def _date_text_changed(self, text: str) -> None:
+        if not text:  # a date field emptied: the list no longer filters by it
+            self.changed.emit()
+
     def query(self) -> ListQuery:
         q = ListQuery()
-        w = self.widgets
-        equals = {}
-        if "text" in w:
-            q.text = w["text"].text()
-        if "organization" in w and w["organization"].value():
-            q.organization_id = w["organization"].value()
-        if "district" in w and w["district"].value():
-            q.district_code = w["district"].value()
-        if "jukyo" in w and w["jukyo"].value():
-            q.jukyo_code = w["jukyo"].value()
+        c = self.choices
+        equals: dict[str, Any] = {}
+        if self.text_field is not None:
+            q.text = self.text_field.text()
+        if "organization" in c and c["organization"].value():
+            q.organization_id = c["organization"].value()
+        if "district" in c and c["district"].value():
+            q.district_code = c["district"].value()
+        if "jukyo" in c and c["jukyo"].value():
+            q.jukyo_code = c["jukyo"].value()
         for name, field in VOCAB_FIELDS.items():
-            if name in w and isinstance(w[name], ChoiceMenu):
-                if w[name].values():
-                    equals[field] = list(w[name].values())
-            elif name in w and w[name].value() is not None:
-                equals[field] = w[name].value()
-        if "request" in w and w["request"].value() is not None:
-            equals["is_request"] = w["request"].value()
-        if "nendo" in w and w["nendo"].value() is not None:
-            q.date_from, q.date_to = nendo_range(w["nendo"].value())
-        if "date_from" in w:
+            if name in self.menus:
+                if self.menus[name].values():
+                    equals[field] = list(self.menus[name].values())
+            elif name in c and c[name].value() is not None:
+                equals[field] = c[name].value()
+        if "request" in c and c["request"].value() is not None:
+            equals["is_request"] = c["request"].value()
+        if "nendo" in c and c["nendo"].value() is not None:
+            q.date_from, q.date_to = nendo_range(c["nendo"].value())
+        if self.dates:
             problems = []
-            for key in ("date_from", "date_to"):
+            for key, edit in self.dates.items():
                 try:
-                    value = w[key].value()
+                    value = edit.value()
                 except ValueError as exc:
                     problems.append(str(exc))
                     continue
@@ -232,8 +247,8 @@ class FilterBar(QWidget):
                         q.date_to = min(value, current) if current else value
             self.date_error.setText(" ".join(problems))
             self.date_error.setVisible(bool(problems))
-        if "viewpoint" in w and w["viewpoint"].value():
-            q.viewpoint_id = w["viewpoint"].value()
+        if "viewpoint" in c and c["viewpoint"].value():
+            q.viewpoint_id = c["viewpoint"].value()
         q.equals = equals
         return q
 
@@ -242,7 +257,7 @@ class FilterBar(QWidget):
         onto the issues a count was made of. A date range that is one whole 年度 is shown as
         that 年度."""
         w = self.widgets
-        values = {"organization": q.organization_id, "district": q.district_code, "jukyo": q.jukyo_code,
+        values: dict[str, Any] = {"organization": q.organization_id, "district": q.district_code, "jukyo": q.jukyo_code,
                   "viewpoint": q.viewpoint_id, "request": q.equals.get("is_request")}
         values.update({name: q.equals.get(field) for name, field in VOCAB_FIELDS.items() if name in w})
         year = nendo(q.date_from) if q.date_from else None
@@ -252,23 +267,23 @@ class FilterBar(QWidget):
             widget.blockSignals(True)
         try:
             for name, value in values.items():
-                if name in w and isinstance(w[name], ChoiceMenu):  # multi-choice: a value or a list
-                    w[name].set_values(() if value is None else value if isinstance(value, (list, tuple)) else (value,))
-                elif name in w:
-                    w[name].set_value(value)
-            if "text" in w:
-                w["text"].setText(q.text)
-            if "date_from" in w:
-                w["date_from"].set_value(None if whole_year else q.date_from)
-                w["date_to"].set_value(None if whole_year else q.date_to)
+                if name in self.menus:  # multi-choice: a value or a list
+                    self.menus[name].set_values(() if value is None else value if isinstance(value, (list, tuple)) else (value,))
+                elif name in self.choices:
+                    self.choices[name].set_value(value)
+            if self.text_field is not None:
+                self.text_field.setText(q.text)
+            if self.dates:
+                self.dates["date_from"].set_value(None if whole_year else q.date_from)
+                self.dates["date_to"].set_value(None if whole_year else q.date_to)
         finally:
             for widget in w.values():
                 widget.blockSignals(False)
         self.changed.emit()
 
     def set_organizations(self, orgs: list[tuple[str, str]]) -> None:
-        if "organization" in self.widgets:
-            self.widgets["organization"].set_choices(orgs)
+        if "organization" in self.choices:
+            self.choices["organization"].set_choices(orgs)
 
     def clear(self) -> None:
         for w in self.widgets.values():
@@ -360,8 +375,7 @@ class ListPage(QWidget):
             buttons.addWidget(b)
         if kind in ("issue", "note"):
             self.link_button = QPushButton(translate("ListPage", "Link to a viewpoint…"))
-            self.link_button.clicked.connect(
-                lambda: self.current() is not None and self.link_requested.emit(self.kind, self.current()))
+            self.link_button.clicked.connect(self._link_current)
             buttons.addWidget(self.link_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
@@ -456,6 +470,11 @@ class ListPage(QWidget):
         row = self.current()
         if row is not None:
             self.delete_requested.emit(self.kind, row)
+
+    def _link_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.link_requested.emit(self.kind, row)
 
     # -- columns ---------------------------------------------------------------------
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,8 +46,14 @@ from . import settings as app_settings
 from .settings import RecentItem, Settings
 from .tasks import TaskManager, error_text
 from .widgets import confirm, show_error
-from .i18n import tr_args, tr_n
+from .i18n import QT_TRANSLATE_NOOP, tr_args, tr_n
 from .widgets import fit_to_screen
+
+if TYPE_CHECKING:  # for the annotations only: the core is imported once the shell is on screen
+    from ..core.db import Store
+    from ..core.policy import PolicyFramework
+    from ..core.services import Services, SuggestionService
+    from .display import Display
 
 translate = QCoreApplication.translate
 
@@ -94,7 +101,12 @@ class MainWindow(QMainWindow):
         """``services`` None: the shell only, until :meth:`open_store` or :meth:`attach`."""
         super().__init__(parent)
         self.tasks, self.settings = tasks, settings
-        self.services = self.store = self.framework = self.suggester = self.display = None
+        # None in the shell, until attach()
+        self.services: Services | None = None
+        self.store: Store | None = None
+        self.framework: PolicyFramework | None = None
+        self.suggester: SuggestionService | None = None
+        self.display: Display | None = None
         self.tasks.set_error_handler(self.show_error)
         self.tasks.changed.connect(self.on_changed)
         self.setObjectName("main_window")
@@ -179,8 +191,8 @@ class MainWindow(QMainWindow):
         self.services, self.framework = services, framework
         self.store = services.store
         self.suggester = SuggestionService(services.store, framework)
-        self.display = Display(services.vocab, self.settings.language, self.settings.era)
-        self.display.viewpoint_titles = {vp.id: vp.title for vp in framework.viewpoints()}
+        display = self.display = Display(services.vocab, self.settings.language, self.settings.era)
+        display.viewpoint_titles = {vp.id: vp.title for vp in framework.viewpoints()}
         self._viewpoints = [(vp.id, f"{vp.id} {vp.title}") for vp in framework.viewpoints()]
         for action in self._store_actions:
             action.setEnabled(True)
@@ -195,6 +207,24 @@ class MainWindow(QMainWindow):
 
         install_printing(self)
         self.load_organizations(then=self._build_pages)
+
+    # What runs only once attach() has opened the store (its actions are off, its pages are
+    # placeholders until then) reaches the store's objects through these.
+
+    def _services(self) -> Services:
+        if self.services is None:
+            raise RuntimeError("the store is not open yet")
+        return self.services
+
+    def _store(self) -> Store:
+        if self.store is None:
+            raise RuntimeError("the store is not open yet")
+        return self.store
+
+    def _display(self) -> Display:
+        if self.display is None:
+            raise RuntimeError("the store is not open yet")
+        return self.display
 
     # -- extension points ------------------------------------------------------------
 
@@ -263,8 +293,12 @@ class MainWindow(QMainWindow):
 
     def filter_lists_by_organization(self, org_id: str) -> None:
         """Show one organization's meetings, issues and action items."""
+        # not at the top: start-up (see the module docstring)
+        from .lists import ListPage
+
         for kind in ("meeting", "issue", "action_item"):
-            chosen = self.pages[kind].filters.widgets.get("organization")
+            page = self.pages[kind]
+            chosen = page.filters.choices.get("organization") if isinstance(page, ListPage) else None
             if chosen is not None:
                 chosen.set_value(org_id)
 
@@ -370,9 +404,10 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(translate("MainWindow", "Working…") if busy else "")
 
     def update_status(self) -> None:
-        self.store_label.setText(tr_args("MainWindow", "Data: %1", self.store.location))
-        self.store_label.setToolTip(self.store.location)
-        name = self.store.device_name or translate("MainWindow", "(unnamed)")
+        store = self._store()
+        self.store_label.setText(tr_args("MainWindow", "Data: %1", store.location))
+        self.store_label.setToolTip(store.location)
+        name = store.device_name or translate("MainWindow", "(unnamed)")
         self.device_label.setText(tr_args("MainWindow", "This device: %1", name))
 
     def load_organizations(self, then=None) -> None:
@@ -380,7 +415,7 @@ class MainWindow(QMainWindow):
         # not at the top: start-up (see the module docstring)
         from ..core.services import ListQuery
 
-        service = self.services.organizations
+        service = self._services().organizations
 
         def done(orgs):
             # not at the top: start-up (see the module docstring)
@@ -400,7 +435,7 @@ class MainWindow(QMainWindow):
         from .lists import ListPage
         from .policy import PolicyPage
 
-        if not self.store.device_name:
+        if not self._store().device_name:
             # not at the top: start-up (see the module docstring)
             from .welcome import WelcomePage
 
@@ -408,7 +443,7 @@ class MainWindow(QMainWindow):
             welcome.finished.connect(self._welcome_done)
             self.add_page("welcome", translate("MainWindow", "Welcome"), welcome, position=0)
         for kind in LIST_KINDS:
-            page = ListPage(kind, self.services, self.tasks, self.display, self.settings, self._viewpoints)
+            page = ListPage(kind, self._services(), self.tasks, self._display(), self.settings, self._viewpoints)
             page.open_requested.connect(self.open_item)
             page.new_requested.connect(self.new_item)
             page.delete_requested.connect(self.delete_item)
@@ -450,7 +485,7 @@ class MainWindow(QMainWindow):
         defaults = dict(defaults or {})
         page = self.pages.get(kind)
         if isinstance(page, ListPage) and "organization_id" not in defaults:
-            chosen = page.filters.widgets.get("organization")
+            chosen = page.filters.choices.get("organization")
             home = self.store_home_org()
             org = (chosen.value() if chosen is not None else None) or home
             if org and kind in ("meeting", "issue", "action_item"):
@@ -465,12 +500,12 @@ class MainWindow(QMainWindow):
         self.settings.q.setValue(self._home_key(), org_id or "")
 
     def _home_key(self) -> str:
-        return "home_org/" + hashlib.sha1(self.store.location.encode()).hexdigest()[:16]
+        return "home_org/" + hashlib.sha1(self._store().location.encode()).hexdigest()[:16]
 
     def open_item(self, kind: str, row_or_id):
         """Open the editor of an item, given its row or (from search, recent) its id."""
         if isinstance(row_or_id, str):
-            service = self.services.by_kind(kind)
+            service = self._services().by_kind(kind)
             ref_id = row_or_id
 
             def gone(exc):
@@ -502,7 +537,7 @@ class MainWindow(QMainWindow):
         if not confirm(self, translate("MainWindow", "Delete"),
                        tr_args("MainWindow", "Delete “%1”? You can undo this with Ctrl+Z.", row_title(row))):
             return
-        service = self.services.by_kind(kind)
+        service = self._services().by_kind(kind)
         self.tasks.change(lambda: service.delete(row.id))
 
     def open_link_dialog(self, kind: str, row):
@@ -517,7 +552,7 @@ class MainWindow(QMainWindow):
     # -- recent ----------------------------------------------------------------------
 
     def _remember(self, kind: str, row) -> None:
-        self.settings.add_recent(self.store.location, RecentItem(kind, row.id, row_title(row)))
+        self.settings.add_recent(self._store().location, RecentItem(kind, row.id, row_title(row)))
         self._refresh_recent_menu()
 
     def _refresh_recent_menu(self) -> None:
@@ -536,6 +571,7 @@ class MainWindow(QMainWindow):
         """Refresh what a write (an edit, import, undo or redo, from any screen) changed."""
         # not at the top: start-up (see the module docstring)
         from .lists import ListPage
+        from .policy import PolicyPage
 
         changed = {k: set(v) for k, v in changed.items()}
         if "organization" in changed:
@@ -550,13 +586,13 @@ class MainWindow(QMainWindow):
                 if isinstance(page, ListPage) and page.filters.query().viewpoint_id:
                     page.refresh()
             policy = self.pages.get("policy")
-            if policy is not None:
+            if isinstance(policy, PolicyPage):
                 policy.refresh_links()
         self.refresh_history()
         self.changed.emit(changed)
 
     def refresh_history(self) -> None:
-        services = self.services
+        services = self._services()
         self.tasks.run_in_background(lambda: (services.undo_label(), services.redo_label()), self._show_history)
 
     def _show_history(self, labels) -> None:
@@ -570,11 +606,11 @@ class MainWindow(QMainWindow):
         self.history_changed.emit()
 
     def undo(self) -> None:
-        services = self.services
+        services = self._services()
         self.tasks.change(services.undo, self._replayed)
 
     def redo(self) -> None:
-        services = self.services
+        services = self._services()
         self.tasks.change(services.redo, self._replayed)
 
     def _replayed(self, result) -> None:
@@ -649,7 +685,7 @@ class MainWindow(QMainWindow):
 
     def make_backup(self) -> None:
         """Tools ▸ Make a backup: a copy beside the data file (SQLite's backup API, on the lane)."""
-        store = self.store
+        store = self._store()
 
         def done(path) -> None:
             self.last_backup = path

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -29,6 +28,7 @@ from PySide6.QtCore import (
 
 from ..core.services import ListQuery
 from .display import Display
+from .i18n import QT_TRANSLATE_NOOP
 from .tasks import TaskManager
 
 translate = QCoreApplication.translate
@@ -418,10 +418,11 @@ class EntityTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
+        sort = self.columns[column].sort if 0 <= column < len(self.columns) else None
+        if sort is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        order_by = [(self.columns[column].sort, descending)]
+        order_by = [(sort, descending)]
         if order_by == self._query.order_by:
             return
         self._query = dataclasses.replace(self._query, order_by=order_by)

@@ -6,7 +6,9 @@ Kept apart from the editors so that the main window can name recent items before
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from .i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

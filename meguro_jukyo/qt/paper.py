@@ -22,6 +22,7 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -40,6 +41,9 @@ from PySide6.QtGui import (
 
 from ..core.files import atomic_path
 from .pdf_text import repair_text
+
+if TYPE_CHECKING:  # for the annotations only: QtPrintSupport is loaded where a paper is printed
+    from PySide6.QtPrintSupport import QPrinter
 
 #: Families tried in order; the first one installed is used.
 MINCHO_FAMILIES = ("Noto Serif CJK JP", "Yu Mincho", "IPAexMincho", "IPAMincho",
@@ -90,7 +94,7 @@ class Paper:
     smallest: float = 0  # for a one-page paper: the smallest body size it may shrink to
     breaks: tuple[str, ...] = ()  # headings that begin a page (the 次第 after its 前回からの経過)
 
-    def document(self, device: QPagedPaintDevice) -> QTextDocument:
+    def document(self, device: QPdfWriter | QPrinter) -> QTextDocument:
         """The paper laid out on ``device``'s pages, headings kept with what follows them;
         a one-page paper set smaller, down to ``smallest`` points, until it fits."""
         points = self.points
@@ -100,10 +104,10 @@ class Paper:
             doc = self._layout(device, points)
         return doc
 
-    def _layout(self, device: QPagedPaintDevice, points: float) -> QTextDocument:
+    def _layout(self, device: QPdfWriter | QPrinter, points: float) -> QTextDocument:
         doc = QTextDocument()
         body, heading = font_families()
-        doc.setDefaultFont(QFont(body, points))
+        doc.setDefaultFont(QFont(body, int(points)))  # whole points, as QFont(family, size) takes them
         doc.setDefaultStyleSheet((BASE_CSS + self.css) % {"gothic": heading})
         doc.setHtml(f"<html><body>{self.html}</body></html>")
         doc.documentLayout().setPaintDevice(device)
@@ -179,7 +183,7 @@ def _blocks(doc: QTextDocument):
         block = block.next()
 
 
-def paint(paper: Paper, device: QPagedPaintDevice) -> str:
+def paint(paper: Paper, device: QPdfWriter | QPrinter) -> str:
     """Paint every page of ``paper`` on ``device``; the text drawn (for :func:`repair_text`)."""
     doc = paper.document(device)
     size = doc.pageSize()

@@ -53,9 +53,13 @@ class PickerDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._apply)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.model.loaded.connect(lambda _n: self.model.rowCount() and self.view.selectRow(0))
+        self.model.loaded.connect(self._select_first)
         fit_to_screen(self, 640, 420)
         self._apply()
+
+    def _select_first(self, _count: int) -> None:
+        if self.model.rowCount():
+            self.view.selectRow(0)
 
     def _apply(self) -> None:
         self.model.set_query(ListQuery(text=self.search.text()))

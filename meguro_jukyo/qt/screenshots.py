@@ -11,10 +11,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.db import Store
 from ..core.demo import load_demo
@@ -22,11 +23,16 @@ from ..core.policy import load_framework
 from ..core.services import ListQuery, Services
 from ..core.sync import identity, importer, package
 from . import i18n
+from .excel import ExcelPage
+from .lists import ListPage
 from .mainwindow import MainWindow
+from .policy import PolicyPage
 from .settings import Settings
 from .tasks import TaskManager
 
 SIZE = (1280, 800)
+
+PageType = TypeVar("PageType", bound=QWidget)
 
 
 def _settle(app, tasks, rounds: int = 40) -> None:
@@ -34,6 +40,14 @@ def _settle(app, tasks, rounds: int = 40) -> None:
     for _ in range(rounds):
         tasks.wait()
         app.processEvents()
+
+
+def _page(window: MainWindow, key: str, kind: type[PageType]) -> PageType:
+    """The page under ``key``, shown: a ``kind`` (the window's pages are plain widgets to it)."""
+    page = window.show_page(key)
+    if not isinstance(page, kind):
+        raise TypeError(f"the {key} page is a {type(page).__name__}, not a {kind.__name__}")
+    return page
 
 
 def _sync_views(window, store, services, tmp: Path, shoot) -> None:
@@ -85,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     translators = i18n.install(app, os.environ.get("MEGURO_JUKYO_SCREENSHOT_LANGUAGE", "ja"))
     framework = load_framework()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         settings = Settings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
         tasks = TaskManager()
 
@@ -113,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         _settle(app, tasks)
 
-        page = window.show_page("issue")
-        page.filters.widgets["issue_category"].set_values(["disaster"])
+        page = _page(window, "issue", ListPage)
+        page.filters.menus["issue_category"].set_values(["disaster"])
         _settle(app, tasks)
         shoot(window, "issues")
 
@@ -130,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         editor.accept()
 
         linked = services.links.list(ListQuery(limit=1))
-        policy = window.show_page("policy")
+        policy = _page(window, "policy", PolicyPage)
         policy.select(linked[0].viewpoint_id if linked else framework.viewpoints()[0].id)
         shoot(window, "policy")
 
@@ -154,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app, tasks)
         shoot(window, "meetings")
 
-        excel = window.show_page("excel")  # issues of two statuses: the preview counts them
+        excel = _page(window, "excel", ExcelPage)  # issues of two statuses: the preview counts them
         excel.status_filter.set_values(["raised", "discussing"])
         excel.schedule_preview()
         for _ in range(20):

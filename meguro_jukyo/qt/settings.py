@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -92,7 +93,7 @@ class Settings:
 
     # -- lists -----------------------------------------------------------------------
 
-    def hidden_columns(self, kind: str, default: set[str] = frozenset()) -> set[str]:
+    def hidden_columns(self, kind: str, default: AbstractSet[str] = frozenset()) -> set[str]:
         raw = self.q.value(f"columns/{kind}/hidden")
         if raw is None:
             return set(default)

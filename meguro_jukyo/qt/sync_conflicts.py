@@ -153,29 +153,30 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         current = conflict.current.value
+        self.editor: QSpinBox | QLineEdit | QPlainTextEdit
         if spec is not None and spec.kind in ("int", "optint"):
-            self.editor = QSpinBox()
-            self.editor.setRange(0, 1_000_000)
-            self.editor.setValue(int(current or 0))
+            spin = self.editor = QSpinBox()
+            spin.setRange(0, 1_000_000)
+            spin.setValue(int(current or 0))
         else:
             texts = list(dict.fromkeys(str(v.value) for v in (conflict.current, *conflict.others)
                                        if not v.deletion and v.value not in (None, "")))
             if spec is not None and spec.kind == "text":
                 # one line: it starts from the value in effect; each value can be taken to edit
-                self.editor = QLineEdit(texts[0] if texts else "")
+                line = self.editor = QLineEdit(texts[0] if texts else "")
                 choices = QHBoxLayout()
                 choices.addWidget(QLabel(translate("Conflicts", "Start from:")))
                 for text in texts:
                     use = QPushButton(_one_line(text))
                     use.setObjectName("start_from")
                     use.setToolTip(text)
-                    use.clicked.connect(lambda _c=False, t=text: self.editor.setText(t))
+                    use.clicked.connect(lambda _c=False, t=text: line.setText(t))
                     choices.addWidget(use)
                 choices.addStretch(1)
                 layout.addLayout(choices)
             else:
-                self.editor = QPlainTextEdit()
-                self.editor.setPlainText("\n".join(texts))
+                plain = self.editor = QPlainTextEdit()
+                plain.setPlainText("\n".join(texts))
         self.editor.setObjectName("merged_value")
         a11y.name(self.editor, field_label(conflict.entity, conflict.field))
         layout.addWidget(self.editor)
@@ -259,8 +260,8 @@ class ConflictsView(QWidget):
         self.keep_other_button.setObjectName("keep_other")
         self.merge_button = QPushButton(translate("Conflicts", "Write a merged value…"))
         self.merge_button.setObjectName("merge")
-        self.keep_current_button.clicked.connect(lambda: self.resolve(keep=self.current.current.stamp))
-        self.keep_other_button.clicked.connect(lambda: self.resolve(keep=self._competing().stamp))
+        self.keep_current_button.clicked.connect(lambda: self._keep(other=False))
+        self.keep_other_button.clicked.connect(lambda: self._keep(other=True))
         self.merge_button.clicked.connect(self.open_merge_dialog)
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_current_button)
@@ -312,7 +313,8 @@ class ConflictsView(QWidget):
 
     def select(self, conflict_id: str) -> bool:
         for row in range(self.model.rowCount()):
-            if self.model.conflict(row).id == conflict_id:
+            conflict = self.model.conflict(row)
+            if conflict is not None and conflict.id == conflict_id:
                 self.view.setCurrentIndex(self.model.index(row, 0))
                 return True
         return False
@@ -323,7 +325,8 @@ class ConflictsView(QWidget):
         conflict = self.model.conflict(row) if row >= 0 else None
         self.current = conflict
         while self.cards.count():
-            widget = self.cards.takeAt(0).widget()
+            item = self.cards.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         for button in (self.keep_current_button, self.keep_other_button, self.merge_button):
@@ -337,9 +340,9 @@ class ConflictsView(QWidget):
         self.explain.setText(translate(
             "Conflicts", "These values were written at the same time on different devices. The newest is "
             "in effect everywhere; the others are kept here until someone chooses."))
-        self.cards.addWidget(self._card(translate("Conflicts", "In effect"), conflict.current))
+        self.cards.addWidget(self._card(conflict, translate("Conflicts", "In effect"), conflict.current))
         for other in conflict.others:
-            self.cards.addWidget(self._card(translate("Conflicts", "Competing value"), other))
+            self.cards.addWidget(self._card(conflict, translate("Conflicts", "Competing value"), other))
         self.keep_other_button.setToolTip(translate("Conflicts", "Keeps the newest competing value.")
                                           if len(conflict.others) > 1 else "")
         spec = field_spec(conflict.entity, conflict.field)
@@ -348,16 +351,21 @@ class ConflictsView(QWidget):
         self.merge_button.setToolTip("" if editable else translate(
             "Conflicts", "This field takes one of the values as it is: keep one of them."))
 
-    def _competing(self) -> core_conflicts.ConflictValue:
-        return max(self.current.others, key=lambda v: v.stamp)
+    def _keep(self, *, other: bool) -> None:
+        """Keep the value in effect, or the newest competing value."""
+        conflict = self.current
+        if conflict is None:
+            return
+        kept = max(conflict.others, key=lambda v: v.stamp) if other else conflict.current
+        self.resolve(keep=kept.stamp)
 
-    def _card(self, title: str, value: core_conflicts.ConflictValue) -> ValueCard:
-        c = self.current
+    def _card(self, c: core_conflicts.Conflict, title: str, value: core_conflicts.ConflictValue) -> ValueCard:
         return ValueCard(title, value_text(self.display, c.entity, c.field, value), device_text(value),
                          written_text(self.display, value), deletion=value.deletion)
 
     def value_cards(self) -> list[ValueCard]:
-        return [self.cards.itemAt(i).widget() for i in range(self.cards.count())]
+        items = (self.cards.itemAt(i) for i in range(self.cards.count()))
+        return [card for item in items if item is not None and isinstance(card := item.widget(), ValueCard)]
 
     # -- settling --------------------------------------------------------------------------
 

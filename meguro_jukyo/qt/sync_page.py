@@ -14,10 +14,11 @@ held-package flow); the conflict queue, a subject of its own, is already in sync
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,7 +47,7 @@ from .sync_conflicts import ConflictsView
 from .tasks import TaskManager
 from .trust import TrustDialog, fingerprint_text, mono
 from .widgets import confirm, report_cell, report_table
-from .i18n import tr_args, tr_n
+from .i18n import QT_TRANSLATE_NOOP, tr_args, tr_n
 from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
@@ -529,7 +530,7 @@ class SyncPage(QWidget):
         if folder:
             self.import_paths([folder])
 
-    def import_paths(self, paths: list[str | Path]):
+    def import_paths(self, paths: Sequence[str | Path]):
         """Import files and folders in the background (progress, Cancel), then show the report."""
         store = self.store
         return self.tasks.with_progress(

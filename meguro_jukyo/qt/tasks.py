@@ -11,7 +11,6 @@ its own, so passing the Services object (not a connection) to the lane is all th
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -52,7 +51,7 @@ class _Job(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay):
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
+        self._fn: Callable[[], Any] | None = fn
         self._relay = relay
 
     def run(self) -> None:
@@ -60,8 +59,7 @@ class _Job(QRunnable):
         self._fn = None
         try:
             outcome[1] = outcome[0]()
-        except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
-            exc.__traceback_text__ = traceback.format_exc()
+        except BaseException as exc:  # noqa: BLE001 - handed to on_error on the GUI thread (its __traceback__ with it)
             outcome[2] = exc
         self._relay.finished.emit(outcome)
 
@@ -100,7 +98,7 @@ class TaskManager(QObject):
     def run_in_background(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
     ) -> Reporter:
@@ -114,7 +112,7 @@ class TaskManager(QObject):
     def change(
         self,
         fn: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         owner: QObject | None = None,
     ) -> Reporter:
@@ -172,7 +170,7 @@ class TaskManager(QObject):
         parent: QWidget | None,
         label: str,
         fn: Callable[[Reporter], Any],
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         *,
         cancellable: bool = True,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -70,7 +71,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
-def text_lines_height(widget: QWidget, lines: int) -> int:
+def text_lines_height(widget: QFrame, lines: int) -> int:
     """The height a text box needs to show ``lines`` lines in its font (and its frame)."""
     return widget.fontMetrics().lineSpacing() * lines + 2 * widget.frameWidth() + 8
 
