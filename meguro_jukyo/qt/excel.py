@@ -277,7 +277,7 @@ class ExcelPage(QWidget):
         self.nendo = ChoiceBox(self._nendo_choices(), empty=any_)
         self.date_from = DateEdit(self.settings.era)
         self.date_to = DateEdit(self.settings.era)
-        self.status_filter = ChoiceChecks(self.display.entries("issue_status"))
+        self.status_filter = ChoiceChecks(self.display.entries("issue_status"), columns=4)
         self.status_filter.setToolTip(translate("Excel", "Tick the statuses to include; none ticked includes every issue."))
         self.category_filter = ChoiceMenu(self.display.entries("issue_category"), any_)
         for name, widget in (("export_organization", self.organization), ("export_district", self.district),

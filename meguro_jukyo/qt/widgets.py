@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -140,17 +141,28 @@ class ChoiceChecks(QWidget):
     #: the ticked values changed
     changed = Signal()
 
-    def __init__(self, choices: Iterable[tuple[object, str]], parent=None, vertical: bool = False):
+    def __init__(self, choices: Iterable[tuple[object, str]], parent=None, vertical: bool = False,
+                 columns: int | None = None):
+        """``columns``: the boxes in rows of that many (so that long labels in large text do not
+        make the row wider than a laptop screen); otherwise one row, or one column if ``vertical``."""
         super().__init__(parent)
-        row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
-        margin = 6 if vertical else 0  # in a menu, off its edges
-        row.setContentsMargins(margin, margin, margin, margin)
         self._boxes: list[tuple[object, QCheckBox]] = []
         for value, label in choices:
             box = QCheckBox(label)
             box.toggled.connect(lambda _checked: self.changed.emit())
-            row.addWidget(box)
             self._boxes.append((value, box))
+        if columns:
+            grid = QGridLayout(self)
+            grid.setContentsMargins(0, 0, 0, 0)
+            for i, (_value, box) in enumerate(self._boxes):
+                grid.addWidget(box, i // columns, i % columns)
+            grid.setColumnStretch(columns, 1)
+            return
+        row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
+        margin = 6 if vertical else 0  # in a menu, off its edges
+        row.setContentsMargins(margin, margin, margin, margin)
+        for _value, box in self._boxes:
+            row.addWidget(box)
         row.addStretch(1)
 
     def values(self) -> tuple:

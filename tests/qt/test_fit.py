@@ -27,9 +27,12 @@ LAPTOP = QSize(1366, 728) - widgets.WINDOW_FRAME
 
 @pytest.fixture(params=[("ja", "normal"), ("ja", "large"), ("en", "normal"), ("en", "large")],
                 ids=lambda p: "-".join(p))
-def look(request, qapp, monkeypatch):
-    """The language and text size, and the laptop's screen, for the windows the test opens."""
+def look(request, qapp, monkeypatch, settings):
+    """The language and text size, and the laptop's screen, for the windows the test opens (the
+    settings' language too: the main window shows the vocabulary's labels in it, and English
+    ones run longer)."""
     language, size = request.param
+    settings.language = language
     monkeypatch.setattr(widgets, "available_area", lambda _widget: QSize(LAPTOP))
     translators = i18n.install(qapp, language) if language == "ja" else []
     apply_font_scale(TEXT_SIZES[size])
