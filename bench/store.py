@@ -263,10 +263,11 @@ def _time_queries(con, raw, queries) -> list[tuple[str, float, float, int]]:
     return out
 
 
-def _search(path: Path) -> list[str]:
+def _search(path: Path) -> tuple[list[str], list[str]]:
     from meguro_jukyo.core.db import Store
 
     log("(b, c) search")
+    load_before = os.getloadavg()
     store = Store.open(path, write=False)
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -277,21 +278,23 @@ def _search(path: Path) -> list[str]:
     finally:
         raw.close()
         store.close()
+    load_after = os.getloadavg()
     lines = []
     for label, rows, kind in (("(b) search, 3+ characters", long_, "long"),
                               ("(c) search, 1–2 characters", short, "short"),
                               ("(e) search by reading (kana → kanji words)", reading, "long")):
         ours_med, raw_med = median(r[1] for r in rows), median(r[2] for r in rows)
         ours_max, raw_max = max(r[1] for r in rows), max(r[2] for r in rows)
-        if kind == "long":
-            ok, target = ours_med <= 0.010 and ours_med <= 2 * raw_med, "≤ 10 ms median, ≤ 2× raw"
-        else:
-            ok, target = ours_max <= 0.100, "≤ 100 ms, every query"
+        ok, target = ours_med <= 0.010 and ours_med <= 2 * raw_med, "≤ 10 ms median, ≤ 2× raw"
+        if kind == "short":  # issue 2's targets for the per-character path, and issue 13's 2×
+            ok, target = ok and ours_max <= 0.100, target + "; ≤ 100 ms, every query"
         lines.append(f"| {label}, median of {len(rows)} queries | {fmt_seconds(ours_med)} | "
                      f"{fmt_seconds(raw_med)} | {ratio(ours_med, raw_med)} | {target} | {verdict(ok)} |")
         lines.append(f"| {label}, slowest query | {fmt_seconds(ours_max)} | {fmt_seconds(raw_max)} | "
                      f"{ratio(ours_max, raw_max)} | | |")
-    detail = [f"Per query — first page of {PAGE}, median of {REPEATS} runs: hits on the page, ours / raw"]
+    loads = " → ".join("/".join(f"{v:.2f}" for v in load) for load in (load_before, load_after))
+    detail = [f"Load average (1/5/15 min) over the search runs: {loads}.", "",
+              f"Per query — first page of {PAGE}, median of {REPEATS} runs: hits on the page, ours / raw"]
     for q, o, r, n in long_ + short + reading:
         detail.append(f"- `{q}`: {n}, {fmt_seconds(o)} / {fmt_seconds(r)}")
     return lines, detail

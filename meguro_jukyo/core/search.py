@@ -15,6 +15,7 @@ store read that way (防災, from ``search_word``), through the same indexes, on
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import time
 import weakref
@@ -50,6 +51,24 @@ class Hit:
     snippet: str = ""
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _hits(rows) -> list[Hit]:
+    """The :class:`Hit` of each (rowid, kind, ref_id, title, org_id) row, as ``Hit(kind, ref_id,
+    title, org_id)`` makes it (same fields, equal and hashed alike, still frozen), without the
+    frozen ``__init__``'s six ``object.__setattr__`` calls: at 2 µs a hit, a page of 50 cost as
+    much Python as the rest of a short query did (bench.store (c), issue 13)."""
+    out = []
+    for _rowid, kind, ref_id, title, org_id in rows:
+        hit = _new(Hit)
+        _set(hit, "__dict__", {"kind": kind, "ref_id": ref_id, "title": title, "org_id": org_id,
+                               "when": None, "snippet": ""})
+        out.append(hit)
+    return out
+
+
 #: alternatives a kana term is looked for as, at most
 MAX_READINGS = 20
 
@@ -59,7 +78,7 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
     reading begins with it, shortest first: ``"ぼうさい"`` → ``{"ぼうさい": ["防災"]}``,
     ``"えき"`` → 駅, 駅前 …. A word holding another listed one is left out (防災訓練 beside
     防災: what it matches, 防災 matches), and so are terms with no word."""
-    kana = [t for t in _terms(query) if len(t) >= 2 and _KANA.fullmatch(t)]
+    kana = [t for t in _term_tuple(query) if len(t) >= 2 and _KANA.fullmatch(t)]
     if not kana:  # most queries: answered without a look at search_word
         return {}
     table = SearchWord.__table__
@@ -91,16 +110,24 @@ _KANA = re.compile("[\u3041-\u3096ー]+")
 
 
 def _terms(query: str) -> list[str]:
-    return [t for t in search_key(query).split(" ") if t]
+    return list(_term_tuple(query))
+
+
+@functools.lru_cache(maxsize=512)
+def _term_tuple(query: str) -> tuple[str, ...]:
+    """The folded terms of ``query``; a search asks for them several times (reading lookup,
+    MATCH expression, each variant) and the same query again on every page or refresh."""
+    return tuple(t for t in search_key(query).split(" ") if t)
 
 
 def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+@functools.lru_cache(maxsize=512)
 def fts_query(query: str) -> tuple[str, str] | None:
     """(index, MATCH expression) for a query, or None when there is nothing to look for."""
-    terms = _terms(query)
+    terms = _term_tuple(query)
     if not terms:
         return None
     if min(len(t) for t in terms) >= 3:
@@ -209,14 +236,14 @@ def search(
         return []
     variants = _variants(con, query)
     if len(variants) == 1:
-        hits = [Hit(*row[1:]) for row in _page(con, query, kinds, org_ids, limit, offset)]
+        hits = _hits(_page(con, query, kinds, org_ids, limit, offset))
     else:
         rows: dict[int, tuple] = {}
         for variant in variants:
             for row in _page(con, variant, kinds, org_ids, limit + offset, 0):
                 rows[row[0]] = row
         newest = sorted(rows.values(), key=lambda r: r[0], reverse=True)[offset:offset + limit]
-        hits = [Hit(*row[1:]) for row in newest]
+        hits = _hits(newest)
     return with_details(con, hits, query) if details else hits
 
 
@@ -229,14 +256,14 @@ def _variants(con: Connection, query: str) -> list[str]:
     readings = reading_words(con, query)
     if not readings:
         return [query]
-    choices = [(t, *readings.get(t, ())) for t in _terms(query)]
+    choices = [(t, *readings.get(t, ())) for t in _term_tuple(query)]
     return [" ".join(c) for c in islice(product(*choices), MAX_VARIANTS)]
 
 
 def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) -> list[tuple]:
     """(rowid, kind, ref_id, title, org_id) of one page of matches of ``query`` as written."""
     dialect = con.dialect.name
-    short = dialect == "postgresql" and any(len(t) < 3 for t in _terms(query))
+    short = dialect == "postgresql" and any(len(t) < 3 for t in _term_tuple(query))
     match = _match(dialect, query, _frequencies(con) if short else None)
     if match is None:
         return []

@@ -95,3 +95,20 @@ def test_pages_of_a_kana_query_are_the_newest_matches_of_all_its_writings(servic
     assert [h.ref_id for h in services.search("ぼうさい", limit=3, offset=2)] == every[2:5]
     kanji_only = [h.ref_id for h in services.search("防災", limit=100)]
     assert [r for r in every if r in kanji_only] == kanji_only  # the same newest-first order
+
+
+def test_hits_are_the_dataclass_as_its_own_constructor_makes_it(services, issues):
+    """search builds its hits without the frozen __init__ (issue 13's speed): they must be
+    indistinguishable from ``Hit(...)`` — equal, hashed alike, frozen, every field set."""
+    import dataclasses
+
+    for query in ("防災", "ぼうさい", "駅前"):  # one writing, several writings merged, 3+ characters
+        hits = services.search(query)
+        assert hits
+        for hit in hits:
+            made = search_module.Hit(hit.kind, hit.ref_id, hit.title, hit.org_id)
+            assert hit == made and hash(hit) == hash(made) and repr(hit) == repr(made)
+            assert vars(hit) == vars(made) == dataclasses.asdict(made)
+            assert dataclasses.replace(hit, snippet="x").snippet == "x"
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                hit.title = "changed"  # type: ignore[misc]
