@@ -79,6 +79,10 @@ class TaskManager(QObject):
         super().__init__(parent)
         self._db = QThreadPool(self)
         self._db.setMaxThreadCount(1)
+        # a second lane, for the start-up maintenance only (the daily backup of a store that
+        # may be a gigabyte): it reads, on its own connection, while the pages' queries go on
+        self._aside = QThreadPool(self)
+        self._aside.setMaxThreadCount(1)
         self._default_error = on_error
         self._pending: set[_Relay] = set()
 
@@ -123,8 +127,19 @@ class TaskManager(QObject):
         :meth:`with_progress` with ``change=True``."""
         return self._start(lambda _progress: fn(), on_done, on_error, owner=owner, collect=True)
 
+    def run_aside(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Reporter:
+        """Queue ``fn`` on the second lane, beside the database lane rather than before its
+        jobs: for reading work that takes long and must not hold up the screens (the daily
+        backup). It must not write to the store."""
+        return self._start(lambda _progress: fn(), on_done, on_error, pool=self._aside)
+
     def _start(self, fn, on_done, on_error, on_progress=None, owner: QObject | None = None,
-               on_cancelled=None, collect: bool = False) -> Reporter:
+               on_cancelled=None, collect: bool = False, pool: QThreadPool | None = None) -> Reporter:
         relay = _Relay()
         # report() is called on the worker: the signal carries it to the GUI thread
         progress = Reporter(relay.progress.emit)
@@ -162,7 +177,7 @@ class TaskManager(QObject):
         if not self._pending:
             self.busy_changed.emit(True)
         self._pending.add(relay)
-        self._db.start(_Job(lambda: fn(progress), relay))
+        (pool or self._db).start(_Job(lambda: fn(progress), relay))
         return progress
 
     def with_progress(
@@ -218,8 +233,9 @@ class TaskManager(QObject):
         return dialog
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until the lane is empty (shutdown and tests)."""
-        return self._db.waitForDone(msecs)
+        """Block until both lanes are empty (shutdown and tests)."""
+        aside = self._aside.waitForDone(msecs)
+        return self._db.waitForDone(msecs) and aside
 
 
 def _raise(exc: BaseException) -> None:
