@@ -146,6 +146,7 @@ def test_the_dialogs_fit_a_laptop(qtbot, look, services, tasks, settings, framew
 
 
 def test_meeting_mode_and_its_dialogs_fit_a_laptop(qtbot, look, services, tasks, display, meeting):
+    display.language = look[0]  # the note kinds' labels on its buttons, English ones longer
     mode = MeetingModeWindow(services, tasks, display, meeting.id)
     qtbot.addWidget(mode)
     with qtbot.waitSignal(mode.loaded, timeout=WAIT):

@@ -67,7 +67,7 @@ class CapturePanel(MeetingWindowState):
         self.kind_buttons: dict[str, QPushButton] = {}
         for i, (code, label) in enumerate(self._kinds):
             key = KIND_KEYS[i] if i < len(KIND_KEYS) else ""
-            button = QPushButton(f"{key}  {label}")
+            button = QPushButton(f"{key} {label}")
             button.setObjectName(f"kind_{code}")
             button.setCheckable(True)
             button.setMinimumHeight(40)
