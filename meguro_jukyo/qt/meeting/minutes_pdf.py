@@ -6,14 +6,23 @@ from __future__ import annotations
 import os
 from html import escape
 from pathlib import Path
+from typing import Protocol
 
-from ...core.exchange.minutes import SIGNATURES, Minutes
+from ...core.exchange.minutes import SIGNATURES, Report
 from ..paper import Paper, gui_app, write_pdf
 
 _CSS = "td.sign { border-bottom: 1px solid #000000; }"
 
 
-def minutes_html(minutes: Minutes) -> str:
+
+class Printed(Report, Protocol):
+    """What these papers print: the minutes, and any report of their shape that names its
+    organization under the heading (the handover report)."""
+
+    @property
+    def organization(self) -> str: ...
+
+def minutes_html(minutes: Printed) -> str:
     parts = [f"<h1>{escape(minutes.heading)}</h1>",
              f"<p class='org'>{escape(minutes.organization)}</p>"]
     for title, rows in minutes.sections():
@@ -33,16 +42,16 @@ def minutes_html(minutes: Minutes) -> str:
     return "".join(parts)
 
 
-def minutes_paper(minutes: Minutes) -> Paper:
+def minutes_paper(minutes: Printed) -> Paper:
     return Paper(minutes.heading, minutes_html(minutes), _CSS, whole=(SIGNATURES,))
 
 
-def write_minutes_pdf(minutes: Minutes, dest: str | os.PathLike, *, archive: bool = False) -> Path:
+def write_minutes_pdf(minutes: Printed, dest: str | os.PathLike, *, archive: bool = False) -> Path:
     """Write the PDF (whole or not at all). Needs a QGuiApplication."""
     return write_pdf(minutes_paper(minutes), dest, archive=archive)
 
 
-def write_minutes_pdf_headless(minutes: Minutes, dest: str | os.PathLike, *, archive: bool = False) -> Path:
+def write_minutes_pdf_headless(minutes: Printed, dest: str | os.PathLike, *, archive: bool = False) -> Path:
     """For the command line, where there is no QGuiApplication yet."""
     app = gui_app()  # noqa: F841 — held while the PDF is painted
     return write_minutes_pdf(minutes, dest, archive=archive)
