@@ -27,12 +27,12 @@ LAPTOP = QSize(1366, 728) - widgets.WINDOW_FRAME
 
 @pytest.fixture(params=[("ja", "normal"), ("ja", "large"), ("en", "normal"), ("en", "large")],
                 ids=lambda p: "-".join(p))
-def look(request, qapp, monkeypatch, settings):
+def look(request, qapp, monkeypatch, settings, display):
     """The language and text size, and the laptop's screen, for the windows the test opens (the
-    settings' language too: the main window shows the vocabulary's labels in it, and English
-    ones run longer)."""
+    settings' and the display's language too: the windows show the vocabulary's labels in it,
+    and English ones run longer)."""
     language, size = request.param
-    settings.language = language
+    settings.language = display.language = language
     monkeypatch.setattr(widgets, "available_area", lambda _widget: QSize(LAPTOP))
     translators = i18n.install(qapp, language) if language == "ja" else []
     apply_font_scale(TEXT_SIZES[size])
@@ -146,7 +146,6 @@ def test_the_dialogs_fit_a_laptop(qtbot, look, services, tasks, settings, framew
 
 
 def test_meeting_mode_and_its_dialogs_fit_a_laptop(qtbot, look, services, tasks, display, meeting):
-    display.language = look[0]  # the note kinds' labels on its buttons, English ones longer
     mode = MeetingModeWindow(services, tasks, display, meeting.id)
     qtbot.addWidget(mode)
     with qtbot.waitSignal(mode.loaded, timeout=WAIT):
