@@ -40,14 +40,9 @@ def remember(kind: str, chosen: str) -> None:
     settings.remember_folder(kind, str(path if path.is_dir() else path.parent))
 
 
-def save_path(parent: QWidget, kind: str, title: str, file_name: str, filters: str,
-              options: QFileDialog.Option | None = None) -> tuple[str, str]:
+def save_path(parent: QWidget, kind: str, title: str, file_name: str, filters: str) -> tuple[str, str]:
     """A save dialog proposing ``file_name`` in the kind's folder: (path or "", filter chosen)."""
-    start = str(Path(start_folder(kind)) / file_name)
-    if options is None:
-        path, chosen = QFileDialog.getSaveFileName(parent, title, start, filters)
-    else:
-        path, chosen = QFileDialog.getSaveFileName(parent, title, start, filters, options=options)
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path(start_folder(kind)) / file_name), filters)
     remember(kind, path)
     return path, chosen
 

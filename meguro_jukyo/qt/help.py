@@ -9,12 +9,14 @@ from the window's live actions and shortcuts, so it cannot drift from the keys t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ..core.resources import resource_path
+from .widgets import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -50,12 +52,9 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 
 
 def keys_table(rows: list[tuple[str, str]], extra: Sequence[tuple[str, str]] = ()) -> str:
-    def esc(s: str) -> str:
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
     heading = translate("Help", "Keyboard shortcuts")
-    body = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in [*rows, *extra])
-    return f"<h3>{esc(heading)}</h3><table cellpadding='4'>{body}</table>"
+    body = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in [*rows, *extra])
+    return f"<h3>{escape(heading)}</h3><table cellpadding='4'>{body}</table>"
 
 
 class HelpDialog(QDialog):
@@ -76,7 +75,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
 
     def text(self) -> str:
         return self.browser.toPlainText()
