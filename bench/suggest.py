@@ -76,12 +76,15 @@ def load_parts() -> dict[str, list[dict]]:
     return {p: [i for i in data + fresh if i["part"] == p] for p in PARTS}
 
 
-def run(workdir: Path) -> list[str]:
+def run(workdir: Path, only: str | None = None) -> list[str]:
+    """The figures as Markdown lines; with ``only`` (a part key), that part alone and no costs:
+    whoever tunes words or weights runs ``--part tuning`` and never sees the held-out figures."""
     from meguro_jukyo.core import analysis
     from meguro_jukyo.core.policy import Suggester, load_framework
     from meguro_jukyo.core.suggest import Example, ViewpointSuggester
 
     parts = load_parts()
+    shown = [only] if only else list(PARTS)
     data = [i for part in parts.values() for i in part]
     framework = load_framework()
     old = Suggester(framework)
@@ -106,14 +109,16 @@ def run(workdir: Path) -> list[str]:
     }
     lines = [f"## bench.suggest — 視点 suggestions on {EVAL.name} and {FRESH.name} "
              f"({len(data)} texts, 13 視点)", "",
-             "| suggester | " + " | ".join(f"{t} top-1 | {t} top-3" for t in PARTS.values()) + " |",
-             "|---|" + "---|---|" * len(PARTS)]
+             "| suggester | " + " | ".join(f"{PARTS[p]} top-1 | {PARTS[p]} top-3" for p in shown) + " |",
+             "|---|" + "---|---|" * len(shown)]
     for name, fn in suggesters.items():
         figures = []
-        for part in PARTS:
+        for part in shown:
             t1, t3 = evaluate(parts[part], fn)
             figures += [f"{t1:.1%}", f"{t3:.1%}"]
         lines.append(f"| {name} | " + " | ".join(figures) + " |")
+    if only:
+        return lines
     main = [dict(i, viewpoints=labels(i)[:1]) for i in parts["fresh"]]
     t1, t3 = evaluate(main, learned)
     lines += ["", "Parts: " + ", ".join(f"{PARTS[p]} {len(parts[p])} texts" for p in PARTS)
@@ -170,6 +175,12 @@ def _ward(workdir: Path) -> list[str]:
 
 
 if __name__ == "__main__":
+    import argparse
+
     from bench import OUT
 
-    print("\n".join(run(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("workdir", nargs="?", type=Path, default=OUT)
+    parser.add_argument("--part", choices=list(PARTS), help="report this part only (tuning: the one to tune on)")
+    args = parser.parse_args()
+    print("\n".join(run(args.workdir, args.part)))
