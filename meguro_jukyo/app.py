@@ -5,6 +5,9 @@ about a second): app.run shows the Qt-only shell, and the core is imported and t
 on the database lane right after (MainWindow.open_store). A store that cannot be opened
 (locked by another window, corrupt, from a newer version) is explained in a message box — the
 window is taken away first — and the app exits with status 1, never a traceback.
+
+Imports inside functions: everything beyond Qt's shell is imported inside the function that
+needs it, after the window is up (see above); the core on the database lane.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 Exit status: 0 done, 1 a problem the user can act on (one line on stderr), 2 wrong usage.
 Each module in COMMAND_MODULES adds its subcommands with ``register(subparsers)``; a
 subcommand's handler takes the parsed arguments and returns an exit status.
+
+Imports inside functions: the parser is built from the command modules alone; the GUI (app.run,
+which imports Qt) and the version (which reads package metadata) only when asked for.
 """
 
 from __future__ import annotations

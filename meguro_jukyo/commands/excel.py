@@ -1,4 +1,9 @@
-"""Excel and open data: export xlsx, template, import xlsx, opendata."""
+"""Excel and open data: export xlsx, template, import xlsx, opendata.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
+"""
 
 from __future__ import annotations
 

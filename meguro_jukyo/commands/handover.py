@@ -1,4 +1,9 @@
-"""The yearly handover (引き継ぎ): write it on the old laptop, import it on the new one."""
+"""The yearly handover (引き継ぎ): write it on the old laptop, import it on the new one.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
+"""
 
 from __future__ import annotations
 

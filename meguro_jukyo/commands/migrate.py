@@ -1,4 +1,9 @@
-"""``migrate-to``: copy the whole store to another place (SQLite ↔ PostgreSQL)."""
+"""``migrate-to``: copy the whole store to another place (SQLite ↔ PostgreSQL).
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
+"""
 
 from __future__ import annotations
 

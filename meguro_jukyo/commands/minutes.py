@@ -2,6 +2,10 @@
 
 Excel is written by the core. The PDF is Qt's own PDF writer, so Qt is imported here, inside
 the handler, only when a PDF is asked for: importing the CLI stays free of Qt.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """``meguro-jukyo agenda|signin|circular MEETING_ID OUT.pdf``: the papers of one meeting
-besides its minutes (次第, 出席簿, 回覧板). Qt paints the PDF, so it is imported in the handler."""
+besides its minutes (次第, 出席簿, 回覧板). Qt paints the PDF, so it is imported in the handler.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,10 @@
 
 Excel is written by the core; the PDF by Qt's own PDF writer (the minutes' writer: the report has
 the minutes' shape), imported here only when a PDF is asked for.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""``suggest``: the 施策立案の視点 that fit a text, with their scores and the signals behind them."""
+"""``suggest``: the 施策立案の視点 that fit a text, with their scores and the signals behind them.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""Sync commands: device identity and trust, packages out and in, the conflict queue."""
+"""Sync commands: device identity and trust, packages out and in, the conflict queue.
+
+Imports inside functions: each handler imports only what its own command uses, so that
+``meguro-jukyo --help``, the other commands and the GUI start without loading it (SQLAlchemy and
+the models take about a second, openpyxl and Qt's printing more).
+"""
 
 from __future__ import annotations
 

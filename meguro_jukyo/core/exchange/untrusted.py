@@ -27,6 +27,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 
 from ..errors import UserError
 
@@ -237,11 +241,6 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def parse_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo):
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
-
     if info.file_size > 8 * 1024 * 1024:
         raise BadWorkbook(f"ブックの構成（{info.filename}）が大きすぎます。", f"{info.filename} is too large.")
     try:

@@ -41,6 +41,7 @@ from .. import models as m
 from ..errors import ValidationError
 from ..japanese import parse_date
 from ..progress import Progress, step
+from ..services.unit_of_work import run
 from ..bulk import chunks
 from .untrusted import MAX_ROWS, MAX_SECONDS, BadWorkbook, Deadline, scan_workbook
 from .xlsx_reader import NO_VALUE, CellError, WorkbookReader, open_workbook
@@ -155,7 +156,6 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
         sheets = [(name, _read_header(book, name, read_report)) for name in present]
         labels = Labels(services)
         label = f"Excelから取り込み: {path.name}"
-        from ..services.unit_of_work import run
 
         # the progress's total: the data rows the scan counted (each sheet's header row aside)
         total = sum(max(scan.sheets[name].rows - 1, 0) for name, fields in sheets if fields is not None)
@@ -200,7 +200,7 @@ def _workbook_key(book: WorkbookReader) -> str:
 
 
 def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # start-up: openpyxl loads on first use
 
     return get_column_letter(index + 1)
 
