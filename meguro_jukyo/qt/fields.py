@@ -45,7 +45,7 @@ def _code_text(v: Any) -> str | None:  # and back
     return None if v is None else str(v)
 
 
-#: (entity, field) -> (to_value, to_widget): widgets whose value is not the field's
+# (entity, field) -> (to_value, to_widget): widgets whose value is not the field's
 _CONVERSIONS = {("issue", "priority"): (_int_code, _code_text)}
 
 
@@ -54,7 +54,7 @@ def _editor_specs(kind: str) -> tuple[FieldSpec, ...]:
                  for f in editor_fields(kind))
 
 
-#: the fields each editor shows, in its order: the entities' descriptions that have an editor
+# the fields each editor shows, in its order: the entities' descriptions that have an editor
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     kind: specs for kind in ENTITIES if (specs := _editor_specs(kind))
 }
@@ -65,8 +65,7 @@ def field_spec(kind: str, name: str) -> FieldSpec | None:
     return next((s for s in FIELDS.get(kind, ()) if s.name == name), None)
 
 
-#: labels of stored fields by their name alone, where the entity describes none: the tombstone,
-#: and a 視点 link's or a note's fields where they are named under another record
+#: labels of stored fields no editor shows (a 視点 link's, a note's text, the tombstone)
 OTHER_FIELD_LABELS = {
     "deleted": QT_TRANSLATE_NOOP("Field", "Record exists"),
     "reason": QT_TRANSLATE_NOOP("Field", "Reason"),
