@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 
 from .analysis import word_readings
 from .dialect import insert_or_replace
+from .fields import searched_fields
 from .japanese import search_chars, search_key
 from .models import USER_TABLES, Meeting, SearchDoc, SearchWord
 
@@ -37,13 +38,14 @@ class Indexed:
     org: str | None  # the column holding the organization id, if the row has one
 
 
-#: What is searchable, by entity kind. Personal-data fields are deliberately absent.
+#: What is searchable, by entity kind: the fields the field registry (core/fields.py) marks as
+#: searched, in its order. Personal-data fields are deliberately absent (tests/core/test_fields.py).
 SEARCHABLE: dict[str, Indexed] = {
-    "issue": Indexed(("title", "description", "place", "ward_answer"), "title", "organization_id"),
-    "note": Indexed(("body",), "body", None),
-    "meeting": Indexed(("title", "place", "next_meeting"), "title", "organization_id"),
-    "action_item": Indexed(("title",), "title", "organization_id"),
-    "organization": Indexed(("name", "yomi"), "name", "id"),
+    "issue": Indexed(searched_fields("issue"), "title", "organization_id"),
+    "note": Indexed(searched_fields("note"), "body", None),
+    "meeting": Indexed(searched_fields("meeting"), "title", "organization_id"),
+    "action_item": Indexed(searched_fields("action_item"), "title", "organization_id"),
+    "organization": Indexed(searched_fields("organization"), "name", "id"),
 }
 
 

@@ -52,8 +52,9 @@ def qm_path(language: str, folder: Path = I18N_DIR) -> Path:
 
 
 def sources() -> list[Path]:
-    """Every Python file that can show text: the qt package and app.py."""
-    return sorted((PACKAGE_DIR / "qt").rglob("*.py")) + [PACKAGE_DIR / "app.py"]
+    """Every Python file that can show text: the qt package, app.py, and the field registry
+    (core/fields.py: the labels of fields and list columns, marked for the GUI to translate)."""
+    return sorted((PACKAGE_DIR / "qt").rglob("*.py")) + [PACKAGE_DIR / "app.py", PACKAGE_DIR / "core" / "fields.py"]
 
 
 # --------------------------------------------------------------------------- strings with values

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.fields import ENTITIES
 from ..core.japanese import nendo, nendo_range
 from ..core.services import ListQuery
 from . import a11y
@@ -56,16 +57,10 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "desk": ("nendo", "dates", "district", "jukyo", "organization", "issue_category", "issue_status"),
 }
 
-#: vocabulary filter -> the field it sets
-VOCAB_FIELDS = {
-    "organization_kind": "kind",
-    "meeting_type": "meeting_type",
-    "meeting_status": "status",
-    "issue_category": "category",
-    "issue_status": "status",
-    "note_kind": "kind",
-    "action_status": "status",
-}
+#: vocabulary filter -> the field it sets: the fields of each list's entity (core/fields.py)
+#: whose vocabulary the list offers as a filter
+VOCAB_FIELDS = {f.vocab: f.name for kind, offered in FILTERS.items() if kind in ENTITIES
+                for f in ENTITIES[kind].fields if f.kind == "vocab" and f.vocab in offered}
 
 #: vocabulary filters where several choices can be ticked at once (as on the Excel page)
 MULTI_CHOICE = {"meeting_status", "issue_category", "issue_status", "action_status"}

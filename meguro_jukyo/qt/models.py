@@ -26,9 +26,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ..core.fields import FieldDef, list_fields
 from ..core.services import ListQuery
 from .display import Display
-from .i18n import QT_TRANSLATE_NOOP
 from .tasks import TaskManager
 
 translate = QCoreApplication.translate
@@ -71,111 +71,66 @@ def _count(name: str) -> Callable[[Any, Display], str]:
     return lambda row, d: "" if getattr(row, name) is None else f"{getattr(row, name):d}"
 
 
-ORGANIZATION_COLUMNS = (
-    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), _field("name"), sort="yomi"),
-    Column("yomi", QT_TRANSLATE_NOOP("Column", "Reading"), _field("yomi"), sort="yomi"),
-    Column("kind", QT_TRANSLATE_NOOP("Column", "Kind"), lambda r, d: d.label("organization_kind", r.kind),
-           sort="kind"),
-    Column("jukyo_code", QT_TRANSLATE_NOOP("Column", "Jukyo"), lambda r, d: d.jukyo_name(r.jukyo_code),
-           sort="jukyo_code"),
-    Column("district_code", QT_TRANSLATE_NOOP("Column", "District"),
-           lambda r, d: d.district(r.district_code), sort="district_code"),
-)
+def _text(f: FieldDef) -> Callable[[Any, Display], str]:
+    """A list cell's text from the field's kind, as the lists show each kind."""
+    name, kind, vocab = f.name, f.kind, f.vocab or ""
+    if kind in ("int", "optint"):
+        return _count(name)
+    if kind == "multiline":
+        return _one_line(name)
+    if kind in ("date", "optdate"):
+        return lambda r, d: d.date(getattr(r, name))
+    if kind in ("datetime", "optdatetime"):
+        return lambda r, d: d.datetime(getattr(r, name))
+    if kind == "vocab":  # a code stored as a number (priority) is looked up as text
+        return lambda r, d: d.label(vocab, _code(getattr(r, name)))
+    if kind == "org":
+        return lambda r, d: d.org(getattr(r, name))
+    if kind == "jukyo":
+        return lambda r, d: d.jukyo_name(getattr(r, name))
+    if kind == "district":
+        return lambda r, d: d.district(getattr(r, name))
+    if kind == "viewpoint":
+        return lambda r, d: d.viewpoint(getattr(r, name))
+    if kind == "bool":  # a yes shows the column's own title ("Request"), a no nothing
+        title = f.column or ""
+        return lambda r, d: translate("Column", title) if getattr(r, name) else ""
+    return _field(name)
 
-MEETING_COLUMNS = (
-    Column("starts_at", QT_TRANSLATE_NOOP("Column", "Date"), lambda r, d: d.datetime(r.starts_at),
-           sort="starts_at"),
-    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
-    Column("organization_id", QT_TRANSLATE_NOOP("Column", "Organization"),
-           lambda r, d: d.org(r.organization_id), sort="organization_id"),
-    Column("meeting_type", QT_TRANSLATE_NOOP("Column", "Type"),
-           lambda r, d: d.label("meeting_type", r.meeting_type), sort="meeting_type"),
-    Column("place", QT_TRANSLATE_NOOP("Column", "Place"), _field("place"), sort="place"),
-    Column("present", QT_TRANSLATE_NOOP("Column", "Present"), _count("present"), sort="present",
-           align_right=True),
-    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), lambda r, d: d.label("meeting_status", r.status),
-           sort="status"),
-)
 
-ISSUE_COLUMNS = (
-    Column("raised_on", QT_TRANSLATE_NOOP("Column", "Raised on"), lambda r, d: d.date(r.raised_on),
-           sort="raised_on"),
-    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
-    Column("organization_id", QT_TRANSLATE_NOOP("Column", "Organization"),
-           lambda r, d: d.org(r.organization_id), sort="organization_id"),
-    Column("category", QT_TRANSLATE_NOOP("Column", "Category"),
-           lambda r, d: d.label("issue_category", r.category), sort="category"),
-    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), lambda r, d: d.label("issue_status", r.status),
-           sort="status"),
-    Column("priority", QT_TRANSLATE_NOOP("Column", "Priority"),
-           lambda r, d: d.label("priority", str(r.priority)), sort="priority"),
-    Column("is_request", QT_TRANSLATE_NOOP("Column", "Request"),
-           lambda r, d: translate("Column", "Request") if r.is_request else "", sort="is_request"),
-    Column("place", QT_TRANSLATE_NOOP("Column", "Place"), _field("place"), sort="place"),
-    Column("answered_on", QT_TRANSLATE_NOOP("Column", "Answered on"), lambda r, d: d.date(r.answered_on),
-           sort="answered_on"),
-)
+def _code(value: Any) -> str | None:
+    return value if value is None or isinstance(value, str) else str(value)
 
-NOTE_COLUMNS = (
-    Column("recorded_at", QT_TRANSLATE_NOOP("Column", "Recorded"), lambda r, d: d.datetime(r.recorded_at),
-           sort="recorded_at"),
-    Column("kind", QT_TRANSLATE_NOOP("Column", "Kind"), lambda r, d: d.label("note_kind", r.kind), sort="kind"),
-    Column("body", QT_TRANSLATE_NOOP("Column", "Text"), _one_line("body"), sort=None),
-    Column("decision_method", QT_TRANSLATE_NOOP("Column", "Decided by"),
-           lambda r, d: d.label("decision_method", r.decision_method), sort="decision_method"),
-)
 
-ACTION_COLUMNS = (
-    Column("due_on", QT_TRANSLATE_NOOP("Column", "Due"), lambda r, d: d.date(r.due_on), sort="due_on"),
-    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
-    Column("assignee", QT_TRANSLATE_NOOP("Column", "Who"), _field("assignee"), sort="assignee"),
-    Column("status", QT_TRANSLATE_NOOP("Column", "Status"), lambda r, d: d.label("action_status", r.status),
-           sort="status"),
-    Column("organization_id", QT_TRANSLATE_NOOP("Column", "Organization"),
-           lambda r, d: d.org(r.organization_id), sort="organization_id"),
-    Column("done_on", QT_TRANSLATE_NOOP("Column", "Done on"), lambda r, d: d.date(r.done_on), sort="done_on"),
-)
+def described_columns(kind: str, **changes: dict[str, Any]) -> tuple[Column, ...]:
+    """The list columns of ``kind`` as its description has them (core/fields.py: which fields,
+    their order and titles), each cell's text from the field's kind and sorted by the field
+    (or by what it says it sorts by; long text not at all); ``changes`` replace, per field,
+    what a list shows otherwise than its kind would."""
+    columns = []
+    for f in list_fields(kind):
+        column = Column(f.name, f.column or f.label, _text(f),
+                        sort=None if f.kind == "multiline" else f.order_by or f.name,
+                        align_right=f.kind in ("int", "optint"))
+        columns.append(dataclasses.replace(column, **changes.get(f.name, {})))
+    unknown = set(changes) - {c.key for c in columns}
+    if unknown:
+        raise KeyError(f"{kind}: no list column {sorted(unknown)}")
+    return tuple(columns)
 
-AGENDA_COLUMNS = (
-    Column("position", QT_TRANSLATE_NOOP("Column", "No."), lambda r, d: str(r.position + 1), sort="position",
-           align_right=True),
-    Column("title", QT_TRANSLATE_NOOP("Column", "Title"), _field("title"), sort="title"),
-    Column("planned_minutes", QT_TRANSLATE_NOOP("Column", "Planned (min)"), _count("planned_minutes"),
-           sort="planned_minutes", align_right=True),
-    Column("outcome", QT_TRANSLATE_NOOP("Column", "Outcome"), _one_line("outcome", 60), sort=None),
-)
 
-ATTENDEE_COLUMNS = (
-    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), _field("name"), sort="yomi"),
-    Column("yomi", QT_TRANSLATE_NOOP("Column", "Reading"), _field("yomi"), sort="yomi"),
-    Column("role", QT_TRANSLATE_NOOP("Column", "Role"), _field("role"), sort="role"),
-    Column("attendance", QT_TRANSLATE_NOOP("Column", "Attendance"),
-           lambda r, d: d.label("attendance", r.attendance), sort="attendance"),
-)
-
-OFFICER_COLUMNS = (
-    Column("nendo", QT_TRANSLATE_NOOP("Column", "Fiscal year"), lambda r, d: d.nendo(r.nendo), sort="nendo"),
-    Column("role", QT_TRANSLATE_NOOP("Column", "Office"), lambda r, d: d.label("officer_role", r.role), sort="role"),
-    Column("name", QT_TRANSLATE_NOOP("Column", "Name"), _field("name"), sort="yomi"),
-)
-
-LINK_COLUMNS = (
-    Column("viewpoint_id", QT_TRANSLATE_NOOP("Column", "Viewpoint"), lambda r, d: d.viewpoint(r.viewpoint_id),
-           sort="viewpoint_id"),
-    Column("item_id", QT_TRANSLATE_NOOP("Column", "Item"), _field("item_id"), sort="item_id"),
-    Column("reason", QT_TRANSLATE_NOOP("Column", "Reason"), _one_line("reason", 80), sort="reason"),
-)
-
+# The columns of every list, from the descriptions; what a list shows otherwise than the kind:
 COLUMNS: dict[str, tuple[Column, ...]] = {
-    "organization": ORGANIZATION_COLUMNS,
-    "meeting": MEETING_COLUMNS,
-    "issue": ISSUE_COLUMNS,
-    "note": NOTE_COLUMNS,
-    "action_item": ACTION_COLUMNS,
-    "agenda_item": AGENDA_COLUMNS,
-    "attendee": ATTENDEE_COLUMNS,
-    "officer": OFFICER_COLUMNS,
-    "policy_link": LINK_COLUMNS,
+    "organization": described_columns("organization"),
+    "meeting": described_columns("meeting"),
+    "issue": described_columns("issue"),
+    "note": described_columns("note"),
+    "action_item": described_columns("action_item"),
+    "agenda_item": described_columns("agenda_item", position={"text": lambda r, d: str(r.position + 1)},  # from 1
+                                     outcome={"text": _one_line("outcome", 60)}),
+    "attendee": described_columns("attendee"),
+    "officer": described_columns("officer", nendo={"text": lambda r, d: d.nendo(r.nendo), "align_right": False}),
+    "policy_link": described_columns("policy_link", reason={"text": _one_line("reason", 80), "sort": "reason"}),
 }
 
 

@@ -60,6 +60,9 @@ SCHEMA = load_json(SCHEMA_NAME)
 
 
 def headers(name: str) -> tuple[str, ...]:
+    # Not from the field registry (core/fields.py): the open data's columns are a published
+    # format with its own schema (resources/opendata_schema.json), which the registry's labels
+    # and the workbook's headers must not change.
     return tuple(c["name"] for c in SCHEMA["files"][name]["columns"])
 
 

@@ -31,6 +31,7 @@ from typing import Callable, Mapping
 from sqlalchemy import Select, and_, func, or_, select
 
 from .. import models as m
+from ..fields import field_def, is_personal
 from ..files import atomic_path
 from ..japanese import format_date, nendo_label, nendo_range
 from ..progress import Progress, step
@@ -272,23 +273,41 @@ def _as_col(f: Field) -> Col:
                paper=f.kind not in ("ref", "id", "rev", "stamp", "link"))
 
 
+# the kind of a written cell for each kind of field (core/fields.py)
+_COL_KIND = {"int": "int", "optint": "int", "datetime": "datetime", "optdatetime": "datetime",
+             "date": "date", "optdate": "date", "multiline": "long"}
+
+
+def _described(entity: str, name: str, **col) -> tuple[Col, bool]:
+    """(the column, whether it is personal data) of a described field (core/fields.py): header,
+    kind and personal data from the description; ``col``: the sheet's own (width, …)."""
+    f = field_def(entity, name)
+    if f is None or f.header is None:
+        raise KeyError(f"{entity}.{name} has no Excel header in core/fields.py")
+    return Col(f.header, name, _COL_KIND.get(f.kind, "text"), **col), is_personal(entity, name)
+
+
+# The other sheets' columns, in the order people's workbooks have them; a described field's
+# header and kind come from core/fields.py. Not derived: the computed columns (a meeting's
+# 定足数 and 成立, the titles and times of what a row points to, links, the texts of ○項目) and
+# the ids, which no description holds.
 MEETING_COLUMNS: tuple[tuple[Col, bool], ...] = (  # (column, personal)
-    (Col("会議名", "title"), False),
-    (Col("組織", "organization", max_width=30), False),
-    (Col("種別", "meeting_type", max_width=14), False),
-    (Col("開始", "starts_at", "datetime"), False),
-    (Col("終了", "ends_at", "datetime"), False),
-    (Col("場所", "place", max_width=24), False),
-    (Col("進行役", "facilitator", max_width=16), True),
-    (Col("記録者", "recorder", max_width=16), True),
-    (Col("署名人", "signers", max_width=24), True),
-    (Col("会員数", "members_total", "int"), False),
-    (Col("出席", "present", "int"), False),
-    (Col("委任状", "proxies", "int"), False),
+    _described("meeting", "title"),
+    _described("meeting", "organization_id", max_width=30),
+    _described("meeting", "meeting_type", max_width=14),
+    _described("meeting", "starts_at"),
+    _described("meeting", "ends_at"),
+    _described("meeting", "place", max_width=24),
+    _described("meeting", "facilitator", max_width=16),
+    _described("meeting", "recorder", max_width=16),
+    _described("meeting", "signers", max_width=24),
+    _described("meeting", "members_total"),
+    _described("meeting", "present"),
+    _described("meeting", "proxies"),
     (Col("定足数", "quorum_required", "int"), False),
     (Col("成立", "quorum_reached", max_width=8), False),
-    (Col("状況", "status", max_width=10), False),
-    (Col("次回予定", "next_meeting", max_width=30), False),
+    _described("meeting", "status", max_width=10),
+    _described("meeting", "next_meeting", max_width=30),
     (Col("ID", "id", max_width=38, hidden=True), False),
     (Col("版", "rev", "int", hidden=True), False),
     (Col("更新印", "hlc", max_width=30, hidden=True), False),
@@ -297,15 +316,15 @@ MEETING_COLUMNS: tuple[tuple[Col, bool], ...] = (  # (column, personal)
 NOTE_COLUMNS: tuple[tuple[Col, bool], ...] = (
     (Col("会議日時", "meeting_starts_at", "datetime"), False),
     (Col("会議", "meeting_title", max_width=30), False),
-    (Col("種類", "kind", max_width=10), False),
-    (Col("内容", "body", "long", max_width=60), False),
-    (Col("発言者", "speaker", max_width=16), True),
-    (Col("決定方法", "decision_method", max_width=10), False),
-    (Col("賛成", "votes_for", "int"), False),
-    (Col("反対", "votes_against", "int"), False),
-    (Col("棄権", "votes_abstain", "int"), False),
+    _described("note", "kind", max_width=10),
+    _described("note", "body", max_width=60),
+    _described("note", "speaker", max_width=16),
+    _described("note", "decision_method", max_width=10),
+    _described("note", "votes_for"),
+    _described("note", "votes_against"),
+    _described("note", "votes_abstain"),
     (Col("地域課題", "issue_title", max_width=30), False),
-    (Col("記録日時", "recorded_at", "datetime"), False),
+    _described("note", "recorded_at"),
     # ids and links are not printed, so they come after the printed columns
     (Col("会議へ", "link", "link"), False),
     (Col("少数意見の対象", "decision_id", max_width=38, paper=False), False),
@@ -316,23 +335,23 @@ NOTE_COLUMNS: tuple[tuple[Col, bool], ...] = (
 
 LINK_COLUMNS: tuple[Col, ...] = (
     Col("地域課題", "issue_title", max_width=30),
-    Col("施策立案の視点", "viewpoint", max_width=36),
-    Col("○項目", "item_id", max_width=10),
+    _described("policy_link", "viewpoint_id", max_width=36)[0],
+    _described("policy_link", "item_id", max_width=10)[0],
     Col("○項目の文", "item_text", "long", max_width=60),
-    Col("理由", "reason", "long", max_width=40),
+    _described("policy_link", "reason", max_width=40)[0],
     Col("地域課題ID", "issue_id", max_width=38, paper=False),
     Col("ID", "id", max_width=38, hidden=True),
     Col("版", "rev", "int", hidden=True),
     Col("更新印", "hlc", max_width=30, hidden=True),
 )
 
-ATTENDEE_COLUMNS: tuple[Col, ...] = (
+ATTENDEE_COLUMNS: tuple[Col, ...] = (  # the whole sheet is personal data: written only when asked
     Col("会議日時", "meeting_starts_at", "datetime"),
     Col("会議", "meeting_title", max_width=30),
-    Col("氏名", "name", max_width=16),
-    Col("よみ", "yomi", max_width=16),
-    Col("役職", "role", max_width=16),
-    Col("出欠", "attendance", max_width=8),
+    _described("attendee", "name", max_width=16)[0],
+    _described("attendee", "yomi", max_width=16)[0],
+    _described("attendee", "role", max_width=16)[0],
+    _described("attendee", "attendance", max_width=8)[0],
     Col("ID", "id", max_width=38, hidden=True),
 )
 
@@ -467,7 +486,7 @@ def _write_meetings(w: SheetWriter, rows, labels: Labels, run: _Run) -> dict[str
         q = quorum(rule, r["members_total"], r["present"], r["proxies"], r["written_votes"])
         values = {
             **r,
-            "organization": labels.org_label(r["organization_id"]),
+            "organization_id": labels.org_label(r["organization_id"]),
             "meeting_type": labels.vocab_label("meeting_type", r["meeting_type"]),
             "status": labels.vocab_label("meeting_status", r["status"]),
             "quorum_required": q.required or None,
@@ -541,7 +560,7 @@ def _write_notes(w: SheetWriter, rows, labels: Labels, meeting_rows, run) -> Non
 def _write_links(w: SheetWriter, rows, labels: Labels, run) -> None:
     keys = [c.key for c in w.columns]
     for r in rows:
-        values = {**r, "viewpoint": labels.viewpoints.get(r["viewpoint_id"], r["viewpoint_id"]),
+        values = {**r, "viewpoint_id": labels.viewpoints.get(r["viewpoint_id"], r["viewpoint_id"]),
                   "item_text": labels.items.get(r["item_id"], "") if r["item_id"] else ""}
         w.add([values[k] for k in keys])
         run.tick(LINK_SHEET)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from ... import __version__
 from .. import models as m
+from ..fields import field_def, is_personal
 from ..policy import load_framework
 from .xlsx_writer import text_value
 
@@ -54,20 +55,40 @@ ID = Field("ID", "id", "id", max_width=38, hidden=True)
 REV = Field("版", "rev", "rev", hidden=True)
 STAMP = Field("更新印", "hlc", "stamp", max_width=30, hidden=True)
 
+# the kind of a sheet's cell for each kind of field (core/fields.py)
+_SHEET_KIND = {"text": "text", "multiline": "long", "date": "date", "optdate": "date", "bool": "bool",
+               "vocab": "vocab", "org": "org", "ref": "ref"}
+
+
+def described(entity: str, name: str, **sheet) -> Field:
+    """The column of a described field (core/fields.py): its header, kind, vocabulary and
+    whether it is personal data come from the description; ``sheet``: the rest (width, …)."""
+    f = field_def(entity, name)
+    if f is None or f.header is None:
+        raise KeyError(f"{entity}.{name} has no Excel header in core/fields.py")
+    kind = _SHEET_KIND[f.kind]
+    return Field(f.header, name, kind, f.vocab if kind == "vocab" else None,
+                 personal=is_personal(entity, name), **sheet)
+
+
+# The columns of the two importable sheets, in the order people's workbooks have them (a
+# published format: templates filled in and workbooks of earlier versions are imported by
+# these headers). A described field's header and kind come from core/fields.py; the computed
+# columns (住区, 地区, the titles of what a row points to, links, 施策視点, ids) are the sheet's.
 ISSUE_FIELDS: tuple[Field, ...] = (
-    Field("課題名", "title", "text", required=True),
-    Field("組織", "organization_id", "org", required=True, max_width=30),
+    described("issue", "title", required=True),
+    described("issue", "organization_id", required=True, max_width=30),
     Field("住区", None, "derived", max_width=14),
     Field("地区", None, "derived", max_width=8),
-    Field("分野", "category", "vocab", "issue_category", max_width=16, aliases=("分類",)),
-    Field("状況", "status", "vocab", "issue_status", max_width=12, aliases=("状態",)),
-    Field("優先度", "priority", "vocab", "priority", max_width=8),
-    Field("場所", "place", "text", max_width=24),
-    Field("提起日", "raised_on", "date"),
-    Field("内容", "description", "long", max_width=60),
-    Field("区への要望", "is_request", "bool", max_width=12),
-    Field("区の回答", "ward_answer", "long", max_width=40),
-    Field("回答日", "answered_on", "date"),
+    described("issue", "category", max_width=16, aliases=("分類",)),
+    described("issue", "status", max_width=12, aliases=("状態",)),
+    described("issue", "priority", max_width=8),
+    described("issue", "place", max_width=24),
+    described("issue", "raised_on"),
+    described("issue", "description", max_width=60),
+    described("issue", "is_request", max_width=12),
+    described("issue", "ward_answer", max_width=40),
+    described("issue", "answered_on"),
     Field("施策視点", "viewpoints", "viewpoints", max_width=50),
     Field("提起した会議", None, "derived", max_width=30),
     Field("会議へ", None, "link"),
@@ -75,17 +96,17 @@ ISSUE_FIELDS: tuple[Field, ...] = (
 )
 
 ACTION_FIELDS: tuple[Field, ...] = (
-    Field("内容", "title", "text", required=True),
-    Field("組織", "organization_id", "org", required=True, max_width=30),
-    Field("担当", "assignee", "text", personal=True, max_width=16),
-    Field("期限", "due_on", "date"),
-    Field("状況", "status", "vocab", "action_status", max_width=10, aliases=("状態",)),
-    Field("完了日", "done_on", "date"),
+    described("action_item", "title", required=True),
+    described("action_item", "organization_id", required=True, max_width=30),
+    described("action_item", "assignee", max_width=16),
+    described("action_item", "due_on"),
+    described("action_item", "status", max_width=10, aliases=("状態",)),
+    described("action_item", "done_on"),
     Field("地域課題", None, "derived", max_width=30),
     Field("会議", None, "derived", max_width=30),
     # not printed (xlsx_writer.Col.printed), so after the printed columns
     Field("会議へ", None, "link"),
-    Field("地域課題ID", "issue_id", "ref", max_width=38),
+    described("action_item", "issue_id", max_width=38),
     ID, REV, STAMP,
 )
 
