@@ -160,7 +160,9 @@ def resolve(cmaps: dict[int, Cmap], pages: list[list[Token]], text: str) -> dict
                 if k and token[2] != window[k - 1][2]:
                     parts.append(r"\s*")
                 parts.append("(.)" if start + k == i else piece(token))
-            found = {m.group(1) for m in re.finditer("".join(parts), text, re.DOTALL)}
+            # inside a lookahead, so that matches may overlap: in "FAA0" the stretch "A?." is
+            # both "AA0" and "A0 ", and only the second one is the hole's place
+            found = {m.group(1) for m in re.finditer("(?=%s)" % "".join(parts), text, re.DOTALL)}
             if len(found) <= 1:
                 return found.pop() if found else None
         return None

@@ -20,6 +20,7 @@ from meguro_jukyo.core.demo import load_demo
 from meguro_jukyo.core.exchange.minutes import Attendance, Entry, Item, Minutes
 from meguro_jukyo.core.policy import default_path
 from meguro_jukyo.qt.meeting.minutes_pdf import write_minutes_pdf
+from meguro_jukyo.qt.paper import Paper, write_pdf
 
 pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed"),
               pytest.mark.usefixtures("japanese_locale")]
@@ -104,3 +105,26 @@ def test_quotes_and_a_run_of_ten_consecutive_code_points_extract(qapp, tmp_path,
     assert not text.stderr
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     assert not info.stderr and "Pages:" in info.stdout
+
+
+
+@pytest.mark.parametrize("language", [QLocale.Language.Japanese, QLocale.Language.English])
+def test_a_hole_next_to_a_repeated_character_settles_as_the_character_printed(qapp, tmp_path, language):
+    """A device fingerprint in a handover paper, where Qt left 0…9 and the space out of the
+    map: in "FAA0 …" the stretch "A?" occurs as "AA" and as "A0", and the hole must not be
+    settled as "A" for seeing only the first (CI printed FAAAAAAAAAF… for FAA01575…)."""
+    QLocale.setDefault(QLocale(language))
+    rng = random.Random(24)
+    prints = ["FAA0 1575 92F6 9940 50E8 BF8D 0540 B339"] + [
+        " ".join("".join(rng.choice("0123456789ABCDEF") for _ in range(4)) for _ in range(8)) for _ in range(12)]
+    for n, fingerprint in enumerate(prints):
+        html = ("<h1>令和7年度 引き継ぎ書</h1><p class='org'>碑住区住民会議</p><h2>この引き継ぎについて</h2><table>"
+                "<tr><td class='label'>組織</td><td>碑住区住民会議</td></tr>"
+                "<tr><td class='label'>年度</td><td>令和7年度</td></tr>"
+                f"<tr><td class='label'>前の端末の指紋</td><td>{fingerprint}</td></tr></table>"
+                "<h2>この年度の会議</h2><p>令和7年5月11日 令和7年度 定期総会（確定）</p>"
+                "<p>令和7年8月1日 令和7年度 第1回 定例会（確定）</p>")
+        path = write_pdf(Paper("引き継ぎ書", html), tmp_path / f"指紋{n}.pdf")
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert fingerprint in text, fingerprint
+        assert "令和7年5月11日 令和7年度 定期総会（確定）" in text
