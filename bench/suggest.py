@@ -1,4 +1,4 @@
-"""視点 suggestions on the evaluation sets, top-1 and top-3, on three parts reported separately:
+"""視点 suggestions on the evaluation sets, top-1 and top-3, on four parts reported separately:
 
 - **tuning**: the ``tuning`` texts of tests/data/viewpoint_eval.json, the only ones looked at
   when choosing words, weights or the way the signals combine;
@@ -7,6 +7,9 @@
 - **fresh held-out**: tests/data/viewpoint_eval_fresh.json, written before the next round of
   tuning and never used for a decision. A text there may carry two 視点 (main first): a
   suggestion counts when it is one of them.
+- **blind held-out**: tests/data/viewpoint_eval_fresh2.json, 104 texts (8 per 視点) written by
+  someone who never saw the vocabulary, the suggester or the other sets, and never ran the
+  suggester on them; never used for a decision either.
 
 Beside each other:
 
@@ -33,8 +36,10 @@ from pathlib import Path
 
 EVAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "viewpoint_eval.json"
 FRESH = EVAL.with_name("viewpoint_eval_fresh.json")
+BLIND = EVAL.with_name("viewpoint_eval_fresh2.json")
 #: part key → its title in the table
-PARTS = {"tuning": "tuning", "held_out": "old held-out", "fresh": "fresh held-out"}
+PARTS = {"tuning": "tuning", "held_out": "old held-out", "fresh": "fresh held-out",
+         "blind": "blind held-out"}
 
 _COST = """
 import time
@@ -68,12 +73,12 @@ def evaluate(items, suggest) -> tuple[float, float]:
 
 
 def load_parts() -> dict[str, list[dict]]:
-    """The three parts (see the module docstring), each item with its ``part``."""
+    """The parts (see the module docstring), each item with its ``part``."""
     data = json.loads(EVAL.read_text(encoding="utf-8"))["items"]
-    fresh = json.loads(FRESH.read_text(encoding="utf-8"))["items"]
-    for item in fresh:
-        item["part"] = "fresh"
-    return {p: [i for i in data + fresh if i["part"] == p] for p in PARTS}
+    for part, path in (("fresh", FRESH), ("blind", BLIND)):
+        for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+            data.append(dict(item, part=part))
+    return {p: [i for i in data if i["part"] == p] for p in PARTS}
 
 
 def run(workdir: Path, only: str | None = None) -> list[str]:
@@ -107,7 +112,7 @@ def run(workdir: Path, only: str | None = None) -> list[str]:
         "words + plan": lambda item: [r.viewpoint_id for r in new.rank(item["text"], limit=3)],
         "words + plan + store's decisions": learned,
     }
-    lines = [f"## bench.suggest — 視点 suggestions on {EVAL.name} and {FRESH.name} "
+    lines = [f"## bench.suggest — 視点 suggestions on {EVAL.name}, {FRESH.name} and {BLIND.name} "
              f"({len(data)} texts, 13 視点)", "",
              "| suggester | " + " | ".join(f"{PARTS[p]} top-1 | {PARTS[p]} top-3" for p in shown) + " |",
              "|---|" + "---|---|" * len(shown)]
@@ -119,12 +124,11 @@ def run(workdir: Path, only: str | None = None) -> list[str]:
         lines.append(f"| {name} | " + " | ".join(figures) + " |")
     if only:
         return lines
-    main = [dict(i, viewpoints=labels(i)[:1]) for i in parts["fresh"]]
-    t1, t3 = evaluate(main, learned)
+    main = {p: evaluate([dict(i, viewpoints=labels(i)[:1]) for i in parts[p]], learned) for p in ("fresh", "blind")}
     lines += ["", "Parts: " + ", ".join(f"{PARTS[p]} {len(parts[p])} texts" for p in PARTS)
               + " (only the tuning part is looked at when choosing words or weights). "
-              f"Fresh held-out counting the main 視点 only (words + plan + decisions): "
-              f"top-1 {t1:.1%}, top-3 {t3:.1%}."]
+              "Counting the main 視点 only (words + plan + decisions): "
+              + "; ".join(f"{PARTS[p]} top-1 {t1:.1%}, top-3 {t3:.1%}" for p, (t1, t3) in main.items()) + "."]
 
     start = time.perf_counter()
     for item in data:
