@@ -8,7 +8,6 @@ the models take about a second, openpyxl and Qt's printing more).
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from ..core.errors import UserError
@@ -48,23 +47,23 @@ def cmd_paper(args) -> int:
         raise UserError(f"{name}は PDF で書き出します。拡張子を .pdf にしてください: {args.out}",
                         f"The {args.command} is written as PDF: the file must end in .pdf: {args.out}")
     era = not args.seireki
+    with Store.open(args.db, write=False, holder=f"meguro-jukyo {args.command}") as store:
+        services = Services(store)
+        since = None
+        if args.command == "agenda":
+            content = papers.build_agenda(services, args.meeting_id, tuple(args.bring), era=era)
+            if args.since:
+                since = papers.build_since_page(services, args.meeting_id, era=era)
+        elif args.command == "signin":
+            content = papers.build_sign_in(services, args.meeting_id, names=args.names, era=era)
+        else:
+            content = papers.build_circular(services, args.meeting_id, era=era)
     from ..qt import papers as layout
     from ..qt.paper import gui_app, write_pdf
 
-    with Store.open(args.db, write=False, holder=f"meguro-jukyo {args.command}") as store:
-        services = Services(store)
-        if args.command == "agenda":
-            agenda = papers.build_agenda(services, args.meeting_id, tuple(args.bring), era=era)
-            since = papers.build_since_page(services, args.meeting_id, era=era) if args.since else None
-            paint = partial(layout.agenda_paper, agenda, since)
-        elif args.command == "signin":
-            sheet = papers.build_sign_in(services, args.meeting_id, names=args.names, era=era)
-            paint = partial(layout.sign_in_paper, sheet)
-        else:
-            circular = papers.build_circular(services, args.meeting_id, era=era)
-            paint = partial(layout.circular_paper, circular)
     app = gui_app()  # noqa: F841 — held while the PDF is painted
-    paper = paint()
+    paper = (layout.agenda_paper(content, since) if args.command == "agenda" else
+             {"signin": layout.sign_in_paper, "circular": layout.circular_paper}[args.command](content))
     write_pdf(paper, args.out, archive=args.pdfa)
     print(f"{name}を書き出しました: {args.out}")
     return 0

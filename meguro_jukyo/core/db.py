@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
 from . import faults, reference
-from .dialect import after_migrations, lock_schema, server_index_problems, sqlite_driver, upsert_meta
+from .dialect import after_migrations, lock_schema, server_index_problems, upsert_meta
 from .errors import StoreError
 from .files import atomic_path
 from .lock import WriterLock, left_by_a_crash
@@ -156,12 +156,11 @@ def _quick_check(con: sqlite3.Connection) -> None:
 
 
 def _corrupt(path, exc: Exception) -> StoreError:
-    first = (str(exc).splitlines() or [""])[0]  # quick_check lists every damaged page: the first says enough
+    exc = (str(exc).splitlines() or [""])[0]  # quick_check lists every damaged page: the first says enough
     return StoreError(
-        f"データファイルが壊れています: {path}（{first}）。`meguro-jukyo restore` でバックアップから戻せます。",
-        f"{path} is corrupt ({first}). Restore a backup with `meguro-jukyo restore`.",
+        f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
+        f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
     )
-
 
 
 def _set_sqlite_pragmas(dbapi_con, _record) -> None:
@@ -365,7 +364,7 @@ class Store:
                     event.listen(engine, "commit", _refuse_changes)
                 if version < SCHEMA_VERSION or (write and _behind_within_version(engine)):
                     with engine.connect() as con:
-                        raw = sqlite_driver(con)
+                        raw = con.connection.dbapi_connection
                         backup_sqlite(raw, path, reason=f"before-migration-v{version}")
                     _migrate(engine)
                 if write:
@@ -486,7 +485,7 @@ class Store:
                 "Back up a server database with pg_dump.",
             )
         with self.engine.connect() as con:
-            raw = sqlite_driver(con)
+            raw = con.connection.dbapi_connection
             if dest is not None:
                 return sqlite_copy(raw, Path(dest))
             return backup_sqlite(raw, Path(self.location), reason=reason)
@@ -501,7 +500,7 @@ class Store:
             return None
         with self.engine.connect() as con:
             try:
-                _quick_check(sqlite_driver(con))
+                _quick_check(con.connection.dbapi_connection)
             except sqlite3.DatabaseError as exc:
                 raise _corrupt(self.location, exc) from exc
         return self.backup(reason="daily")
@@ -513,7 +512,7 @@ class Store:
         with self.engine.connect() as con, _raw_faults(self.location):
             # SQLite's backup waits without end for another program's write to finish: ask
             # for the write lock first (before the safety copy), which gives up after the busy timeout
-            raw = sqlite_driver(con)
+            raw = con.connection.dbapi_connection
             raw.execute("BEGIN IMMEDIATE")
             raw.execute("ROLLBACK")
         had_backups = backup_dir(Path(self.location)).exists()
@@ -521,7 +520,7 @@ class Store:
         src = _ro_connect(source)
         try:
             with self.engine.connect() as con, _raw_faults(self.location):
-                src.backup(sqlite_driver(con))
+                src.backup(con.connection.dbapi_connection)
         except BaseException:
             safety.unlink(missing_ok=True)  # the store was left as it was: the copy is not needed
             if not had_backups:

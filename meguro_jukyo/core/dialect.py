@@ -5,7 +5,6 @@ Services and the merge engine call these; nothing else in core writes dialect-sp
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator
@@ -15,14 +14,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from .models import Meta
-
-
-def sqlite_driver(con: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy one on a SQLite store: for what SQLAlchemy has
-    no words for (backup, PRAGMAs) and for the hot read paths that skip statement building."""
-    raw = con.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection), "a SQLite store's driver connection is sqlite3's"
-    return raw
 
 
 def insert_or_replace(con: Connection, table: Table, rows: list[dict], key: list[str]) -> None:

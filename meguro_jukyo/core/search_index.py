@@ -108,7 +108,7 @@ def _docs(con: Connection, kind: str, rows: list[dict]) -> tuple[list[dict], lis
         if row.get("deleted"):
             gone.append(row["id"])
             continue
-        org = row.get(spec.org) if spec.org else note_orgs.get(row.get("meeting_id") or "")
+        org = row.get(spec.org) if spec.org else note_orgs.get(row.get("meeting_id"))
         live.append(_doc(kind, row, spec, org))
     return live, gone
 
@@ -150,7 +150,7 @@ def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -
     if gone:
         con.execute(
             SearchDoc.__table__.delete().where(
-                SearchDoc.__table__.c.kind == kind, SearchDoc.__table__.c.ref_id.in_(gone)
+                SearchDoc.kind == kind, SearchDoc.ref_id.in_(gone)
             )
         )
     insert_or_replace(con, SearchDoc.__table__, live, ["kind", "ref_id"])
@@ -271,8 +271,9 @@ def _note_orgs(con: Connection, rows: list[dict]) -> dict[str, str]:
         chunk = ids_list[start : start + 500]
         out.update(
             con.execute(
-                select(Meeting.__table__.c.id, Meeting.__table__.c.organization_id)
-                .where(Meeting.__table__.c.id.in_(chunk))
+                Meeting.__table__.select()
+                .with_only_columns(Meeting.id, Meeting.organization_id)
+                .where(Meeting.id.in_(chunk))
             ).all()
         )
     return out
@@ -284,7 +285,7 @@ def rebuild(con: Connection) -> int:
     con.execute(text("DELETE FROM search_word"))  # words of documents gone go with them
     count = 0
     for table in USER_TABLES:
-        kind = table.__table__.name
+        kind = table.__tablename__
         if kind not in SEARCHABLE:
             continue
         batch: list[dict] = []

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, replace
-from typing import cast
 
 from .. import models as m
 from ..japanese import nendo, nendo_label, wareki
@@ -122,36 +121,15 @@ def _datetime(ordinal: int, minute_of_day: int) -> str:
     return f"{dt.date.fromordinal(ordinal).isoformat()} {h:02d}:{m:02d}:00.000000"
 
 
-#: an issue still open: (id, title, topic, place)
-OpenIssue = tuple[str, str, Topic, str]
-
-
-#: what an agenda item is about, by its kind: the text decided ("general"), the reports given
-#: ("opening"), the issue discussed ("topic"), the issues raised and not discussed ("other")
-Subject = str | tuple[str, ...] | OpenIssue | list[OpenIssue]
-
-
-def _issue_of(subject: Subject) -> OpenIssue:
-    """The issue a "topic" item discusses (the item's kind says which shape its subject has)."""
-    return cast(OpenIssue, subject)
-
-
 class _Org:
     """An organization while the generator runs: its people and the issues still open."""
 
     __slots__ = ("id", "kind", "name", "jukyo", "district", "roster", "members",
                  "households", "board", "hall", "open_issues", "counters", "meets")
 
-    # set by Generator.people() once the organization's people are drawn
-    roster: list[tuple[str, str, str, str]]  # (name, よみ, role, surname)
-    members: int
-    households: int
-    board: int
-    hall: str
-
     def __init__(self, id_: str, kind: str, name: str, jukyo: str, district: str):
         self.id, self.kind, self.name, self.jukyo, self.district = id_, kind, name, jukyo, district
-        self.open_issues: list[OpenIssue] = []
+        self.open_issues: list[tuple[str, str, Topic, str]] = []  # (id, title, topic, place)
         self.counters: dict[tuple[int, str], int] = {}
         self.meets = False
 
@@ -395,7 +373,7 @@ class Generator:
 
         new = [self.issue(org, mid, day, self.pick(TOPICS)) for _ in range(self.count(self.issue_rate))] if held else []
         # the agenda: (title, minutes, subject, what kind of item)
-        items: list[tuple[str, int, Subject, str]] = []
+        items: list[tuple[str, int, object, str]] = []
         if kind == "general_regular":
             prev = nendo_label(year - 1)
             for pattern, minutes, decided in GENERAL_ITEMS:
@@ -413,7 +391,7 @@ class Generator:
         topics += [(issue[1], issue) for issue in new]
         for title_, issue in topics[:slots]:
             items.append((title_, 15 + int(r() * 4) * 5, issue, "topic"))
-        discussed = {_issue_of(subj)[0] for _, _, subj, what in items if what == "topic"}
+        discussed = {it[2][0] for it in items if it[3] == "topic"}
         items.append((OTHER_BUSINESS[0], OTHER_BUSINESS[1],
                       [i for i in new if i[0] not in discussed], "other"))
 
@@ -427,7 +405,7 @@ class Generator:
             actual = planned + int(r() * 11) - 5 if held else None
             said, outcome = self.discussion(org, what, subject, voters) if held else ([], "")
             self.emit("agenda_item", (aid, mid, order, item_title, planned, actual,
-                                      _issue_of(subject)[0] if what == "topic" else None, outcome))
+                                      subject[0] if what == "topic" else None, outcome))
             span = actual or planned
             base = len(notes)
             for k, (kind_, body, speaker, method, votes, issue_id, dissents_from) in enumerate(said):
@@ -438,7 +416,7 @@ class Generator:
                               *votes, decision_id))
                 if what != "topic" or kind_ not in ("decision", "consensus") or method == "continued":
                     continue
-                issue_id_, _t, topic, where = _issue_of(subject)
+                issue_id_, _t, topic, where = subject
                 if r() < 0.75:
                     for _ in range(1 + (r() < 0.25)):
                         actions.append(self.action(org, mid, day, issue_id_, topic, where))
@@ -534,7 +512,7 @@ class Generator:
 
     # -- issues and actions ------------------------------------------------------------
 
-    def issue(self, org: _Org, meeting_id: str | None, day: int, topic: Topic) -> OpenIssue:
+    def issue(self, org: _Org, meeting_id: str | None, day: int, topic: Topic) -> tuple[str, str, Topic, str]:
         """Raise an issue (with its 視点 links); returns (id, title, topic, place)."""
         r = self.rng.random
         pick, text = self.pick, self.text
@@ -556,7 +534,8 @@ class Generator:
         elif age < 365:
             status = ("discussing", "agreed", "requested", "in_progress", "on_hold", "resolved")[int(x * 6)]
         else:
-            status = (("resolved",) * 6 + ("withdrawn", "on_hold", "in_progress", "agreed"))[int(x * 10)]
+            status = ("resolved",) * 6 + ("withdrawn", "on_hold", "in_progress", "agreed")
+            status = status[int(x * 10)]
         if status == "requested" and not is_request:
             status = "agreed"
         if is_request and status in ("raised", "discussing", "agreed") and age >= 45:

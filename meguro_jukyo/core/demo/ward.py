@@ -12,8 +12,6 @@ from __future__ import annotations
 import random
 import time
 
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
-
 from .. import models as m
 from .. import search_index
 from ..dialect import large_page_cache
@@ -76,20 +74,15 @@ class _BulkWriter:
         self.rows: dict[str, list[tuple]] = {t: [] for t in FIELDS}
         self.sql: dict[str, str] = {}
         self.defaults: dict[str, tuple] = {}
-        tables = {t.__table__.name: t.__table__ for t in m.USER_TABLES}
+        tables = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
         for name, fields in FIELDS.items():
             table = tables[name]
             columns = ("id", "rev", "base_rev", "hlc", "device_id", "deleted", *fields)
             rest = [c for c in table.columns if c.name not in columns]
-            defaults: list[object] = []
             for c in rest:  # an optional column left out is NULL
-                if c.default is None and c.nullable:
-                    defaults.append(None)
-                elif isinstance(c.default, ScalarElementColumnDefault):
-                    defaults.append(c.default.arg)
-                else:
+                if (c.default is None and not c.nullable) or (c.default is not None and not c.default.is_scalar):
                     raise RuntimeError(f"demo: {name}.{c.name} has no default; the generator must fill it")
-            self.defaults[name] = tuple(defaults)
+            self.defaults[name] = tuple(None if c.default is None else c.default.arg for c in rest)
             names = (*columns, *(c.name for c in rest))
             self.sql[name] = (f"INSERT INTO {name} ({', '.join(names)}) VALUES "
                               f"({', '.join([self.placeholder] * len(names))})")

@@ -168,10 +168,8 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
             for name, fields in sheets:
                 if fields is None:
                     continue
-                def at_batch(n: int, before: int = done) -> None:
-                    step(progress, before + n, total)
                 done += _Importer(services, tx, labels, name, fields, workbook_key, report, deadline).run(
-                    _data_rows(book, name, fields), at_batch)
+                    _data_rows(book, name, fields), lambda n, before=done: step(progress, before + n, total))
             if dry_run or (report.errors and not valid_only):
                 raise _Rollback(report)
             report.changed = {k: set(v) for k, v in tx.changed.items()}
@@ -351,7 +349,6 @@ class _Importer:
             text = _as_text(raw)
             if not text:
                 return None
-            assert f.vocab is not None, "a vocab column names its vocabulary"
             code = self.labels.vocab_code(f.vocab, text)
             if code is None:
                 raise ValueError(f"「{text}」は選択肢にありません（{'・'.join(self.labels.vocab_labels(f.vocab))}）。")
@@ -492,9 +489,9 @@ class _Importer:
         if not self.pending:
             return
         # prefetch() found no record with these ids
-        new, self.pending = self.pending, []
-        results = self.service.check_many_new_in(self.tx, [values for _, values, _ in new], known_new=True)
-        written = [(result, viewpoints) for (_, _, viewpoints), result in self._valid(new, results)]
+        pending, self.pending = self.pending, []
+        results = self.service.check_many_new_in(self.tx, [values for _, values, _ in pending], known_new=True)
+        written = [(result, viewpoints) for (_, _, viewpoints), result in self._valid(pending, results)]
         self.service.create_many_in(self.tx, [values for values, _ in written])
         self.report.created[self.sheet] += len(written)
         links = self.services.links
