@@ -50,6 +50,7 @@ def cmd_paper(args) -> int:
     with Store.open(args.db, write=False, holder=f"meguro-jukyo {args.command}") as store:
         services = Services(store)
         since = None
+        content: papers.Agenda | papers.SignInSheet | papers.Circular
         if args.command == "agenda":
             content = papers.build_agenda(services, args.meeting_id, tuple(args.bring), era=era)
             if args.since:
@@ -62,8 +63,12 @@ def cmd_paper(args) -> int:
     from ..qt.paper import gui_app, write_pdf
 
     app = gui_app()  # noqa: F841 — held while the PDF is painted
-    paper = (layout.agenda_paper(content, since) if args.command == "agenda" else
-             {"signin": layout.sign_in_paper, "circular": layout.circular_paper}[args.command](content))
+    if isinstance(content, papers.Agenda):
+        paper = layout.agenda_paper(content, since)
+    elif isinstance(content, papers.SignInSheet):
+        paper = layout.sign_in_paper(content)
+    else:
+        paper = layout.circular_paper(content)
     write_pdf(paper, args.out, archive=args.pdfa)
     print(f"{name}を書き出しました: {args.out}")
     return 0

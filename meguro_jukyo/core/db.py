@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
 from . import faults, reference
-from .dialect import after_migrations, lock_schema, server_index_problems, upsert_meta
+from .dialect import after_migrations, lock_schema, server_index_problems, sqlite_connection, upsert_meta
 from .errors import StoreError
 from .files import atomic_path
 from .lock import WriterLock, left_by_a_crash
@@ -156,10 +156,10 @@ def _quick_check(con: sqlite3.Connection) -> None:
 
 
 def _corrupt(path, exc: Exception) -> StoreError:
-    exc = (str(exc).splitlines() or [""])[0]  # quick_check lists every damaged page: the first says enough
+    first = (str(exc).splitlines() or [""])[0]  # quick_check lists every damaged page: the first says enough
     return StoreError(
-        f"データファイルが壊れています: {path}（{exc}）。`meguro-jukyo restore` でバックアップから戻せます。",
-        f"{path} is corrupt ({exc}). Restore a backup with `meguro-jukyo restore`.",
+        f"データファイルが壊れています: {path}（{first}）。`meguro-jukyo restore` でバックアップから戻せます。",
+        f"{path} is corrupt ({first}). Restore a backup with `meguro-jukyo restore`.",
     )
 
 
@@ -364,8 +364,7 @@ class Store:
                     event.listen(engine, "commit", _refuse_changes)
                 if version < SCHEMA_VERSION or (write and _behind_within_version(engine)):
                     with engine.connect() as con:
-                        raw = con.connection.dbapi_connection
-                        backup_sqlite(raw, path, reason=f"before-migration-v{version}")
+                        backup_sqlite(sqlite_connection(con), path, reason=f"before-migration-v{version}")
                     _migrate(engine)
                 if write:
                     _load_reference_data_if_changed(engine)
@@ -485,7 +484,7 @@ class Store:
                 "Back up a server database with pg_dump.",
             )
         with self.engine.connect() as con:
-            raw = con.connection.dbapi_connection
+            raw = sqlite_connection(con)
             if dest is not None:
                 return sqlite_copy(raw, Path(dest))
             return backup_sqlite(raw, Path(self.location), reason=reason)
@@ -500,7 +499,7 @@ class Store:
             return None
         with self.engine.connect() as con:
             try:
-                _quick_check(con.connection.dbapi_connection)
+                _quick_check(sqlite_connection(con))
             except sqlite3.DatabaseError as exc:
                 raise _corrupt(self.location, exc) from exc
         return self.backup(reason="daily")
@@ -512,7 +511,7 @@ class Store:
         with self.engine.connect() as con, _raw_faults(self.location):
             # SQLite's backup waits without end for another program's write to finish: ask
             # for the write lock first (before the safety copy), which gives up after the busy timeout
-            raw = con.connection.dbapi_connection
+            raw = sqlite_connection(con)
             raw.execute("BEGIN IMMEDIATE")
             raw.execute("ROLLBACK")
         had_backups = backup_dir(Path(self.location)).exists()
@@ -520,7 +519,7 @@ class Store:
         src = _ro_connect(source)
         try:
             with self.engine.connect() as con, _raw_faults(self.location):
-                src.backup(con.connection.dbapi_connection)
+                src.backup(sqlite_connection(con))
         except BaseException:
             safety.unlink(missing_ok=True)  # the store was left as it was: the copy is not needed
             if not had_backups:

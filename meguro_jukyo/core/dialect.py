@@ -5,6 +5,7 @@ Services and the merge engine call these; nothing else in core writes dialect-sp
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator
@@ -30,6 +31,16 @@ def _upsert(table: Table, key: tuple[str, ...], dialect: str):
     stmt: postgresql.Insert | sqlite.Insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
     update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in key}
     return stmt.on_conflict_do_update(index_elements=list(key), set_=update)
+
+
+def sqlite_connection(con: Connection) -> sqlite3.Connection:
+    """The pysqlite connection under a SQLite store's SQLAlchemy connection, for SQLite's own
+    API (backup, quick_check) and for the few hot read-only statements that go straight to the
+    driver. SQLAlchemy types it as any DB-API connection, or none once the connection is closed."""
+    raw = con.connection.dbapi_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError(f"not an open SQLite connection: {raw!r}")
+    return raw
 
 
 #: the page cache of :func:`large_page_cache`, in KiB (bench/ loads its raw baseline with it too)

@@ -37,6 +37,7 @@ import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
+from sqlmodel import col
 
 from . import models as m
 from .dialect import upsert_meta
@@ -426,8 +427,8 @@ class MeetingFlow:
             nt.c.meeting_id == meeting_id, item_cond, nt.c.deleted.is_(False))).scalar()
         issue_id = None
         if item_id is not None:
-            issue_id = tx.con.execute(select(m.AgendaItem.issue_id).where(
-                m.AgendaItem.id == item_id)).scalar()
+            issue_id = tx.con.execute(select(col(m.AgendaItem.issue_id)).where(
+                col(m.AgendaItem.id) == item_id)).scalar()
         return {"meeting_id": meeting_id, "agenda_item_id": item_id, "issue_id": issue_id,
                 "kind": kind, "body": body, "position": (last or 0) + 1,
                 "recorded_at": dt.datetime.now().replace(microsecond=0)}
@@ -601,7 +602,7 @@ class MeetingFlow:
             meeting_id = self._get(con, _ACTIVE_KEY)
             if meeting_id is None:
                 return None
-            alive = con.execute(select(m.Meeting.deleted).where(m.Meeting.id == meeting_id)).scalar()
+            alive = con.execute(select(col(m.Meeting.deleted)).where(col(m.Meeting.id) == meeting_id)).scalar()
         return meeting_id if alive is False else None
 
     def save_draft(self, meeting_id: str, item_id: str | None, kind: str, text: str) -> None:
@@ -623,12 +624,12 @@ class MeetingFlow:
 
     @staticmethod
     def _get(con, key: str) -> str | None:
-        return con.execute(select(m.Meta.value).where(m.Meta.key == key)).scalar()
+        return con.execute(select(col(m.Meta.value)).where(col(m.Meta.key) == key)).scalar()
 
     @staticmethod
     def _put(con, key: str, value: str | None) -> None:
         if value is None:
-            con.execute(delete(m.Meta).where(m.Meta.key == key))
+            con.execute(delete(m.Meta).where(col(m.Meta.key) == key))
         else:
             upsert_meta(con, key, value)
 

@@ -19,13 +19,15 @@ import functools
 import re
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice, product
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.engine import Connection
 
 from . import models as m
+from .dialect import sqlite_connection
 from .japanese import search_chars, search_key
 from .models import SearchWord
 from .search_index import SEARCHABLE
@@ -88,8 +90,9 @@ def reading_words(con: Connection, query: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for term in kana:
         after = term[:-1] + chr(ord(term[-1]) + 1)
+        found: Sequence[str]
         if con.dialect.name == "sqlite":  # on every pause in typing: straight to the driver, as search does
-            found = [w for (w,) in con.connection.driver_connection.execute(
+            found = [w for (w,) in sqlite_connection(con).execute(
                 "SELECT word FROM search_word WHERE reading >= ? AND reading < ? "
                 f"ORDER BY length(reading), word LIMIT {MAX_READINGS}", (term, after))]
         else:
@@ -195,7 +198,8 @@ def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> t
         return None
     # PostgreSQL: the trigram index serves LIKE for 3+ characters; shorter terms also ask the
     # per-character index (migration 0004) for documents holding each of their characters
-    params, likes = {}, []
+    params: dict[str, str | int] = {}
+    likes: list[str] = []
     for i, t in enumerate(terms):
         escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"mt{i}"] = f"%{escaped}%"
@@ -283,7 +287,7 @@ def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) 
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement
         # goes straight to the driver on the same connection (same SQL, same named parameters).
-        return con.connection.driver_connection.execute(sql, params).fetchall()
+        return sqlite_connection(con).execute(sql, params).fetchall()
     return [tuple(r) for r in con.execute(text(sql), params).all()]
 
 
@@ -306,11 +310,12 @@ def snippet(value: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:
 def with_details(con: Connection, hits: list[Hit], query: str) -> list[Hit]:
     """``hits`` with their dates and snippets, read from their rows (a query per kind)."""
     terms = _terms(query)
-    tables = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
+    tables = {t.__table__.name: t.__table__ for t in m.USER_TABLES}
     found: dict[tuple[str, str], tuple] = {}
     for kind in {h.kind for h in hits}:
         spec, table = SEARCHABLE[kind], tables[kind]
         texts = [f for f in spec.fields if f != spec.title] or list(spec.fields)
+        date: ColumnElement | None
         if kind == "note":
             mt = tables["meeting"]
             date = (select(mt.c.starts_at).where(mt.c.id == table.c.meeting_id).scalar_subquery())

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
+from sqlmodel import col
 
 from .analysis import word_readings
 from .dialect import insert_or_replace
@@ -108,7 +109,11 @@ def _docs(con: Connection, kind: str, rows: list[dict]) -> tuple[list[dict], lis
         if row.get("deleted"):
             gone.append(row["id"])
             continue
-        org = row.get(spec.org) if spec.org else note_orgs.get(row.get("meeting_id"))
+        if spec.org:
+            org = row.get(spec.org)
+        else:
+            meeting_id = row.get("meeting_id")
+            org = note_orgs.get(meeting_id) if meeting_id is not None else None
         live.append(_doc(kind, row, spec, org))
     return live, gone
 
@@ -150,7 +155,7 @@ def _write_docs(con: Connection, kind: str, live: list[dict], gone: list[str]) -
     if gone:
         con.execute(
             SearchDoc.__table__.delete().where(
-                SearchDoc.kind == kind, SearchDoc.ref_id.in_(gone)
+                col(SearchDoc.kind) == kind, col(SearchDoc.ref_id).in_(gone)
             )
         )
     insert_or_replace(con, SearchDoc.__table__, live, ["kind", "ref_id"])
@@ -272,8 +277,8 @@ def _note_orgs(con: Connection, rows: list[dict]) -> dict[str, str]:
         out.update(
             con.execute(
                 Meeting.__table__.select()
-                .with_only_columns(Meeting.id, Meeting.organization_id)
-                .where(Meeting.id.in_(chunk))
+                .with_only_columns(col(Meeting.id), col(Meeting.organization_id))
+                .where(col(Meeting.id).in_(chunk))
             ).all()
         )
     return out
@@ -285,7 +290,7 @@ def rebuild(con: Connection) -> int:
     con.execute(text("DELETE FROM search_word"))  # words of documents gone go with them
     count = 0
     for table in USER_TABLES:
-        kind = table.__tablename__
+        kind = table.__table__.name
         if kind not in SEARCHABLE:
             continue
         batch: list[dict] = []

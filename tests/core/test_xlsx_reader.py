@@ -174,6 +174,7 @@ def test_an_undeclared_entity_is_a_broken_sheet(tmp_path):
     '<row r="2"><c r="A2"><v>twelve</v></c></row>',  # not a number
     '<row r="2"><c r="A3"><v>1</v></c></row>',  # a cell naming another row
     '<row r="x"><c><v>1</v></c></row>',
+    '<row r="2"><c r="A2"><row r="3"></row><v>1</v></c></row>',  # a row closed inside its own cell
 ])
 def test_a_cell_that_cannot_be_read_is_a_broken_sheet(tmp_path, row):
     path = tmp_path / "bad.xlsx"

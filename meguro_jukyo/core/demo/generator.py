@@ -121,17 +121,51 @@ def _datetime(ordinal: int, minute_of_day: int) -> str:
     return f"{dt.date.fromordinal(ordinal).isoformat()} {h:02d}:{m:02d}:00.000000"
 
 
+#: an issue as the generator carries it: (id, title, topic, place)
+_Issue = tuple[str, str, Topic, str]
+
+
 class _Org:
     """An organization while the generator runs: its people and the issues still open."""
 
     __slots__ = ("id", "kind", "name", "jukyo", "district", "roster", "members",
                  "households", "board", "hall", "open_issues", "counters", "meets")
+    # set by Generator.people() once the organization exists
+    roster: list[tuple[str, str, str, str]]  # (name, yomi, role, surname)
+    members: int
+    households: int
+    board: int
+    hall: str
 
     def __init__(self, id_: str, kind: str, name: str, jukyo: str, district: str):
         self.id, self.kind, self.name, self.jukyo, self.district = id_, kind, name, jukyo, district
-        self.open_issues: list[tuple[str, str, Topic, str]] = []  # (id, title, topic, place)
+        self.open_issues: list[_Issue] = []
         self.counters: dict[tuple[int, str], int] = {}
         self.meets = False
+
+
+# What an agenda item is about, one kind per kind of item (Generator.discussion tells them apart):
+@dataclass(frozen=True)
+class _Opening:
+    reports: tuple[str, ...]  # the reports one of which is given
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    decided: str  # a 総会 item: what it decides
+
+
+@dataclass(frozen=True)
+class _Discussed:
+    issue: _Issue  # an issue taken up
+
+
+@dataclass(frozen=True)
+class _OtherBusiness:
+    issues: list[_Issue]  # その他: the issues raised at the meeting and not taken up
+
+
+_Subject = _Opening | _Resolution | _Discussed | _OtherBusiness
 
 
 class Generator:
@@ -372,40 +406,41 @@ class Generator:
                               place, chair, recorder, signers, members, present, proxies, status, next_text))
 
         new = [self.issue(org, mid, day, self.pick(TOPICS)) for _ in range(self.count(self.issue_rate))] if held else []
-        # the agenda: (title, minutes, subject, what kind of item)
-        items: list[tuple[str, int, object, str]] = []
+        # the agenda: (title, minutes, what the item is about)
+        items: list[tuple[str, int, _Subject]] = []
         if kind == "general_regular":
             prev = nendo_label(year - 1)
             for pattern, minutes, decided in GENERAL_ITEMS:
                 items.append((pattern.format(prev=prev, this=label), minutes,
-                              decided.format(prev=prev, this=label), "general"))
+                              _Resolution(decided.format(prev=prev, this=label))))
             slots = int(r() < 0.3)
         else:
             opening = OPENING[1] if r() < 0.7 else OPENING[0]
-            items.append((opening[0], opening[1], opening[2], "opening"))
+            items.append((opening[0], opening[1], _Opening(opening[2])))
             slots = self.count(self.p.topic_items)
-        topics = []
+        topics: list[tuple[str, _Issue]] = []
         if org.open_issues and (not new or r() < 0.5):
             carried = org.open_issues.pop(int(r() * len(org.open_issues)))
             topics.append(("（継続）" + carried[1], carried))
         topics += [(issue[1], issue) for issue in new]
         for title_, issue in topics[:slots]:
-            items.append((title_, 15 + int(r() * 4) * 5, issue, "topic"))
-        discussed = {it[2][0] for it in items if it[3] == "topic"}
+            items.append((title_, 15 + int(r() * 4) * 5, _Discussed(issue)))
+        discussed = {subject.issue[0] for _, _, subject in items if isinstance(subject, _Discussed)}
         items.append((OTHER_BUSINESS[0], OTHER_BUSINESS[1],
-                      [i for i in new if i[0] not in discussed], "other"))
+                      _OtherBusiness([i for i in new if i[0] not in discussed])))
 
         notes: list[tuple] = []
         actions: list[tuple] = []
         links: list[tuple] = []
         clock = minute
         voters = present + proxies
-        for order, (item_title, planned, subject, what) in enumerate(items):
+        for order, (item_title, planned, subject) in enumerate(items):
             aid = self.new_id()
             actual = planned + int(r() * 11) - 5 if held else None
-            said, outcome = self.discussion(org, what, subject, voters) if held else ([], "")
+            said, outcome = self.discussion(org, subject, voters) if held else ([], "")
+            taken_up = subject.issue if isinstance(subject, _Discussed) else None
             self.emit("agenda_item", (aid, mid, order, item_title, planned, actual,
-                                      subject[0] if what == "topic" else None, outcome))
+                                      taken_up[0] if taken_up is not None else None, outcome))
             span = actual or planned
             base = len(notes)
             for k, (kind_, body, speaker, method, votes, issue_id, dissents_from) in enumerate(said):
@@ -414,9 +449,9 @@ class Generator:
                 notes.append((nid, mid, aid, issue_id, kind_, body, speaker, len(notes),
                               _datetime(day, clock + (k + 1) * span // (len(said) + 1)), method,
                               *votes, decision_id))
-                if what != "topic" or kind_ not in ("decision", "consensus") or method == "continued":
+                if taken_up is None or kind_ not in ("decision", "consensus") or method == "continued":
                     continue
-                issue_id_, _t, topic, where = subject
+                issue_id_, _t, topic, where = taken_up
                 if r() < 0.75:
                     for _ in range(1 + (r() < 0.25)):
                         actions.append(self.action(org, mid, day, issue_id_, topic, where))
@@ -431,7 +466,7 @@ class Generator:
             for a in attendees:
                 self.emit("attendee", (self.new_id(), mid, *a))
 
-    def discussion(self, org: _Org, what: str, subject, voters: int) -> tuple[list[tuple], str]:
+    def discussion(self, org: _Org, subject: _Subject, voters: int) -> tuple[list[tuple], str]:
         """What was said on one agenda item, and the item's outcome.
 
         A note here is (kind, body, speaker, method, (for, against, abstain), issue id, index
@@ -445,12 +480,12 @@ class Generator:
         def speaker() -> str:
             return roster[int(r() * len(roster))][3]
 
-        if what == "opening":
+        if isinstance(subject, _Opening):
             for _ in range(1 + (r() < 0.6) + (r() < 0.3)):
-                out.append(("report", text(pick(subject), ""), speaker(), None, _NO_VOTES, None, None))
+                out.append(("report", text(pick(subject.reports), ""), speaker(), None, _NO_VOTES, None, None))
             return out, OUTCOME_REPORTED
-        if what == "other":
-            for issue_id, title, topic, place in subject:
+        if isinstance(subject, _OtherBusiness):
+            for issue_id, title, topic, place in subject.issues:
                 out.append(("opinion", f"「{title}」について提起があった。{text(pick(topic.opinion), place)}",
                             speaker(), None, _NO_VOTES, issue_id, None))
                 if r() < 0.4:
@@ -459,7 +494,8 @@ class Generator:
             if r() < 0.4:
                 out.append(("opinion", pick(OTHER_OPINIONS), speaker(), None, _NO_VOTES, None, None))
             return out, ""
-        if what == "general":
+        if isinstance(subject, _Resolution):
+            decided = subject.decided
             if r() < 0.4:
                 out.append(("question", pick(GENERAL_QUESTIONS), speaker(), None, _NO_VOTES, None, None))
             if r() < 0.4:
@@ -467,15 +503,15 @@ class Generator:
             if r() < 0.6:
                 against, abstain = 1 + int(r() * 4), int(r() * 3)
                 votes = (max(voters - against - abstain, against + 1), against, abstain)
-                out.append(("decision", "賛成多数で" + subject, "", "majority", votes, None, None))
+                out.append(("decision", "賛成多数で" + decided, "", "majority", votes, None, None))
                 if r() < 0.4:
                     out.append(("minority", pick(GENERAL_MINORITY), speaker(), None, _NO_VOTES, None,
                                 len(out) - 1))
             else:
-                out.append(("decision", "全会一致で" + subject, "", "unanimous", (voters, 0, 0), None, None))
-            return out, subject
+                out.append(("decision", "全会一致で" + decided, "", "unanimous", (voters, 0, 0), None, None))
+            return out, decided
 
-        issue_id, _title, topic, place = subject
+        issue_id, _title, topic, place = subject.issue
         if r() < 0.5:
             out.append(("report", text(pick(topic.report), place), speaker(), None, _NO_VOTES, issue_id, None))
         for _ in range(1 + self.count(self.p.extra_opinions)):
@@ -534,8 +570,7 @@ class Generator:
         elif age < 365:
             status = ("discussing", "agreed", "requested", "in_progress", "on_hold", "resolved")[int(x * 6)]
         else:
-            status = ("resolved",) * 6 + ("withdrawn", "on_hold", "in_progress", "agreed")
-            status = status[int(x * 10)]
+            status = (("resolved",) * 6 + ("withdrawn", "on_hold", "in_progress", "agreed"))[int(x * 10)]
         if status == "requested" and not is_request:
             status = "agreed"
         if is_request and status in ("raised", "discussing", "agreed") and age >= 45:

@@ -15,7 +15,7 @@ import uuid
 from .. import models as m
 from ..progress import Progress, step
 from ..reference import council_id
-from ..services import Services
+from ..services import EntityService, Services
 from ..services.unit_of_work import Tx
 from ..sync.clock import HybridClock
 from .generator import DEMO_TODAY, FIELDS, JST, SMALL, Generator, first_day
@@ -51,7 +51,7 @@ def load_small(store, seed: int, jukyo, progress: Progress | None = None) -> Non
     clock = HybridClock(demo_device_id(seed), now_ms=lambda: now["ms"])
     services = Services(_AsDevice(store, clock.device_id, clock))
     rng = random.Random(seed)
-    ops: list[tuple[dt.datetime, int, object, str, tuple]] = []
+    ops: list[tuple[dt.datetime, int, EntityService, str, tuple]] = []
     latest = _at(DEMO_TODAY.toordinal(), 17 * 60)
     founded = _at(first_day(SMALL) - 30)
     meetings: dict[str, dict] = {}  # id -> when it was planned, starts, ends
@@ -59,7 +59,7 @@ def load_small(store, seed: int, jukyo, progress: Progress | None = None) -> Non
     note_meeting: dict[str, str] = {}
     first_action: list[dict] = []
 
-    def op(when: dt.datetime, service, verb: str, *args) -> None:
+    def op(when: dt.datetime, service: EntityService, verb: str, *args) -> None:
         ops.append((min(when, latest), len(ops), service, verb, args))
 
     def emit(table: str, row: tuple) -> None:

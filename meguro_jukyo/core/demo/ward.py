@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 import time
 
+from sqlalchemy import ColumnDefault
+
 from .. import models as m
 from .. import search_index
 from ..dialect import large_page_cache
@@ -74,7 +76,7 @@ class _BulkWriter:
         self.rows: dict[str, list[tuple]] = {t: [] for t in FIELDS}
         self.sql: dict[str, str] = {}
         self.defaults: dict[str, tuple] = {}
-        tables = {t.__tablename__: t.__table__ for t in m.USER_TABLES}
+        tables = {t.__table__.name: t.__table__ for t in m.USER_TABLES}
         for name, fields in FIELDS.items():
             table = tables[name]
             columns = ("id", "rev", "base_rev", "hlc", "device_id", "deleted", *fields)
@@ -82,7 +84,8 @@ class _BulkWriter:
             for c in rest:  # an optional column left out is NULL
                 if (c.default is None and not c.nullable) or (c.default is not None and not c.default.is_scalar):
                     raise RuntimeError(f"demo: {name}.{c.name} has no default; the generator must fill it")
-            self.defaults[name] = tuple(None if c.default is None else c.default.arg for c in rest)
+            # every default left is a scalar one (checked above): a ColumnDefault holding its value
+            self.defaults[name] = tuple(c.default.arg if isinstance(c.default, ColumnDefault) else None for c in rest)
             names = (*columns, *(c.name for c in rest))
             self.sql[name] = (f"INSERT INTO {name} ({', '.join(names)}) VALUES "
                               f"({', '.join([self.placeholder] * len(names))})")

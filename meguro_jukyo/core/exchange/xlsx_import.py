@@ -168,8 +168,12 @@ def import_workbook(services, path, *, dry_run: bool = False, valid_only: bool =
             for name, fields in sheets:
                 if fields is None:
                     continue
+
+                def at_batch(n: int, before: int = done) -> None:  # the rows of sheets before, bound now
+                    step(progress, before + n, total)
+
                 done += _Importer(services, tx, labels, name, fields, workbook_key, report, deadline).run(
-                    _data_rows(book, name, fields), lambda n, before=done: step(progress, before + n, total))
+                    _data_rows(book, name, fields), at_batch)
             if dry_run or (report.errors and not valid_only):
                 raise _Rollback(report)
             report.changed = {k: set(v) for k, v in tx.changed.items()}
@@ -349,6 +353,7 @@ class _Importer:
             text = _as_text(raw)
             if not text:
                 return None
+            assert f.vocab is not None  # a vocab column is made from a registry field naming its vocabulary
             code = self.labels.vocab_code(f.vocab, text)
             if code is None:
                 raise ValueError(f"「{text}」は選択肢にありません（{'・'.join(self.labels.vocab_labels(f.vocab))}）。")
@@ -481,9 +486,9 @@ class _Importer:
         視点 were checked when the cell was read, and a new record has no links yet).
         """
         if self.pending_updates:
-            pending, self.pending_updates, self.pending_ids = self.pending_updates, [], set()
-            results = self.service.check_updates_in(self.tx, [(current, changes) for _, current, changes in pending])
-            passed = [(current, result) for (_, current, _), result in self._valid(pending, results)]
+            updates, self.pending_updates, self.pending_ids = self.pending_updates, [], set()
+            results = self.service.check_updates_in(self.tx, [(current, changes) for _, current, changes in updates])
+            passed = [(current, result) for (_, current, _), result in self._valid(updates, results)]
             self.service.update_many_in(self.tx, passed)
             self.report.updated[self.sheet] += len(passed)
         if not self.pending:

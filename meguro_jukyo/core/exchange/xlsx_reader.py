@@ -26,7 +26,7 @@ import zipfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NoReturn
 from xml.parsers import expat
 
 from . import untrusted
@@ -92,7 +92,7 @@ class _Forbidden(Exception):
     """A DTD, an entity declaration or an external reference met by the parser."""
 
 
-def _forbid(*_args) -> None:
+def _forbid(*_args: object) -> NoReturn:
     raise _Forbidden
 
 
@@ -160,7 +160,7 @@ class _Text:
         return True
 
     def end(self, name: str) -> None:
-        if name == _T and self.chars is not None:
+        if name == _T and self.chars is not None and self.parts is not None:  # chars only inside a string
             self.parts.append("".join(self.chars))
             self.chars = None
         elif name == _RPH:
@@ -353,6 +353,8 @@ class _Sheet:
                 value = self._value()
                 if value is not None:
                     values = self.values
+                    if values is None:  # a <row> inside the cell closed the row it stood in
+                        raise _broken(self.part)
                     if self.column > len(values):
                         values.extend([None] * (self.column - len(values)))
                     values[self.column - 1] = value
