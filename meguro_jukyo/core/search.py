@@ -6,7 +6,9 @@ Queries read the index :mod:`.search_index` writes (``search_doc``, normalised b
 - on SQLite, ``fts_tri`` (trigram tokenizer) answers queries of 3 or more characters, and
   ``fts_uni`` (one token per character, phrase queries) 1–2 character ones, which trigrams
   cannot (Japanese has many 2-character words: 防災, 公園, 清掃);
-- on PostgreSQL, ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
+- on PostgreSQL, ``body`` has a pg_trgm GIN index and queries are LIKE (issue 7's dialect);
+  a 1-character term also asks the index of each document's characters (migration 0004), a
+  2-character one the index of its adjacent character pairs (0015).
 
 Readings: a query term in kana (ぼうさい, ボウサイ) is also looked for as each word of the
 store read that way (防災, from ``search_word``), through the same indexes, on both engines.
@@ -17,8 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import time
-import weakref
 from dataclasses import dataclass, replace
 from itertools import islice, product
 
@@ -139,47 +139,15 @@ def fts_query(query: str) -> tuple[str, str] | None:
     return "fts_uni", " AND ".join(_phrase(g) for g in grams)
 
 
-def char_frequencies(con: Connection) -> dict[int, float]:
-    """PostgreSQL: the share of search documents holding each common character (code point),
-    from the statistics ANALYZE keeps on the per-character index; characters not listed are rare.
-
-    The planner multiplies the frequencies of the characters a query asks the index for, so
-    for two common characters (要望: 要 and 望 are each in a tenth of the documents) it expects
-    a handful of documents where there are tens of thousands, takes the index and sorts them all
-    (150 ms at ward size) instead of walking the newest documents (1 ms). Asking the index for the
-    rarer character alone gives it an estimate it gets right.
-    """
-    row = con.exec_driver_sql(
-        "SELECT most_common_elems::text, most_common_elem_freqs FROM pg_stats "
-        "WHERE tablename = 'ix_search_doc_char_codes'").first()
-    if row is None or not row[0]:
-        return {}
-    codes = [int(code) for code in row[0].strip("{}").split(",") if code]
-    return dict(zip(codes, row[1] or ()))
+def pair_code(pair: str) -> int:
+    """The code of two adjacent characters in the PostgreSQL pair index (migration 0015):
+    ``search_pair_codes`` makes the same number from each pair of a document's text."""
+    first, second = pair
+    return (ord(first) << 21) | ord(second)
 
 
-#: how long the character frequencies of a server store are reused (ANALYZE changes them
-#: rarely; a search runs on every pause in typing)
-FREQUENCIES_SECONDS = 60.0
-_frequencies_by_engine: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def _frequencies(con: Connection) -> dict[int, float]:
-    """:func:`char_frequencies`, read at most once a minute per engine."""
-    now = time.monotonic()
-    cached = _frequencies_by_engine.get(con.engine)
-    if cached is None or now - cached[0] > FREQUENCIES_SECONDS:
-        cached = (now, char_frequencies(con))
-        _frequencies_by_engine[con.engine] = cached
-    return cached[1]
-
-
-def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> tuple[str, dict] | None:
-    """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
-
-    ``freqs`` (PostgreSQL, :func:`char_frequencies`): ask the per-character index for the rarest
-    character of each short term only; without it, for every character.
-    """
+def _match(dialect: str, query: str) -> tuple[str, dict] | None:
+    """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query."""
     if dialect == "sqlite":
         fq = fts_query(query)
         if fq is None:
@@ -193,20 +161,23 @@ def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> t
     terms = _terms(query)
     if not terms:
         return None
-    # PostgreSQL: the trigram index serves LIKE for 3+ characters; shorter terms also ask the
-    # per-character index (migration 0004) for documents holding each of their characters
+    # PostgreSQL: the trigram index serves LIKE for 3+ characters. Trigrams cannot serve a
+    # shorter term, so it also asks, for one character, the per-character index (migration
+    # 0004) and, for two, the index of adjacent pairs (0015): one probe either way, holding
+    # exactly the documents LIKE keeps, and element statistics of that very character or
+    # pair, by which the planner walks the newest documents for a common one (the page is
+    # found within a few hundred) and takes the index for a rare one. LIKE stays the test.
     params, likes = {}, []
     for i, t in enumerate(terms):
         escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"mt{i}"] = f"%{escaped}%"
         likes.append(f"d.body LIKE :mt{i}")
-        if len(t) < 3:
-            codes = sorted({ord(c) for c in t})
-            if freqs is not None:
-                codes = [min(codes, key=lambda code: (freqs.get(code, 0.0), code))]
-            params.update({f"mc{i}_{k}": code for k, code in enumerate(codes)})
-            listed = ", ".join(f":mc{i}_{k}" for k in range(len(codes)))
-            likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
+        if len(t) == 1:
+            params[f"mc{i}"] = ord(t)
+            likes.append(f"search_char_codes(d.grams) @> ARRAY[:mc{i}]::int[]")
+        elif len(t) == 2:
+            params[f"mc{i}"] = pair_code(t)
+            likes.append(f"search_pair_codes(d.body) @> ARRAY[:mc{i}]::bigint[]")
     return "search_doc d WHERE " + " AND ".join(likes), params
 
 
@@ -263,8 +234,7 @@ def _variants(con: Connection, query: str) -> list[str]:
 def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) -> list[tuple]:
     """(rowid, kind, ref_id, title, org_id) of one page of matches of ``query`` as written."""
     dialect = con.dialect.name
-    short = dialect == "postgresql" and any(len(t) < 3 for t in _term_tuple(query))
-    match = _match(dialect, query, _frequencies(con) if short else None)
+    match = _match(dialect, query)
     if match is None:
         return []
     where, params = match
