@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
+import time
+import weakref
 from dataclasses import dataclass, replace
 from itertools import islice, product
 
@@ -146,8 +149,70 @@ def pair_code(pair: str) -> int:
     return (ord(first) << 21) | ord(second)
 
 
-def _match(dialect: str, query: str) -> tuple[str, dict] | None:
-    """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query."""
+def _code(term: str) -> int:
+    """A 1–2 character term's code in the character or the pair index."""
+    return ord(term) if len(term) == 1 else pair_code(term)
+
+
+@dataclass(frozen=True)
+class CodeFrequencies:
+    """PostgreSQL: the share of search documents holding each common character and character
+    pair (by :func:`_code`), from the statistics ANALYZE keeps on the two indexes; codes not
+    listed are rarer than every listed one. ``documents``: about how many there are."""
+    shares: dict[int, float]
+    documents: float
+
+
+def code_frequencies(con: Connection) -> CodeFrequencies:
+    rows = con.exec_driver_sql(
+        "SELECT most_common_elems::text, most_common_elem_freqs FROM pg_stats "
+        "WHERE tablename IN ('ix_search_doc_char_codes', 'ix_search_doc_pair_codes')").all()
+    shares: dict[int, float] = {}
+    for elems, freqs in rows:
+        if elems:  # the freqs end with three summary figures that zip leaves out
+            shares.update(zip((int(code) for code in elems.strip("{}").split(",") if code), freqs or ()))
+    documents = con.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'search_doc'::regclass").scalar()
+    return CodeFrequencies(shares, float(documents or 0))
+
+
+#: how long the code frequencies of a server store are reused (ANALYZE changes them rarely; a
+#: search runs on every pause in typing)
+FREQUENCIES_SECONDS = 60.0
+_frequencies_by_engine: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _frequencies(con: Connection) -> CodeFrequencies:
+    """:func:`code_frequencies`, read at most once a minute per engine."""
+    now = time.monotonic()
+    cached = _frequencies_by_engine.get(con.engine)
+    if cached is None or now - cached[0] > FREQUENCIES_SECONDS:
+        cached = (now, code_frequencies(con))
+        _frequencies_by_engine[con.engine] = cached
+    return cached[1]
+
+
+def walks_newest(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int) -> bool:
+    """PostgreSQL: whether ``wanted`` newest matches of these 1–2 character terms are found
+    sooner by reading the newest documents until there are enough than through the index.
+
+    Walking reads about ``wanted / share`` documents, the index about ``share × documents``
+    (every match, then sorted): the walk is cheaper while the rarest term's share is at least
+    ``sqrt(wanted / documents)`` (ward size, a page of 50: 0.9 %, some 5,600 documents either
+    way at the boundary). The planner cannot make this choice: it multiplies the shares of
+    LIKE and of the index condition as if they were independent (公園: 1,228 documents expected,
+    24,972 found) and, walking, computes the pair codes of every document it reads."""
+    if not terms or freqs.documents <= 0 or any(len(t) > 2 for t in terms):
+        return False
+    share = min(freqs.shares.get(_code(t), 0.0) for t in terms)
+    return share > 0 and share >= math.sqrt(wanted / freqs.documents)
+
+
+def _match(dialect: str, query: str, walk: bool = False) -> tuple[str, dict] | None:
+    """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
+
+    PostgreSQL, ``walk`` (:func:`walks_newest`): LIKE alone, for the newest documents to be
+    read until the page is full, without the index conditions.
+    """
     if dialect == "sqlite":
         fq = fts_query(query)
         if fq is None:
@@ -164,19 +229,18 @@ def _match(dialect: str, query: str) -> tuple[str, dict] | None:
     # PostgreSQL: the trigram index serves LIKE for 3+ characters. Trigrams cannot serve a
     # shorter term, so it also asks, for one character, the per-character index (migration
     # 0004) and, for two, the index of adjacent pairs (0015): one probe either way, holding
-    # exactly the documents LIKE keeps, and element statistics of that very character or
-    # pair, by which the planner walks the newest documents for a common one (the page is
-    # found within a few hundred) and takes the index for a rare one. LIKE stays the test.
+    # exactly the documents LIKE keeps. LIKE stays the test.
     params, likes = {}, []
     for i, t in enumerate(terms):
         escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"mt{i}"] = f"%{escaped}%"
         likes.append(f"d.body LIKE :mt{i}")
+        if walk or len(t) > 2:
+            continue
+        params[f"mc{i}"] = _code(t)
         if len(t) == 1:
-            params[f"mc{i}"] = ord(t)
             likes.append(f"search_char_codes(d.grams) @> ARRAY[:mc{i}]::int[]")
-        elif len(t) == 2:
-            params[f"mc{i}"] = pair_code(t)
+        else:
             likes.append(f"search_pair_codes(d.body) @> ARRAY[:mc{i}]::bigint[]")
     return "search_doc d WHERE " + " AND ".join(likes), params
 
@@ -234,7 +298,10 @@ def _variants(con: Connection, query: str) -> list[str]:
 def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) -> list[tuple]:
     """(rowid, kind, ref_id, title, org_id) of one page of matches of ``query`` as written."""
     dialect = con.dialect.name
-    match = _match(dialect, query)
+    terms = _term_tuple(query)
+    short = dialect == "postgresql" and any(len(t) < 3 for t in terms)
+    walk = short and walks_newest(terms, _frequencies(con), limit + offset)
+    match = _match(dialect, query, walk)
     if match is None:
         return []
     where, params = match
@@ -247,8 +314,12 @@ def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) 
     # its index newest first and stops after the page, instead of SQLite sorting every match
     # (at ward size a common word has tens of thousands: ~100x slower).
     newest = "f.rowid" if dialect == "sqlite" else "d.rowid"
-    sql = (f"SELECT {newest}, d.kind, d.ref_id, d.title, d.org_id FROM {where} "
-           f"ORDER BY {newest} DESC LIMIT :limit OFFSET :offset")
+    columns = f"{newest}, d.kind, d.ref_id, d.title, d.org_id"
+    if short and not walk:
+        # through the index, every match and then the page: OFFSET 0 keeps the planner from
+        # walking the newest documents instead, computing each one's codes (see walks_newest)
+        where = f"(SELECT {columns} FROM {where} OFFSET 0) d"
+    sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
     if dialect == "sqlite":
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement

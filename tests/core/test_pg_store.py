@@ -147,10 +147,8 @@ def test_a_two_character_search_asks_the_pair_index_for_its_pair(pg_url):
     """Asking the per-character index for both characters of a common pair made the planner
     multiply their frequencies and sort tens of thousands of matches; asking it for the rarer
     one read a tenth of the ward for two common kana (えき, issue 13). The pair index (0015) is
-    asked for the pair itself, and a search reads no statistics of its own first."""
-    from sqlalchemy import event
-
-    from meguro_jukyo.core.search import _match, pair_code, search
+    asked for the pair itself."""
+    from meguro_jukyo.core.search import _match, code_frequencies, pair_code, search
     from meguro_jukyo.core.services import Services
 
     with Store.open(pg_url, device_name="区役所") as store:
@@ -161,13 +159,34 @@ def test_a_two_character_search_asks_the_pair_index_for_its_pair(pg_url):
         rare = services.issues.create({"organization_id": org, "title": "要猫の件 望要"})
         with store.engine.begin() as con:
             con.exec_driver_sql("ANALYZE search_doc")
-        statements: list[str] = []
-        event.listen(store.engine, "before_cursor_execute", lambda _c, _cur, sql, *_a: statements.append(sql))
         with store.engine.connect() as con:
+            freqs = code_frequencies(con)
+            assert freqs.shares.get(pair_code("要望"), 0) > 0.5 and freqs.shares.get(ord("要"), 0) > 0.5
+            assert freqs.shares.get(pair_code("要猫"), 0) < 0.1 and freqs.documents > 30
             where, params = _match("postgresql", "要猫")
             assert "search_pair_codes(d.body) @>" in where and "search_char_codes" not in where
             assert [v for k, v in params.items() if k.startswith("mc")] == [pair_code("要猫")]
             assert [h.ref_id for h in search(con, "要猫")] == [rare.id]
             assert [h.ref_id for h in search(con, "望要")] == [rare.id]
             assert len(search(con, "要望", limit=100)) == 30
-            assert not [sql for sql in statements if "pg_stats" in sql]
+
+
+def test_short_searches_read_the_code_statistics_once_a_minute(pg_url, monkeypatch):
+    from sqlalchemy import event
+
+    from meguro_jukyo.core import search as search_module
+    from meguro_jukyo.core.search import search
+
+    with Store.open(pg_url, device_name="区役所") as store:
+        reads = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_a: reads.append(1) if "pg_stats" in statement else None)
+        with store.engine.connect() as con:
+            for query in ("防災", "公園", "要"):
+                search(con, query)
+            assert len(reads) == 1
+            monkeypatch.setattr(search_module, "FREQUENCIES_SECONDS", -1.0)  # a minute later
+            search(con, "防災")
+            assert len(reads) == 2
+            search(con, "防災訓練")  # 3+ characters: no statistics needed
+            assert len(reads) == 2

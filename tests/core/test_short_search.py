@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from meguro_jukyo.core import search as search_module
 from meguro_jukyo.core.japanese import search_key
-from meguro_jukyo.core.search import _terms, pair_code, query_variants, search
+from meguro_jukyo.core.search import CodeFrequencies, _terms, pair_code, query_variants, search, walks_newest
 
 TEXTS = (
     "えきまえの清掃", "駅前の清掃", "ごみ集積所のカラス", "ごみの出し方", "みごとな桜", "櫻坂の街灯",
@@ -40,13 +41,32 @@ def _like(con, query: str) -> set[str]:
     return found
 
 
+@pytest.mark.parametrize("walk", [False, True], ids=["index", "walk"])
 @pytest.mark.parametrize("query", QUERIES)
-def test_a_short_query_finds_exactly_what_like_finds(services, written, query):
+def test_a_short_query_finds_exactly_what_like_finds(services, written, query, walk, monkeypatch):
+    """Either way PostgreSQL may answer (through the index, or reading the newest documents:
+    :func:`walks_newest`, which the statistics of a store this small never choose)."""
+    monkeypatch.setattr(search_module, "walks_newest", lambda *_args: walk)
     with services.store.engine.connect() as con:
         expected = _like(con, query)
         hits = search(con, query, kinds=("issue",), limit=1000)
+        assert [h.ref_id for h in search(con, query, kinds=("issue",), limit=3, offset=1)] == \
+            [h.ref_id for h in hits][1:4]
     assert {h.ref_id for h in hits} == expected
     assert len(hits) == len(expected)  # each once
+
+
+def test_the_newest_documents_are_read_for_common_terms_only():
+    """Reading ``wanted / share`` documents against fetching ``share × documents`` of them."""
+    freqs = CodeFrequencies({ord("え"): 0.17, pair_code("ごみ"): 0.04, pair_code("えき"): 0.002,
+                             ord("鍵"): 0.003}, documents=600_000)
+    assert walks_newest(("え",), freqs, 50) and walks_newest(("ごみ",), freqs, 50)
+    assert not walks_newest(("えき",), freqs, 50)  # both characters common, the pair rare
+    assert not walks_newest(("鍵",), freqs, 50) and not walks_newest(("猫",), freqs, 50)  # unlisted: rarer
+    assert not walks_newest(("ごみ",), freqs, 5000)  # a list filter's 5,000 ids: every match anyway
+    assert not walks_newest(("え", "えき"), freqs, 50)  # the rarest term decides
+    assert not walks_newest(("ごみ", "集積所"), freqs, 50)  # trigrams serve the long term
+    assert not walks_newest(("え",), CodeFrequencies({}, documents=0), 50)  # no statistics yet
 
 
 def test_queries_that_must_find_something_do(services, written):
