@@ -12,7 +12,7 @@ that query cached yet: its plan, its pages) and the median of the next runs — 
 for each way of writing the query (bench.pg's baseline; planned for its own pattern, as the
 store's connections plan), and the number of hits. The queries:
 the issue's (えき ごみ 公園 防災 桜 ぼうさい, one kana, one kanji), then bench.store's 1–2
-character and reading sets. Figures only; nothing is asserted. ``python -m bench pgshort``.
+character and reading sets, then a few with a kind or an organization filter. Figures only; nothing is asserted. ``python -m bench pgshort``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ from .store import PAGE, READING_QUERIES, REPEATS, SHORT_QUERIES
 ENV_WARD = "MEGURO_JUKYO_BENCH_PG_WARD"
 #: the issue's queries: common and rare pairs of kana and kanji, a reading, a kana, kanji
 NAMED = ("えき", "ごみ", "公園", "防災", "桜", "ぼうさい", "え", "区", "ぬ", "鍵")
+#: the same with a filter: a kind (issues are a sixth of the documents, action items a
+#: twentieth) or one organization (of 104)
+FILTERED = ("ごみ", "えき", "公園", "桜", "え")
 
 
 def run(workdir: Path = OUT) -> list[str]:
@@ -48,6 +51,19 @@ def run(workdir: Path = OUT) -> list[str]:
     finally:
         if server is not None:
             server.stop()
+
+
+def _raw_filtered(raw, variants: list[str], where: str, value) -> None:
+    """bench.pg's raw LIKE with one more condition (a kind, an organization)."""
+    from meguro_jukyo.core.japanese import search_key
+
+    found = set()
+    for variant in variants:
+        terms = [t for t in search_key(variant).split(" ") if t]
+        likes = " AND ".join(["body LIKE %s"] * len(terms))
+        found.update(raw.execute(f"SELECT rowid FROM search_doc WHERE {likes} AND {where} ORDER BY rowid DESC "
+                                 f"LIMIT {PAGE}", [*(f"%{t}%" for t in terms), value]).fetchall())
+    sorted(found, reverse=True)[:PAGE]
 
 
 def _measure(url: str) -> list[str]:
@@ -94,6 +110,27 @@ def _measure(url: str) -> list[str]:
                     _raw_like(raw, variants)
                     raws.append(time.perf_counter() - t)
                 rows.append((q, first, median(times), median(raws), len(hits), len(variants)))
+            org = con.exec_driver_sql("SELECT org_id FROM search_doc WHERE org_id IS NOT NULL "
+                                      "GROUP BY org_id ORDER BY count(*), org_id LIMIT 1").scalar()
+            for label, filters in (("issue", {"kinds": ("issue",)}), ("action_item", {"kinds": ("action_item",)}),
+                                   ("smallest organization", {"org_ids": [org]})):
+                for q in FILTERED:
+                    first, hits = timed(search, con, q, limit=PAGE, **filters)
+                    times = []
+                    for _ in range(REPEATS):
+                        t = time.perf_counter()
+                        search(con, q, limit=PAGE, **filters)
+                        times.append(time.perf_counter() - t)
+                    variants = query_variants(con, q)
+                    where = "kind = %s" if "kinds" in filters else "org_id = %s"
+                    value = filters["kinds"][0] if "kinds" in filters else org
+                    _raw_filtered(raw, variants, where, value)
+                    raws = []
+                    for _ in range(REPEATS):
+                        t = time.perf_counter()
+                        _raw_filtered(raw, variants, where, value)
+                        raws.append(time.perf_counter() - t)
+                    rows.append((f"{q} [{label}]", first, median(times), median(raws), len(hits), len(variants)))
     finally:
         raw.close()
         store.close()
@@ -109,7 +146,8 @@ def _measure(url: str) -> list[str]:
         lines.append(f"| {q} | {fmt_seconds(first)} | {fmt_seconds(med)} | {fmt_seconds(rawmed)} | "
                      f"{med / rawmed:.2f}× | {hits} | {variants} |")
     for label, subset in (("the issue's queries", NAMED), ("bench.store's 1–2 character queries", SHORT_QUERIES),
-                          ("bench.store's reading queries", READING_QUERIES)):
+                          ("bench.store's reading queries", READING_QUERIES),
+                          ("filtered by kind or organization", [r[0] for r in rows if "[" in r[0]])):
         chosen = [r for r in rows if r[0] in subset]
         slowest = max(chosen, key=lambda r: max(r[1], r[2]))
         lines.append(f"| **{label}: median** | {fmt_seconds(median(r[1] for r in chosen))} | "

@@ -22,7 +22,7 @@ import math
 import re
 import time
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice, product
 
 from sqlalchemy import func, select, text
@@ -158,9 +158,18 @@ def _code(term: str) -> int:
 class CodeFrequencies:
     """PostgreSQL: the share of search documents holding each common character and character
     pair (by :func:`_code`), from the statistics ANALYZE keeps on the two indexes; codes not
-    listed are rarer than every listed one. ``documents``: about how many there are."""
+    listed are rarer than every listed one. ``documents``: about how many there are;
+    ``columns``: for ``kind`` and ``org_id``, the share of each value (None: any other one)."""
     shares: dict[int, float]
     documents: float
+    columns: dict[str, dict[str | None, float]] = field(default_factory=dict)
+
+    def share_of(self, column: str, values) -> float:
+        """About the share of documents whose ``column`` is one of ``values`` (1 if unknown)."""
+        known = self.columns.get(column)
+        if not known:
+            return 1.0
+        return min(1.0, sum(known.get(v, known.get(None, 0.0)) for v in values))
 
 
 def code_frequencies(con: Connection) -> CodeFrequencies:
@@ -171,8 +180,19 @@ def code_frequencies(con: Connection) -> CodeFrequencies:
     for elems, freqs in rows:
         if elems:  # the freqs end with three summary figures that zip leaves out
             shares.update(zip((int(code) for code in elems.strip("{}").split(",") if code), freqs or ()))
-    documents = con.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'search_doc'::regclass").scalar()
-    return CodeFrequencies(shares, float(documents or 0))
+    documents = float(con.exec_driver_sql(
+        "SELECT reltuples FROM pg_class WHERE oid = 'search_doc'::regclass").scalar() or 0)
+    columns: dict[str, dict[str | None, float]] = {}
+    for name, values, freqs, distinct, nulls in con.exec_driver_sql(
+            "SELECT attname, most_common_vals::text::text[], most_common_freqs, n_distinct, null_frac "
+            "FROM pg_stats WHERE tablename = 'search_doc' AND schemaname = current_schema() "
+            "AND attname IN ('kind', 'org_id')").all():
+        listed: dict[str | None, float] = dict(zip(values or (), freqs or ()))
+        distinct = -distinct * documents if distinct < 0 else distinct
+        others = max(distinct - len(listed), 1.0)
+        listed[None] = max(1.0 - (nulls or 0.0) - sum(listed.values()), 0.0) / others  # each value not listed
+        columns[name] = listed
+    return CodeFrequencies(shares, documents, columns)
 
 
 #: how long the code frequencies of a server store are reused (ANALYZE changes them rarely; a
@@ -191,20 +211,22 @@ def _frequencies(con: Connection) -> CodeFrequencies:
     return cached[1]
 
 
-def walks_newest(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int) -> bool:
+def walks_newest(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int, filtered: float = 1.0) -> bool:
     """PostgreSQL: whether ``wanted`` newest matches of these 1–2 character terms are found
     sooner by reading the newest documents until there are enough than through the index.
 
-    Walking reads about ``wanted / share`` documents, the index about ``share × documents``
-    (every match, then sorted): the walk is cheaper while the rarest term's share is at least
-    ``sqrt(wanted / documents)`` (ward size, a page of 50: 0.9 %, some 5,600 documents either
-    way at the boundary). The planner cannot make this choice: it multiplies the shares of
-    LIKE and of the index condition as if they were independent (公園: 1,228 documents expected,
-    24,972 found) and, walking, computes the pair codes of every document it reads."""
-    if not terms or freqs.documents <= 0 or any(len(t) > 2 for t in terms):
+    Walking reads about ``wanted / (share × filtered)`` documents (``filtered``: the share a
+    kind or organization filter keeps), the index about ``share × documents`` (every match,
+    then sorted): the walk is cheaper while the rarest term's share is at least
+    ``sqrt(wanted / (filtered × documents))`` (ward size, a page of 50, no filter: 0.9 %, some
+    5,600 documents either way at the boundary). The planner cannot make this choice: it
+    multiplies the shares of LIKE and of the index condition as if they were independent
+    (公園: 1,228 documents expected, 24,972 found) and, walking, computes the pair codes of
+    every document it reads."""
+    if not terms or freqs.documents <= 0 or filtered <= 0 or any(len(t) > 2 for t in terms):
         return False
     share = min(freqs.shares.get(_code(t), 0.0) for t in terms)
-    return share > 0 and share >= math.sqrt(wanted / freqs.documents)
+    return share > 0 and share >= math.sqrt(wanted / (filtered * freqs.documents))
 
 
 def _match(dialect: str, query: str, walk: bool = False) -> tuple[str, dict] | None:
@@ -300,7 +322,12 @@ def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) 
     dialect = con.dialect.name
     terms = _term_tuple(query)
     short = dialect == "postgresql" and any(len(t) < 3 for t in terms)
-    walk = short and walks_newest(terms, _frequencies(con), limit + offset)
+    walk = False
+    if short:
+        freqs = _frequencies(con)
+        filtered = (freqs.share_of("kind", kinds) if kinds else 1.0) * \
+            (freqs.share_of("org_id", org_ids) if org_ids else 1.0)
+        walk = walks_newest(terms, freqs, limit + offset, filtered)
     match = _match(dialect, query, walk)
     if match is None:
         return []

@@ -163,6 +163,8 @@ def test_a_two_character_search_asks_the_pair_index_for_its_pair(pg_url):
             freqs = code_frequencies(con)
             assert freqs.shares.get(pair_code("要望"), 0) > 0.5 and freqs.shares.get(ord("要"), 0) > 0.5
             assert freqs.shares.get(pair_code("要猫"), 0) < 0.1 and freqs.documents > 30
+            assert 0.3 < freqs.share_of("kind", ("issue",)) < 0.9  # beside the reference organizations
+            assert freqs.share_of("org_id", (org,)) > 0.3 and freqs.share_of("org_id", ("nowhere",)) < 0.1
             where, params = _match("postgresql", "要猫")
             assert "search_pair_codes(d.body) @>" in where and "search_char_codes" not in where
             assert [v for k, v in params.items() if k.startswith("mc")] == [pair_code("要猫")]
@@ -180,7 +182,7 @@ def test_short_searches_read_the_code_statistics_once_a_minute(pg_url, monkeypat
     with Store.open(pg_url, device_name="区役所") as store:
         reads = []
         event.listen(store.engine, "before_cursor_execute",
-                     lambda _c, _cur, statement, *_a: reads.append(1) if "pg_stats" in statement else None)
+                     lambda _c, _cur, statement, *_a: reads.append(1) if "most_common_elems" in statement else None)
         with store.engine.connect() as con:
             for query in ("防災", "公園", "要"):
                 search(con, query)

@@ -67,6 +67,9 @@ def test_the_newest_documents_are_read_for_common_terms_only():
     assert not walks_newest(("え", "えき"), freqs, 50)  # the rarest term decides
     assert not walks_newest(("ごみ", "集積所"), freqs, 50)  # trigrams serve the long term
     assert not walks_newest(("え",), CodeFrequencies({}, documents=0), 50)  # no statistics yet
+    # a filter keeping a share of the documents: the walk reads that much further
+    assert walks_newest(("え",), freqs, 50, filtered=0.16) and walks_newest(("ごみ",), freqs, 50, filtered=0.5)
+    assert not walks_newest(("ごみ",), freqs, 50, filtered=0.01)  # one organization of a hundred
 
 
 def test_queries_that_must_find_something_do(services, written):
