@@ -211,9 +211,15 @@ def _frequencies(con: Connection) -> CodeFrequencies:
     return cached[1]
 
 
-def walks_newest(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int, filtered: float = 1.0) -> bool:
-    """PostgreSQL: whether ``wanted`` newest matches of these 1–2 character terms are found
-    sooner by reading the newest documents until there are enough than through the index.
+#: how many times the documents a walk is expected to read it reads at most before asking the
+#: index for the rest (matches are not spread evenly: a word of earlier years, or one that
+#: kind of record never holds — え in no action item — would make it read the whole table)
+WALK_MARGIN = 4
+
+
+def newest_reads(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int, filtered: float = 1.0) -> int | None:
+    """PostgreSQL: how many of the newest documents to read for ``wanted`` newest matches of
+    these 1–2 character terms, when that is cheaper than the index; None when it is not.
 
     Walking reads about ``wanted / (share × filtered)`` documents (``filtered``: the share a
     kind or organization filter keeps), the index about ``share × documents`` (every match,
@@ -222,17 +228,20 @@ def walks_newest(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int, fi
     5,600 documents either way at the boundary). The planner cannot make this choice: it
     multiplies the shares of LIKE and of the index condition as if they were independent
     (公園: 1,228 documents expected, 24,972 found) and, walking, computes the pair codes of
-    every document it reads."""
+    every document it reads. The walk is given :data:`WALK_MARGIN` times what it is expected
+    to read; the index is asked for what it did not find in them."""
     if not terms or freqs.documents <= 0 or filtered <= 0 or any(len(t) > 2 for t in terms):
-        return False
+        return None
     share = min(freqs.shares.get(_code(t), 0.0) for t in terms)
-    return share > 0 and share >= math.sqrt(wanted / (filtered * freqs.documents))
+    if share <= 0 or share < math.sqrt(wanted / (filtered * freqs.documents)):
+        return None
+    return max(WALK_MARGIN * math.ceil(wanted / (share * filtered)), 1000)
 
 
 def _match(dialect: str, query: str, walk: bool = False) -> tuple[str, dict] | None:
     """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
 
-    PostgreSQL, ``walk`` (:func:`walks_newest`): LIKE alone, for the newest documents to be
+    PostgreSQL, ``walk`` (:func:`newest_reads`): LIKE alone, for the newest documents to be
     read until the page is full, without the index conditions.
     """
     if dialect == "sqlite":
@@ -322,37 +331,58 @@ def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) 
     dialect = con.dialect.name
     terms = _term_tuple(query)
     short = dialect == "postgresql" and any(len(t) < 3 for t in terms)
-    walk = False
+    reads = None
     if short:
         freqs = _frequencies(con)
         filtered = (freqs.share_of("kind", kinds) if kinds else 1.0) * \
             (freqs.share_of("org_id", org_ids) if org_ids else 1.0)
-        walk = walks_newest(terms, freqs, limit + offset, filtered)
-    match = _match(dialect, query, walk)
+        reads = newest_reads(terms, freqs, limit + offset, filtered)
+    match = _match(dialect, query, walk=reads is not None)
     if match is None:
         return []
     where, params = match
+    filters = ""
     if kinds:
-        where += " AND " + _in_list("d.kind", "k", kinds, params)
+        filters += " AND " + _in_list("d.kind", "k", kinds, params)
     if org_ids:
-        where += " AND " + _in_list("d.org_id", "o", org_ids, params)
+        filters += " AND " + _in_list("d.org_id", "o", org_ids, params)
+    where += filters
     params.update(limit=limit, offset=offset)
     # On SQLite, order by the FTS5 table's rowid (the same number as d.rowid): FTS5 then walks
     # its index newest first and stops after the page, instead of SQLite sorting every match
     # (at ward size a common word has tens of thousands: ~100x slower).
     newest = "f.rowid" if dialect == "sqlite" else "d.rowid"
     columns = f"{newest}, d.kind, d.ref_id, d.title, d.org_id"
-    if short and not walk:
-        # through the index, every match and then the page: OFFSET 0 keeps the planner from
-        # walking the newest documents instead, computing each one's codes (see walks_newest)
-        where = f"(SELECT {columns} FROM {where} OFFSET 0) d"
-    sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
     if dialect == "sqlite":
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement
         # goes straight to the driver on the same connection (same SQL, same named parameters).
+        sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
         return con.connection.driver_connection.execute(sql, params).fetchall()
-    return [tuple(r) for r in con.execute(text(sql), params).all()]
+    if not short:
+        sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
+        return [tuple(r) for r in con.execute(text(sql), params).all()]
+    wanted = limit + offset
+    found: list[tuple] = []
+    if reads is not None:  # the newest documents, no more than ``reads`` of them
+        top = con.execute(text("SELECT max(rowid) FROM search_doc")).scalar() or 0
+        floor = top - reads
+        found = [tuple(r) for r in con.execute(text(
+            f"SELECT {columns} FROM {where} AND d.rowid > :floor ORDER BY {newest} DESC LIMIT :wanted"),
+            {**params, "floor": floor, "wanted": wanted}).all()]
+        if len(found) == wanted:
+            return found[offset:]
+        # then the index, for the rest among the documents the walk did not read
+        index_where, index_params = _match(dialect, query) or ("", {})
+        where = f"{index_where} AND d.rowid <= :floor{filters}"
+        params.update(index_params, floor=floor)
+    # through the index, every match and then the page: OFFSET 0 keeps the planner from
+    # walking the newest documents instead, computing each one's codes (see newest_reads)
+    params["wanted"] = wanted - len(found)
+    sql = (f"SELECT {columns} FROM (SELECT {columns} FROM {where} OFFSET 0) d "
+           f"ORDER BY {newest} DESC LIMIT :wanted")
+    found += [tuple(r) for r in con.execute(text(sql), params).all()]
+    return found[offset:offset + limit]
 
 
 def snippet(value: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from meguro_jukyo.core import search as search_module
 from meguro_jukyo.core.japanese import search_key
-from meguro_jukyo.core.search import CodeFrequencies, _terms, pair_code, query_variants, search, walks_newest
+from meguro_jukyo.core.search import CodeFrequencies, _terms, newest_reads, pair_code, query_variants, search
 
 TEXTS = (
     "えきまえの清掃", "駅前の清掃", "ごみ集積所のカラス", "ごみの出し方", "みごとな桜", "櫻坂の街灯",
@@ -41,12 +41,13 @@ def _like(con, query: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("walk", [False, True], ids=["index", "walk"])
+@pytest.mark.parametrize("reads", [None, 10**9, 2], ids=["index", "walk", "walk-then-index"])
 @pytest.mark.parametrize("query", QUERIES)
-def test_a_short_query_finds_exactly_what_like_finds(services, written, query, walk, monkeypatch):
-    """Either way PostgreSQL may answer (through the index, or reading the newest documents:
-    :func:`walks_newest`, which the statistics of a store this small never choose)."""
-    monkeypatch.setattr(search_module, "walks_newest", lambda *_args: walk)
+def test_a_short_query_finds_exactly_what_like_finds(services, written, query, reads, monkeypatch):
+    """Each way PostgreSQL may answer: through the index; reading the newest documents
+    (:func:`newest_reads`, which the statistics of a store this small never choose); reading
+    only the newest two and asking the index for the rest."""
+    monkeypatch.setattr(search_module, "newest_reads", lambda *_args: reads)
     with services.store.engine.connect() as con:
         expected = _like(con, query)
         hits = search(con, query, kinds=("issue",), limit=1000)
@@ -60,16 +61,23 @@ def test_the_newest_documents_are_read_for_common_terms_only():
     """Reading ``wanted / share`` documents against fetching ``share × documents`` of them."""
     freqs = CodeFrequencies({ord("え"): 0.17, pair_code("ごみ"): 0.04, pair_code("えき"): 0.002,
                              ord("鍵"): 0.003}, documents=600_000)
-    assert walks_newest(("え",), freqs, 50) and walks_newest(("ごみ",), freqs, 50)
-    assert not walks_newest(("えき",), freqs, 50)  # both characters common, the pair rare
-    assert not walks_newest(("鍵",), freqs, 50) and not walks_newest(("猫",), freqs, 50)  # unlisted: rarer
-    assert not walks_newest(("ごみ",), freqs, 5000)  # a list filter's 5,000 ids: every match anyway
-    assert not walks_newest(("え", "えき"), freqs, 50)  # the rarest term decides
-    assert not walks_newest(("ごみ", "集積所"), freqs, 50)  # trigrams serve the long term
-    assert not walks_newest(("え",), CodeFrequencies({}, documents=0), 50)  # no statistics yet
+
+    def walks(terms, wanted=50, filtered=1.0):
+        return newest_reads(terms, freqs, wanted, filtered) is not None
+
+    assert walks(("え",)) and walks(("ごみ",))
+    assert not walks(("えき",))  # both characters common, the pair rare
+    assert not walks(("鍵",)) and not walks(("猫",))  # unlisted: rarer than any listed
+    assert not walks(("ごみ",), wanted=5000)  # a list filter's 5,000 ids: every match anyway
+    assert not walks(("え", "えき"))  # the rarest term decides
+    assert not walks(("ごみ", "集積所"))  # trigrams serve the long term
+    assert newest_reads(("え",), CodeFrequencies({}, documents=0), 50) is None  # no statistics yet
     # a filter keeping a share of the documents: the walk reads that much further
-    assert walks_newest(("え",), freqs, 50, filtered=0.16) and walks_newest(("ごみ",), freqs, 50, filtered=0.5)
-    assert not walks_newest(("ごみ",), freqs, 50, filtered=0.01)  # one organization of a hundred
+    assert walks(("え",), filtered=0.16) and walks(("ごみ",), filtered=0.5)
+    assert not walks(("ごみ",), filtered=0.01)  # one organization of a hundred
+    # a few times what it is expected to read, then the index
+    assert newest_reads(("ごみ",), freqs, 50, 0.5) == 4 * 2500 and newest_reads(("え",), freqs, 50) == 4 * 295
+    assert newest_reads(("え",), freqs, 10) == 1000  # never fewer
 
 
 def test_queries_that_must_find_something_do(services, written):
