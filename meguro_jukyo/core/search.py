@@ -365,17 +365,18 @@ def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) 
     wanted = limit + offset
     found: list[tuple] = []
     if reads is not None:  # the newest documents, no more than ``reads`` of them
-        top = con.execute(text("SELECT max(rowid) FROM search_doc")).scalar() or 0
-        floor = top - reads
-        found = [tuple(r) for r in con.execute(text(
-            f"SELECT {columns} FROM {where} AND d.rowid > :floor ORDER BY {newest} DESC LIMIT :wanted"),
-            {**params, "floor": floor, "wanted": wanted}).all()]
+        floor = "(SELECT max(rowid) FROM search_doc) - :reads"
+        walked = con.execute(text(
+            f"SELECT {columns}, {floor} FROM {where} AND d.rowid > {floor} ORDER BY {newest} DESC LIMIT :wanted"),
+            {**params, "reads": reads, "wanted": wanted}).all()
+        found = [tuple(r[:-1]) for r in walked]
         if len(found) == wanted:
             return found[offset:]
-        # then the index, for the rest among the documents the walk did not read
+        # then the index, for the rest among the documents the walk did not read (below the
+        # floor it read to: a document written since is above it)
         index_where, index_params = _match(dialect, query) or ("", {})
-        where = f"{index_where} AND d.rowid <= :floor{filters}"
-        params.update(index_params, floor=floor)
+        where = f"{index_where} AND d.rowid <= {':floor' if walked else floor}{filters}"
+        params.update(index_params, reads=reads, floor=walked[0][-1] if walked else None)
     # through the index, every match and then the page: OFFSET 0 keeps the planner from
     # walking the newest documents instead, computing each one's codes (see newest_reads)
     params["wanted"] = wanted - len(found)
