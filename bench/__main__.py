@@ -18,6 +18,7 @@ BENCHES = (
     "bench.sync",
     "bench.gui",
     "bench.pg",
+    "bench.pgshort",
     "bench.excel",
     "bench.hostile",
     "bench.frozen",

@@ -44,9 +44,9 @@ APPLICATION_ID = 0x4D4A4B59
 #: PRAGMA user_version of a store at the current schema.
 SCHEMA_VERSION = 7
 #: The Alembic revision each schema version ends at. A release's migrations together make one
-#: version (6: 0006–0008, 7: 0009–0014), so that laptops one release apart stay within the sync rule's one
+#: version (6: 0006–0008, 7: 0009–0015), so that laptops one release apart stay within the sync rule's one
 #: version (core/sync/package.py).
-SCHEMA_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005", 6: "0008", 7: "0014"}
+SCHEMA_REVISIONS = {1: "0001", 2: "0002", 3: "0003", 4: "0004", 5: "0005", 6: "0008", 7: "0015"}
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 KEEP_BACKUPS = 7

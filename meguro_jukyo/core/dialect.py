@@ -123,8 +123,9 @@ def reset_sequences(con: Connection, tables: list[Table]) -> None:
         )
 
 
-#: PostgreSQL indexes search answers from (trigrams; characters of 1–2 character queries)
-SERVER_INDEXES = ("ix_search_doc_body_trgm", "ix_search_doc_char_codes")
+#: PostgreSQL indexes search answers from (trigrams; characters and character pairs of 1–2
+#: character queries)
+SERVER_INDEXES = ("ix_search_doc_body_trgm", "ix_search_doc_char_codes", "ix_search_doc_pair_codes")
 
 
 def server_index_problems(con: Connection) -> list[str]:

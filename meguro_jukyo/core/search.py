@@ -6,7 +6,9 @@ Queries read the index :mod:`.search_index` writes (``search_doc``, normalised b
 - on SQLite, ``fts_tri`` (trigram tokenizer) answers queries of 3 or more characters, and
   ``fts_uni`` (one token per character, phrase queries) 1–2 character ones, which trigrams
   cannot (Japanese has many 2-character words: 防災, 公園, 清掃);
-- on PostgreSQL, ``body`` has a pg_trgm GIN index and queries are ILIKE (issue 7's dialect).
+- on PostgreSQL, ``body`` has a pg_trgm GIN index and queries are LIKE (issue 7's dialect);
+  a 1-character term also asks the index of each document's characters (migration 0004), a
+  2-character one the index of its adjacent character pairs (0015).
 
 Readings: a query term in kana (ぼうさい, ボウサイ) is also looked for as each word of the
 store read that way (防災, from ``search_word``), through the same indexes, on both engines.
@@ -16,11 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import time
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice, product
 
 from sqlalchemy import ColumnElement, func, select, text
@@ -142,46 +145,106 @@ def fts_query(query: str) -> tuple[str, str] | None:
     return "fts_uni", " AND ".join(_phrase(g) for g in grams)
 
 
-def char_frequencies(con: Connection) -> dict[int, float]:
-    """PostgreSQL: the share of search documents holding each common character (code point),
-    from the statistics ANALYZE keeps on the per-character index; characters not listed are rare.
+def pair_code(pair: str) -> int:
+    """The code of two adjacent characters in the PostgreSQL pair index (migration 0015):
+    ``search_pair_codes`` makes the same number from each pair of a document's text."""
+    return (ord(pair[0]) << 21) | ord(pair[1])
 
-    The planner multiplies the frequencies of the characters a query asks the index for, so
-    for two common characters (要望: 要 and 望 are each in a tenth of the documents) it expects
-    a handful of documents where there are tens of thousands, takes the index and sorts them all
-    (150 ms at ward size) instead of walking the newest documents (1 ms). Asking the index for the
-    rarer character alone gives it an estimate it gets right.
-    """
-    row = con.exec_driver_sql(
+
+def _code(term: str) -> int:
+    """A 1–2 character term's code in the character or the pair index."""
+    return ord(term) if len(term) == 1 else pair_code(term)
+
+
+@dataclass(frozen=True)
+class CodeFrequencies:
+    """PostgreSQL: the share of search documents holding each common character and character
+    pair (by :func:`_code`), from the statistics ANALYZE keeps on the two indexes; codes not
+    listed are rarer than every listed one. ``documents``: about how many there are;
+    ``columns``: for ``kind`` and ``org_id``, the share of each value (None: any other one)."""
+    shares: dict[int, float]
+    documents: float
+    columns: dict[str, dict[str | None, float]] = field(default_factory=dict)
+
+    def share_of(self, column: str, values) -> float:
+        """About the share of documents whose ``column`` is one of ``values`` (1 if unknown)."""
+        known = self.columns.get(column)
+        if not known:
+            return 1.0
+        return min(1.0, sum(known.get(v, known.get(None, 0.0)) for v in values))
+
+
+def code_frequencies(con: Connection) -> CodeFrequencies:
+    rows = con.exec_driver_sql(
         "SELECT most_common_elems::text, most_common_elem_freqs FROM pg_stats "
-        "WHERE tablename = 'ix_search_doc_char_codes'").first()
-    if row is None or not row[0]:
-        return {}
-    codes = [int(code) for code in row[0].strip("{}").split(",") if code]
-    return dict(zip(codes, row[1] or ()))
+        "WHERE tablename IN ('ix_search_doc_char_codes', 'ix_search_doc_pair_codes')").all()
+    shares: dict[int, float] = {}
+    for elems, freqs in rows:
+        if elems:  # the freqs end with three summary figures that zip leaves out
+            shares.update(zip((int(code) for code in elems.strip("{}").split(",") if code), freqs or ()))
+    documents = float(con.exec_driver_sql(
+        "SELECT reltuples FROM pg_class WHERE oid = 'search_doc'::regclass").scalar() or 0)
+    columns: dict[str, dict[str | None, float]] = {}
+    for name, values, freqs, distinct, nulls in con.exec_driver_sql(
+            "SELECT attname, most_common_vals::text::text[], most_common_freqs, n_distinct, null_frac "
+            "FROM pg_stats WHERE tablename = 'search_doc' AND schemaname = current_schema() "
+            "AND attname IN ('kind', 'org_id')").all():
+        listed: dict[str | None, float] = dict(zip(values or (), freqs or ()))
+        distinct = -distinct * documents if distinct < 0 else distinct
+        others = max(distinct - len(listed), 1.0)
+        listed[None] = max(1.0 - (nulls or 0.0) - sum(listed.values()), 0.0) / others  # each value not listed
+        columns[name] = listed
+    return CodeFrequencies(shares, documents, columns)
 
 
-#: how long the character frequencies of a server store are reused (ANALYZE changes them
-#: rarely; a search runs on every pause in typing)
+#: how long the code frequencies of a server store are reused (ANALYZE changes them rarely; a
+#: search runs on every pause in typing)
 FREQUENCIES_SECONDS = 60.0
 _frequencies_by_engine: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def _frequencies(con: Connection) -> dict[int, float]:
-    """:func:`char_frequencies`, read at most once a minute per engine."""
+def _frequencies(con: Connection) -> CodeFrequencies:
+    """:func:`code_frequencies`, read at most once a minute per engine."""
     now = time.monotonic()
     cached = _frequencies_by_engine.get(con.engine)
     if cached is None or now - cached[0] > FREQUENCIES_SECONDS:
-        cached = (now, char_frequencies(con))
+        cached = (now, code_frequencies(con))
         _frequencies_by_engine[con.engine] = cached
     return cached[1]
 
 
-def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> tuple[str, dict] | None:
+#: how many times the documents a walk is expected to read it reads at most before asking the
+#: index for the rest (matches are not spread evenly: a word of earlier years, or one that
+#: kind of record never holds — え in no action item — would make it read the whole table)
+WALK_MARGIN = 4
+
+
+def newest_reads(terms: tuple[str, ...], freqs: CodeFrequencies, wanted: int, filtered: float = 1.0) -> int | None:
+    """PostgreSQL: how many of the newest documents to read for ``wanted`` newest matches of
+    these 1–2 character terms, when that is cheaper than the index; None when it is not.
+
+    Walking reads about ``wanted / (share × filtered)`` documents (``filtered``: the share a
+    kind or organization filter keeps), the index about ``share × documents`` (every match,
+    then sorted): the walk is cheaper while the rarest term's share is at least
+    ``sqrt(wanted / (filtered × documents))`` (ward size, a page of 50, no filter: 0.9 %, some
+    5,600 documents either way at the boundary). The planner cannot make this choice: it
+    multiplies the shares of LIKE and of the index condition as if they were independent
+    (公園: 1,228 documents expected, 24,972 found) and, walking, computes the pair codes of
+    every document it reads. The walk is given :data:`WALK_MARGIN` times what it is expected
+    to read; the index is asked for what it did not find in them."""
+    if not terms or freqs.documents <= 0 or filtered <= 0 or any(len(t) > 2 for t in terms):
+        return None
+    share = min(freqs.shares.get(_code(t), 0.0) for t in terms)
+    if share <= 0 or share < math.sqrt(wanted / (filtered * freqs.documents)):
+        return None
+    return max(WALK_MARGIN * math.ceil(wanted / (share * filtered)), 1000)
+
+
+def _match(dialect: str, query: str, walk: bool = False) -> tuple[str, dict] | None:
     """FROM/WHERE selecting matching ``search_doc d`` rows, or None for an empty query.
 
-    ``freqs`` (PostgreSQL, :func:`char_frequencies`): ask the per-character index for the rarest
-    character of each short term only; without it, for every character.
+    PostgreSQL, ``walk`` (:func:`newest_reads`): LIKE alone, for the newest documents to be
+    read until the page is full, without the index conditions.
     """
     if dialect == "sqlite":
         fq = fts_query(query)
@@ -196,21 +259,23 @@ def _match(dialect: str, query: str, freqs: dict[int, float] | None = None) -> t
     terms = _terms(query)
     if not terms:
         return None
-    # PostgreSQL: the trigram index serves LIKE for 3+ characters; shorter terms also ask the
-    # per-character index (migration 0004) for documents holding each of their characters
+    # PostgreSQL: the trigram index serves LIKE for 3+ characters. Trigrams cannot serve a
+    # shorter term, so it also asks, for one character, the per-character index (migration
+    # 0004) and, for two, the index of adjacent pairs (0015): one probe either way, holding
+    # exactly the documents LIKE keeps. LIKE stays the test.
     params: dict[str, str | int] = {}
     likes: list[str] = []
     for i, t in enumerate(terms):
         escaped = t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"mt{i}"] = f"%{escaped}%"
         likes.append(f"d.body LIKE :mt{i}")
-        if len(t) < 3:
-            codes = sorted({ord(c) for c in t})
-            if freqs is not None:
-                codes = [min(codes, key=lambda code: (freqs.get(code, 0.0), code))]
-            params.update({f"mc{i}_{k}": code for k, code in enumerate(codes)})
-            listed = ", ".join(f":mc{i}_{k}" for k in range(len(codes)))
-            likes.append(f"search_char_codes(d.grams) @> ARRAY[{listed}]::int[]")
+        if walk or len(t) > 2:
+            continue
+        params[f"mc{i}"] = _code(t)
+        if len(t) == 1:
+            likes.append(f"search_char_codes(d.grams) @> ARRAY[:mc{i}]::int[]")
+        else:
+            likes.append(f"search_pair_codes(d.body) @> ARRAY[:mc{i}]::bigint[]")
     return "search_doc d WHERE " + " AND ".join(likes), params
 
 
@@ -267,28 +332,61 @@ def _variants(con: Connection, query: str) -> list[str]:
 def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) -> list[tuple]:
     """(rowid, kind, ref_id, title, org_id) of one page of matches of ``query`` as written."""
     dialect = con.dialect.name
-    short = dialect == "postgresql" and any(len(t) < 3 for t in _term_tuple(query))
-    match = _match(dialect, query, _frequencies(con) if short else None)
+    terms = _term_tuple(query)
+    short = dialect == "postgresql" and any(len(t) < 3 for t in terms)
+    reads = None
+    if short:
+        freqs = _frequencies(con)
+        filtered = (freqs.share_of("kind", kinds) if kinds else 1.0) * \
+            (freqs.share_of("org_id", org_ids) if org_ids else 1.0)
+        reads = newest_reads(terms, freqs, limit + offset, filtered)
+    match = _match(dialect, query, walk=reads is not None)
     if match is None:
         return []
     where, params = match
+    filters = ""
     if kinds:
-        where += " AND " + _in_list("d.kind", "k", kinds, params)
+        filters += " AND " + _in_list("d.kind", "k", kinds, params)
     if org_ids:
-        where += " AND " + _in_list("d.org_id", "o", org_ids, params)
+        filters += " AND " + _in_list("d.org_id", "o", org_ids, params)
+    where += filters
     params.update(limit=limit, offset=offset)
     # On SQLite, order by the FTS5 table's rowid (the same number as d.rowid): FTS5 then walks
     # its index newest first and stops after the page, instead of SQLite sorting every match
     # (at ward size a common word has tens of thousands: ~100x slower).
     newest = "f.rowid" if dialect == "sqlite" else "d.rowid"
-    sql = (f"SELECT {newest}, d.kind, d.ref_id, d.title, d.org_id FROM {where} "
-           f"ORDER BY {newest} DESC LIMIT :limit OFFSET :offset")
+    columns = f"{newest}, d.kind, d.ref_id, d.title, d.org_id"
     if dialect == "sqlite":
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement
         # goes straight to the driver on the same connection (same SQL, same named parameters).
+        sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
         return sqlite_connection(con).execute(sql, params).fetchall()
-    return [tuple(r) for r in con.execute(text(sql), params).all()]
+    if not short:
+        sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
+        return [tuple(r) for r in con.execute(text(sql), params).all()]
+    wanted = limit + offset
+    found: list[tuple] = []
+    if reads is not None:  # the newest documents, no more than ``reads`` of them
+        floor = "(SELECT max(rowid) FROM search_doc) - :reads"
+        walked = con.execute(text(
+            f"SELECT {columns}, {floor} FROM {where} AND d.rowid > {floor} ORDER BY {newest} DESC LIMIT :wanted"),
+            {**params, "reads": reads, "wanted": wanted}).all()
+        found = [tuple(r[:-1]) for r in walked]
+        if len(found) == wanted:
+            return found[offset:]
+        # then the index, for the rest among the documents the walk did not read (below the
+        # floor it read to: a document written since is above it)
+        index_where, index_params = _match(dialect, query) or ("", {})
+        where = f"{index_where} AND d.rowid <= {':floor' if walked else floor}{filters}"
+        params.update(index_params, reads=reads, floor=walked[0][-1] if walked else None)
+    # through the index, every match and then the page: OFFSET 0 keeps the planner from
+    # walking the newest documents instead, computing each one's codes (see newest_reads)
+    params["wanted"] = wanted - len(found)
+    sql = (f"SELECT {columns} FROM (SELECT {columns} FROM {where} OFFSET 0) d "
+           f"ORDER BY {newest} DESC LIMIT :wanted")
+    found += [tuple(r) for r in con.execute(text(sql), params).all()]
+    return found[offset:offset + limit]
 
 
 def snippet(value: str, terms: list[str], length: int = SNIPPET_LENGTH) -> str:

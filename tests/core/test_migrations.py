@@ -136,7 +136,7 @@ def test_desk_covering_indexes_migration_keeps_the_figures(store):
         with reopened.engine.connect() as con:
             assert all(name in indexes(con)[table] for table, name in added.items())
             revision = con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            assert revision == SCHEMA_REVISIONS[SCHEMA_VERSION] == "0014"
+            assert revision == SCHEMA_REVISIONS[SCHEMA_VERSION] == "0015"
         after = Services(reopened).stats.dashboard(today=today)
     assert (after.total, after.by_district, after.by_category, after.requests, after.overdue) == (
         before.total, before.by_district, before.by_category, before.requests, before.overdue)

@@ -143,10 +143,12 @@ def test_store_connections_plan_each_statement_for_its_own_parameters(pg_url):
                 assert con.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
 
 
-def test_a_two_character_search_asks_the_index_for_its_rarer_character(pg_url):
-    """The planner multiplies the frequencies of the characters asked of the per-character
-    index; two common ones made it expect a few documents and sort tens of thousands."""
-    from meguro_jukyo.core.search import _match, char_frequencies, search
+def test_a_two_character_search_asks_the_pair_index_for_its_pair(pg_url):
+    """Asking the per-character index for both characters of a common pair made the planner
+    multiply their frequencies and sort tens of thousands of matches; asking it for the rarer
+    one read a tenth of the ward for two common kana (えき, issue 13). The pair index (0015) is
+    asked for the pair itself."""
+    from meguro_jukyo.core.search import _match, code_frequencies, pair_code, search
     from meguro_jukyo.core.services import Services
 
     with Store.open(pg_url, device_name="区役所") as store:
@@ -154,19 +156,24 @@ def test_a_two_character_search_asks_the_index_for_its_rarer_character(pg_url):
         org = council_id("komaba")
         for i in range(30):
             services.issues.create({"organization_id": org, "title": f"要望の整理 {i}"})
-        rare = services.issues.create({"organization_id": org, "title": "要猫の件"})
+        rare = services.issues.create({"organization_id": org, "title": "要猫の件 望要"})
         with store.engine.begin() as con:
             con.exec_driver_sql("ANALYZE search_doc")
         with store.engine.connect() as con:
-            freqs = char_frequencies(con)
-            assert freqs.get(ord("要"), 0) > 0.5 and freqs.get(ord("猫"), 0) < 0.1
-            _, params = _match("postgresql", "要猫", freqs)
-            assert [v for k, v in params.items() if k.startswith("mc")] == [ord("猫")]
+            freqs = code_frequencies(con)
+            assert freqs.shares.get(pair_code("要望"), 0) > 0.5 and freqs.shares.get(ord("要"), 0) > 0.5
+            assert freqs.shares.get(pair_code("要猫"), 0) < 0.1 and freqs.documents > 30
+            assert 0.3 < freqs.share_of("kind", ("issue",)) < 0.9  # beside the reference organizations
+            assert freqs.share_of("org_id", (org,)) > 0.3 and freqs.share_of("org_id", ("nowhere",)) < 0.1
+            where, params = _match("postgresql", "要猫")
+            assert "search_pair_codes(d.body) @>" in where and "search_char_codes" not in where
+            assert [v for k, v in params.items() if k.startswith("mc")] == [pair_code("要猫")]
             assert [h.ref_id for h in search(con, "要猫")] == [rare.id]
+            assert [h.ref_id for h in search(con, "望要")] == [rare.id]
             assert len(search(con, "要望", limit=100)) == 30
 
 
-def test_short_searches_read_the_character_statistics_once_a_minute(pg_url, monkeypatch):
+def test_short_searches_read_the_code_statistics_once_a_minute(pg_url, monkeypatch):
     from sqlalchemy import event
 
     from meguro_jukyo.core import search as search_module
@@ -175,7 +182,7 @@ def test_short_searches_read_the_character_statistics_once_a_minute(pg_url, monk
     with Store.open(pg_url, device_name="区役所") as store:
         reads = []
         event.listen(store.engine, "before_cursor_execute",
-                     lambda _c, _cur, statement, *_a: reads.append(1) if "pg_stats" in statement else None)
+                     lambda _c, _cur, statement, *_a: reads.append(1) if "most_common_elems" in statement else None)
         with store.engine.connect() as con:
             for query in ("防災", "公園", "要"):
                 search(con, query)
