@@ -243,6 +243,8 @@ class ExcelPage(QWidget):
     imported = Signal(object)
     #: a workbook could not be read at all; the message shown
     import_failed = Signal(str)
+    #: a check or an import was cancelled (nothing was written); the message shown
+    import_cancelled = Signal(str)
     #: open data was written (core OpenDataReport)
     opendata_written = Signal(object)
 
@@ -710,14 +712,17 @@ class ExcelPage(QWidget):
         return self.tasks.with_progress(
             self, translate("Excel", "Checking every row of the workbook…"),
             lambda p: import_workbook(services, path, dry_run=True, progress=p), self._show_check,
-            lambda exc: self._import_failed(exc, path), cancellable=False)
+            lambda exc: self._import_failed(exc, path), on_cancelled=self._check_cancelled)
+
+    def _check_cancelled(self, _exc: Cancelled) -> None:
+        self._show_import(None)
+        self._say_cancelled(translate("Excel", "Check cancelled: nothing was imported. Choose the workbook "
+                                      "again to check it."))
 
     def _show_check(self, report: ImportReport) -> None:
         self.checked_report = report
         self._show_import(report)
-        writes = _writes(report)
-        self.import_button.setEnabled(report.ok and writes > 0)
-        self.import_valid_button.setEnabled(not report.ok and writes > 0)
+        writes = self._offer_import(report)
         added, updated = sum(report.created.values()), sum(report.updated.values())
         name, problems = report.path.name, len(report.errors)
         if report.ok and writes:
@@ -735,6 +740,13 @@ class ExcelPage(QWidget):
         self.import_status.setText(text)
         self.checked.emit(report)
 
+    def _offer_import(self, report: ImportReport) -> int:
+        """Enable the button that imports the checked ``report``; returns the rows it would write."""
+        writes = _writes(report)
+        self.import_button.setEnabled(report.ok and writes > 0)
+        self.import_valid_button.setEnabled(not report.ok and writes > 0)
+        return writes
+
     def import_checked(self, valid_only: bool = False):
         """Import the workbook the dry run was shown for: every row, or only the valid ones."""
         report = self.checked_report
@@ -746,7 +758,18 @@ class ExcelPage(QWidget):
         return self.tasks.with_progress(
             self, translate("Excel", "Importing the workbook…"),
             lambda p: import_workbook(services, path, valid_only=valid_only, progress=p), self._show_imported,
-            lambda exc: self._import_failed(exc, path), cancellable=False, change=True)
+            lambda exc: self._import_failed(exc, path), change=True, on_cancelled=self._import_cancelled)
+
+    def _import_cancelled(self, _exc: Cancelled) -> None:
+        """The one transaction rolled back: the check still holds, and Import can be pressed again."""
+        if self.checked_report is not None:
+            self._offer_import(self.checked_report)
+        self._say_cancelled(translate("Excel", "Import cancelled: nothing was imported, the data is as it "
+                                      "was. The import can be started again."))
+
+    def _say_cancelled(self, text: str) -> None:
+        self.import_status.setText(text)
+        self.import_cancelled.emit(text)
 
     def _show_imported(self, report: ImportReport) -> None:
         self.checked_report = None

@@ -116,7 +116,13 @@ def write_to(page, path: str | Path, organization_id: str, year: int, personal: 
         page.handover_done.emit(written)
 
     return page.tasks.with_progress(page, translate("Handover", "Writing the handover file…"), work, done,
-                                    cancellable=False)
+                                    on_cancelled=lambda _exc: _cancelled(page, translate(
+                                        "Handover", "Cancelled: no handover file was written.")))
+
+
+def _cancelled(page, text: str) -> None:
+    page.status.setText(text)
+    page.handover_cancelled.emit(text)
 
 
 def ask_import(page) -> None:
@@ -152,4 +158,6 @@ def _import(page, path: str | Path, fingerprint: str):
 
     return page.tasks.with_progress(page, translate("Handover", "Importing the handover file…"),
                                     lambda p: handover.import_handover(store, path, fingerprint=fingerprint, progress=p),
-                                    done, change=True)
+                                    done, change=True, on_cancelled=lambda _exc: _cancelled(page, translate(
+                                        "Handover", "Import cancelled: nothing was imported and no device was "
+                                        "trusted. Choose the handover file again to import it.")))

@@ -211,6 +211,8 @@ class SyncPage(QWidget):
     card_read = Signal(object)
     # a handover file was written (core Handover) or imported (core HandoverImport)
     handover_done = Signal(object)
+    #: writing or importing a handover file was cancelled (nothing was written); the message shown
+    handover_cancelled = Signal(str)
     #: a device is trusted now (its DeviceCard)
     trusted = Signal(object)
     #: this store is a new device now (its new DeviceCard)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import threading
 import zipfile
 
 import openpyxl
 import pytest
+from progress_dialog import press_cancel, shown
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from meguro_jukyo.core.exchange import opendata
+from meguro_jukyo.core.exchange import opendata, xlsx_import
+from meguro_jukyo.core.exchange.dump import write_dump
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import ListQuery
 from meguro_jukyo.qt import excel
@@ -425,3 +428,64 @@ def test_open_data_writes_the_csv_files_without_names(qtbot, window, services, d
     assert opendata.ISSUES_FILE in files and page.files.item(0, 1).text() == str(services.issues.count())
     assert opendata.SCHEMA_FILE in files
     assert str(folder) in page.opendata_status.text() and "\n" not in page.opendata_status.text()
+
+
+# --------------------------------------------------------------------------- cancelling an import
+
+LONG = 120_000  # thousands of rows on a machine that may be busy: a bound, not a measure
+ROWS = 3 * xlsx_import.WRITE_BATCH  # three batches: a Cancel pressed once the first is written stops it
+
+
+def many_rows(qtbot, page, tmp_path, name="多い.xlsx"):
+    path = save_template(qtbot, page, tmp_path / name)
+    fill_template(path, [{"課題名": f"街灯 {i}", "組織": "駒場住区住民会議"} for i in range(ROWS)])
+    return path
+
+
+def store_dump(store) -> str:
+    out = io.StringIO()
+    write_dump(store, out)
+    return out.getvalue()
+
+
+def test_cancelling_an_import_half_way_writes_nothing_and_it_can_be_imported_again(
+        qtbot, window, services, store, data, tmp_path, japanese):
+    page = open_page(qtbot, window)
+    path = many_rows(qtbot, page, tmp_path)
+    with qtbot.waitSignal(page.checked, timeout=LONG) as checked:
+        page.check_import(path)
+    assert checked.args[0].ok
+    before, issues, undo = store_dump(store), services.issues.count(), window.undo_action.text()
+
+    with qtbot.waitSignal(page.import_cancelled, timeout=LONG) as cancelled:
+        page.import_button.click()
+        # the first batch is written (in the transaction, not committed) when Cancel is pressed
+        dialog = press_cancel(qtbot, page, lambda d: d.value() >= xlsx_import.WRITE_BATCH, LONG)
+        assert dialog.maximum() == ROWS
+    wait_idle(qtbot, window.tasks)
+    message = "取り込みを中止しました。何も取り込んでいません。データは元のままです。もう一度取り込めます。"
+    assert cancelled.args[0] == page.import_status.text() == message
+    assert services.issues.count() == issues and store_dump(store) == before
+    assert window.undo_action.text() == undo  # no half import to undo
+    assert shown(page) is None and page.isEnabled()
+    assert page.import_button.isEnabled()  # the check still holds: the app goes on
+
+    with qtbot.waitSignal(page.imported, timeout=LONG) as imported:
+        page.import_button.click()
+    assert imported.args[0].written and services.issues.count() == issues + ROWS
+
+
+def test_cancelling_the_check_of_a_workbook_says_nothing_was_imported(
+        qtbot, window, services, store, data, tmp_path, japanese):
+    page = open_page(qtbot, window)
+    path = many_rows(qtbot, page, tmp_path)
+    before = store_dump(store)
+    with qtbot.waitSignal(page.import_cancelled, timeout=LONG) as cancelled:
+        page.check_import(path)
+        press_cancel(qtbot, page, lambda d: d.value() >= xlsx_import.WRITE_BATCH, LONG)
+    wait_idle(qtbot, window.tasks)
+    assert cancelled.args[0] == page.import_status.text() == (
+        "確認を中止しました。何も取り込んでいません。確かめるには、ブックをもう一度選んでください。")
+    assert store_dump(store) == before and page.checked_report is None
+    assert not page.import_button.isEnabled() and not page.import_valid_button.isEnabled()
+    assert page.import_counts.rowCount() == 0

@@ -199,12 +199,27 @@ def _check_signed_by(package: Path, sender: identity.DeviceCard) -> None:
         raise _bad("記録を書いた端末と送り主が違います")
 
 
+class _SecondHalf:
+    """The records' (done, total) as the second half of the handover import's progress."""
+
+    def __init__(self, progress: Progress):
+        self._progress = progress
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self._progress.report(total + done, 2 * total, message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._progress.cancelled
+
+
 def import_handover(store, path: str | os.PathLike, *, fingerprint: str,
                     progress: Progress | None = None) -> HandoverImport:
     """Continue the handed-over records on this store. ``fingerprint`` is the old laptop's, as
     the person importing read it there; nothing is trusted or written unless it matches.
-    ``progress`` hears its steps; a cancel (looked at until the first write) raises
-    :class:`~..progress.Cancelled` and changes nothing."""
+    ``progress`` hears its steps, then the records a chunk at a time; a cancel raises
+    :class:`~..progress.Cancelled` and changes nothing: the devices are trusted in the one
+    transaction that imports the records, and it rolls back whole."""
     with tempfile.TemporaryDirectory() as work:
         package = Path(work) / PACKAGE
         step(progress, 0, 2)
@@ -220,19 +235,22 @@ def import_handover(store, path: str | os.PathLike, *, fingerprint: str,
                 f"The fingerprint does not match the old laptop's ({sender.name or sender.device_id}); "
                 "check it on that laptop. The file may have been tampered with.")
         _check_signed_by(package, sender)
-        step(progress, 1, 2)  # the last point to stop at: trusting and importing write
-        identity.trust_card(store, sender)
+        step(progress, 1, 2)
         outcome = HandoverImport(handover, importer.FileResult(Path(path), importer.REJECTED), [sender])
-        for card in handover.cards:
-            if card.device_id in (store.device_id, sender.device_id):
-                continue
-            try:
-                identity.trust_card(store, card)
-            except UserError as exc:
-                outcome.left_out.append((card, exc.ja))
-            else:
-                outcome.trusted.append(card)
-        outcome.result = importer.import_package(store, package)
+        with store.engine.connect() as con:  # the cards this store cannot take are left out, and said
+            for card in handover.cards:
+                if card.device_id in (store.device_id, sender.device_id):
+                    continue
+                refusal = identity.trust_refusal(con, card)
+                if refusal is not None:
+                    outcome.left_out.append((card, refusal.ja))
+                else:
+                    outcome.trusted.append(card)
+            refusal = identity.trust_refusal(con, sender)
+        if refusal is not None:
+            raise refusal
+        outcome.result = importer.import_package(store, package, trusting=outcome.trusted,
+                                                 progress=None if progress is None else _SecondHalf(progress))
     if outcome.result.status not in (importer.IMPORTED, importer.DUPLICATE):
         raise UserError(f"記録を取り込めませんでした: {outcome.result.reason}",
                         f"The records could not be imported: {outcome.result.reason_en}")

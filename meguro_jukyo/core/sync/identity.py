@@ -257,19 +257,34 @@ def trust_card(store, card: DeviceCard | str | os.PathLike, *, replace: bool = F
     if card.device_id == store.device_id:
         raise UserError("この端末自身のカードです。", "That is this device's own card.")
     with store.engine.begin() as con:
-        known = known_device(con, card.device_id)
-        if known and known["trusted"] and known["public_key"] != card.public_key and not replace:
-            raise UserError(
-                f"この端末（{known['name'] or card.device_id}）は別の鍵で信頼済みです。"
-                f"指紋 {card.fingerprint} を確かめてから置き換えてください（--replace）。",
-                f"This device is already trusted with another key; check fingerprint "
-                f"{card.fingerprint} and replace it deliberately (--replace).")
-        insert_or_replace(con, SyncDevice.__table__, [{
-            "device_id": card.device_id, "name": card.name, "organization": card.organization,
-            "public_key": card.public_key, "fingerprint": card.fingerprint, "trusted": True,
-            "added_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
-        }], ["device_id"])
+        trust_card_in(con, card, replace=replace)
     return card
+
+
+def trust_card_in(con, card: DeviceCard, *, replace: bool = False) -> None:
+    """:func:`trust_card` on the connection ``con``, inside its transaction (the handover
+    trusts its cards in the one transaction that imports its records)."""
+    refusal = None if replace else trust_refusal(con, card)
+    if refusal is not None:
+        raise refusal
+    insert_or_replace(con, SyncDevice.__table__, [{
+        "device_id": card.device_id, "name": card.name, "organization": card.organization,
+        "public_key": card.public_key, "fingerprint": card.fingerprint, "trusted": True,
+        "added_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+    }], ["device_id"])
+
+
+def trust_refusal(con, card: DeviceCard) -> UserError | None:
+    """Why ``card`` cannot be trusted without ``replace`` (its device is trusted already under
+    another key), or None."""
+    known = known_device(con, card.device_id)
+    if known and known["trusted"] and known["public_key"] != card.public_key:
+        return UserError(
+            f"この端末（{known['name'] or card.device_id}）は別の鍵で信頼済みです。"
+            f"指紋 {card.fingerprint} を確かめてから置き換えてください（--replace）。",
+            f"This device is already trusted with another key; check fingerprint "
+            f"{card.fingerprint} and replace it deliberately (--replace).")
+    return None
 
 
 def trusted_devices(store) -> list[DeviceCard]:

@@ -19,7 +19,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from platformdirs import user_data_path
 from sqlalchemy import select
@@ -155,12 +155,18 @@ def collect(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(), file_name: str = "") -> FileResult:
+def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(), file_name: str = "",
+                   trusting: Sequence[identity.DeviceCard] = (), progress: Progress | None = None) -> FileResult:
     """Check and apply one package; the store is untouched unless it is applied whole.
-    ``file_name``: the name it arrived under (a held copy is named by its hash)."""
+    ``file_name``: the name it arrived under (a held copy is named by its hash).
+    ``trusting``: cards trusted in the transaction that applies the records (the handover's),
+    the package read as if they were trusted already; they are trusted too if it is a duplicate.
+    ``progress`` hears (rows applied, rows in all) a chunk at a time; a cancel there raises
+    :class:`~..progress.Cancelled` and the one transaction, trust and all, rolls back."""
     path = Path(path)
+    keys = {card.device_id: (card.public_key, True) for card in trusting}
     try:
-        pkg = read_package(path, lambda device_id: _known_key(store, device_id), limits=limits)
+        pkg = read_package(path, lambda device_id: keys.get(device_id) or _known_key(store, device_id), limits=limits)
     except Rejected as exc:
         return FileResult(path, REJECTED, reason=exc.ja, reason_en=exc.en, file_name=file_name)
     pkg.file_name = file_name
@@ -170,7 +176,11 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(),
         if con.execute(select(col(SyncLedger.package_sha256)).where(col(SyncLedger.package_sha256) == pkg.sha256)).first():
             result.status, result.reason = DUPLICATE, "取り込み済みです。"
             result.reason_en = "Already imported."
-            return result
+    if result.status == DUPLICATE:
+        if trusting:
+            with store.engine.begin() as con:
+                _trust(con, trusting)
+        return result
     if (ahead := store.clock.ahead_ms(pkg.newest_stamp)) > limits.max_ahead_ms:
         return _clock_ahead(result, pkg, ahead)
     if not pkg.trusted:
@@ -182,13 +192,16 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(),
                             f"{pkg.fingerprint}) is not trusted. Trust its card to import it.")
         return result
     try:
-        result.counts = apply(store, pkg)
+        result.counts = apply(store, pkg, trusting=trusting, progress=progress)
     except StoreBusy as exc:  # a server store whose other writers kept colliding with this
         result.status, result.reason, result.reason_en = REJECTED, exc.ja, exc.en
         return result
     except IntegrityError as exc:
         if _in_ledger(store, pkg.sha256):  # another workstation took it in meanwhile
             result.status, result.reason, result.reason_en = DUPLICATE, "取り込み済みです。", "Already imported."
+            if trusting:
+                with store.engine.begin() as con:
+                    _trust(con, trusting)
             return result
         return _db_rejection(result, exc)
     except DBAPIError as exc:
@@ -236,17 +249,27 @@ def _known_key(store, device_id: str) -> tuple[str, bool] | None:
 # --------------------------------------------------------------------------- applying
 
 
-def apply(store, pkg: Package) -> Counter:
+def apply(store, pkg: Package, *, trusting: Sequence[identity.DeviceCard] = (),
+          progress: Progress | None = None) -> Counter:
     """Merge a checked, trusted package's rows into the store in one unit of work; imports
-    from several workstations take turns (see concurrency.one_import_at_a_time)."""
+    from several workstations take turns (see concurrency.one_import_at_a_time).
+    ``trusting`` and ``progress`` as for :func:`import_package`."""
     label = f"同期の取り込み: {pkg.name}（{pkg.device_name or pkg.device_id}）"
-    return run(store, label, lambda tx: _apply_in(tx, pkg), kind="import", turn=IMPORT_LOCK)
+    return run(store, label, lambda tx: _apply_in(tx, pkg, trusting, progress), kind="import", turn=IMPORT_LOCK)
 
 
-def _apply_in(tx: Tx, pkg: Package) -> Counter:
+def _trust(con, cards: Sequence[identity.DeviceCard]) -> None:
+    for card in cards:
+        identity.trust_card_in(con, card)
+
+
+def _apply_in(tx: Tx, pkg: Package, trusting: Sequence[identity.DeviceCard] = (),
+              progress: Progress | None = None) -> Counter:
     store = tx.store
     counts: Counter = Counter()  # per attempt: a collision's retry counts afresh
     con = tx.con
+    _trust(con, trusting)
+    total, done = sum(len(pkg.rows.get(name, [])) for name in TABLES), 0
     con.execute(SyncLedger.__table__.insert().values(
         package_sha256=pkg.sha256, device_id=pkg.device_id, created=pkg.manifest["created"],
         file_name=pkg.name, imported_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0), counts=""))
@@ -256,6 +279,8 @@ def _apply_in(tx: Tx, pkg: Package) -> Counter:
             rows = pkg.rows.get(name, [])
             c = state.codec(table)
             for start in range(0, len(rows), _CHUNK):
+                step(progress, done, total)  # a cancel rolls the whole package back
+                done += len(rows[start:start + _CHUNK])
                 apply_chunk(con, c, name, rows[start:start + _CHUNK], counts, history, index)
     tx.record_many(history)
     store.clock.observe(pkg.newest_stamp)

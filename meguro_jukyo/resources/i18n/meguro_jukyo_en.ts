@@ -746,7 +746,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     </message>
     <message>
         <source>Export workbook</source>
-        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
+        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown a check or an import was cancelled (nothing was written); the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>Export workbook</translation>
     </message>
     <message>
@@ -772,6 +772,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>What goes into the workbook</source>
         <translation>What goes into the workbook</translation>
+    </message>
+    <message>
+        <source>Check cancelled: nothing was imported. Choose the workbook again to check it.</source>
+        <translation>Check cancelled: nothing was imported. Choose the workbook again to check it.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported, the data is as it was. The import can be started again.</source>
+        <translation>Import cancelled: nothing was imported, the data is as it was. The import can be started again.</translation>
     </message>
     <message>
         <source>Organization</source>
@@ -1307,7 +1315,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets: the fields of each list&apos;s entity (core/fields.py) whose vocabulary the list offers as a filter vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>All</translation>
     </message>
     <message>
@@ -1417,6 +1425,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
         <translation>Handover files (*.mjhandover)</translation>
     </message>
     <message>
+        <source>Import cancelled: nothing was imported and no device was trusted. Choose the handover file again to import it.</source>
+        <translation>Import cancelled: nothing was imported and no device was trusted. Choose the handover file again to import it.</translation>
+    </message>
+    <message>
         <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
         <translation>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</translation>
     </message>
@@ -1430,6 +1442,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</translation>
     <message>
         <source>Writing the handover file…</source>
         <translation>Writing the handover file…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no handover file was written.</source>
+        <translation>Cancelled: no handover file was written.</translation>
     </message>
     <message>
         <source>Import a handover file</source>
@@ -3153,7 +3169,7 @@ Signers: %2</translation>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open writing or importing a handover file was cancelled (nothing was written); the message shown a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
         <translation>Exchange files</translation>
     </message>
     <message>

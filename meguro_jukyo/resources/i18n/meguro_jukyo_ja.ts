@@ -743,7 +743,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     </message>
     <message>
         <source>Export workbook</source>
-        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown open data was written (core OpenDataReport)</extracomment>
+        <extracomment>the rows per sheet of the export were recounted and are shown (sheet -&gt; rows) an export ended: its core ExportReport, or None when it was cancelled (no file) the template was written (its Path) a dry run of an import is shown (core ImportReport) an import ran and its report is shown (core ImportReport) a workbook could not be read at all; the message shown a check or an import was cancelled (nothing was written); the message shown open data was written (core OpenDataReport)</extracomment>
         <translation>ブックを書き出す</translation>
     </message>
     <message>
@@ -769,6 +769,14 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>What goes into the workbook</source>
         <translation>書き出す範囲</translation>
+    </message>
+    <message>
+        <source>Check cancelled: nothing was imported. Choose the workbook again to check it.</source>
+        <translation>確認を中止しました。何も取り込んでいません。確かめるには、ブックをもう一度選んでください。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported, the data is as it was. The import can be started again.</source>
+        <translation>取り込みを中止しました。何も取り込んでいません。データは元のままです。もう一度取り込めます。</translation>
     </message>
     <message>
         <source>Organization</source>
@@ -1297,7 +1305,7 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <name>Filters</name>
     <message>
         <source>All</source>
-        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
+        <extracomment>which filters each list offers vocabulary filter -&gt; the field it sets: the fields of each list&apos;s entity (core/fields.py) whose vocabulary the list offers as a filter vocabulary filters where several choices can be ticked at once (as on the Excel page) text as wide as a column&apos;s usual content, for its starting width columns hidden until the user shows them the column that stretches to take the free width</extracomment>
         <translation>すべて</translation>
     </message>
     <message>
@@ -1406,6 +1414,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
         <translation>引き継ぎファイル (*.mjhandover)</translation>
     </message>
     <message>
+        <source>Import cancelled: nothing was imported and no device was trusted. Choose the handover file again to import it.</source>
+        <translation>取り込みを中止しました。何も取り込んでおらず、どの端末も信頼していません。取り込むには、引き継ぎファイルをもう一度選んでください。</translation>
+    </message>
+    <message>
         <source>Wrote the handover file %1 and its reading copy %2. On the new laptop, compare this device&apos;s fingerprint %3 when it is imported.</source>
         <translation>引き継ぎファイル %1 と引き継ぎ書 %2 を書き出しました。新しい端末で取り込むときに、この端末の指紋 %3 と照らし合わせてください。</translation>
     </message>
@@ -1418,6 +1430,10 @@ Close the app and restore a backup with `meguro-jukyo restore`.</source>
     <message>
         <source>Writing the handover file…</source>
         <translation>引き継ぎファイルを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no handover file was written.</source>
+        <translation>中止しました。引き継ぎファイルは作られていません。</translation>
     </message>
     <message>
         <source>Import a handover file</source>
@@ -3133,7 +3149,7 @@ Signers: %2</source>
     </message>
     <message>
         <source>Exchange files</source>
-        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
+        <extracomment>the lists above were reloaded an export finished (core ExportResult) an import finished and its report is shown (core ImportReport) a device card was read; the TrustDialog asking to compare its fingerprint is open writing or importing a handover file was cancelled (nothing was written); the message shown a device is trusted now (its DeviceCard) this store is a new device now (its new DeviceCard)</extracomment>
         <translation>ファイルのやり取り</translation>
     </message>
     <message>
