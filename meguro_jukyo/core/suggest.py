@@ -92,15 +92,20 @@ class ViewpointSuggester:
     @cached_property
     def vocabulary(self) -> dict[str, tuple[tuple[str, str | None, float, str], ...]]:
         """Word key → ((視点, ○ item, weight, the term as written), …); built on first use
-        (it needs the analyser)."""
-        found: dict[str, list[tuple[str, str | None, float, str]]] = defaultdict(list)
+        (it needs the analyser).
+
+        A key has at most one hit per 視点, the heaviest: spellings that the analyser folds to
+        one key (嫌がらせ, いやがらせ; 車いす, 車椅子) are one word, and a word written in two
+        entries of one 視点 must not count twice."""
+        found: dict[str, dict[str, tuple[str, str | None, float, str]]] = defaultdict(dict)
         for entry in load_json("viewpoint_terms.json")["entries"]:
+            weight = float(entry.get("weight", 1.0))
             for term in entry["terms"]:
                 key = analysis.term_key(term)
-                if key:
-                    found[key].append((entry["viewpoint"], entry.get("item"),
-                                       float(entry.get("weight", 1.0)), term))
-        return {k: tuple(v) for k, v in found.items()}
+                held = found[key].get(entry["viewpoint"]) if key else None
+                if key and (held is None or weight > held[2]):
+                    found[key][entry["viewpoint"]] = (entry["viewpoint"], entry.get("item"), weight, term)
+        return {k: tuple(v.values()) for k, v in found.items()}
 
     @cached_property
     def _phrases(self) -> tuple[str, ...]:

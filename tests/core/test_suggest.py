@@ -67,6 +67,21 @@ def test_every_vocabulary_entry_names_a_viewpoint_its_item_and_a_reason(fw):
         assert all(analysis.term_key(t) for t in e["terms"]), e
 
 
+def test_a_word_counts_once_for_a_viewpoint_however_often_the_vocabulary_spells_it(suggester):
+    """嫌がらせ and いやがらせ are one key: written both ways in the vocabulary of 1-2-1 they
+    weigh as one word, not two."""
+    assert analysis.term_key("いやがらせ") == analysis.term_key("嫌がらせ")
+    for key, hits in suggester.vocabulary.items():
+        assert len({vp for vp, *_ in hits}) == len(hits), key
+    holding = [e for e in load_json("viewpoint_terms.json")["entries"]
+               if {"嫌がらせ", "いやがらせ"} & set(e["terms"])]
+    assert {t for e in holding for t in e["terms"]} >= {"嫌がらせ", "いやがらせ"}
+    assert {e["viewpoint"] for e in holding} == {"1-2-1"}
+    words = analysis.words("いやがらせを受けた")
+    weight, _terms, _items = suggester._words(words, "".join(words))
+    assert weight["1-2-1"] == pytest.approx(max(float(e.get("weight", 1.0)) for e in holding))
+
+
 @pytest.mark.parametrize("text, viewpoint, word", [
     ("公園の遊具が古くて危ない", "3-3-2", "遊具"),
     ("歩道橋の欄干がぐらぐらする", "3-3-2", "欄干"),
