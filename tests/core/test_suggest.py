@@ -67,6 +67,23 @@ def test_every_vocabulary_entry_names_a_viewpoint_its_item_and_a_reason(fw):
         assert all(analysis.term_key(t) for t in e["terms"]), e
 
 
+def test_a_word_of_two_viewpoints_says_so_in_the_reason_of_each_entry_that_holds_it(fw):
+    """A word may concern two 視点 (職員: their number, 3-2-2, and their training, 3-2-1); then each
+    entry holding it names the other 視点 in its reason, so a word is never given to two 視点 by
+    oversight (its weight is split between them, :meth:`ViewpointSuggester._words`)."""
+    entries = load_json("viewpoint_terms.json")["entries"]
+    viewpoints_of: dict[str, set[str]] = {}
+    for e in entries:
+        for t in e["terms"]:
+            viewpoints_of.setdefault(analysis.term_key(t), set()).add(e["viewpoint"])
+    shared = {k: vps for k, vps in viewpoints_of.items() if len(vps) > 1}
+    assert shared  # the rule is exercised: 職員, 使用料 …
+    for e in entries:
+        for t in e["terms"]:
+            others = shared.get(analysis.term_key(t), set()) - {e["viewpoint"]}
+            assert not others or any(vp in e["reason"] for vp in others), (t, e["viewpoint"], others)
+
+
 def test_a_word_counts_once_for_a_viewpoint_however_often_the_vocabulary_spells_it(suggester):
     """嫌がらせ and いやがらせ are one key: written both ways in the vocabulary of 1-2-1 they
     weigh as one word, not two."""
