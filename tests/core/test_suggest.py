@@ -94,8 +94,8 @@ def test_a_word_counts_once_for_a_viewpoint_however_often_the_vocabulary_spells_
                if {"嫌がらせ", "いやがらせ"} & set(e["terms"])]
     assert {t for e in holding for t in e["terms"]} >= {"嫌がらせ", "いやがらせ"}
     assert {e["viewpoint"] for e in holding} == {"1-2-1"}
-    words = analysis.words("いやがらせを受けた")
-    weight, _terms, _items = suggester._words(words, "".join(words))
+    found = analysis.morphs("いやがらせを受けた")
+    weight, _terms, _items = suggester._words(analysis.words_of(found), found)
     assert weight["1-2-1"] == pytest.approx(max(float(e.get("weight", 1.0)) for e in holding))
 
 
@@ -113,6 +113,17 @@ def test_residents_words_reach_their_viewpoint_and_say_so(suggester, text, viewp
     words = next(r for r in top.reasons if r.kind == "words")
     assert word in words.detail.split("・")
     assert words.ja().startswith("語: ")
+
+
+def test_a_phrase_is_found_as_whole_words_of_the_text_not_as_characters(suggester):
+    """パート (3-2-2) is not in スーパーと: its key ぱーと is, as characters of すーぱーと."""
+    assert "パート" in {t for e in load_json("viewpoint_terms.json")["entries"] for t in e["terms"]}
+    found = analysis.morphs("スーパーと協力して見守りをしたい")
+    _weight, terms, _items = suggester._words(analysis.words_of(found), found)
+    assert "パート" not in {t for ts in terms.values() for t in ts}
+    found = analysis.morphs("パートの職員が辞めて手が回らない")  # a word and a phrase, both found
+    _weight, terms, _items = suggester._words(analysis.words_of(found), found)
+    assert {"パート", "手が回らない"} <= set(terms["3-2-2"])
 
 
 def test_the_plan_is_asked_about_what_the_text_is_about_not_what_modifies_it(suggester):
