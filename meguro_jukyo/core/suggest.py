@@ -92,26 +92,46 @@ class ViewpointSuggester:
     @cached_property
     def vocabulary(self) -> dict[str, tuple[tuple[str, str | None, float, str], ...]]:
         """Word key → ((視点, ○ item, weight, the term as written), …); built on first use
-        (it needs the analyser)."""
-        found: dict[str, list[tuple[str, str | None, float, str]]] = defaultdict(list)
+        (it needs the analyser).
+
+        A key has at most one hit per 視点, the heaviest: spellings that the analyser folds to
+        one key (嫌がらせ, いやがらせ; 車いす, 車椅子) are one word, and a word written in two
+        entries of one 視点 must not count twice."""
+        found: dict[str, dict[str, tuple[str, str | None, float, str]]] = defaultdict(dict)
         for entry in load_json("viewpoint_terms.json")["entries"]:
+            weight = float(entry.get("weight", 1.0))
             for term in entry["terms"]:
                 key = analysis.term_key(term)
-                if key:
-                    found[key].append((entry["viewpoint"], entry.get("item"),
-                                       float(entry.get("weight", 1.0)), term))
-        return {k: tuple(v) for k, v in found.items()}
+                held = found[key].get(entry["viewpoint"]) if key else None
+                if key and (held is None or weight > held[2]):
+                    found[key][entry["viewpoint"]] = (entry["viewpoint"], entry.get("item"), weight, term)
+        return {k: tuple(v.values()) for k, v in found.items()}
 
     @cached_property
-    def _phrases(self) -> tuple[str, ...]:
-        """Vocabulary keys that :func:`analysis.words` cannot give as one word (やさしい日本語:
-        an adjective and a noun), looked for in the text's run of keys instead."""
-        return tuple(sorted(k for k in self.vocabulary
-                            if len(analysis.morphs(k)) > 1 and not _is_compound(k)))
+    def _phrases(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Vocabulary terms that :func:`analysis.words` cannot give as one word (やさしい日本語:
+        an adjective and a noun; 手が回らない), as their morphemes' keys, by the first one. They
+        are looked for as a run of whole morphemes of the text: matched as characters of the
+        text's joined keys, パート was found in スーパーと and 1つ in 1つ目.
+
+        Which terms are phrases is asked of the term as written, not of its key: a key is folded
+        to hiragana (アプリ → あぷり), and hiragana read alone splits where the katakana word
+        does not."""
+        found: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for entry in load_json("viewpoint_terms.json")["entries"]:
+            for term in entry["terms"]:
+                morphs = analysis.morphs(term)
+                key = "".join(m.key for m in morphs)
+                if len(morphs) > 1 and key not in analysis.words_of(morphs):
+                    found[morphs[0].key].add(tuple(m.key for m in morphs))
+        return {first: tuple(sorted(runs)) for first, runs in found.items()}
 
     # -- signals --------------------------------------------------------------
-    def _words(self, words: Sequence[str], joined: str) -> tuple[dict[str, float], dict[str, list[str]], dict[str, dict[str, float]]]:
-        """Per 視点: weight of the vocabulary hits, the terms hit, the ○ items they name.
+    def _words(self, words: Sequence[str], found: Sequence[analysis.Morph]
+               ) -> tuple[dict[str, float], dict[str, list[str]], dict[str, dict[str, float]]]:
+        """Per 視点: weight of the vocabulary hits in ``words`` (:func:`analysis.words_of`
+        ``found``) and in the runs of ``found`` that are phrases, the terms hit, the ○ items
+        they name.
 
         Each word counts once; a word inside a longer one that is in the vocabulary counts with
         it, not again (社会福祉協議会 is not also 協議, 住区センター not also 住区).
@@ -121,7 +141,12 @@ class ViewpointSuggester:
         items: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         vocabulary = self.vocabulary
         keys = [k for k in dict.fromkeys(words) if k in vocabulary]
-        keys += [k for k in self._phrases if k in joined and k not in keys]
+        seq = [m.key for m in found]
+        for i, first in enumerate(seq):
+            for run in self._phrases.get(first, ()):
+                key = "".join(run)
+                if tuple(seq[i:i + len(run)]) == run and key not in keys:
+                    keys.append(key)
         taken: list[str] = []
         for key in sorted(keys, key=len, reverse=True):
             if not any(key in longer for longer in taken):
@@ -176,7 +201,7 @@ class ViewpointSuggester:
         found = analysis.morphs(text)
         words = analysis.words_of(found)
         plan = {s.viewpoint_id: s for s in self.plan.scores(_heads(found) if found else text)}
-        word_weight, word_terms, word_items = self._words(words, "".join(m.key for m in found))
+        word_weight, word_terms, word_items = self._words(words, found)
         vote, voters = self._similar(words, examples)
         total = self.WORDS + self.PLAN + self.SIMILAR
         out: list[Ranked] = []
@@ -236,7 +261,3 @@ def _heads(found: Sequence[analysis.Morph]) -> str:
             i = j
     return "".join(out)
 
-
-def _is_compound(key: str) -> bool:
-    """Whether the analyser reads ``key`` as one run of nouns (then :func:`analysis.words` gives it)."""
-    return key in analysis.words(key)

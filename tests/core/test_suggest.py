@@ -67,6 +67,38 @@ def test_every_vocabulary_entry_names_a_viewpoint_its_item_and_a_reason(fw):
         assert all(analysis.term_key(t) for t in e["terms"]), e
 
 
+def test_a_word_of_two_viewpoints_says_so_in_the_reason_of_each_entry_that_holds_it(fw):
+    """A word may concern two 視点 (職員: their number, 3-2-2, and their training, 3-2-1); then each
+    entry holding it names the other 視点 in its reason, so a word is never given to two 視点 by
+    oversight (its weight is split between them, :meth:`ViewpointSuggester._words`)."""
+    entries = load_json("viewpoint_terms.json")["entries"]
+    viewpoints_of: dict[str, set[str]] = {}
+    for e in entries:
+        for t in e["terms"]:
+            viewpoints_of.setdefault(analysis.term_key(t), set()).add(e["viewpoint"])
+    shared = {k: vps for k, vps in viewpoints_of.items() if len(vps) > 1}
+    assert shared  # the rule is exercised: 職員, 使用料 …
+    for e in entries:
+        for t in e["terms"]:
+            others = shared.get(analysis.term_key(t), set()) - {e["viewpoint"]}
+            assert not others or any(vp in e["reason"] for vp in others), (t, e["viewpoint"], others)
+
+
+def test_a_word_counts_once_for_a_viewpoint_however_often_the_vocabulary_spells_it(suggester):
+    """嫌がらせ and いやがらせ are one key: written both ways in the vocabulary of 1-2-1 they
+    weigh as one word, not two."""
+    assert analysis.term_key("いやがらせ") == analysis.term_key("嫌がらせ")
+    for key, hits in suggester.vocabulary.items():
+        assert len({vp for vp, *_ in hits}) == len(hits), key
+    holding = [e for e in load_json("viewpoint_terms.json")["entries"]
+               if {"嫌がらせ", "いやがらせ"} & set(e["terms"])]
+    assert {t for e in holding for t in e["terms"]} >= {"嫌がらせ", "いやがらせ"}
+    assert {e["viewpoint"] for e in holding} == {"1-2-1"}
+    found = analysis.morphs("いやがらせを受けた")
+    weight, _terms, _items = suggester._words(analysis.words_of(found), found)
+    assert weight["1-2-1"] == pytest.approx(max(float(e.get("weight", 1.0)) for e in holding))
+
+
 @pytest.mark.parametrize("text, viewpoint, word", [
     ("公園の遊具が古くて危ない", "3-3-2", "遊具"),
     ("歩道橋の欄干がぐらぐらする", "3-3-2", "欄干"),
@@ -81,6 +113,17 @@ def test_residents_words_reach_their_viewpoint_and_say_so(suggester, text, viewp
     words = next(r for r in top.reasons if r.kind == "words")
     assert word in words.detail.split("・")
     assert words.ja().startswith("語: ")
+
+
+def test_a_phrase_is_found_as_whole_words_of_the_text_not_as_characters(suggester):
+    """パート (3-2-2) is not in スーパーと: its key ぱーと is, as characters of すーぱーと."""
+    assert "パート" in {t for e in load_json("viewpoint_terms.json")["entries"] for t in e["terms"]}
+    found = analysis.morphs("スーパーと協力して見守りをしたい")
+    _weight, terms, _items = suggester._words(analysis.words_of(found), found)
+    assert "パート" not in {t for ts in terms.values() for t in ts}
+    found = analysis.morphs("パートの職員が辞めて手が回らない")  # a word and a phrase, both found
+    _weight, terms, _items = suggester._words(analysis.words_of(found), found)
+    assert {"パート", "手が回らない"} <= set(terms["3-2-2"])
 
 
 def test_the_plan_is_asked_about_what_the_text_is_about_not_what_modifies_it(suggester):
