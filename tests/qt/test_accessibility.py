@@ -6,11 +6,21 @@ Dialogs are opened without ``exec()`` (shown, walked, closed): a modal loop woul
 """
 
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.meeting import MeetingFlow
@@ -23,11 +33,14 @@ from meguro_jukyo.qt.handover import HandoverDialog
 from meguro_jukyo.qt.mainwindow import MainWindow
 from meguro_jukyo.qt.meeting import dialogs as meeting_dialogs
 from meguro_jukyo.qt.meeting.officers import OfficersDialog
+from meguro_jukyo.qt.meeting.projector import ProjectorWindow
 from meguro_jukyo.qt.meeting.window import MeetingModeWindow
 from meguro_jukyo.qt.picker import PickerDialog
 from meguro_jukyo.qt.policy import ReasonDialog
+from meguro_jukyo.qt.printing import offer_open
 from meguro_jukyo.qt.sync_page import DeviceDialog
 from meguro_jukyo.qt.trust import TrustDialog
+from meguro_jukyo.qt.widgets import show_error
 
 WAIT = 10_000
 
@@ -265,3 +278,47 @@ def test_after_tab_the_focused_control_has_a_visible_outline(qtbot, tasks, windo
     edge = before.pixelColor(int(1 * before.devicePixelRatio()), int(first.height() // 2 * before.devicePixelRatio()))
     assert abs(edge.red() - wanted.red()) + abs(edge.green() - wanted.green()) + abs(edge.blue() - wanted.blue()) > 90
     dialog.done(0)
+
+
+def test_the_projector_progress_dialogs_and_message_boxes_name_every_control(
+        qtbot, tasks, window, display, services, rows, tmp_path):
+    """The windows the other walks do not reach: the hall's projector, the progress dialog of
+    long work (its Cancel), and the message boxes — an error, the after-export offer, and a
+    meeting-mode question."""
+    found: list[str] = []
+    mode = MeetingModeWindow(services, tasks, display, rows["meeting"].id)
+    qtbot.addWidget(mode)
+    with qtbot.waitSignal(mode.loaded, timeout=WAIT):
+        mode.show()
+    projector = ProjectorWindow(mode)
+    projector.show_state(mode.projector_state())
+    assert projector.windowTitle().strip()  # what a screen reader says for the window itself
+    walk_dialog(qtbot, tasks, projector, found)
+    walk_dialog(qtbot, tasks, mode._ask("end_meeting", "会議", "終了しますか", lambda: None), found)
+    mode.close()
+
+    release = threading.Event()
+    progress = tasks.with_progress(window, "書き出しています…", lambda _report: release.wait(WAIT / 1000))
+    assert isinstance(progress, QProgressDialog)
+    progress.show()
+    qtbot.waitExposed(progress)
+    found += unnamed_in_while_busy(progress)
+    assert any(b.isVisible() for b in progress.findChildren(QPushButton))  # Cancel is there to reach
+    release.set()
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
+
+    show_error(window, "ファイルに書き込めません")
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes
+    boxes.append(offer_open(window, tmp_path / "課題.xlsx"))
+    for box in boxes:
+        box.show()
+        assert [w for w in box.findChildren(QPushButton) if a11y.focusable(w)]  # the walk has work to do
+        walk_dialog(qtbot, tasks, box, found)
+    assert not found, "\n".join(found)
+
+
+def unnamed_in_while_busy(root: QWidget) -> list[str]:
+    """As :func:`unnamed_in`, without waiting for the work in the background to end."""
+    QApplication.processEvents()
+    return [describe(w) for w in a11y.unnamed(root)]
