@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import subprocess
+import time
 
+from progress_dialog import press_cancel
 from PySide6.QtCore import Qt
 from test_sync_page import WAIT, make_page
 
@@ -13,6 +15,7 @@ from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.exchange.dump import write_dump
 from meguro_jukyo.core.reference import council_id
 from meguro_jukyo.core.services import Services
+from meguro_jukyo.core.sync import handover as sync_handover
 from meguro_jukyo.core.sync import identity
 from meguro_jukyo.qt import handover
 from meguro_jukyo.qt.trust import fingerprint_text
@@ -84,3 +87,58 @@ def test_the_handover_dialog_offers_the_year_just_ended_while_officers_change(qt
     assert dialog.year.value() == 2025 and "令和7年度" in dialog.year.suffix()
     assert dialog.organization.currentData() == "a"
     assert not dialog.personal.isChecked()  # no names unless asked
+
+
+def _held_until_cancelled(real):
+    """``real`` (a core handover step taking ``progress``), started only once the person has
+    pressed Cancel in the progress dialog: the cancel then meets the real operation's own
+    cancel points, however fast this machine would have finished it."""
+    def held(*args, progress, **kwargs):
+        deadline = time.monotonic() + WAIT / 1000
+        while not progress.cancelled and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(*args, progress=progress, **kwargs)
+    return held
+
+
+def test_cancel_while_writing_the_handover_leaves_no_file(qtbot, japanese, tasks, tmp_path, monkeypatch):
+    old = Store.open(tmp_path / "old.sqlite3", create=True, device_name="前の会長のPC")
+    try:
+        Services(old).issues.create({"organization_id": council_id("komaba"), "title": "街灯が暗い"})
+        page = make_page(qtbot, old, tasks)
+        monkeypatch.setattr(sync_handover, "write_handover", _held_until_cancelled(sync_handover.write_handover))
+        path = tmp_path / "引き継ぎ.mjhandover"
+        with qtbot.waitSignal(page.handover_cancelled, timeout=WAIT) as blocker:
+            handover.write_to(page, path, council_id("komaba"), 2025)
+            press_cancel(qtbot, page, lambda _d: True, WAIT)
+        assert page.status.text() == blocker.args[0] == "中止しました。引き継ぎファイルは作られていません。"
+        assert not path.exists() and not path.with_suffix(".pdf").exists()
+        assert [p.name for p in tmp_path.iterdir() if "引き継ぎ" in p.name] == []  # no half-written file either
+    finally:
+        old.close()
+
+
+def test_cancel_while_importing_the_handover_imports_and_trusts_nothing(
+        qtbot, japanese, tasks, tmp_path, monkeypatch):
+    old = Store.open(tmp_path / "old.sqlite3", create=True, device_name="前の会長のPC")
+    new = Store.open(tmp_path / "new.sqlite3", create=True, device_name="新しい会長のPC")
+    try:
+        Services(old).issues.create({"organization_id": council_id("komaba"), "title": "街灯が暗い"})
+        path = tmp_path / "引き継ぎ.mjhandover"
+        sync_handover.write_handover(old, path, organization_id=council_id("komaba"), nendo=2025)
+        before = dump(new)
+        page = make_page(qtbot, new, tasks)
+        monkeypatch.setattr(sync_handover, "import_handover", _held_until_cancelled(sync_handover.import_handover))
+        with qtbot.waitSignal(page.card_read, timeout=WAIT) as blocker:
+            handover.import_from(page, path)
+        dialog = blocker.args[0]
+        dialog.confirmed.setChecked(True)
+        with qtbot.waitSignal(page.handover_cancelled, timeout=WAIT) as cancelled:
+            qtbot.mouseClick(dialog.trust_button, Qt.MouseButton.LeftButton)
+            press_cancel(qtbot, page, lambda _d: True, WAIT)
+        assert page.status.text() == cancelled.args[0] and "どの端末も信頼していません" in cancelled.args[0]
+        assert dump(new) == before
+        assert identity.trusted_devices(new) == []
+    finally:
+        old.close()
+        new.close()
