@@ -14,6 +14,7 @@ from xlsx_helpers import fill
 from meguro_jukyo.cli import main
 from meguro_jukyo.core.db import Store
 from meguro_jukyo.core.errors import UserError
+from meguro_jukyo.core.models import SyncDevice
 from meguro_jukyo.core.exchange.dump import write_dump
 from meguro_jukyo.core.exchange.handover_report import build_handover_report
 from meguro_jukyo.core.progress import Cancelled
@@ -244,3 +245,23 @@ def test_a_cancelled_handover_leaves_no_file_and_its_cancelled_import_changes_no
         assert dump(new) == before and identity.trusted_devices(new) == [] and importer.ledger(new) == []
     handover.import_handover(new, path, fingerprint=written.sender.fingerprint)
     assert dump(new) == dump(services.store)
+
+
+def test_a_handover_imported_again_trusts_its_devices_again(old, new, tmp_path):
+    """The records are in already (a duplicate), but a device the new laptop has since lost
+    trust in is trusted again: importing the file twice leaves the laptop as importing it once."""
+    services, records, ward = old
+    path = tmp_path / "引き継ぎ.mjhandover"
+    written = handover.write_handover(services.store, path, organization_id=records["org"].id, nendo=2025)
+    handover.import_handover(new, path, fingerprint=written.sender.fingerprint)
+    table = SyncDevice.__table__
+    with new.engine.begin() as con:
+        con.execute(table.delete().where(table.c.device_id == ward.device_id))
+    assert ward.device_id not in {c.device_id for c in identity.trusted_devices(new)}
+    before = dump(new)
+
+    again = handover.import_handover(new, path, fingerprint=written.sender.fingerprint)
+
+    assert again.result.status == importer.DUPLICATE
+    assert {c.device_id for c in identity.trusted_devices(new)} == {services.store.device_id, ward.device_id}
+    assert dump(new) == before  # no record written twice

@@ -177,10 +177,7 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(),
             result.status, result.reason = DUPLICATE, "取り込み済みです。"
             result.reason_en = "Already imported."
     if result.status == DUPLICATE:
-        if trusting:
-            with store.engine.begin() as con:
-                _trust(con, trusting)
-        return result
+        return _duplicate(store, result, trusting)
     if (ahead := store.clock.ahead_ms(pkg.newest_stamp)) > limits.max_ahead_ms:
         return _clock_ahead(result, pkg, ahead)
     if not pkg.trusted:
@@ -199,10 +196,7 @@ def import_package(store, path: str | os.PathLike, *, limits: Limits = Limits(),
     except IntegrityError as exc:
         if _in_ledger(store, pkg.sha256):  # another workstation took it in meanwhile
             result.status, result.reason, result.reason_en = DUPLICATE, "取り込み済みです。", "Already imported."
-            if trusting:
-                with store.engine.begin() as con:
-                    _trust(con, trusting)
-            return result
+            return _duplicate(store, result, trusting)
         return _db_rejection(result, exc)
     except DBAPIError as exc:
         return _db_rejection(result, exc)
@@ -261,6 +255,15 @@ def apply(store, pkg: Package, *, trusting: Sequence[identity.DeviceCard] = (),
 def _trust(con, cards: Sequence[identity.DeviceCard]) -> None:
     for card in cards:
         identity.trust_card_in(con, card)
+
+
+def _duplicate(store, result: FileResult, trusting: Sequence[identity.DeviceCard]) -> FileResult:
+    """A package taken in already: nothing to apply, but the cards it came with are trusted
+    (a handover imported twice still trusts its laptops)."""
+    if trusting:
+        with store.engine.begin() as con:
+            _trust(con, trusting)
+    return result
 
 
 def _apply_in(tx: Tx, pkg: Package, trusting: Sequence[identity.DeviceCard] = (),
