@@ -356,15 +356,14 @@ def _page(con: Connection, query: str, kinds, org_ids, limit: int, offset: int) 
     # (at ward size a common word has tens of thousands: ~100x slower).
     newest = "f.rowid" if dialect == "sqlite" else "d.rowid"
     columns = f"{newest}, d.kind, d.ref_id, d.title, d.org_id"
+    page_sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
     if dialect == "sqlite":
         # Search runs on every pause in typing and FTS5 answers a page in ~0.1 ms; building and
         # executing a text() statement would cost as much again, so this read-only statement
         # goes straight to the driver on the same connection (same SQL, same named parameters).
-        sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
-        return sqlite_connection(con).execute(sql, params).fetchall()
+        return sqlite_connection(con).execute(page_sql, params).fetchall()
     if not short:
-        sql = f"SELECT {columns} FROM {where} ORDER BY {newest} DESC LIMIT :limit OFFSET :offset"
-        return [tuple(r) for r in con.execute(text(sql), params).all()]
+        return [tuple(r) for r in con.execute(text(page_sql), params).all()]
     wanted = limit + offset
     found: list[tuple] = []
     if reads is not None:  # the newest documents, no more than ``reads`` of them
