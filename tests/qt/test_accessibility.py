@@ -49,8 +49,11 @@ def describe(w: QWidget) -> str:
     return f"{type(w).__name__} {w.objectName() or '(no object name)'} in {w.window().objectName()}"
 
 
-def unnamed_in(qtbot, tasks, root: QWidget) -> list[str]:
-    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
+def unnamed_in(qtbot, tasks, root: QWidget, *, settled: bool = True) -> list[str]:
+    """The unnamed controls of ``root``, once the background work has ended (``settled``: a
+    progress dialog is walked while its work still runs)."""
+    if settled:
+        qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
     QApplication.processEvents()
     return [describe(w) for w in a11y.unnamed(root)]
 
@@ -302,7 +305,7 @@ def test_the_projector_progress_dialogs_and_message_boxes_name_every_control(
     assert isinstance(progress, QProgressDialog)
     progress.show()
     qtbot.waitExposed(progress)
-    found += unnamed_in_while_busy(progress)
+    found += unnamed_in(qtbot, tasks, progress, settled=False)
     assert any(b.isVisible() for b in progress.findChildren(QPushButton))  # Cancel is there to reach
     release.set()
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=WAIT)
@@ -317,8 +320,3 @@ def test_the_projector_progress_dialogs_and_message_boxes_name_every_control(
         walk_dialog(qtbot, tasks, box, found)
     assert not found, "\n".join(found)
 
-
-def unnamed_in_while_busy(root: QWidget) -> list[str]:
-    """As :func:`unnamed_in`, without waiting for the work in the background to end."""
-    QApplication.processEvents()
-    return [describe(w) for w in a11y.unnamed(root)]
