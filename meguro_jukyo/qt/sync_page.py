@@ -331,8 +331,10 @@ class SyncPage(QWidget):
         metrics = self.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("komaba-laptop-2025-04-01 (1).mjsync") + 16)
         header.resizeSection(1, metrics.horizontalAdvance("保留（未信頼の端末）") + 24)
-        for column in range(2, 7):
-            header.resizeSection(column, metrics.horizontalAdvance("変化なし") + 24)
+        for column in range(2, 7):  # a count, under a header that is longer in English ("Unchanged")
+            title = str(self.report.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(metrics.horizontalAdvance("変化なし"),
+                                             header.fontMetrics().horizontalAdvance(title)) + 24)
 
         layout = QVBoxLayout(tab)
         layout.addWidget(card)

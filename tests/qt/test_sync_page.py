@@ -324,3 +324,12 @@ def test_a_cancelled_import_reports_what_it_took_in_before_the_cancel(qtbot, jap
     assert report.cancelled and report.files == [] and page.report.rowCount() == 0
     assert "中断" in page.status.text()
     assert Services(ward).issues.count() == 0
+
+
+def test_the_report_shows_each_count_header_whole_in_english(qtbot, tasks, store):
+    """The count columns were sized for 変化なし, so "Unchanged" was cut to "Jnchangec"."""
+    page = make_page(qtbot, store, tasks)  # no translator: the English source strings
+    header = page.report_view.horizontalHeader()
+    for column in range(2, 7):
+        title = page.report.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title) + 12, title
