@@ -96,7 +96,8 @@ def since_last_meeting(services, meeting_id: str) -> SinceLastMeeting:
             mt.c.starts_at < meeting.starts_at).order_by(mt.c.starts_at.desc()).limit(1)).mappings().first()
         last = services.meetings._read(last_row) if last_row else None
         day = last.starts_at.date() if last else dt.date.min
-        # history times are UTC; the meeting's are local wall-clock times
+        # history times are UTC, to the second; the meeting's are local wall-clock times, to the
+        # minute: a change in the first second of the minute the meeting closed in is after it
         mark = ((last.closed_at or last.ends_at or last.starts_at).astimezone(dt.UTC)
                 if last else dt.datetime.min.replace(tzinfo=dt.UTC))
         done = con.execute(select(at).where(
@@ -105,7 +106,7 @@ def since_last_meeting(services, meeting_id: str) -> SinceLastMeeting:
         changes = con.execute(
             select(h.c.entity_id, h.c.old, h.c.new, c.c.wall_time, it.c.title)
             .select_from(h.join(c, c.c.id == h.c.change_id).join(it, it.c.id == h.c.entity_id))
-            .where(h.c.entity == "issue", h.c.field == "status", c.c.state == "done", c.c.wall_time > mark,
+            .where(h.c.entity == "issue", h.c.field == "status", c.c.state == "done", c.c.wall_time >= mark,
                    it.c.organization_id == org, it.c.deleted.is_(False))
             .order_by(c.c.id)).all()
         answers = con.execute(
