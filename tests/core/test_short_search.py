@@ -18,6 +18,8 @@ TEXTS = (
 QUERIES = (
     "えき", "ごみ", "公園", "防災", "桜", "櫻", "え", "園", "ぼうさい", "ゴミ", "ｺﾞﾐ", "みご", "災",
     "公園 ごみ", "防災 え", "b_", "0%", "a%b", "清掃 えき", "ない", "訓練",
+    # a short term beside a 3+ character one: the trigrams narrow, LIKE checks the short one
+    "防災訓練 え", "集積所 ごみ", "ぼうさいマップ 災", "100% 達",
 )
 
 
