@@ -19,6 +19,7 @@ BENCHES = (
     "bench.gui",
     "bench.pg",
     "bench.pgshort",
+    "bench.filters",
     "bench.excel",
     "bench.hostile",
     "bench.frozen",
