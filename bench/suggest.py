@@ -2,6 +2,8 @@
 
 - **tuning**: the ``tuning`` texts of tests/data/viewpoint_eval.json, the only ones looked at
   when choosing words, weights or the way the signals combine;
+- **tuning2**: tests/data/viewpoint_eval_tuning2.json, 260 texts (10 per 視点 from each of two
+  writers who saw neither the vocabulary nor the suggester), tuned on like the first;
 - **old held-out**: that file's ``held_out`` texts. They were looked at once (stop 20), so they
   are no longer clean, and are reported for comparison only;
 - **fresh held-out**: tests/data/viewpoint_eval_fresh.json, written before the next round of
@@ -17,8 +19,8 @@ Beside each other:
   (character n-grams of the plan's text), the raw baseline;
 - words + plan: :class:`meguro_jukyo.core.suggest.ViewpointSuggester` with no store decisions;
 - words + plan + the store's decisions: the same, learning from the other texts of the set
-  as accepted links (leave-one-out on the tuning part; both held-out parts learn from the
-  tuning part only, as a store whose earlier issues were linked).
+  as accepted links (leave-one-out on the two tuning parts; the held-out parts learn from the
+  tuning parts only, as a store whose earlier issues were linked).
 
 Also the analyser's cost: import + first analysis time and the memory it adds, measured in a
 fresh interpreter, and the installed size of the dictionary.
@@ -37,8 +39,9 @@ from pathlib import Path
 EVAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "viewpoint_eval.json"
 FRESH = EVAL.with_name("viewpoint_eval_fresh.json")
 BLIND = EVAL.with_name("viewpoint_eval_fresh2.json")
+TUNING2 = EVAL.with_name("viewpoint_eval_tuning2.json")
 #: part key → its title in the table
-PARTS = {"tuning": "tuning", "held_out": "old held-out", "fresh": "fresh held-out",
+PARTS = {"tuning": "tuning", "tuning2": "tuning2", "held_out": "old held-out", "fresh": "fresh held-out",
          "blind": "blind held-out"}
 
 _COST = """
@@ -75,7 +78,7 @@ def evaluate(items, suggest) -> tuple[float, float]:
 def load_parts() -> dict[str, list[dict]]:
     """The parts (see the module docstring), each item with its ``part``."""
     data = json.loads(EVAL.read_text(encoding="utf-8"))["items"]
-    for part, path in (("fresh", FRESH), ("blind", BLIND)):
+    for part, path in (("tuning2", TUNING2), ("fresh", FRESH), ("blind", BLIND)):
         for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
             data.append(dict(item, part=part))
     return {p: [i for i in data if i["part"] == p] for p in PARTS}
@@ -100,11 +103,12 @@ def run(workdir: Path, only: str | None = None) -> list[str]:
     def example(item) -> Example:
         return Example(item["words"], labels(item)[0], None, item["text"][:20], True)
 
-    tuning_examples = [example(i) for i in parts["tuning"]]
+    tuned = parts["tuning"] + parts["tuning2"]
+    tuning_examples = [example(i) for i in tuned]
 
     def learned(item):
-        pool = tuning_examples if item["part"] != "tuning" else [
-            example(i) for i in parts["tuning"] if i is not item]
+        pool = tuning_examples if item["part"] not in ("tuning", "tuning2") else [
+            example(i) for i in tuned if i is not item]
         return [r.viewpoint_id for r in new.rank(item["text"], pool, limit=3)]
 
     suggesters = {
@@ -112,7 +116,7 @@ def run(workdir: Path, only: str | None = None) -> list[str]:
         "words + plan": lambda item: [r.viewpoint_id for r in new.rank(item["text"], limit=3)],
         "words + plan + store's decisions": learned,
     }
-    lines = [f"## bench.suggest — 視点 suggestions on {EVAL.name}, {FRESH.name} and {BLIND.name} "
+    lines = [f"## bench.suggest — 視点 suggestions on {EVAL.name}, {TUNING2.name}, {FRESH.name} and {BLIND.name} "
              f"({len(data)} texts, 13 視点)", "",
              "| suggester | " + " | ".join(f"{PARTS[p]} top-1 | {PARTS[p]} top-3" for p in shown) + " |",
              "|---|" + "---|---|" * len(shown)]
@@ -126,7 +130,7 @@ def run(workdir: Path, only: str | None = None) -> list[str]:
         return lines
     main = {p: evaluate([dict(i, viewpoints=labels(i)[:1]) for i in parts[p]], learned) for p in ("fresh", "blind")}
     lines += ["", "Parts: " + ", ".join(f"{PARTS[p]} {len(parts[p])} texts" for p in PARTS)
-              + " (only the tuning part is looked at when choosing words or weights). "
+              + " (only the tuning parts are looked at when choosing words or weights). "
               "Counting the main 視点 only (words + plan + decisions): "
               + "; ".join(f"{PARTS[p]} top-1 {t1:.1%}, top-3 {t3:.1%}" for p, (t1, t3) in main.items()) + "."]
 

@@ -8,6 +8,10 @@
   what the text is about, not what modifies it: in 「区の施設の予約」 the issue is the 予約, and
   施設 (a word the plan's 資産経営 items use on every line) would otherwise pull the text to the
   施設 視点 twice, once through the vocabulary and once through the plan;
+- **frame**: words that say how an issue was raised, not what it is about (意見交換, 要望, 提案,
+  聞く …; ``frame_terms`` of the vocabulary) count for little beside a word that says what it
+  is about, and are not asked of the plan text: in 「学校の建て替えに図書室も入れてほしいと意見交換」
+  the issue is the 建て替え, and 意見交換 would otherwise carry it to the 住区住民会議 視点;
 - **similar**: the store's own decisions (:class:`Example`): the linked issues whose words are
   closest to the text vote for the 視点 they were linked to, and a link that was made and then
   removed votes against it.
@@ -83,6 +87,8 @@ class ViewpointSuggester:
     MIN_SCORE = 0.05
     #: words shown in a reason
     REASON_WORDS = 4
+    #: a frame word's weight beside a word that says what the text is about (module docstring)
+    FRAME = 0.2
 
     def __init__(self, framework: PolicyFramework, plan: Suggester | None = None) -> None:
         self.framework = framework
@@ -106,6 +112,14 @@ class ViewpointSuggester:
                 if key and (held is None or weight > held[2]):
                     found[key][entry["viewpoint"]] = (entry["viewpoint"], entry.get("item"), weight, term)
         return {k: tuple(v.values()) for k, v in found.items()}
+
+    @cached_property
+    def frame(self) -> frozenset[str]:
+        """Keys of the vocabulary's frame words: how an issue was raised and where (the module
+        docstring)."""
+        vocabulary = load_json("viewpoint_terms.json")
+        terms = [*vocabulary.get("frame_terms", ()), *vocabulary.get("setting_terms", ())]
+        return frozenset(filter(None, map(analysis.term_key, terms)))
 
     @cached_property
     def _phrases(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -151,11 +165,14 @@ class ViewpointSuggester:
         for key in sorted(keys, key=len, reverse=True):
             if not any(key in longer for longer in taken):
                 taken.append(key)
-        for key in (k for k in keys if k in taken):  # in text order, for the reason shown
+        used = [k for k in keys if k in taken]
+        framed = any(k not in self.frame for k in used)  # a word says what the text is about
+        for key in used:  # in text order, for the reason shown
             hits = vocabulary[key]
             spread = len({vp for vp, *_ in hits})  # a word of many 視点 says less of each
+            scale = self.FRAME if framed and key in self.frame else 1.0
             for vp, item, w, term in hits:
-                weight[vp] += w / spread
+                weight[vp] += w * scale / spread
                 if term not in terms[vp]:
                     terms[vp].append(term)
                 if item:
@@ -200,7 +217,7 @@ class ViewpointSuggester:
             return []
         found = analysis.morphs(text)
         words = analysis.words_of(found)
-        plan = {s.viewpoint_id: s for s in self.plan.scores(_heads(found) if found else text)}
+        plan = {s.viewpoint_id: s for s in self.plan.scores(_heads(found, self.frame) if found else text)}
         word_weight, word_terms, word_items = self._words(words, found)
         vote, voters = self._similar(words, examples)
         total = self.WORDS + self.PLAN + self.SIMILAR
@@ -239,13 +256,17 @@ class ViewpointSuggester:
         return None
 
 
-def _heads(found: Sequence[analysis.Morph]) -> str:
+def _heads(found: Sequence[analysis.Morph], frame: frozenset[str] = frozenset()) -> str:
     """The text of ``found`` without the nouns that only modify a noun after them: a run of
     nouns followed by a case-marking の and another noun (区 and 施設 in 区の施設の予約), the の
-    with it. ``"道路の苦情を言ったら公園の課へ"`` → ``"苦情を言ったら課へ"``."""
+    with it; and without the morphemes whose key is in ``frame`` (意見交換 is two: 意見 and 交換,
+    each dropped alone). ``"道路の苦情を言ったら公園の課へ"`` → ``"苦情を言ったら課へ"``."""
     out: list[str] = []
     i = 0
     while i < len(found):
+        if found[i].key in frame or "".join(m.key for m in found[i:i + 2]) in frame:
+            i += 1 if found[i].key in frame else 2
+            continue
         j = i
         while j < len(found) and analysis.is_compound_part(found[j]):
             j += 1

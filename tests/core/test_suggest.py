@@ -137,6 +137,32 @@ def test_the_plan_is_asked_about_what_the_text_is_about_not_what_modifies_it(sug
     assert "たらい回し" in next(r for r in top.reasons if r.kind == "words").detail
 
 
+@pytest.mark.parametrize("text, viewpoint, frame", [
+    ("学校の建て替えに合わせて、図書室や高齢者が集える場所も入れてほしいと意見交換。", "3-3-2", "意見交換"),
+    ("町会の夏祭りの片付けで、九十代の方が空襲の話を聞いてくれる若い人がいないとこぼしていた。", "1-1-1", "夏祭り"),
+    ("町会の役員会で、区の各課からの協力依頼が同じ月に重なって困るとの意見。", "3-2-3", "町会"),
+])
+def test_how_and_where_an_issue_was_raised_does_not_decide_its_viewpoint(suggester, monkeypatch, text, viewpoint, frame):
+    """Frame words (how it was raised: 意見交換, 要望) and setting words (where: 町会, 夏祭り,
+    住民会議) count for little beside a word that says what the issue is about; weighed in full,
+    as every other word, they carry the text to 2-1-1 or 2-2-2."""
+    vocabulary = load_json("viewpoint_terms.json")
+    assert frame in vocabulary["frame_terms"] + vocabulary["setting_terms"]
+    assert suggester.rank(text)[0].viewpoint_id == viewpoint
+    monkeypatch.setattr(suggester, "FRAME", 1.0)
+    monkeypatch.setattr(suggester, "frame", frozenset())
+    assert suggester.rank(text)[0].viewpoint_id != viewpoint
+
+
+@pytest.mark.parametrize("text, viewpoint", [
+    ("住民会議の意見交換が形だけで、話し合いの場になっていない。", "2-1-1"),
+    ("区民の声を聞く場がなく、要望を出しても返事がない。", "2-2-2"),
+])
+def test_a_text_of_frame_words_alone_keeps_their_viewpoint(suggester, text, viewpoint):
+    """When the place or the way of raising issues is the issue itself, its words decide."""
+    assert suggester.rank(text)[0].viewpoint_id == viewpoint
+
+
 def test_nothing_is_suggested_for_a_text_that_says_nothing(suggester):
     assert suggester.rank("よろしくお願いします") == []
     assert suggester.rank("") == []
