@@ -90,6 +90,12 @@ def run(workdir: Path = OUT) -> list[str]:
     return lines
 
 
+def _page_and_count(con, table: str, where: str, order: str, params: list) -> tuple[int, int]:
+    """A list screen's two reads by hand (sqlite3 or psycopg): its first page and its count."""
+    rows = con.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY {order} LIMIT {LIST_PAGE}", params).fetchall()
+    return len(rows), con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+
+
 class _SqliteRaw:
     """The baseline on SQLite: the store's FTS5 MATCH expressions through sqlite3."""
 
@@ -105,11 +111,7 @@ class _SqliteRaw:
         inner = " UNION ".join(f"SELECT d.ref_id FROM {t} f CROSS JOIN search_doc d ON d.rowid = f.rowid "
                                f"WHERE {t} MATCH ? AND d.kind = ?" for t, _ in self._matches(variants))
         params = [p for _, expr in self._matches(variants) for p in (expr, kind)]
-        where = f"deleted = 0 AND id IN ({inner})"
-        rows = self.con.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY {order} LIMIT {LIST_PAGE}",
-                                params).fetchall()
-        count = self.con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
-        return len(rows), count
+        return _page_and_count(self.con, table, f"deleted = 0 AND id IN ({inner})", order, params)
 
     def search(self, variants: list[str]) -> None:
         found = set()
@@ -126,12 +128,9 @@ class _PgRaw:
     """The baseline on PostgreSQL: LIKE of every term through psycopg (bench.pg's)."""
 
     def __init__(self, url: str) -> None:
-        import psycopg
-        from sqlalchemy.engine import make_url
+        from .pg import raw_connection
 
-        u = make_url(url)
-        self.con = psycopg.connect(host=u.query.get("host") or u.host, port=u.query.get("port") or u.port,
-                                   user=u.username, password=u.password, dbname=u.database, autocommit=True)
+        self.con = raw_connection(url)
         # as the store's own connections (see bench.pgshort)
         self.con.execute("SET plan_cache_mode = force_custom_plan")
 
@@ -148,11 +147,7 @@ class _PgRaw:
             likes, values = self._likes(variant)
             parts.append(f"SELECT ref_id FROM search_doc WHERE {likes} AND kind = %s")
             params += [*values, kind]
-        where = f"NOT deleted AND id IN ({' UNION '.join(parts)})"
-        rows = self.con.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY {order} LIMIT {LIST_PAGE}",
-                                params).fetchall()
-        count = self.con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
-        return len(rows), count
+        return _page_and_count(self.con, table, f"NOT deleted AND id IN ({' UNION '.join(parts)})", order, params)
 
     def search(self, variants: list[str]) -> None:
         from .pg import _raw_like

@@ -105,6 +105,17 @@ def _copy(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
 # --------------------------------------------------------------------------- (b), (c) search
 
 
+def raw_connection(url: str):
+    """A psycopg connection (autocommit) to the database of the store ``url`` names: the raw
+    baselines' driver, beside the store's own."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return psycopg.connect(host=u.query.get("host") or u.host, port=u.query.get("port") or u.port,
+                           user=u.username, password=u.password, dbname=u.database, autocommit=True)
+
+
 def _raw_like(raw, variants: list[str]) -> None:
     """LIKE of every term, for each way of writing the query (its kana terms as their words), merged."""
     from meguro_jukyo.core.japanese import search_key
@@ -129,16 +140,12 @@ def _time(fn) -> float:
 
 
 def _search(ward_path: Path, url: str) -> tuple[list[str], list[str]]:
-    import psycopg
-    from sqlalchemy.engine import make_url
 
     from meguro_jukyo.core.db import Store
     from meguro_jukyo.core.search import query_variants, search
 
     log("(b, c) search on both stores")
-    u = make_url(url)
-    raw = psycopg.connect(host=u.query.get("host") or u.host, port=u.query.get("port") or u.port,
-                          user=u.username, password=u.password, dbname=u.database, autocommit=True)
+    raw = raw_connection(url)
     lines, per_query = [], ["Per query (PostgreSQL / SQLite / raw PostgreSQL LIKE, hits):", ""]
     with Store.open(ward_path, write=False) as lite, Store.open(url) as server, \
             lite.engine.connect() as lc, server.engine.connect() as pc:

@@ -67,20 +67,16 @@ def _raw_filtered(raw, variants: list[str], where: str, value) -> None:
 
 
 def _measure(url: str) -> list[str]:
-    import psycopg
-    from sqlalchemy.engine import make_url
 
     from meguro_jukyo.core.db import Store
     from meguro_jukyo.core.search import query_variants, search
 
-    from .pg import _raw_like
+    from .pg import _raw_like, raw_connection
 
     load_before = os.getloadavg()
     log("opening the ward store on PostgreSQL (migrating it if behind)")
     opened, store = timed(Store.open, url)
-    u = make_url(url)
-    raw = psycopg.connect(host=u.query.get("host") or u.host, port=u.query.get("port") or u.port,
-                          user=u.username, password=u.password, dbname=u.database, autocommit=True)
+    raw = raw_connection(url)
     # as the store's own connections: psycopg prepares a statement run five times and the server
     # would then plan LIKE once for every pattern (a rare one walking the whole table)
     raw.execute("SET plan_cache_mode = force_custom_plan")
